@@ -1,0 +1,41 @@
+# The two commands: `make run` (the whole service) and `make test` (everything CI checks).
+# Each sets up whatever is missing first; finished work (venvs, Rasa model, index) is reused.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PY := .venv/bin/python
+RASA := .venv-rasa/bin/rasa
+RASA_ENV := PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
+
+.PHONY: run test setup model index lint format validate pytest clean
+
+run: setup
+	$(PY) -m bot.stack
+
+test: setup model index lint validate pytest
+
+setup:
+	bash scripts/bootstrap.sh
+
+model: setup
+	$(PY) -m bot.rasa_model
+
+index: setup
+	.venv/bin/cepa-kb build
+
+lint: setup
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+format: setup
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+validate: setup
+	$(RASA_ENV) $(RASA) data validate --domain domain.yml --data nlu/data --config config.yml
+
+pytest: setup
+	$(PY) -m pytest
+
+clean:
+	rm -rf var models .pytest_cache .mypy_cache .ruff_cache

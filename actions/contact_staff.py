@@ -1,0 +1,24 @@
+"""`action_contact_staff`: how to reach bureau staff directly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import conversation_lang, send_reply
+from actions.messages import CONTACT_STAFF
+from knowledge.answer import Reply
+
+
+class ActionContactStaff(Action):
+    def name(self) -> str:
+        return "action_contact_staff"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        lang = conversation_lang(tracker)
+        send_reply(dispatcher, Reply(CONTACT_STAFF[lang], lang))
+        return []

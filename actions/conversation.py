@@ -1,0 +1,49 @@
+"""Reading the conversation from a rasa-sdk tracker, and sending composed replies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge.answer import Reply
+from knowledge.language import DEFAULT_LANG, Lang, detect_lang
+
+
+def user_texts(tracker: Tracker) -> list[str]:
+    """What the user typed, oldest first; button payloads ('/intent{...}') left out."""
+    return [
+        e.get("text") or ""
+        for e in tracker.events
+        if e.get("event") == "user" and not (e.get("text") or "").startswith("/")
+    ]
+
+
+def conversation_lang(tracker: Tracker) -> Lang:
+    """The language of the user's latest typed message (a button click keeps the language)."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    if metadata.get("lang") in ("zh-Hant", "zh-Hans", "en", "pt"):
+        return metadata["lang"]  # type: ignore[no-any-return]
+    texts = [t for t in user_texts(tracker) if t.strip()]
+    return detect_lang(texts[-1]) if texts else DEFAULT_LANG
+
+
+def latest_entity(tracker: Tracker, name: str) -> str | None:
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == name and isinstance(entity.get("value"), str):
+            return str(entity["value"])
+    return None
+
+
+def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    """The text and buttons, then the metadata the gateway needs as a custom message."""
+    buttons: list[dict[str, Any]] = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+    dispatcher.utter_message(text=reply.text, buttons=buttons)
+    dispatcher.utter_message(
+        json_message={
+            "sources": reply.sources,
+            "handoff_offered": reply.handoff_offered,
+            "lang": reply.lang,
+        }
+    )

@@ -1,0 +1,25 @@
+"""`action_small_talk`: greetings, thanks, goodbyes and "are you a bot", in the user's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import conversation_lang, send_reply
+from actions.messages import SMALL_TALK, small_talk_key
+from knowledge.answer import Reply
+
+
+class ActionSmallTalk(Action):
+    def name(self) -> str:
+        return "action_small_talk"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        lang = conversation_lang(tracker)
+        key = small_talk_key((tracker.latest_message.get("intent") or {}).get("name"))
+        send_reply(dispatcher, Reply(SMALL_TALK[key][lang], lang))
+        return []

@@ -1,0 +1,31 @@
+"""Gateway settings, read from the environment once per process (see README "Configuration")."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    rasa_url: str
+    actions_url: str
+    index_dir: Path
+    encoder_spec: str
+    rasa_timeout: float = 30.0
+    probe_timeout: float = 2.0
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        rasa_port = os.environ.get("RASA_PORT", "5005")
+        actions_port = os.environ.get("ACTIONS_PORT", "5055")
+        return cls(
+            rasa_url=os.environ.get("RASA_URL", f"http://127.0.0.1:{rasa_port}"),
+            actions_url=os.environ.get("ACTIONS_URL", f"http://127.0.0.1:{actions_port}"),
+            index_dir=Path(os.environ.get("KB_INDEX_DIR", PROJECT_ROOT / "var" / "index")),
+            encoder_spec=os.environ.get("KB_ENCODER", "usem3"),
+            rasa_timeout=float(os.environ.get("RASA_TIMEOUT", "30")),
+        )

@@ -1,0 +1,181 @@
+"""Starting and stopping the whole service: action server, Rasa and the gateway.
+
+`make run` uses `main()`; the end-to-end tests use `Stack` with their own ports and folders.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+from bot.rasa_model import RASA_BIN, ensure_model, rasa_env
+from bot.settings import PROJECT_ROOT
+from knowledge.index import default_index_dir
+
+VENV_PYTHON = PROJECT_ROOT / ".venv" / "bin" / "python"
+
+
+@dataclass(frozen=True)
+class Ports:
+    gateway: int = 8000
+    rasa: int = 5005
+    actions: int = 5055
+
+    @classmethod
+    def from_env(cls) -> Ports:
+        return cls(
+            gateway=int(os.environ.get("GATEWAY_PORT", "8000")),
+            rasa=int(os.environ.get("RASA_PORT", "5005")),
+            actions=int(os.environ.get("ACTIONS_PORT", "5055")),
+        )
+
+
+@dataclass
+class Stack:
+    model: Path
+    ports: Ports = field(default_factory=Ports)
+    var_dir: Path = PROJECT_ROOT / "var"
+    index_dir: Path = field(default_factory=default_index_dir)
+    host: str = "127.0.0.1"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    _procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict, init=False)
+    _logs: list[IO[bytes]] = field(default_factory=list, init=False)
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.gateway}"
+
+    def _env(self) -> dict[str, str]:
+        env = rasa_env()
+        env.update(
+            ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.ports.actions}/webhook",
+            RASA_TRACKER_DIALECT="sqlite",
+            RASA_TRACKER_DB=str(self.var_dir / "rasa" / "tracker.db"),
+            RASA_URL=f"http://127.0.0.1:{self.ports.rasa}",
+            ACTIONS_URL=f"http://127.0.0.1:{self.ports.actions}",
+            KB_INDEX_DIR=str(self.index_dir),
+        )
+        env.update(self.extra_env)
+        return env
+
+    def commands(self) -> dict[str, list[str]]:
+        py = str(VENV_PYTHON)
+        return {
+            "actions": [py, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.ports.actions)],
+            "rasa": [
+                str(RASA_BIN), "run", "--enable-api",
+                "-i", "127.0.0.1", "-p", str(self.ports.rasa),
+                "--model", str(self.model),
+                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+            ],
+            "gateway": [
+                py, "-m", "uvicorn", "bot.app:create_app", "--factory",
+                "--host", self.host, "--port", str(self.ports.gateway),
+            ],
+        }  # fmt: skip
+
+    def start(self) -> None:
+        log_dir = self.var_dir / "log"
+        log_dir.mkdir(parents=True, exist_ok=True)
+        (self.var_dir / "rasa").mkdir(parents=True, exist_ok=True)
+        env = self._env()
+        for name, command in self.commands().items():
+            log = open(log_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed in stop()
+            self._logs.append(log)
+            self._procs[name] = subprocess.Popen(
+                command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, start_new_session=True,
+            )  # fmt: skip
+
+    def health(self) -> tuple[int, dict[str, object]] | None:
+        try:
+            response = httpx.get(self.gateway_url + "/healthz", timeout=3)
+            return response.status_code, response.json()
+        except (httpx.HTTPError, ValueError):
+            return None
+
+    def wait_healthy(self, timeout: float = 300.0) -> None:
+        deadline = time.monotonic() + timeout
+        last: object = None
+        while time.monotonic() < deadline:
+            for name, proc in self._procs.items():
+                if proc.poll() is not None:
+                    raise RuntimeError(
+                        f"{name} exited with code {proc.returncode}; see {self.var_dir}/log/{name}.log"
+                    )
+            last = self.health()
+            if last is not None and last[0] == 200:
+                return
+            time.sleep(1.0)
+        raise TimeoutError(f"service not healthy after {timeout:.0f}s: {last}")
+
+    def stop(self, grace: float = 15.0) -> None:
+        for proc in self._procs.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for proc in self._procs.values():
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        for log in self._logs:
+            log.close()
+        self._procs.clear()
+        self._logs.clear()
+
+
+def main() -> int:
+    from knowledge.cli import main as kb_main
+
+    if kb_main(["build"]) != 0:
+        return 1
+    stack = Stack(model=ensure_model(), ports=Ports.from_env(), host=os.environ.get("GATEWAY_HOST", "127.0.0.1"))
+    stopping = False
+
+    def _request_stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _request_stop)
+    signal.signal(signal.SIGTERM, _request_stop)
+    print("starting action server, Rasa and gateway (logs in var/log/) ...", flush=True)
+    stack.start()
+    try:
+        stack.wait_healthy()
+        print(
+            f"\nCEPA enquiry assistant is up:\n"
+            f"  chat API   POST {stack.gateway_url}/api/chat\n"
+            f"  health     GET  {stack.gateway_url}/healthz\n"
+            f"  Rasa       http://127.0.0.1:{stack.ports.rasa}\n"
+            f"  actions    http://127.0.0.1:{stack.ports.actions}\n"
+            f"Press Ctrl-C to stop.",
+            flush=True,
+        )
+        while not stopping:
+            for name, proc in stack._procs.items():
+                if proc.poll() is not None:
+                    print(f"{name} exited (code {proc.returncode}); stopping", file=sys.stderr)
+                    stopping = True
+            time.sleep(0.5)
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        print("stopping ...", flush=True)
+        stack.stop()
+        print("stopped.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

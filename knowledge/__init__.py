@@ -1,0 +1,1 @@
+"""Knowledge base of the CEPA newsletter and the hybrid retrieval engine over it."""

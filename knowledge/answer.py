@@ -1,0 +1,110 @@
+"""Turning retrieval results into what the user reads: text, buttons, sources (pure functions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from knowledge.language import Lang
+from knowledge.schema import Entry
+from knowledge.text import to_traditional
+
+HANDOFF_PAYLOAD = "/request_human"
+
+_SOURCE = {
+    "zh-Hant": "資料來源：《緊貿安排快訊》2019年12月，第{n}篇〈{title}〉",
+    "zh-Hans": "资料来源：《紧贸安排快讯》2019年12月，第{n}篇〈{title}〉",
+    "en": "Source: CEPA Express newsletter, December 2019, article {n} “{title}”",
+    "pt": "Fonte: boletim CEPA Express, Dezembro de 2019, artigo {n} «{title}»",
+}
+_EXPIRED = {
+    "zh-Hant": "注意：此措施只適用於{date}前的還款，該期限已經屆滿。如需了解現時安排，請聯絡經濟局。",
+    "zh-Hans": "注意：此措施只适用于{date}前的还款，该期限已经届满。如需了解现时安排，请联络经济局。",
+    "en": "Please note: this measure only covered repayments due up to {date}; that period has "
+    "ended. Please contact the Economic Bureau about current arrangements.",
+    "pt": "Atenção: esta medida abrangia apenas os reembolsos até {date}; esse prazo já "
+    "terminou. Contacte a Direcção dos Serviços de Economia sobre as condições actuais.",
+}
+_NOT_SURE = {
+    "zh-Hant": "抱歉，我未能確定答案。你是否想了解以下題目？亦可以將問題轉交職員跟進。",
+    "zh-Hans": "抱歉，我未能确定答案。你是否想了解以下题目？也可以将问题转交职员跟进。",
+    "en": "Sorry, I am not sure I can answer that. Did you mean one of these topics? I can also "
+    "pass your question to our staff.",
+    "pt": "Desculpe, não tenho a certeza da resposta. Refere-se a um destes temas? Também posso "
+    "encaminhar a sua pergunta para os nossos funcionários.",
+}
+_OUT_OF_SCOPE = {
+    "zh-Hant": "抱歉，我只能解答CEPA及經濟局相關經貿措施的查詢。如有需要，我可以將問題轉交職員跟進。",
+    "zh-Hans": "抱歉，我只能解答CEPA及经济局相关经贸措施的查询。如有需要，我可以将问题转交职员跟进。",
+    "en": "Sorry, I can only answer questions about CEPA and the Economic Bureau's trade "
+    "measures. If you like, I can pass your question to our staff.",
+    "pt": "Desculpe, só posso responder a perguntas sobre o CEPA e as medidas comerciais da "
+    "Direcção dos Serviços de Economia. Se quiser, posso encaminhar a pergunta para os funcionários.",
+}
+HANDOFF_BUTTON = {
+    "zh-Hant": "轉交職員跟進",
+    "zh-Hans": "转交职员跟进",
+    "en": "Pass to staff",
+    "pt": "Falar com um funcionário",
+}
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    lang: Lang
+    buttons: list[Button] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    handoff_offered: bool = False
+
+
+def format_date(day: dt.date, lang: Lang) -> str:
+    if lang in ("zh-Hant", "zh-Hans"):
+        return f"{day.year}年{day.month}月{day.day}日"
+    if lang == "en":
+        return f"{day.day} {day:%B} {day.year}"
+    months = ("Janeiro Fevereiro Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro").split()
+    return f"{day.day} de {months[day.month - 1]} de {day.year}"
+
+
+def entry_payload(entry: Entry) -> str:
+    """A button payload that routes straight to `entry` (Rasa's `/intent{entities}` syntax)."""
+    return f'/ask_{entry.topic}{{"kb_entry":"{entry.id}"}}'
+
+
+def compose_answer(entry: Entry, lang: Lang, today: dt.date, related: list[Entry]) -> Reply:
+    parts = [entry.answer.get(lang).strip()]
+    if entry.valid_until is not None and today > entry.valid_until:
+        parts.append(_EXPIRED[lang].format(date=format_date(entry.valid_until, lang)))
+    parts.append(_SOURCE[lang].format(n=entry.source.article, title=_article_title(entry, lang)))
+    buttons = [Button(r.title.get(lang), entry_payload(r)) for r in related[:3]]
+    return Reply(
+        text="\n\n".join(parts),
+        lang=lang,
+        buttons=buttons,
+        sources=[{"id": entry.id, "title": entry.title.get(lang)}],
+    )
+
+
+def compose_not_sure(candidates: list[Entry], lang: Lang) -> Reply:
+    """Below confidence: no answer, the closest topics to choose from, and an offer of staff."""
+    buttons = [Button(c.title.get(lang), entry_payload(c)) for c in candidates[:3]]
+    buttons.append(Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD))
+    return Reply(_NOT_SURE[lang], lang, buttons, [], handoff_offered=True)
+
+
+def compose_out_of_scope(lang: Lang) -> Reply:
+    return Reply(
+        _OUT_OF_SCOPE[lang], lang, [Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD)], [], True
+    )
+
+
+def _article_title(entry: Entry, lang: Lang) -> str:
+    # Article titles are printed in Simplified Chinese; quote them as printed, in the reader's script.
+    return to_traditional(entry.source.title) if lang == "zh-Hant" else entry.source.title

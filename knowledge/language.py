@@ -1,0 +1,51 @@
+"""Which language and script a user wrote in, so replies come back the same way."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from knowledge.text import to_simplified, to_traditional
+
+Lang = Literal["zh-Hant", "zh-Hans", "en", "pt"]
+LANGS: tuple[Lang, ...] = ("zh-Hant", "zh-Hans", "en", "pt")
+DEFAULT_LANG: Lang = "zh-Hant"  # Macao writes Traditional Chinese
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[a-zà-ÿ]+")
+# Cantonese particles written in Macao; they imply Traditional script even when every
+# character in the message happens to be shared by both scripts.
+_CANTONESE = ("嘅", "咩", "點", "係唔係", "幾多", "唔", "佢", "咗", "喺", "冇", "乜", "嘢", "啲", "哋")
+_PT_WORDS = frozenset(
+    """o os as um uma de da do das dos em no na nos nas para por com que qual quais como quando
+    onde não nao sim é são sao está estao empresa empresas pagamento reembolso apoio plano
+    prestação prestacao medidas sobre obrigado obrigada olá ola bom dia boa tarde quero posso
+    pode preciso ajuda meu minha""".split()
+)
+_EN_WORDS = frozenset(
+    """the a an of to in on for and is are what how which who when where can could my our
+    your it about please tell me there this that with do does company repayment scheme
+    instalment installment measures thanks thank you hello hi want need help""".split()
+)
+
+
+def detect_lang(text: str) -> Lang:
+    """Best guess of the writer's language and script; Traditional Chinese when unsure."""
+    han = "".join(_HAN.findall(text))
+    if han:
+        if any(mark in text for mark in _CANTONESE):
+            return "zh-Hant"
+        is_traditional = to_simplified(han) != han
+        is_simplified = to_traditional(han) != han
+        if is_simplified and not is_traditional:
+            return "zh-Hans"
+        return "zh-Hant"
+    lowered = text.lower()
+    if any(ch in lowered for ch in "ãõçâêôàá"):
+        return "pt"
+    words = _LATIN_WORD.findall(lowered)
+    if not words:
+        return DEFAULT_LANG
+    pt = sum(w in _PT_WORDS for w in words)
+    en = sum(w in _EN_WORDS for w in words)
+    return "pt" if pt > en else "en"

@@ -1,0 +1,41 @@
+"""The question-answering decision: which entry answers, or that none does (no framework code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge.answer import Reply, compose_answer, compose_not_sure, compose_out_of_scope
+from knowledge.language import Lang
+from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever, confident
+from knowledge.schema import Entry, Topic
+
+# An out_of_scope intent must be outweighed by much stronger retrieval evidence.
+OUT_OF_SCOPE_MARGIN = 0.15
+# Below this, nothing is even close: refuse instead of offering unrelated topics.
+NOTHING_CLOSE = 0.25
+
+
+def answer_entry(retriever: HybridRetriever, entry: Entry, lang: Lang, today: dt.date) -> Reply:
+    related = [retriever.entries[r] for r in entry.related if r in retriever.entries]
+    return compose_answer(entry, lang, today, related)
+
+
+def answer_question(
+    retriever: HybridRetriever,
+    question: str,
+    lang: Lang,
+    today: dt.date,
+    topic: Topic | None = None,
+    entry_id: str | None = None,
+    out_of_scope: bool = False,
+) -> Reply:
+    """Answer from the best entry, or offer the closest topics and staff when unsure."""
+    if entry_id and entry_id in retriever.entries:
+        return answer_entry(retriever, retriever.entries[entry_id], lang, today)
+    hits = retriever.search(question, k=3, topic=topic)
+    threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
+    if confident(hits, threshold):
+        return answer_entry(retriever, hits[0].entry, lang, today)
+    if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:
+        return compose_out_of_scope(lang)
+    return compose_not_sure([h.entry for h in hits], lang)
