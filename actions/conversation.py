@@ -38,7 +38,9 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
 
 def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     """The text and buttons, then the metadata the gateway needs as a custom message."""
-    buttons: list[dict[str, Any]] = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
+    buttons: list[dict[str, Any]] = [
+        {"title": b.title, "payload": b.payload} for b in reply.buttons
+    ]
     dispatcher.utter_message(text=reply.text, buttons=buttons)
     dispatcher.utter_message(
         json_message={

@@ -71,6 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def healthz(request: Request) -> JSONResponse:
         parts = await health.check(request.app.state.http, settings)
         ok = all(parts.values())
-        return JSONResponse(status_code=200 if ok else 503, content={"status": "ok" if ok else "degraded", **parts})
+        return JSONResponse(
+            status_code=200 if ok else 503, content={"status": "ok" if ok else "degraded", **parts}
+        )
 
     return app

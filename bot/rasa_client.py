@@ -35,7 +35,10 @@ class RasaClient:
         path = f"/conversations/{quote(sender, safe='')}/tracker"
         data = await self._request("GET", path, params={"include_events": "NONE"})
         intent = (data.get("latest_message") or {}).get("intent") or {}
-        return {"name": str(intent.get("name") or ""), "confidence": float(intent.get("confidence") or 0.0)}
+        return {
+            "name": str(intent.get("name") or ""),
+            "confidence": float(intent.get("confidence") or 0.0),
+        }
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
         try:

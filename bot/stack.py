@@ -139,7 +139,11 @@ def main() -> int:
 
     if kb_main(["build"]) != 0:
         return 1
-    stack = Stack(model=ensure_model(), ports=Ports.from_env(), host=os.environ.get("GATEWAY_HOST", "127.0.0.1"))
+    stack = Stack(
+        model=ensure_model(),
+        ports=Ports.from_env(),
+        host=os.environ.get("GATEWAY_HOST", "127.0.0.1"),
+    )
     stopping = False
 
     def _request_stop(signum: int, frame: object) -> None:

@@ -69,7 +69,20 @@ def format_date(day: dt.date, lang: Lang) -> str:
         return f"{day.year}年{day.month}月{day.day}日"
     if lang == "en":
         return f"{day.day} {day:%B} {day.year}"
-    months = ("Janeiro Fevereiro Março Abril Maio Junho Julho Agosto Setembro Outubro Novembro Dezembro").split()
+    months = [
+        "Janeiro",
+        "Fevereiro",
+        "Março",
+        "Abril",
+        "Maio",
+        "Junho",
+        "Julho",
+        "Agosto",
+        "Setembro",
+        "Outubro",
+        "Novembro",
+        "Dezembro",
+    ]
     return f"{day.day} de {months[day.month - 1]} de {day.year}"
 
 

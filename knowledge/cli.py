@@ -36,15 +36,22 @@ def _search(args: argparse.Namespace) -> int:
     hits = retriever.search(args.query, k=args.k)
     if args.json:
         rows = [
-            {"id": h.entry.id, "score": round(h.score, 4), "dense": round(h.dense, 4),
-             "bm25": round(h.lexical, 4), "title": h.entry.title.en}
+            {
+                "id": h.entry.id,
+                "score": round(h.score, 4),
+                "dense": round(h.dense, 4),
+                "bm25": round(h.lexical, 4),
+                "title": h.entry.title.en,
+            }
             for h in hits
         ]
         print(json.dumps({"confident": confident(hits), "hits": rows}, ensure_ascii=False))
     else:
         for rank, h in enumerate(hits, 1):
-            print(f"{rank}. {h.score:.3f} (dense {h.dense:.3f}, bm25 {h.lexical:.2f}) "
-                  f"{h.entry.id}: {h.entry.title.en}")
+            print(
+                f"{rank}. {h.score:.3f} (dense {h.dense:.3f}, bm25 {h.lexical:.2f}) "
+                f"{h.entry.id}: {h.entry.title.en}"
+            )
         print("confident" if confident(hits) else "below threshold: no answer")
     return 0
 

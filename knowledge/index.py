@@ -63,7 +63,9 @@ def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
     return fingerprint(data_files(data_dir), encoder_spec, INDEX_FORMAT)
 
 
-def index_state(index_dir: Path, data_dir: Path = DATA_DIR, encoder_spec: str | None = None) -> IndexState:
+def index_state(
+    index_dir: Path, data_dir: Path = DATA_DIR, encoder_spec: str | None = None
+) -> IndexState:
     """Whether a built index exists and matches the current knowledge files and encoder."""
     manifest_path = index_dir / MANIFEST
     if not manifest_path.exists() or not (index_dir / VECTORS).exists():

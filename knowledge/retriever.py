@@ -49,7 +49,9 @@ class HybridRetriever:
         k = self._index.vectors.ntotal
         scores, ids = self._index.vectors.search(vector, k)
         return best_per_entry(
-            (self._doc_entry_ids[i], float(s)) for s, i in zip(scores[0], ids[0], strict=True) if i >= 0
+            (self._doc_entry_ids[i], float(s))
+            for s, i in zip(scores[0], ids[0], strict=True)
+            if i >= 0
         )
 
     def lexical_scores(self, query: str) -> dict[str, float]:
@@ -66,7 +68,8 @@ class HybridRetriever:
         fused = fuse(dense, lexical, boosted)
         ranked = sorted(fused.items(), key=lambda item: item[1], reverse=True)[:k]
         return [
-            Hit(self.entries[i], score, dense.get(i, 0.0), lexical.get(i, 0.0)) for i, score in ranked
+            Hit(self.entries[i], score, dense.get(i, 0.0), lexical.get(i, 0.0))
+            for i, score in ranked
         ]
 
 

