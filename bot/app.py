@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import health
 from bot.chat import ChatRequest, ChatResponse, build_response
+from bot.eligibility import EligibilityRequest, EligibilityResponse, check
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.settings import Settings
 
@@ -66,6 +67,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             logger.warning("chat turn failed: %s", exc)
             return _error(503, "the assistant is temporarily unavailable, please try again")
         return build_response(body.sender, body.message, messages, intent)
+
+    @app.post("/api/eligibility", response_model=EligibilityResponse)
+    async def eligibility(body: EligibilityRequest) -> EligibilityResponse:
+        return check(body)
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:

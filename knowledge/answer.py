@@ -64,26 +64,21 @@ class Reply:
     handoff_offered: bool = False
 
 
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "pt": ("Janeiro", "Fevereiro", "Março", "Abril", "Maio", "Junho", "Julho", "Agosto",
+           "Setembro", "Outubro", "Novembro", "Dezembro"),
+}  # fmt: skip
+
+
 def format_date(day: dt.date, lang: Lang) -> str:
     if lang in ("zh-Hant", "zh-Hans"):
         return f"{day.year}年{day.month}月{day.day}日"
-    if lang == "en":
-        return f"{day.day} {day:%B} {day.year}"
-    months = [
-        "Janeiro",
-        "Fevereiro",
-        "Março",
-        "Abril",
-        "Maio",
-        "Junho",
-        "Julho",
-        "Agosto",
-        "Setembro",
-        "Outubro",
-        "Novembro",
-        "Dezembro",
-    ]
-    return f"{day.day} de {months[day.month - 1]} de {day.year}"
+    month = MONTH_NAMES[lang][day.month - 1]
+    return (
+        f"{day.day} {month} {day.year}" if lang == "en" else f"{day.day} de {month} de {day.year}"
+    )
 
 
 def entry_payload(entry: Entry) -> str:

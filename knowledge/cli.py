@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from knowledge.encoders import make_encoder
+from knowledge.evaluation import Outcome, evaluate, format_report, load_queries
 from knowledge.index import build_index, default_encoder_spec, default_index_dir, index_state
 from knowledge.retriever import HybridRetriever, confident
 from knowledge.store import DATA_DIR, KnowledgeError
@@ -56,6 +57,25 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    if index_state(args.index_dir, args.data_dir) != "ready":
+        print("index missing or stale: run `cepa-kb build`", file=sys.stderr)
+        return 1
+    retriever = HybridRetriever.load(args.index_dir, args.data_dir)
+    queries = load_queries(args.file)
+    unknown = sorted({e for q in queries for e in q.expected} - retriever.entries.keys())
+    if unknown:
+        print(f"{args.file.name}: unknown entry ids: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+
+    def hybrid(query: str) -> Outcome:
+        hits = retriever.search(query, k=10)
+        return Outcome([h.entry.id for h in hits], confident(hits))
+
+    print(format_report(evaluate(queries, hybrid)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cepa-kb", description=__doc__)
     parser.add_argument("--index-dir", type=Path, default=default_index_dir())
@@ -70,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     search.add_argument("--k", type=int, default=3)
     search.add_argument("--json", action="store_true")
     search.set_defaults(func=_search)
+    evaluation = sub.add_parser("eval", help="top-1, recall@3, MRR and rejection on a JSONL set")
+    evaluation.add_argument("file", type=Path)
+    evaluation.set_defaults(func=_eval)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
