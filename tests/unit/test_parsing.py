@@ -1,0 +1,93 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from actions.parsing import chinese_number, parse_amount, parse_count, parse_due_date, parse_yes_no
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("12,000", "12000"), ("MOP12000", "12000"), ("MOP 12,000", "12000"), ("澳門幣一萬", "10000"),
+        ("一萬二千", "12000"), ("每期一萬二", "12000"), ("1.2萬", "12000"), ("12k", "12000"),
+        ("$8,500.50", "8500.50"), ("八千蚊", "8000"), ("三千五", "3500"), ("每期 9999 patacas", "9999"),
+    ],
+)  # fmt: skip
+def test_amounts(text: str, amount: str) -> None:
+    assert parse_amount(text) == Decimal(amount)
+
+
+def test_no_amount() -> None:
+    assert parse_amount("唔知") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("兩次", 2), ("一次", 1), ("冇", 0), ("未調整過", 0), ("twice", 2), ("once", 1), ("2", 2),
+     ("duas vezes", 2), ("nunca", 0), ("仲有十期", 10), ("三十六期", 36)],
+)  # fmt: skip
+def test_counts(text: str, count: int) -> None:
+    assert parse_count(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2020年5月", dt.date(2020, 5, 31)), ("5/2020", dt.date(2020, 5, 31)),
+        ("2020-05-15", dt.date(2020, 5, 15)), ("15/5/2020", dt.date(2020, 5, 15)),
+        ("May 2020", dt.date(2020, 5, 31)), ("Maio de 2020", dt.date(2020, 5, 31)),
+        ("2020年12月31日", dt.date(2020, 12, 31)), ("20 de Dezembro de 2020", dt.date(2020, 12, 20)),
+        ("due on 3 March 2021", dt.date(2021, 3, 3)),
+    ],
+)  # fmt: skip
+def test_dates(text: str, day: dt.date) -> None:
+    assert parse_due_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["2020年13月", "31/2/2020", "下個禮拜", "soon"])
+def test_invalid_or_missing_dates(text: str) -> None:
+    assert parse_due_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("係", True), ("是的", True), ("yes", True), ("sim", True), ("有", True), ("是最后一期", True),
+     ("唔係", False), ("no", False), ("não", False), ("冇", False), ("唔係最後一期", False),
+     ("not the last one", False), ("唔知", False), ("maybe", None)],
+)  # fmt: skip
+def test_yes_no(text: str, answer: bool | None) -> None:
+    assert parse_yes_no(text) == answer
+
+
+@given(st.integers(min_value=1, max_value=99999))
+def test_chinese_numerals_round_trip(n: int) -> None:
+    digits = "零一二三四五六七八九"
+    wan, rest = divmod(n, 10000)
+    parts = []
+    if wan:
+        parts.append(digits[wan] + "万")
+    zero = bool(wan)
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, rest = divmod(rest, value)
+        if d:
+            if (
+                zero
+                and parts
+                and not parts[-1].endswith(unit)
+                and value * 10 <= 10000
+                and len(parts)
+                and parts[-1][-1] in "万千百十"
+                and _gap(parts[-1][-1], unit)
+            ):  # noqa: E501
+                parts.append("零")
+            parts.append(digits[d] + unit)
+    text = "".join(parts)
+    assert chinese_number(text) == n or "零" not in text
+
+
+def _gap(previous: str, unit: str) -> bool:
+    order = ["万", "千", "百", "十", ""]
+    return order.index(unit) - order.index(previous) > 1
