@@ -26,24 +26,26 @@ _WORD_NUMBERS = {
 
 
 def chinese_number(text: str) -> int | None:
-    """一万二千 → 12000, 一万二 → 12000 (colloquial: the next unit down), 十二 → 12, 两 → 2."""
+    """一万二千 → 12000, 一万二 → 12000 (colloquial: the next unit down), 一千零五 → 1005."""
     if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch != "万" for ch in text):
         return None
-    total, section, digit, last_unit = 0, 0, None, 1
+    total, section, digit, last_unit, zero_seen = 0, 0, None, 1, False
     for ch in text:
         if ch in _CN_DIGITS:
             digit = _CN_DIGITS[ch]
+            zero_seen = zero_seen or digit == 0
         elif ch in _CN_UNITS:
             unit = _CN_UNITS[ch]
             section += (1 if digit is None else digit) * unit
-            digit, last_unit = None, unit
+            digit, last_unit, zero_seen = None, unit, False
         else:  # 万
             section += digit or 0
             total += (section or 1) * 10000
-            section, digit, last_unit = 0, None, 10000
+            section, digit, last_unit, zero_seen = 0, None, 10000, False
     if digit is not None:
-        # A trailing digit right after a unit means "of the next unit down": 一万二 = 12000.
-        section += digit * (last_unit // 10 if last_unit >= 10 and len(text) > 1 else 1)
+        # A digit straight after a unit means "of the next unit down": 一万二 = 12000, 三千五 = 3500.
+        colloquial = last_unit >= 10 and not zero_seen and len(text) > 1
+        section += digit * (last_unit // 10 if colloquial else 1)
     return total + section
 
 
@@ -95,8 +97,9 @@ def parse_count(text: str) -> int | None:
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS.update({name: i for i, name in enumerate(
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split(), 1)})  # fmt: skip
+_PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+              "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
+_MONTHS.update({name: i for i, name in enumerate(_PT_MONTHS, 1)})
 
 
 def _safe_date(year: int, month: int, day: int | None) -> dt.date | None:

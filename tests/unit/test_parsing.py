@@ -62,32 +62,30 @@ def test_yes_no(text: str, answer: bool | None) -> None:
     assert parse_yes_no(text) == answer
 
 
-@given(st.integers(min_value=1, max_value=99999))
-def test_chinese_numerals_round_trip(n: int) -> None:
+def to_chinese(n: int) -> str:
+    """Standard written form: 10500 → 一万零五百, 1005 → 一千零五, 12 → 一十二."""
     digits = "零一二三四五六七八九"
-    wan, rest = divmod(n, 10000)
-    parts = []
-    if wan:
-        parts.append(digits[wan] + "万")
-    zero = bool(wan)
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        d, rest = divmod(rest, value)
+    out, pending_zero = [], False
+    for value, unit in ((10000, "万"), (1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
         if d:
-            if (
-                zero
-                and parts
-                and not parts[-1].endswith(unit)
-                and value * 10 <= 10000
-                and len(parts)
-                and parts[-1][-1] in "万千百十"
-                and _gap(parts[-1][-1], unit)
-            ):  # noqa: E501
-                parts.append("零")
-            parts.append(digits[d] + unit)
-    text = "".join(parts)
-    assert chinese_number(text) == n or "零" not in text
+            if pending_zero:
+                out.append("零")
+            out.append(digits[d] + unit)
+            pending_zero = False
+        elif out:
+            pending_zero = True
+    return "".join(out)
 
 
-def _gap(previous: str, unit: str) -> bool:
-    order = ["万", "千", "百", "十", ""]
-    return order.index(unit) - order.index(previous) > 1
+@given(st.integers(min_value=1, max_value=99999))
+def test_chinese_numerals_in_standard_form(n: int) -> None:
+    assert chinese_number(to_chinese(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("一万二", 12000), ("三千五", 3500), ("十二", 12), ("两", 2), ("一千零五", 1005)],
+)
+def test_colloquial_chinese_numerals(text: str, n: int) -> None:
+    assert chinese_number(text) == n
