@@ -62,3 +62,82 @@ CONTACT_STAFF: dict[Lang, str] = {
 
 def small_talk_key(intent: str | None) -> str:
     return intent if intent in SMALL_TALK else "prompt"
+
+
+FORM_QUESTIONS: dict[str, dict[Lang, str]] = {
+    "scheme": {
+        "zh-Hant": "請問你的企業屬於哪一項援助計劃？",
+        "zh-Hans": "请问你的企业属于哪一项援助计划？",
+        "en": "Which aid scheme is your enterprise repaying?",
+        "pt": "De que plano de apoio é a sua empresa beneficiária?",
+    },
+    "installment_due_date": {
+        "zh-Hant": "想調整的那一期還款幾時到期？（例如：2020年5月 或 5/2020）",
+        "zh-Hans": "想调整的那一期还款什么时候到期？（例如：2020年5月 或 5/2020）",
+        "en": "When is the instalment you want to adjust due? (e.g. May 2020 or 5/2020)",
+        "pt": "Quando vence a prestação que pretende ajustar? (por exemplo: Maio de 2020 ou 5/2020)",
+    },
+    "is_last_installment": {
+        "zh-Hant": "這一期是否最後一期還款？",
+        "zh-Hans": "这一期是否最后一期还款？",
+        "en": "Is it the last instalment?",
+        "pt": "É a última prestação?",
+    },
+    "grant_cancelled": {
+        "zh-Hant": "你的援助批給有沒有被取消？",
+        "zh-Hans": "你的援助批给有没有被取消？",
+        "en": "Has your aid been cancelled?",
+        "pt": "O apoio concedido à sua empresa foi cancelado?",
+    },
+    "adjustments_used": {
+        "zh-Hant": "你之前已經調整過還款幾多次？（0、1 或 2）",
+        "zh-Hans": "你之前已经调整过还款几次？（0、1 或 2）",
+        "en": "How many times have you already adjusted a repayment? (0, 1 or 2)",
+        "pt": "Quantas vezes já ajustou o reembolso? (0, 1 ou 2)",
+    },
+    "installment_amount": {
+        "zh-Hant": "這一期原本要還多少澳門元？（不清楚可回答「唔知」）",
+        "zh-Hans": "这一期原本要还多少澳门元？（不清楚可回答「不知道」）",
+        "en": 'How much is the instalment, in MOP? (say "don\'t know" to skip)',
+        "pt": 'Qual é o valor da prestação, em patacas? (responda "não sei" para saltar)',
+    },
+    "remaining_installments_after": {
+        "zh-Hant": "這一期之後還有多少期還款？（不清楚可回答「唔知」）",
+        "zh-Hans": "这一期之后还有多少期还款？（不清楚可回答「不知道」）",
+        "en": 'How many instalments remain after this one? (say "don\'t know" to skip)',
+        "pt": 'Quantas prestações faltam depois desta? (responda "não sei" para saltar)',
+    },
+}
+
+FORM_HINT: dict[Lang, str] = {
+    "zh-Hant": "抱歉，未能理解你的答案。",
+    "zh-Hans": "抱歉，未能理解你的答案。",
+    "en": "Sorry, I could not understand that answer.",
+    "pt": "Desculpe, não percebi essa resposta.",
+}
+
+FORM_STOPPED: dict[Lang, str] = {
+    "zh-Hant": "好的，已停止這次查詢。如有其他問題，歡迎再問。",
+    "zh-Hans": "好的，已停止这次查询。如有其他问题，欢迎再问。",
+    "en": "OK, I have stopped the check. Ask me anything else at any time.",
+    "pt": "Muito bem, parei a verificação. Pode fazer outra pergunta quando quiser.",
+}
+
+YES_NO_BUTTONS: dict[Lang, tuple[str, str]] = {
+    "zh-Hant": ("是", "否"),
+    "zh-Hans": ("是", "否"),
+    "en": ("Yes", "No"),
+    "pt": ("Sim", "Não"),
+}
+
+SCHEME_LABELS: dict[str, dict[Lang, str]] = {
+    "sme_aid": {"zh-Hant": "中小企業援助計劃", "zh-Hans": "中小企业援助计划",
+                "en": "SME Aid Scheme", "pt": "Plano de Apoio a Pequenas e Médias Empresas"},
+    "young_entrepreneurs_aid": {"zh-Hant": "青年創業援助計劃", "zh-Hans": "青年创业援助计划",
+                                "en": "Young Entrepreneurs Aid Scheme",
+                                "pt": "Plano de Apoio a Jovens Empreendedores"},
+    "typhoon_hato_special_aid": {"zh-Hant": "受「天鴿」風災影響的中小企業特別援助計劃",
+                                 "zh-Hans": "受「天鸽」风灾影响的中小企业特别援助计划",
+                                 "en": "Special Aid Scheme for SMEs affected by Typhoon Hato",
+                                 "pt": "Plano de Apoio Especial às PME afectadas pelo tufão Hato"},
+}  # fmt: skip

@@ -122,7 +122,7 @@ def parse_due_date(text: str) -> dt.date | None:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
     if m := re.search(r"(?<![\d/])(\d{1,2})[/-](\d{4})", norm):
         return _safe_date(int(m[2]), int(m[1]), None)
-    if m := re.search(r"(\d{1,2})?\s*(?:de\s+)?([a-zç]+)\.?\s*(?:de\s+)?,?\s*(\d{4})", norm):
+    for m in re.finditer(r"(\d{1,2})?\s*(?:de\s+)?\b([a-zç]+)\.?\s*(?:de\s+)?,?\s*(\d{4})", norm):
         month = _MONTHS.get(m[2])
         if month:
             return _safe_date(int(m[3]), month, int(m[1]) if m[1] else None)

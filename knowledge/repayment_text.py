@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from knowledge.language import Lang
+from knowledge.repayment import LAST_DUE_DATE, Decision
 
 REASON_TEXT: dict[str, dict[Lang, str]] = {
     "scheme_not_covered": {
@@ -50,3 +54,74 @@ REASON_TEXT: dict[str, dict[Lang, str]] = {
         "pt": "A prestação não é superior a 1.000 patacas, pelo que não há nada a reduzir.",
     },
 }
+
+_VERDICT = {
+    True: {
+        "zh-Hant": "根據你提供的資料，你的企業符合申請調整還款的條件。",
+        "zh-Hans": "根据你提供的资料，你的企业符合申请调整还款的条件。",
+        "en": "Based on what you told me, your enterprise meets the conditions to apply for the repayment adjustment.",
+        "pt": "Com base nos dados indicados, a sua empresa reúne as condições para pedir o ajustamento do reembolso.",
+    },
+    False: {
+        "zh-Hant": "根據你提供的資料，你的企業不符合申請調整還款的條件：",
+        "zh-Hans": "根据你提供的资料，你的企业不符合申请调整还款的条件：",
+        "en": "Based on what you told me, your enterprise does not meet the conditions for the repayment adjustment:",
+        "pt": "Com base nos dados indicados, a sua empresa não reúne as condições para o ajustamento do reembolso:",
+    },
+}
+_SCHEDULE = {
+    "zh-Hant": "該期還款可下調至{new}，餘下的{deferred}在餘下的還款期內平均攤還",
+    "zh-Hans": "该期还款可下调至{new}，余下的{deferred}在余下的还款期内平均摊还",
+    "en": "The instalment can be lowered to {new}; the remaining {deferred} is spread evenly over the remaining repayment period",
+    "pt": "A prestação pode ser reduzida para {new}; os restantes {deferred} são repartidos em partes iguais pelo restante período de reembolso",
+}
+_INCREASE = {
+    "zh-Hant": "，即之後{count}期每期增加約{increase}（各期相差不超過0.01澳門元，合計正好是{deferred}）。",
+    "zh-Hans": "，即之后{count}期每期增加约{increase}（各期相差不超过0.01澳门元，合计正好是{deferred}）。",
+    "en": ": each of the next {count} instalments goes up by about {increase} (they differ by at most MOP 0.01 and add up to exactly {deferred}).",
+    "pt": ": cada uma das {count} prestações seguintes aumenta cerca de {increase} (diferem no máximo 0,01 patacas e somam exactamente {deferred}).",
+}
+_END = {"zh-Hant": "。", "zh-Hans": "。", "en": ".", "pt": "."}
+PERIOD_OPEN_NOTE = {
+    "zh-Hant": "請注意：此措施只適用於2020年12月31日前的還款，每間受惠企業最多可申請調整兩次。",
+    "zh-Hans": "请注意：此措施只适用于2020年12月31日前的还款，每间受惠企业最多可申请调整两次。",
+    "en": "Please note: the measure only covers repayments due up to 31 December 2020, at most twice per beneficiary.",
+    "pt": "Atenção: a medida abrange apenas os reembolsos até 31 de Dezembro de 2020, no máximo duas vezes por empresa.",
+}
+PERIOD_ENDED_NOTE = {
+    "zh-Hant": "請注意：此措施只適用於2020年12月31日前的還款，該期限已經屆滿；如需了解現時安排，請聯絡經濟局（電話85972343，電郵info@cepa.gov.mo）。",
+    "zh-Hans": "请注意：此措施只适用于2020年12月31日前的还款，该期限已经届满；如需了解现时安排，请联络经济局（电话85972343，电邮info@cepa.gov.mo）。",
+    "en": "Please note: the measure only covered repayments due up to 31 December 2020, and that period has ended; for current arrangements contact the Economic Bureau (tel. 85972343, info@cepa.gov.mo).",
+    "pt": "Atenção: a medida abrangia apenas os reembolsos até 31 de Dezembro de 2020 e esse prazo já terminou; para as condições actuais contacte a Direcção dos Serviços de Economia (tel. 85972343, info@cepa.gov.mo).",
+}
+
+
+def format_mop(amount: Decimal, lang: Lang) -> str:
+    if lang in ("zh-Hant", "zh-Hans"):
+        return f"{amount:,.2f}" + ("澳門元" if lang == "zh-Hant" else "澳门元")
+    if lang == "en":
+        return f"MOP {amount:,.2f}"
+    return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " patacas"
+
+
+def compose_decision(decision: Decision, lang: Lang, today: dt.date) -> str:
+    """The officer's answer: the verdict, every reason, the new schedule, and the period."""
+    parts = [_VERDICT[decision.eligible][lang]]
+    parts.extend(f"• {REASON_TEXT[code][lang]}" for code in decision.reason_codes)
+    if decision.adjusted_installment is not None and decision.deferred_amount is not None:
+        schedule = _SCHEDULE[lang].format(
+            new=format_mop(decision.adjusted_installment, lang),
+            deferred=format_mop(decision.deferred_amount, lang),
+        )
+        increase = decision.later_installment_increase
+        if increase is not None:
+            schedule += _INCREASE[lang].format(
+                count=len(decision.later_increases),
+                increase=format_mop(increase, lang),
+                deferred=format_mop(decision.deferred_amount, lang),
+            )
+        else:
+            schedule += _END[lang]
+        parts.append(schedule)
+    parts.append((PERIOD_ENDED_NOTE if today > LAST_DUE_DATE else PERIOD_OPEN_NOTE)[lang])
+    return "\n".join(parts)

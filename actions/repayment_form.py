@@ -1,0 +1,130 @@
+"""The repayment-eligibility form: slot extraction, questions, and the decision.
+
+`validate_check_repayment_eligibility_form` reads every slot it can from each message
+(actions/repayment_slots.py), `action_ask_<slot>` asks in the user's language with a hint after a
+misunderstood answer, and `action_submit_eligibility` applies knowledge/repayment.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.conversation import conversation_lang, send_reply
+from actions.knowledge_base import get_retriever
+from actions.messages import FORM_HINT, FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, YES_NO_BUTTONS
+from actions.repayment_slots import FORM, OPTIONAL, REQUIRED, SKIPPED, extract, wants_to_stop
+from knowledge.answer import Button, Reply
+from knowledge.repayment import Case, decide
+from knowledge.repayment_text import compose_decision
+
+STOPPED = "eligibility_stopped"
+HINT = "eligibility_hint"
+# Intents that, when nothing in the message answers the form, are a question to answer first.
+DIGRESSIONS = frozenset(
+    {"request_human", "ask_cepa_services", "ask_trade_committee", "ask_gba_measures",
+     "ask_sme_repayment", "ask_kimberley_process", "ask_import_licensing", "ask_cites",
+     "ask_quality_certification", "ask_contact"}
+)  # fmt: skip
+
+
+class ValidateRepaymentForm(FormValidationAction):
+    def name(self) -> str:
+        return f"validate_{FORM}"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return [] if tracker.get_slot(STOPPED) else list(REQUIRED)
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        requested = tracker.get_slot("requested_slot")
+        if text.startswith("/"):
+            return []
+        if requested and wants_to_stop(text):
+            return [SlotSet(STOPPED, True)]
+        found = extract(text, requested)
+        if found:
+            return [SlotSet(slot, value) for slot, value in found.items()] + [SlotSet(HINT, None)]
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if requested is None or intent in DIGRESSIONS:
+            return []  # the form rejects; a digression rule answers, then the form resumes
+        return [SlotSet(HINT, requested)]
+
+
+def _ask_action(slot: str) -> type[Action]:
+    class AskSlot(Action):
+        def name(self) -> str:
+            return f"action_ask_{slot}"
+
+        def run(
+            self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+        ) -> list[dict[str, Any]]:
+            lang = conversation_lang(tracker)
+            question = FORM_QUESTIONS[slot][lang]
+            if tracker.get_slot(HINT) == slot:
+                question = f"{FORM_HINT[lang]} {question}"
+            buttons: list[Button] = []
+            if slot in ("is_last_installment", "grant_cancelled"):
+                yes, no = YES_NO_BUTTONS[lang]
+                buttons = [Button(yes, yes), Button(no, no)]
+            elif slot == "scheme":
+                buttons = [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
+            send_reply(dispatcher, Reply(question, lang, buttons))
+            return [SlotSet(HINT, None)]
+
+    AskSlot.__name__ = AskSlot.__qualname__ = f"ActionAsk_{slot}"
+    return AskSlot
+
+
+ASK_ACTIONS = [_ask_action(slot) for slot in REQUIRED]
+
+
+def case_from_slots(slots: dict[str, Any]) -> Case:
+    amount = slots.get("installment_amount")
+    remaining = slots.get("remaining_installments_after")
+    return Case(
+        scheme=str(slots["scheme"]),
+        installment_due_date=dt.date.fromisoformat(str(slots["installment_due_date"])),
+        is_last_installment=bool(slots["is_last_installment"]),
+        grant_cancelled=bool(slots["grant_cancelled"]),
+        adjustments_used=int(slots["adjustments_used"]),
+        installment_amount=None if amount in (None, SKIPPED) else Decimal(str(amount)),
+        remaining_installments_after=None if remaining in (None, SKIPPED) else int(remaining),
+    )
+
+
+class ActionSubmitEligibility(Action):
+    def name(self) -> str:
+        return "action_submit_eligibility"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        lang = conversation_lang(tracker)
+        reset = [SlotSet(slot, None) for slot in (*REQUIRED, STOPPED, HINT)]
+        if tracker.get_slot(STOPPED):
+            send_reply(dispatcher, Reply(FORM_STOPPED[lang], lang))
+            return reset
+        decision = decide(case_from_slots({slot: tracker.get_slot(slot) for slot in REQUIRED}))
+        entry = get_retriever().entries["sme-repayment-overview"]
+        sources = [{"id": entry.id, "title": entry.title.get(lang)}]
+        text = compose_decision(decision, lang, dt.date.today())
+        send_reply(dispatcher, Reply(text, lang, sources=sources))
+        return reset
+
+
+__all__ = ["ASK_ACTIONS", "OPTIONAL", "ActionSubmitEligibility", "ValidateRepaymentForm"]

@@ -1,0 +1,159 @@
+"""Filling the eligibility form's slots from one free-text message (pure functions).
+
+Values tied to a keyword (調整過兩次, 仲有十期, 每期12000, 係最後一期) fill their slot whatever the
+form asked; a bare value (兩次, 係, 12000) only fills the slot the form asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from actions.parsing import parse_amount, parse_count, parse_due_date, parse_yes_no
+from knowledge.text import normalise
+
+FORM = "check_repayment_eligibility_form"
+REQUIRED = (
+    "scheme",
+    "installment_due_date",
+    "is_last_installment",
+    "grant_cancelled",
+    "adjustments_used",
+    "installment_amount",
+    "remaining_installments_after",
+)
+OPTIONAL = frozenset({"installment_amount", "remaining_installments_after"})
+SKIPPED = "skipped"
+
+# Normalised (Simplified, lower-case) name variants of each covered scheme.
+SCHEME_NAMES = {
+    "typhoon_hato_special_aid": ("天鸽", "hato", "tufão", "tufao", "风灾"),
+    "young_entrepreneurs_aid": ("青年创业", "青创", "young entrepreneur", "jovens empreendedores"),
+    "sme_aid": ("中小企业援助", "中小企援助", "中小企业计划", "sme aid", "pequenas e médias empresas",
+                "pme"),
+}  # fmt: skip
+_OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
+
+_STOP = re.compile(
+    r"(唔查|不查了|唔使查|算啦|算了|唔问喇|唔使喇|停止|退出|\bstop\b|\bcancel\b|\bquit\b|\bexit\b|"
+    r"\bparar\b|\bdesistir\b|\bsair\b)"
+)
+_DONT_KNOW = re.compile(
+    r"(唔知|不知道|不清楚|唔记得|跳过|skip|don't know|not sure|não sei|nao sei|saltar)"
+)
+_AMOUNT_CUE = re.compile(
+    r"(每期|每月|供款|还款额|金额|mop|澳门币|澳门元|蚊|元|patacas|\$|instal|prestação|prestacao|amount)"
+)
+_ADJUST_CUE = re.compile(r"(调整过|调整了|已调整|减过|次调整|adjusted|adjustments?|ajust\w*|vezes)")
+_REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
+_LAST_CUE = re.compile(r"(最后一期|最尾一期|last instal|last one|última|ultima)")
+_CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
+
+
+def parse_scheme(text: str) -> str | None:
+    """Canonical scheme from its name; `other` for a scheme the measure does not cover."""
+    norm = normalise(text)
+    for canonical, names in SCHEME_NAMES.items():
+        if any(name in norm for name in names):
+            return canonical
+    return "other" if _OTHER_SCHEME.search(norm) else None
+
+
+def wants_to_stop(text: str) -> bool:
+    return bool(_STOP.search(normalise(text)))
+
+
+def extract(text: str, requested: str | None) -> dict[str, Any]:
+    """Slot values stated in `text`; dates as ISO strings, money as strings with two decimals."""
+    norm = normalise(text)
+    found: dict[str, Any] = {}
+    scheme = parse_scheme(text)
+    if scheme and (scheme != "other" or requested == "scheme"):
+        found["scheme"] = scheme
+    due = parse_due_date(text)
+    if due:
+        found["installment_due_date"] = due.isoformat()
+    cued_any = False
+    for slot, cue, parse in _CUED:
+        clause = _clause_with(norm, cue)
+        if clause is not None:
+            cued_any = True
+            value = parse(clause, cue)
+            if value is not None:
+                found[slot] = value
+    # A bare answer ("係", "兩次", "12000") answers the question the form asked, if nothing in
+    # the message is tied to another slot.
+    bare = {slot: parse for slot, _cue, parse in _CUED}
+    if requested in bare and requested not in found and not cued_any:
+        value = bare[requested](norm, None)
+        if value is not None:
+            found[requested] = value
+    if requested in OPTIONAL and requested not in found and _DONT_KNOW.search(norm):
+        found[requested] = SKIPPED
+    return found
+
+
+def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
+    answer = parse_yes_no(clause)
+    return True if answer is None and cue is not None and cue.search(clause) else answer
+
+
+_COUNT_TOKEN = re.compile(
+    r"\d+|[零〇一二两三四五六七八九十百千万]+|没有|冇|未|从未|"
+    r"\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|none|never|"
+    r"nunca|nenhuma|uma|um|duas|dois|três|tres|quatro|cinco|seis|sete|oito|nove|dez)\b"
+)
+
+
+def _nearest_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
+    """The count written closest to the cue: 仲有十期 · 10 instalments remain · restam 5."""
+    clause = _strip_dates(clause)
+    tokens = list(_COUNT_TOKEN.finditer(clause))
+    match = cue.search(clause) if cue else None
+    if match:
+        tokens.sort(key=lambda t: min(abs(t.start() - match.end()), abs(match.start() - t.end())))
+    for token in tokens:
+        value = parse_count(token.group())
+        if value is not None:
+            return value
+    return None
+
+
+def _positive_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
+    count = _nearest_count(clause, cue)
+    return count if count is not None and count >= 1 else None
+
+
+def _amount(clause: str, cue: re.Pattern[str] | None) -> str | None:
+    amount = parse_amount(_strip_dates(clause))
+    return f"{amount:.2f}" if amount is not None and amount > 0 else None
+
+
+_CUED: tuple[tuple[str, re.Pattern[str], Any], ...] = (
+    ("is_last_installment", _LAST_CUE, _yes_or_cued),
+    ("grant_cancelled", _CANCEL_CUE, _yes_or_cued),
+    ("adjustments_used", _ADJUST_CUE, _nearest_count),
+    ("remaining_installments_after", _REMAINING_CUE, _positive_count),
+    ("installment_amount", _AMOUNT_CUE, _amount),
+)
+# Clause breaks: punctuation (a comma only when it is not a thousands separator), a space
+# between Chinese phrases, and "and"/"but" ("e"/"mas").
+_CLAUSE_BREAK = re.compile(
+    r"(?<!\d),|,(?!\d)|[;。!?\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
+    r"\s+and\s+|\s+e\s+|\s+but\s+|\s+mas\s+"
+)
+
+
+def _clause_with(text: str, cue: re.Pattern[str]) -> str | None:
+    for clause in _CLAUSE_BREAK.split(text):
+        if cue.search(clause):
+            return clause
+    return None
+
+
+def _strip_dates(text: str) -> str:
+    return re.sub(
+        r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?",
+        " ",
+        text,
+    )
