@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.conversation import conversation_lang, send_reply
 from actions.knowledge_base import get_retriever
 from actions.messages import FORM_HINT, FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, YES_NO_BUTTONS
-from actions.repayment_slots import FORM, OPTIONAL, REQUIRED, SKIPPED, extract, wants_to_stop
+from actions.repayment_slots import FORM, REQUIRED, SKIPPED, extract, wants_to_stop
 from knowledge.answer import Button, Reply
 from knowledge.repayment import Case, decide
 from knowledge.repayment_text import compose_decision
@@ -65,32 +65,59 @@ class ValidateRepaymentForm(FormValidationAction):
         return [SlotSet(HINT, requested)]
 
 
-def _ask_action(slot: str) -> type[Action]:
-    class AskSlot(Action):
-        def name(self) -> str:
-            return f"action_ask_{slot}"
+class AskSlotAction(Action):
+    """`action_ask_<slot>`: the form's question, in the user's language, with a hint after a
+    misunderstood answer. Subclasses only name their slot."""
 
-        def run(
-            self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-        ) -> list[dict[str, Any]]:
-            lang = conversation_lang(tracker)
-            question = FORM_QUESTIONS[slot][lang]
-            if tracker.get_slot(HINT) == slot:
-                question = f"{FORM_HINT[lang]} {question}"
-            buttons: list[Button] = []
-            if slot in ("is_last_installment", "grant_cancelled"):
-                yes, no = YES_NO_BUTTONS[lang]
-                buttons = [Button(yes, yes), Button(no, no)]
-            elif slot == "scheme":
-                buttons = [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
-            send_reply(dispatcher, Reply(question, lang, buttons))
-            return [SlotSet(HINT, None)]
+    slot = ""
 
-    AskSlot.__name__ = AskSlot.__qualname__ = f"ActionAsk_{slot}"
-    return AskSlot
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        lang = conversation_lang(tracker)
+        question = FORM_QUESTIONS[self.slot][lang]
+        if tracker.get_slot(HINT) == self.slot:
+            question = f"{FORM_HINT[lang]} {question}"
+        buttons: list[Button] = []
+        if self.slot in ("is_last_installment", "grant_cancelled"):
+            yes, no = YES_NO_BUTTONS[lang]
+            buttons = [Button(yes, yes), Button(no, no)]
+        elif self.slot == "scheme":
+            buttons = [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
+        send_reply(dispatcher, Reply(question, lang, buttons))
+        return [SlotSet(HINT, None)]
 
 
-ASK_ACTIONS = [_ask_action(slot) for slot in REQUIRED]
+# Named classes (not generated ones): the action server's workers must be able to pickle them.
+class AskScheme(AskSlotAction):
+    slot = "scheme"
+
+
+class AskDueDate(AskSlotAction):
+    slot = "installment_due_date"
+
+
+class AskIsLast(AskSlotAction):
+    slot = "is_last_installment"
+
+
+class AskGrantCancelled(AskSlotAction):
+    slot = "grant_cancelled"
+
+
+class AskAdjustmentsUsed(AskSlotAction):
+    slot = "adjustments_used"
+
+
+class AskAmount(AskSlotAction):
+    slot = "installment_amount"
+
+
+class AskRemaining(AskSlotAction):
+    slot = "remaining_installments_after"
 
 
 def case_from_slots(slots: dict[str, Any]) -> Case:
@@ -125,6 +152,3 @@ class ActionSubmitEligibility(Action):
         text = compose_decision(decision, lang, dt.date.today())
         send_reply(dispatcher, Reply(text, lang, sources=sources))
         return reset
-
-
-__all__ = ["ASK_ACTIONS", "OPTIONAL", "ActionSubmitEligibility", "ValidateRepaymentForm"]
