@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 # Weight of the dense cosine; the rest goes to saturated BM25. Tuned on tests/data dev queries.
-DENSE_WEIGHT = 0.6
+DENSE_WEIGHT = 0.4
 # BM25 score at which lexical evidence counts half: saturation keeps the fused score in [0, 1].
 BM25_HALF = 6.0
 # An intent's topic nudges its entries up; it never filters the others out.

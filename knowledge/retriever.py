@@ -16,7 +16,7 @@ from knowledge.store import DATA_DIR, load_entries
 from knowledge.text import normalise, tokenize
 
 # Fused score below which no entry is trusted to answer.
-ANSWER_THRESHOLD = 0.45
+ANSWER_THRESHOLD = 0.64
 
 
 @dataclass(frozen=True)
