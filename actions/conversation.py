@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.answer import Reply
-from knowledge.language import DEFAULT_LANG, Lang, detect_lang
+from knowledge.language import Lang, conversation_language
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -25,8 +25,7 @@ def conversation_lang(tracker: Tracker) -> Lang:
     metadata = tracker.latest_message.get("metadata") or {}
     if metadata.get("lang") in ("zh-Hant", "zh-Hans", "en", "pt"):
         return metadata["lang"]  # type: ignore[no-any-return]
-    texts = [t for t in user_texts(tracker) if t.strip()]
-    return detect_lang(texts[-1]) if texts else DEFAULT_LANG
+    return conversation_language([t for t in user_texts(tracker) if t.strip()])
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:

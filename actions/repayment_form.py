@@ -47,6 +47,17 @@ class ValidateRepaymentForm(FormValidationAction):
     ) -> list[str]:
         return [] if tracker.get_slot(STOPPED) else list(REQUIRED)
 
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        # rasa-sdk returns only the form's own slots; the stop flag and the hint must reach
+        # Rasa too, so extraction events are kept, with validated values taking precedence.
+        extraction = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(extraction)
+        validation = await self._extract_validation_events(dispatcher, tracker, domain)
+        validated = {e.get("name") for e in validation if e.get("event") == "slot"}
+        return [e for e in extraction if e.get("name") not in validated] + validation
+
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
@@ -62,7 +73,9 @@ class ValidateRepaymentForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if requested is None or intent in DIGRESSIONS:
             return []  # the form rejects; a digression rule answers, then the form resumes
-        return [SlotSet(HINT, requested)]
+        # Re-setting the (still empty) requested slot keeps Rasa from rejecting the form, so the
+        # form asks again, now with a hint.
+        return [SlotSet(requested, None), SlotSet(HINT, requested)]
 
 
 class AskSlotAction(Action):

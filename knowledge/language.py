@@ -165,3 +165,16 @@ def detect_lang(text: str) -> Lang:
     pt = sum(w in _PT_WORDS for w in words)
     en = sum(w in _EN_WORDS for w in words)
     return "pt" if pt > en else "en"
+
+
+def is_telling(text: str) -> bool:
+    """Whether `text` says enough to tell its language: "5", "no" or "ok" do not."""
+    return bool(_HAN.search(text)) or len(_LATIN_WORD.findall(text.lower())) >= 3
+
+
+def conversation_language(texts: list[str]) -> Lang:
+    """The language of the latest message that tells it; short answers keep the language."""
+    for text in reversed(texts):
+        if is_telling(text):
+            return detect_lang(text)
+    return detect_lang(texts[-1]) if texts else DEFAULT_LANG

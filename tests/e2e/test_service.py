@@ -129,3 +129,73 @@ def test_bad_input_is_rejected_and_the_service_keeps_working(stack: Stack) -> No
     assert response.status_code == 422
     assert "message" in response.json()["error"]
     assert chat(stack, "hello")["replies"]
+
+
+def test_eligibility_from_one_message_with_every_fact(stack: Stack) -> None:
+    reply = chat(
+        stack,
+        "幫我check下可唔可以調整還款：中小企業援助計劃，2020年5月到期，唔係最後一期，"
+        "援助冇被取消，之前調整過一次，每期12000，之後仲有3期",
+    )
+    text = text_of(reply)
+    assert "符合申請調整還款的條件" in text
+    assert "1,000.00澳門元" in text and "11,000.00澳門元" in text and "3,666.67澳門元" in text
+    assert "2020年12月31日" in text
+    assert [s["id"] for s in reply["sources"]] == ["sme-repayment-overview"]
+
+
+def test_eligibility_facts_one_by_one_agree_with_the_api(stack: Stack) -> None:
+    sender = uuid.uuid4().hex
+    chat(stack, "Can my company adjust its aid repayment?", sender)
+    for answer in ["Young Entrepreneurs Aid Scheme", "June 2020", "no", "no", "twice", "8000", "5"]:
+        reply = chat(stack, answer, sender)
+    text = text_of(reply)
+    assert "does not meet the conditions" in text
+    assert "at most twice" in text
+    api = httpx.post(
+        stack.gateway_url + "/api/eligibility",
+        json={"scheme": "young_entrepreneurs_aid", "installment_due_date": "2020-06-30",
+              "is_last_installment": False, "grant_cancelled": False, "adjustments_used": 2,
+              "installment_amount": 8000, "remaining_installments_after": 5},
+        timeout=10,
+    ).json()  # fmt: skip
+    assert api["eligible"] is False and api["reason_codes"] == ["adjustment_limit_reached"]
+
+
+def test_eligibility_several_reasons_at_once(stack: Stack) -> None:
+    reply = chat(
+        stack,
+        "我想查下可唔可以調整還款。天鴿特別援助計劃，2021年3月到期，係最後一期，援助已被取消，調整過兩次",
+    )
+    text = text_of(reply)
+    if "每期" not in text and "不符合" not in text:  # the form may still ask for the amount
+        reply = chat(stack, "唔知", reply["sender"])
+        reply = chat(stack, "唔知", reply["sender"])
+        text = text_of(reply)
+    assert "不符合申請調整還款的條件" in text
+    for reason in ["最後一期", "取消援助批給", "兩次", "2020年12月31日前"]:
+        assert reason in text
+
+
+def test_invalid_answer_is_asked_again_with_a_hint_and_the_form_can_be_stopped(
+    stack: Stack,
+) -> None:
+    sender = uuid.uuid4().hex
+    chat(stack, "我想check下我間公司可唔可以調整還款", sender)
+    chat(stack, "中小企業援助計劃", sender)
+    reply = chat(stack, "遲啲先", sender)
+    assert "未能理解" in text_of(reply) and "到期" in text_of(reply)
+    reply = chat(stack, "算啦唔查喇", sender)
+    assert "已停止" in text_of(reply)
+    assert "CEPA" in text_of(chat(stack, "CEPA服務貿易協議幾時實施？", sender))
+
+
+def test_a_question_in_the_middle_of_the_form_is_answered_then_the_form_resumes(
+    stack: Stack,
+) -> None:
+    sender = uuid.uuid4().hex
+    chat(stack, "Can my company adjust its aid repayment?", sender)
+    reply = chat(stack, "When does the revised CEPA services agreement take effect?", sender)
+    text = text_of(reply)
+    assert "1 June 2020" in text
+    assert "Which aid scheme" in text

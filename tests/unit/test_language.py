@@ -21,3 +21,12 @@ from knowledge.language import detect_lang
 )
 def test_detects_language_and_script(text: str, lang: str) -> None:
     assert detect_lang(text) == lang
+
+
+def test_short_answers_keep_the_conversation_language() -> None:
+    from knowledge.language import conversation_language
+
+    assert conversation_language(["Can my company adjust its repayment?", "no", "5"]) == "en"
+    assert conversation_language(["我想查下調整還款", "2"]) == "zh-Hant"
+    assert conversation_language(["Posso ajustar o reembolso da minha empresa?", "sim"]) == "pt"
+    assert conversation_language([]) == "zh-Hant"
