@@ -6,12 +6,12 @@ PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa
 RASA_ENV := PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
 
-.PHONY: run test setup model index lint format validate pytest clean
+.PHONY: run test setup model index lint format validate stories pytest clean
 
 run: setup
 	$(PY) -m bot.stack
 
-test: setup model index lint validate pytest
+test: setup model index lint validate stories pytest
 
 setup:
 	bash scripts/bootstrap.sh
@@ -33,6 +33,11 @@ format: setup
 
 validate: setup
 	$(RASA_ENV) $(RASA) data validate --domain domain.yml --data nlu/data --config config.yml
+
+# Conversation tests against the trained model; any wrong intent or action fails the build.
+stories: model
+	$(RASA_ENV) $(RASA) test core --stories tests/rasa --model $$($(PY) -c 'from bot.rasa_model import model_path; print(model_path())') \
+	  --out var/rasa-test --e2e --fail-on-prediction-errors --no-plot
 
 pytest: setup
 	$(PY) -m pytest

@@ -6,12 +6,16 @@ import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, latest_entity, send_reply
 from actions.knowledge_base import get_retriever
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
+
+# Questions in a row the assistant could not answer: the second one goes straight to staff.
+UNANSWERED = "unanswered_turns"
 
 
 class ActionAnswerQuestion(Action):
@@ -30,6 +34,9 @@ class ActionAnswerQuestion(Action):
             topic=topic_for_intent(intent),
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",
+            unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
         )
         send_reply(dispatcher, reply)
-        return []
+        return [
+            SlotSet(UNANSWERED, 0 if reply.sources else int(tracker.get_slot(UNANSWERED) or 0) + 1)
+        ]

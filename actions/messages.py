@@ -5,10 +5,9 @@ The only facts here are the bureau's contact details, printed in the newsletter 
 
 from __future__ import annotations
 
+from knowledge.answer import BUREAU_EMAIL as EMAIL
+from knowledge.answer import BUREAU_PHONE as HOTLINE
 from knowledge.language import Lang
-
-HOTLINE = "85972343"
-EMAIL = "info@cepa.gov.mo"
 
 SMALL_TALK: dict[str, dict[Lang, str]] = {
     "greet": {

@@ -10,6 +10,9 @@ from knowledge.schema import Entry
 from knowledge.text import to_traditional
 
 HANDOFF_PAYLOAD = "/request_human"
+# The bureau's contact line as printed in the newsletter.
+BUREAU_PHONE = "85972343"
+BUREAU_EMAIL = "info@cepa.gov.mo"
 
 _SOURCE = {
     "zh-Hant": "資料來源：《緊貿安排快訊》2019年12月，第{n}篇〈{title}〉",
@@ -40,6 +43,15 @@ _OUT_OF_SCOPE = {
     "measures. If you like, I can pass your question to our staff.",
     "pt": "Desculpe, só posso responder a perguntas sobre o CEPA e as medidas comerciais da "
     "Direcção dos Serviços de Economia. Se quiser, posso encaminhar a pergunta para os funcionários.",
+}
+_STILL_NOT_SURE = {
+    "zh-Hant": "抱歉，我仍然未能解答你的問題。我可以將問題轉交職員跟進；你亦可致電經濟局 {phone} 或電郵至 {email}。",
+    "zh-Hans": "抱歉，我仍然未能解答你的问题。我可以将问题转交职员跟进；你也可致电经济局 {phone} 或电邮至 {email}。",
+    "en": "Sorry, I still cannot answer your question. I can pass it to our staff; you can also "
+    "call the Economic Bureau on {phone} or e-mail {email}.",
+    "pt": "Desculpe, continuo sem conseguir responder. Posso encaminhar a pergunta para os nossos "
+    "funcionários; também pode ligar para a Direcção dos Serviços de Economia através do {phone} "
+    "ou enviar um e-mail para {email}.",
 }
 HANDOFF_BUTTON = {
     "zh-Hant": "轉交職員跟進",
@@ -105,6 +117,12 @@ def compose_not_sure(candidates: list[Entry], lang: Lang) -> Reply:
     buttons = [Button(c.title.get(lang), entry_payload(c)) for c in candidates[:3]]
     buttons.append(Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD))
     return Reply(_NOT_SURE[lang], lang, buttons, [], handoff_offered=True)
+
+
+def compose_handoff(lang: Lang) -> Reply:
+    """Second time unsure in a row: stop guessing and offer staff."""
+    text = _STILL_NOT_SURE[lang].format(phone=BUREAU_PHONE, email=BUREAU_EMAIL)
+    return Reply(text, lang, [Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD)], [], True)
 
 
 def compose_out_of_scope(lang: Lang) -> Reply:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from knowledge.answer import Reply, compose_answer, compose_not_sure, compose_out_of_scope
+from knowledge.answer import (
+    Reply,
+    compose_answer,
+    compose_handoff,
+    compose_not_sure,
+    compose_out_of_scope,
+)
 from knowledge.language import Lang
 from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever, confident
 from knowledge.schema import Entry, Topic
@@ -28,14 +34,18 @@ def answer_question(
     topic: Topic | None = None,
     entry_id: str | None = None,
     out_of_scope: bool = False,
+    unanswered_before: int = 0,
 ) -> Reply:
-    """Answer from the best entry, or offer the closest topics and staff when unsure."""
+    """Answer from the best entry; when unsure, first offer the closest topics (and staff), and
+    when unsure again straight after (`unanswered_before` > 0), offer staff only."""
     if entry_id and entry_id in retriever.entries:
         return answer_entry(retriever, retriever.entries[entry_id], lang, today)
     hits = retriever.search(question, k=3, topic=topic)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     if confident(hits, threshold):
         return answer_entry(retriever, hits[0].entry, lang, today)
+    if unanswered_before > 0:
+        return compose_handoff(lang)
     if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:
         return compose_out_of_scope(lang)
     return compose_not_sure([h.entry for h in hits], lang)

@@ -199,3 +199,14 @@ def test_a_question_in_the_middle_of_the_form_is_answered_then_the_form_resumes(
     text = text_of(reply)
     assert "1 June 2020" in text
     assert "Which aid scheme" in text
+
+
+def test_two_unanswered_questions_in_a_row_end_in_a_staff_offer(stack: Stack) -> None:
+    sender = uuid.uuid4().hex
+    first = chat(stack, "今日天氣點樣？", sender)
+    second = chat(stack, "邊度有好嘢食？", sender)
+    assert first["handoff_offered"] and second["handoff_offered"]
+    assert "仍然未能解答" in text_of(second)
+    third = chat(stack, "CEPA服務貿易協議幾時實施？", sender)
+    assert third["sources"]  # an answer resets the count
+    assert "仍然未能解答" not in text_of(chat(stack, "今日天氣點樣？", sender))

@@ -118,3 +118,14 @@ def test_dev_set_meets_the_acceptance_bar(retriever: HybridRetriever) -> None:
     assert row["answered_right"] >= 0.90
     assert row["oos_rejected"] >= 0.90
     assert row["recall@3"] >= 0.95
+
+
+def test_second_unanswered_question_in_a_row_goes_to_staff(retriever: HybridRetriever) -> None:
+    first = answer_question(retriever, "CEPA 原產地證書點申請", "zh-Hant", dt.date(2026, 11, 27))
+    second = answer_question(
+        retriever, "CEPA 原產地證書點申請", "zh-Hant", dt.date(2026, 11, 27), unanswered_before=1
+    )
+    assert first.sources == [] and first.handoff_offered
+    assert second.sources == [] and second.handoff_offered
+    assert "仍然未能解答" in second.text and "85972343" in second.text
+    assert [b.payload for b in second.buttons] == ["/request_human"]
