@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.conversation import conversation_lang, send_reply
 from actions.knowledge_base import get_retriever
 from actions.messages import FORM_HINT, FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, YES_NO_BUTTONS
-from actions.repayment_slots import FORM, REQUIRED, SKIPPED, extract, wants_to_stop
+from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, extract, wants_to_stop
 from knowledge.answer import Button, Reply
 from knowledge.repayment import Case, decide
 from knowledge.repayment_text import compose_decision
@@ -45,7 +45,15 @@ class ValidateRepaymentForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        return [] if tracker.get_slot(STOPPED) else list(REQUIRED)
+        if tracker.get_slot(STOPPED):
+            return []
+        facts = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
+        if (
+            all(facts[slot] is not None for slot in MANDATORY)
+            and not decide(case_from_slots(facts)).eligible
+        ):
+            return list(MANDATORY)  # already ruled out: the amounts would change nothing
+        return list(REQUIRED)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -142,6 +150,7 @@ def case_from_slots(slots: dict[str, Any]) -> Case:
         is_last_installment=bool(slots["is_last_installment"]),
         grant_cancelled=bool(slots["grant_cancelled"]),
         adjustments_used=int(slots["adjustments_used"]),
+        repayment_completed=bool(slots.get("repayment_completed")),
         installment_amount=None if amount in (None, SKIPPED) else Decimal(str(amount)),
         remaining_installments_after=None if remaining in (None, SKIPPED) else int(remaining),
     )
@@ -155,11 +164,12 @@ class ActionSubmitEligibility(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
-        reset = [SlotSet(slot, None) for slot in (*REQUIRED, STOPPED, HINT)]
+        reset = [SlotSet(slot, None) for slot in (*REQUIRED, "repayment_completed", STOPPED, HINT)]
         if tracker.get_slot(STOPPED):
             send_reply(dispatcher, Reply(FORM_STOPPED[lang], lang))
             return reset
-        decision = decide(case_from_slots({slot: tracker.get_slot(slot) for slot in REQUIRED}))
+        slots = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
+        decision = decide(case_from_slots(slots))
         entry = get_retriever().entries["sme-repayment-overview"]
         sources = [{"id": entry.id, "title": entry.title.get(lang)}]
         text = compose_decision(decision, lang, dt.date.today())

@@ -23,6 +23,7 @@ REQUIRED = (
     "remaining_installments_after",
 )
 OPTIONAL = frozenset({"installment_amount", "remaining_installments_after"})
+MANDATORY = tuple(slot for slot in REQUIRED if slot not in OPTIONAL)
 SKIPPED = "skipped"
 
 # Normalised (Simplified, lower-case) name variants of each covered scheme.
@@ -48,6 +49,10 @@ _ADJUST_CUE = re.compile(r"(调整过|调整了|已调整|减过|次调整|adjus
 _REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
 _LAST_CUE = re.compile(r"(最后一期|最尾一期|last instal|last one|última|ultima)")
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
+# Never asked (most callers are still repaying), but heard when said: it rules the measure out.
+_COMPLETED = re.compile(
+    r"(还清|已完成还款|供完|还完|fully repaid|paid (?:it )?off|repaid in full|liquidad|pago na totalidade)"
+)
 
 
 def parse_scheme(text: str) -> str | None:
@@ -88,6 +93,8 @@ def extract(text: str, requested: str | None) -> dict[str, Any]:
         value = bare[requested](norm, None)
         if value is not None:
             found[requested] = value
+    if _COMPLETED.search(norm):
+        found["repayment_completed"] = not re.search(r"(未|唔|not|não|nao)", norm)
     if requested in OPTIONAL and requested not in found and _DONT_KNOW.search(norm):
         found[requested] = SKIPPED
     return found

@@ -76,3 +76,9 @@ def test_stop_words(text: str) -> None:
 
 def test_cancelled_grant_is_not_a_stop() -> None:
     assert not wants_to_stop("my grant was cancelled")
+
+
+def test_a_completed_repayment_is_heard() -> None:
+    assert extract("我已經還清晒", "scheme")["repayment_completed"] is True
+    assert extract("I have fully repaid the loan", None)["repayment_completed"] is True
+    assert extract("未還清", None)["repayment_completed"] is False
