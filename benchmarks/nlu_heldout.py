@@ -35,6 +35,28 @@ asyncio.run(main())
 """
 
 
+def f1_by_intent(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float, float, int]]:
+    """Precision, recall, F1 and support of every gold intent."""
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for gold, guess in pairs:
+        if gold == guess:
+            tp[gold] += 1
+        else:
+            fn[gold] += 1
+            fp[guess] += 1
+    scores = {}
+    for intent in {g for g, _ in pairs}:
+        p = tp[intent] / max(tp[intent] + fp[intent], 1)
+        r = tp[intent] / max(tp[intent] + fn[intent], 1)
+        scores[intent] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, tp[intent] + fn[intent])
+    return scores
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    scores = f1_by_intent(pairs)
+    return sum(f1 for _p, _r, f1, _n in scores.values()) / len(scores)
+
+
 def main() -> int:
     rows = list(
         csv.reader(
@@ -48,30 +70,22 @@ def main() -> int:
         capture_output=True, text=True, cwd=ROOT, env=rasa_env(), check=True,
     )  # fmt: skip
     predicted = json.loads(proc.stdout.strip().splitlines()[-1])
-    gold = [r[0] for r in rows]
-    intents = sorted(set(gold))
-    tp, fp, fn = Counter(), Counter(), Counter()
-    by_style: dict[str, list[bool]] = defaultdict(list)
-    for (intent, style, _text), guess in zip(rows, predicted, strict=True):
-        by_style[style].append(guess == intent)
-        if guess == intent:
-            tp[intent] += 1
-        else:
-            fn[intent] += 1
-            fp[guess] += 1
+    pairs = [(r[0], guess) for r, guess in zip(rows, predicted, strict=True)]
     print(f"model {model.name}; {len(rows)} held-out messages\n")
     print("| intent | precision | recall | F1 | n |\n|---|---|---|---|---|")
-    f1s = []
-    for intent in intents:
-        p = tp[intent] / max(tp[intent] + fp[intent], 1)
-        r = tp[intent] / max(tp[intent] + fn[intent], 1)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        f1s.append(f1)
-        print(f"| {intent} | {p:.3f} | {r:.3f} | {f1:.3f} | {tp[intent] + fn[intent]} |")
-    print(f"\nmacro-F1 {sum(f1s) / len(f1s):.3f}; accuracy {sum(tp.values()) / len(rows):.3f}")
-    print("\n| style | accuracy | n |\n|---|---|---|")
-    for style, hits in sorted(by_style.items()):
-        print(f"| {style} | {sum(hits) / len(hits):.3f} | {len(hits)} |")
+    per_intent = f1_by_intent(pairs)
+    for intent, (p, r, f1, n) in sorted(per_intent.items()):
+        print(f"| {intent} | {p:.3f} | {r:.3f} | {f1:.3f} | {n} |")
+    accuracy = sum(g == p for g, p in pairs) / len(pairs)
+    print(f"\nmacro-F1 {macro_f1(pairs):.3f}; accuracy {accuracy:.3f}")
+    print("\n| style | macro-F1 | accuracy | n |\n|---|---|---|---|")
+    by_style: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (intent, style, _text), guess in zip(rows, predicted, strict=True):
+        by_style[style].append((intent, guess))
+    for style, style_pairs in sorted(by_style.items()):
+        acc = sum(g == p for g, p in style_pairs) / len(style_pairs)
+        print(f"| {style} | {macro_f1(style_pairs):.3f} | {acc:.3f} | {len(style_pairs)} |")
+    fp = Counter(p for g, p in pairs if g != p)
     if fp.get("nlu_fallback"):
         print(f"\n{fp['nlu_fallback']} messages fell back to nlu_fallback")
     return 0
