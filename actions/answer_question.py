@@ -37,6 +37,10 @@ class ActionAnswerQuestion(Action):
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
         )
         send_reply(dispatcher, reply)
+        if reply.sources:
+            return [SlotSet(UNANSWERED, 0)]
+        # Remembered so that a hand-off to staff can offer this question.
         return [
-            SlotSet(UNANSWERED, 0 if reply.sources else int(tracker.get_slot(UNANSWERED) or 0) + 1)
+            SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
+            SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
         ]

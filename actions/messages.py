@@ -140,3 +140,70 @@ SCHEME_LABELS: dict[str, dict[Lang, str]] = {
                                  "en": "Special Aid Scheme for SMEs affected by Typhoon Hato",
                                  "pt": "Plano de Apoio Especial às PME afectadas pelo tufão Hato"},
 }  # fmt: skip
+
+PRIVACY_NOTICE: dict[Lang, str] = {
+    "zh-Hant": "我可以將你的問題轉交經濟局職員跟進。為此需要收集你的姓名、聯絡方式及問題，並連同本次對話記錄以電郵送交職員；"
+    "資料只用於回覆你的查詢，並按澳門《個人資料保護法》處理。你是否同意？",
+    "zh-Hans": "我可以将你的问题转交经济局职员跟进。为此需要收集你的姓名、联络方式及问题，并连同本次对话记录以电邮送交职员；"
+    "资料只用于回复你的查询，并按澳门《个人资料保护法》处理。你是否同意？",
+    "en": "I can pass your question to Economic Bureau staff. To do so I need your name, a way to "
+    "contact you and your question, which are e-mailed to staff with this conversation. They are "
+    "used only to answer your enquiry and handled under Macao's Personal Data Protection Act. "
+    "Do you agree?",
+    "pt": "Posso encaminhar a sua pergunta para os funcionários da Direcção dos Serviços de "
+    "Economia. Para isso preciso do seu nome, de um contacto e da pergunta, enviados por e-mail "
+    "com esta conversa. Serão usados apenas para responder ao seu pedido, nos termos da Lei da "
+    "Protecção de Dados Pessoais de Macau. Concorda?",
+}
+
+HANDOFF_QUESTIONS: dict[str, dict[Lang, str]] = {
+    "contact_name": {
+        "zh-Hant": "請問點稱呼你？",
+        "zh-Hans": "请问怎么称呼你？",
+        "en": "What is your name?",
+        "pt": "Qual é o seu nome?",
+    },
+    "contact_detail": {
+        "zh-Hant": "請留下電郵地址或電話號碼，方便職員聯絡你。",
+        "zh-Hans": "请留下电邮地址或电话号码，方便职员联络你。",
+        "en": "Please give an e-mail address or a phone number where staff can reach you.",
+        "pt": "Indique um endereço de e-mail ou um número de telefone para os funcionários o contactarem.",
+    },
+    "handoff_question": {
+        "zh-Hant": "請寫下你想職員跟進的問題。",
+        "zh-Hans": "请写下你想职员跟进的问题。",
+        "en": "Please write the question you would like staff to answer.",
+        "pt": "Escreva a pergunta a que gostaria que os funcionários respondessem.",
+    },
+}
+
+HANDOFF_SAME_QUESTION: dict[Lang, str] = {
+    "zh-Hant": "是否跟進你剛才的問題：「{question}」？可以回答「係」，或寫下另一條問題。",
+    "zh-Hans": "是否跟进你刚才的问题：「{question}」？可以回答「是」，或写下另一条问题。",
+    "en": 'Should staff follow up your earlier question: "{question}"? Answer "yes", or write another question.',
+    "pt": 'Os funcionários devem responder à sua pergunta anterior: "{question}"? Responda "sim" ou escreva outra pergunta.',
+}
+
+CONTACT_HINT: dict[Lang, str] = {
+    "zh-Hant": "未能識別電郵或電話號碼（例如 name@example.com 或 66123456）。",
+    "zh-Hans": "未能识别电邮或电话号码（例如 name@example.com 或 66123456）。",
+    "en": "I could not find an e-mail address or phone number (e.g. name@example.com or 66123456).",
+    "pt": "Não reconheci um e-mail ou número de telefone (por exemplo name@example.com ou 66123456).",
+}
+
+TICKET_CREATED: dict[Lang, str] = {
+    "zh-Hant": "已將你的問題轉交職員，參考編號：{reference}。職員會在工作日內透過你提供的聯絡方式回覆。如有補充，可致電 {phone} 並提供參考編號。",
+    "zh-Hans": "已将你的问题转交职员，参考编号：{reference}。职员会在工作日内通过你提供的联络方式回复。如有补充，可致电 {phone} 并提供参考编号。",
+    "en": "Your question has been passed to our staff. Reference: {reference}. Staff will reply on a "
+    "working day using the contact you gave. To add anything, call {phone} and quote the reference.",
+    "pt": "A sua pergunta foi encaminhada para os funcionários. Referência: {reference}. Os "
+    "funcionários responderão num dia útil através do contacto indicado. Para acrescentar algo, "
+    "ligue para o {phone} indicando a referência.",
+}
+
+HANDOFF_DECLINED: dict[Lang, str] = {
+    "zh-Hant": "明白，不會收集你的資料。如需協助，可致電經濟局 {phone} 或電郵至 {email}。",
+    "zh-Hans": "明白，不会收集你的资料。如需协助，可致电经济局 {phone} 或电邮至 {email}。",
+    "en": "Understood: none of your details will be collected. For help, call the Economic Bureau on {phone} or e-mail {email}.",
+    "pt": "Compreendido: não serão recolhidos os seus dados. Para ajuda, ligue para a Direcção dos Serviços de Economia através do {phone} ou envie um e-mail para {email}.",
+}

@@ -143,3 +143,21 @@ def parse_yes_no(text: str) -> bool | None:
     if _YES.search(norm):
         return True
     return None
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(
+    r"(?:\+?853[\s-]?)?([2689]\d{3})[\s-]?(\d{4})\b|(\+\d{1,3}[\s-]?\d[\d\s-]{6,14}\d)"
+)
+
+
+def parse_contact(text: str) -> str | None:
+    """An e-mail address or a phone number (Macao 8 digits, or international with +)."""
+    if m := _EMAIL.search(text):
+        return m.group().lower()
+    if m := _PHONE.search(text):
+        if m.group(1):
+            return f"+853 {m.group(1)}{m.group(2)}"
+        digits = re.sub(r"[\s-]", "", m.group(3))
+        return digits if 8 <= len(digits) <= 16 else None
+    return None

@@ -11,12 +11,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
+from actions.forms import ExtractingFormValidation, hint_events
 from actions.knowledge_base import get_retriever
 from actions.messages import FORM_HINT, FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, YES_NO_BUTTONS
 from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, extract, wants_to_stop
@@ -34,7 +35,7 @@ DIGRESSIONS = frozenset(
 )  # fmt: skip
 
 
-class ValidateRepaymentForm(FormValidationAction):
+class ValidateRepaymentForm(ExtractingFormValidation):
     def name(self) -> str:
         return f"validate_{FORM}"
 
@@ -55,24 +56,8 @@ class ValidateRepaymentForm(FormValidationAction):
             return list(MANDATORY)  # already ruled out: the amounts would change nothing
         return list(REQUIRED)
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        # rasa-sdk returns only the form's own slots; the stop flag and the hint must reach
-        # Rasa too, so extraction events are kept, with validated values taking precedence.
-        extraction = await self.get_extraction_events(dispatcher, tracker, domain)
-        tracker.add_slots(extraction)
-        validation = await self._extract_validation_events(dispatcher, tracker, domain)
-        validated = {e.get("name") for e in validation if e.get("event") == "slot"}
-        return [e for e in extraction if e.get("name") not in validated] + validation
-
-    async def get_extraction_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
+    def extract_events(self, tracker: Tracker, requested: str | None) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
-        requested = tracker.get_slot("requested_slot")
-        if text.startswith("/"):
-            return []
         if requested and wants_to_stop(text):
             return [SlotSet(STOPPED, True)]
         found = extract(text, requested)
@@ -81,9 +66,7 @@ class ValidateRepaymentForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if requested is None or intent in DIGRESSIONS:
             return []  # the form rejects; a digression rule answers, then the form resumes
-        # Re-setting the (still empty) requested slot keeps Rasa from rejecting the form, so the
-        # form asks again, now with a hint.
-        return [SlotSet(requested, None), SlotSet(HINT, requested)]
+        return hint_events(requested, HINT)
 
 
 class AskSlotAction(Action):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,9 +18,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import health
 from bot.chat import ChatRequest, ChatResponse, build_response
+from bot.db import sessions
 from bot.eligibility import EligibilityRequest, EligibilityResponse, check
+from bot.outbox import SmtpSettings, deliver_due
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.settings import Settings
+from bot.tickets import ticket_rows
 
 logger = logging.getLogger(__name__)
 
@@ -37,15 +43,31 @@ def _describe(exc: RequestValidationError) -> str:
     return "; ".join(problems) or "invalid request"
 
 
+async def run_outbox(smtp: SmtpSettings, interval: float) -> None:
+    """Send due e-mails every `interval` seconds for as long as the gateway runs."""
+    while True:
+        try:
+            sent, failed = await asyncio.to_thread(deliver_due, sessions(), smtp)
+            if sent or failed:
+                logger.info("outbox: %s sent, %s failed", sent, failed)
+        except Exception:  # a broken database must not stop the worker for good
+            logger.exception("outbox run failed")
+        await asyncio.sleep(interval)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        smtp = SmtpSettings.from_env()
+        worker = asyncio.create_task(run_outbox(smtp, settings.outbox_interval)) if smtp else None
         async with httpx.AsyncClient() as client:
             app.state.http = client
             app.state.rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout)
             yield
+        if worker:
+            worker.cancel()
 
     app = FastAPI(title="CEPA enquiry assistant", lifespan=lifespan)
 
@@ -71,6 +93,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/api/eligibility", response_model=EligibilityResponse)
     async def eligibility(body: EligibilityRequest) -> EligibilityResponse:
         return check(body)
+
+    @app.get("/admin/tickets")
+    async def tickets(request: Request, limit: int = 50) -> JSONResponse:
+        """Recent tickets and the delivery state of their e-mails (bearer ADMIN_TOKEN)."""
+        token = os.environ.get("ADMIN_TOKEN")
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not token or not hmac.compare_digest(given, token):
+            return _error(401, "admin token required")
+        rows = await asyncio.to_thread(ticket_rows, sessions(), min(max(limit, 1), 500))
+        return JSONResponse({"tickets": rows})
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:

@@ -17,6 +17,7 @@ class Settings:
     encoder_spec: str
     rasa_timeout: float = 30.0
     probe_timeout: float = 2.0
+    outbox_interval: float = 10.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -28,4 +29,5 @@ class Settings:
             index_dir=Path(os.environ.get("KB_INDEX_DIR", PROJECT_ROOT / "var" / "index")),
             encoder_spec=os.environ.get("KB_ENCODER", "usem3"),
             rasa_timeout=float(os.environ.get("RASA_TIMEOUT", "30")),
+            outbox_interval=float(os.environ.get("OUTBOX_INTERVAL", "10")),
         )

@@ -63,6 +63,7 @@ class Stack:
             ACTIONS_URL=f"http://127.0.0.1:{self.ports.actions}",
             KB_INDEX_DIR=str(self.index_dir),
         )
+        env.setdefault("DATABASE_URL", f"sqlite:///{self.var_dir / 'cepa.db'}")
         env.update(self.extra_env)
         return env
 

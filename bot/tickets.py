@@ -88,3 +88,21 @@ def create_ticket(sessions: sessionmaker[Session], request: TicketRequest) -> Ti
                 continue
             return ticket
     raise RuntimeError("could not allocate a ticket reference")
+
+
+def ticket_rows(sessions: sessionmaker[Session], limit: int) -> list[dict[str, object]]:
+    """Newest tickets first, with where their e-mail stands."""
+    with sessions() as session:
+        tickets = session.scalars(select(Ticket).order_by(Ticket.id.desc()).limit(limit)).all()
+        return [
+            {
+                "reference": t.reference,
+                "created_at": t.created_at.isoformat(timespec="seconds"),
+                "channel": t.channel,
+                "topic": t.topic,
+                "email_status": t.email.status if t.email else None,
+                "attempts": t.email.attempts if t.email else 0,
+                "last_error": t.email.last_error if t.email else None,
+            }
+            for t in tickets
+        ]

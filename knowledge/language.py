@@ -141,12 +141,62 @@ _EN_WORDS = frozenset(
         "want",
         "need",
         "help",
+        "i",
+        "am",
+        "not",
+        "don",
+        "t",
+        "agree",
+        "yes",
+        "no",
+        "will",
+        "would",
+        "have",
+        "has",
+        "be",
+        "get",
+        "know",
+        "if",
+        "but",
+        "or",
+        "from",
+        "by",
+        "at",
+        "as",
+        "all",
+        "any",
+        "just",
+        "also",
+        "still",
+        "now",
+        "due",
+        "month",
+        "year",
+        "instalments",
+        "remaining",
+        "adjusted",
+        "aid",
+        "sme",
+        "times",
+        "twice",
+        "once",
+        "talk",
+        "speak",
+        "person",
+        "human",
+        "staff",
+        "agreement",
+        "services",
     ]
 )
 
 
+_ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
 def detect_lang(text: str) -> Lang:
     """Best guess of the writer's language and script; Traditional Chinese when unsure."""
+    text = _ADDRESSES.sub(" ", text)
     han = "".join(_HAN.findall(text))
     if han:
         if any(mark in text for mark in _CANTONESE):
@@ -169,6 +219,7 @@ def detect_lang(text: str) -> Lang:
 
 def is_telling(text: str) -> bool:
     """Whether `text` says enough to tell its language: "5", "no" or "ok" do not."""
+    text = _ADDRESSES.sub(" ", text)
     return bool(_HAN.search(text)) or len(_LATIN_WORD.findall(text.lower())) >= 3
 
 

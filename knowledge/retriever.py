@@ -62,14 +62,16 @@ class HybridRetriever:
         return best_per_entry(zip(self._doc_entry_ids, (float(s) for s in scores), strict=True))
 
     def search(self, query: str, k: int = 3, topic: Topic | None = None) -> list[Hit]:
+        """Best `k` entries. The topic boost only orders them: a hit's `score` (what confidence
+        is judged on) never includes it, so an intent cannot push a weak match over the bar."""
         dense = self.dense_scores(query)
         lexical = self.lexical_scores(query)
         boosted = frozenset(e.id for e in self.entries.values() if e.topic == topic)
-        fused = fuse(dense, lexical, boosted)
-        ranked = sorted(fused.items(), key=lambda item: item[1], reverse=True)[:k]
+        plain = fuse(dense, lexical)
+        ranking = fuse(dense, lexical, boosted) if boosted else plain
+        ranked = sorted(ranking, key=lambda entry_id: ranking[entry_id], reverse=True)[:k]
         return [
-            Hit(self.entries[i], score, dense.get(i, 0.0), lexical.get(i, 0.0))
-            for i, score in ranked
+            Hit(self.entries[i], plain[i], dense.get(i, 0.0), lexical.get(i, 0.0)) for i in ranked
         ]
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import socket
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +12,8 @@ from typing import Any
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
 
 from bot.rasa_model import ensure_model
 from bot.stack import Ports, Stack
@@ -25,8 +29,27 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class Inbox(Message):
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[Any] = []
+
+    def handle_message(self, message: Any) -> None:
+        self.messages.append(message)
+
+
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def smtp() -> Iterator[tuple[Inbox, int]]:
+    """A real SMTP server on loopback standing in for the staff mailbox."""
+    inbox, port = Inbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory, smtp: tuple[Inbox, int]) -> Iterator[Stack]:
     assert kb_main(["build"]) == 0
     var_dir = tmp_path_factory.mktemp("var")
     running = Stack(
@@ -34,6 +57,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
         var_dir=var_dir,
         index_dir=default_index_dir(),
+        extra_env={
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(smtp[1]),
+            "OUTBOX_INTERVAL": "1",
+            "DATABASE_URL": f"sqlite:///{var_dir / 'cepa.db'}",
+            "ADMIN_TOKEN": "test-admin-token",
+        },
     )
     running.start()
     try:
@@ -223,3 +253,52 @@ def test_eligible_case_step_by_step_in_portuguese(stack: Stack) -> None:
     assert "reúne as condições" in text
     assert "1 000,00 patacas" in text and "1 500,00 patacas" in text and "500,00 patacas" in text
     assert reply["lang"] == "pt"
+
+
+def test_hand_off_to_staff_ends_in_an_email_with_reference_question_and_transcript(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    inbox, _port = smtp
+    sender = uuid.uuid4().hex
+    first = chat(stack, "CEPA原產地證書點申請？", sender)
+    assert first["handoff_offered"]
+    consent = chat(stack, "我想搵職員跟進", sender)
+    assert "個人資料保護法" in text_of(consent)
+    assert "請問點稱呼你" in text_of(chat(stack, "同意", sender))
+    assert "電郵地址或電話號碼" in text_of(chat(stack, "陳大文", sender))
+    retry = chat(stack, "abc", sender)
+    assert "未能識別" in text_of(retry)
+    asked = chat(stack, "dawen.chan@example.com", sender)
+    assert "CEPA原產地證書點申請？" in text_of(asked)  # the unanswered question is offered
+    done = chat(stack, "係", sender)
+    reference = re.search(r"CEPA-\d{8}-\d{4}", text_of(done))
+    assert reference, text_of(done)
+    assert done["lang"] == "zh-Hant"
+
+    deadline = time.monotonic() + 30
+    mails: list[Any] = []
+    while time.monotonic() < deadline and not mails:
+        mails = [m for m in inbox.messages if reference.group() in m["Subject"]]
+        time.sleep(0.5)
+    assert mails, "the ticket e-mail did not reach the SMTP server"
+    body = mails[0].get_payload(decode=True).decode()
+    assert "dawen.chan@example.com" in body and "陳大文" in body
+    assert "Question:\nCEPA原產地證書點申請？" in body
+    assert "user: 我想搵職員跟進" in body and "Channel: web" in body
+
+    status = httpx.get(
+        stack.gateway_url + "/admin/tickets",
+        headers={"authorization": "Bearer test-admin-token"},
+        timeout=10,
+    ).json()
+    row = next(t for t in status["tickets"] if t["reference"] == reference.group())
+    assert row["email_status"] == "sent"
+    assert httpx.get(stack.gateway_url + "/admin/tickets", timeout=10).status_code == 401
+
+
+def test_declining_consent_collects_nothing_and_gives_the_hotline(stack: Stack) -> None:
+    sender = uuid.uuid4().hex
+    chat(stack, "I want to talk to a person", sender)
+    reply = chat(stack, "No, I don't agree", sender)
+    assert "none of your details will be collected" in text_of(reply)
+    assert "85972343" in text_of(reply) and "info@cepa.gov.mo" in text_of(reply)

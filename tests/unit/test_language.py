@@ -30,3 +30,4 @@ def test_short_answers_keep_the_conversation_language() -> None:
     assert conversation_language(["我想查下調整還款", "2"]) == "zh-Hant"
     assert conversation_language(["Posso ajustar o reembolso da minha empresa?", "sim"]) == "pt"
     assert conversation_language([]) == "zh-Hant"
+    assert conversation_language(["我想搵職員", "dawen.chan@example.com"]) == "zh-Hant"

@@ -89,3 +89,21 @@ def test_chinese_numerals_in_standard_form(n: int) -> None:
 )
 def test_colloquial_chinese_numerals(text: str, n: int) -> None:
     assert chinese_number(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("我嘅電郵係 Chan.TaiMan@Example.com", "chan.taiman@example.com"),
+        ("66123456", "+853 66123456"),
+        ("+853 2888 1234", "+853 28881234"),
+        ("call me on +86 138 0013 8000", "+8613800138000"),
+        ("1234", None),
+        ("abc@", None),
+        ("唔想講", None),
+    ],
+)
+def test_contacts(text: str, contact: str | None) -> None:
+    from actions.parsing import parse_contact
+
+    assert parse_contact(text) == contact

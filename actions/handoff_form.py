@@ -1,0 +1,193 @@
+"""Passing a question to staff: privacy notice and consent, name, contact, question → a ticket.
+
+The ticket and its e-mail are stored by bot/tickets.py; the gateway's outbox sends the e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.conversation import conversation_lang, send_reply
+from actions.forms import ExtractingFormValidation, hint_events
+from actions.messages import (
+    CONTACT_HINT,
+    FORM_HINT,
+    HANDOFF_DECLINED,
+    HANDOFF_QUESTIONS,
+    HANDOFF_SAME_QUESTION,
+    PRIVACY_NOTICE,
+    TICKET_CREATED,
+    YES_NO_BUTTONS,
+)
+from actions.parsing import parse_contact, parse_yes_no
+from actions.repayment_slots import wants_to_stop
+from bot.db import sessions
+from bot.tickets import TicketRequest, create_ticket
+from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, Button, Reply
+from knowledge.schema import topic_for_intent
+
+FORM = "handoff_form"
+SLOTS = ("handoff_consent", "contact_name", "contact_detail", "handoff_question")
+STOPPED = "handoff_stopped"
+HINT = "handoff_hint"
+LAST_UNANSWERED = "last_unanswered_question"
+_NAME_PREFIX = re.compile(
+    r"^(我叫|我係|我是|叫我|my name is|i am|i'm|chamo-me|o meu nome é|sou)\s*", re.I
+)
+
+
+def _yes_no(tracker: Tracker) -> bool | None:
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    answer = parse_yes_no(tracker.latest_message.get("text") or "")
+    if answer is None and intent in ("affirm", "deny"):
+        answer = intent == "affirm"
+    return answer
+
+
+class ValidateHandoffForm(ExtractingFormValidation):
+    def name(self) -> str:
+        return f"validate_{FORM}"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        if tracker.get_slot(STOPPED) or tracker.get_slot("handoff_consent") is False:
+            return []
+        return list(SLOTS)
+
+    def extract_events(self, tracker: Tracker, requested: str | None) -> list[dict[str, Any]]:
+        text = (tracker.latest_message.get("text") or "").strip()
+        if requested is None:
+            return []
+        if wants_to_stop(text):
+            return [SlotSet(STOPPED, True)]
+        value: Any = None
+        if requested == "handoff_consent":
+            value = _yes_no(tracker)
+        elif requested == "contact_name":
+            name = _NAME_PREFIX.sub("", text).strip(" ，,。.")
+            value = name[:100] if name else None
+        elif requested == "contact_detail":
+            value = parse_contact(text)
+        elif requested == "handoff_question":
+            earlier = tracker.get_slot(LAST_UNANSWERED)
+            value = (
+                earlier
+                if earlier and _yes_no(tracker) is True
+                else (text if len(text) >= 2 else None)
+            )
+        if value is None:
+            return hint_events(requested, HINT)
+        return [SlotSet(requested, value), SlotSet(HINT, None)]
+
+
+class AskHandoffSlot(Action):
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def text(self, tracker: Tracker, lang: str) -> str:
+        return HANDOFF_QUESTIONS[self.slot][lang]  # type: ignore[index]
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        lang = conversation_lang(tracker)
+        text = self.text(tracker, lang)
+        if tracker.get_slot(HINT) == self.slot:
+            hint = CONTACT_HINT[lang] if self.slot == "contact_detail" else FORM_HINT[lang]
+            text = f"{hint} {text}"
+        buttons = []
+        if self.slot == "handoff_consent":
+            yes, no = YES_NO_BUTTONS[lang]
+            buttons = [Button(yes, yes), Button(no, no)]
+        send_reply(dispatcher, Reply(text, lang, buttons))
+        return [SlotSet(HINT, None)]
+
+
+class AskConsent(AskHandoffSlot):
+    slot = "handoff_consent"
+
+    def text(self, tracker: Tracker, lang: str) -> str:
+        return PRIVACY_NOTICE[lang]  # type: ignore[index]
+
+
+class AskName(AskHandoffSlot):
+    slot = "contact_name"
+
+
+class AskContact(AskHandoffSlot):
+    slot = "contact_detail"
+
+
+class AskQuestion(AskHandoffSlot):
+    slot = "handoff_question"
+
+    def text(self, tracker: Tracker, lang: str) -> str:
+        earlier = tracker.get_slot(LAST_UNANSWERED)
+        if earlier:
+            return HANDOFF_SAME_QUESTION[lang].format(question=earlier)  # type: ignore[index]
+        return super().text(tracker, lang)
+
+
+def transcript_of(tracker: Tracker) -> list[tuple[str, str]]:
+    lines = []
+    for event in tracker.events:
+        text = event.get("text")
+        if event.get("event") in ("user", "bot") and text and not text.startswith("/"):
+            lines.append(("user" if event["event"] == "user" else "bot", text))
+    return lines
+
+
+def topic_of(tracker: Tracker) -> str:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            topic = topic_for_intent(
+                ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            )
+            if topic:
+                return topic
+    return "general"
+
+
+class ActionSubmitHandoff(Action):
+    def name(self) -> str:
+        return "action_submit_handoff"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        lang = conversation_lang(tracker)
+        reset = [SlotSet(slot, None) for slot in (*SLOTS, STOPPED, HINT)]
+        if tracker.get_slot(STOPPED) or not tracker.get_slot("handoff_consent"):
+            text = HANDOFF_DECLINED[lang].format(phone=BUREAU_PHONE, email=BUREAU_EMAIL)
+            send_reply(dispatcher, Reply(text, lang))
+            return reset
+        metadata = tracker.latest_message.get("metadata") or {}
+        ticket = create_ticket(
+            sessions(),
+            TicketRequest(
+                channel=str(metadata.get("channel") or "web"),
+                sender=tracker.sender_id,
+                lang=lang,
+                name=str(tracker.get_slot("contact_name")),
+                contact=str(tracker.get_slot("contact_detail")),
+                question=str(tracker.get_slot("handoff_question")),
+                topic=topic_of(tracker),
+                transcript=transcript_of(tracker),
+            ),
+        )
+        text = TICKET_CREATED[lang].format(reference=ticket.reference, phone=BUREAU_PHONE)
+        send_reply(dispatcher, Reply(text, lang))
+        return [*reset, SlotSet(LAST_UNANSWERED, None)]
