@@ -40,6 +40,7 @@ stories: model
 	  --out var/rasa-test --e2e --fail-on-prediction-errors --no-plot
 
 pytest: setup
+	bash scripts/ensure_chromium.sh
 	$(PY) -m pytest
 
 clean:

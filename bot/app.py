@@ -8,24 +8,28 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import health
 from bot.chat import ChatRequest, ChatResponse, build_response
 from bot.db import sessions
 from bot.eligibility import EligibilityRequest, EligibilityResponse, check
+from bot.feedback import FeedbackRequest, store_feedback
 from bot.outbox import SmtpSettings, deliver_due
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.settings import Settings
 from bot.tickets import ticket_rows
 
 logger = logging.getLogger(__name__)
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -70,6 +74,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             worker.cancel()
 
     app = FastAPI(title="CEPA enquiry assistant", lifespan=lifespan)
+    if settings.widget_origins:
+        # Other sites may embed the widget only from the configured origins.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.widget_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -93,6 +105,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.post("/api/eligibility", response_model=EligibilityResponse)
     async def eligibility(body: EligibilityRequest) -> EligibilityResponse:
         return check(body)
+
+    @app.post("/api/feedback", status_code=201)
+    async def feedback(body: FeedbackRequest) -> dict[str, str]:
+        await asyncio.to_thread(store_feedback, sessions(), body)
+        return {"status": "stored"}
+
+    @app.get("/", include_in_schema=False)
+    async def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    @app.get("/widget.js", include_in_schema=False)
+    async def widget_js() -> FileResponse:
+        return FileResponse(STATIC / "widget.js", media_type="text/javascript; charset=utf-8")
+
+    @app.get("/widget.css", include_in_schema=False)
+    async def widget_css() -> FileResponse:
+        return FileResponse(STATIC / "widget.css", media_type="text/css; charset=utf-8")
 
     @app.get("/admin/tickets")
     async def tickets(request: Request, limit: int = 50) -> JSONResponse:

@@ -57,6 +57,19 @@ class OutboxEmail(Base):
     ticket: Mapped[Ticket] = relationship(back_populates="email")
 
 
+class Feedback(Base):
+    """A 👍/👎 on one bot reply in the web widget."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    sender: Mapped[str] = mapped_column(String(128), index=True)
+    reply_id: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[str] = mapped_column(String(8))
+    reply_text: Mapped[str] = mapped_column(Text)
+
+
 def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'cepa.db'}"
 

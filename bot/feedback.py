@@ -1,0 +1,23 @@
+"""👍/👎 feedback from the web widget."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import Feedback
+
+
+class FeedbackRequest(BaseModel):
+    sender: str = Field(min_length=1, max_length=128)
+    reply_id: str = Field(min_length=1, max_length=64)
+    rating: Literal["up", "down"]
+    reply_text: str = Field(default="", max_length=2000)
+
+
+def store_feedback(sessions: sessionmaker[Session], request: FeedbackRequest) -> None:
+    with sessions() as session:
+        session.add(Feedback(**request.model_dump()))
+        session.commit()
