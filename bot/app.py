@@ -26,6 +26,7 @@ from bot.feedback import FeedbackRequest, store_feedback
 from bot.outbox import SmtpSettings, deliver_due
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.settings import Settings
+from bot.telegram_bot import TelegramChannel, TelegramSettings
 from bot.tickets import ticket_rows
 
 logger = logging.getLogger(__name__)
@@ -59,6 +60,21 @@ async def run_outbox(smtp: SmtpSettings, interval: float) -> None:
         await asyncio.sleep(interval)
 
 
+async def start_telegram(rasa: RasaClient) -> TelegramChannel | None:
+    """The Telegram channel when TELEGRAM_BOT_TOKEN is set; a failure there leaves the web up."""
+    telegram = TelegramSettings.from_env()
+    if telegram is None:
+        return None
+    channel = TelegramChannel(telegram, rasa)
+    try:
+        await channel.start()
+    except Exception as exc:
+        logger.error("Telegram channel not started: %s", type(exc).__name__)
+        return None
+    logger.info("Telegram channel started (%s)", "webhook" if telegram.webhook_url else "polling")
+    return channel
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
 
@@ -69,7 +85,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async with httpx.AsyncClient() as client:
             app.state.http = client
             app.state.rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout)
+            app.state.telegram = await start_telegram(app.state.rasa)
             yield
+            if app.state.telegram:
+                await app.state.telegram.stop()
         if worker:
             worker.cancel()
 
@@ -122,6 +141,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/widget.css", include_in_schema=False)
     async def widget_css() -> FileResponse:
         return FileResponse(STATIC / "widget.css", media_type="text/css; charset=utf-8")
+
+    @app.post("/telegram/webhook", include_in_schema=False)
+    async def telegram_webhook(request: Request) -> JSONResponse:
+        channel: TelegramChannel | None = request.app.state.telegram
+        if channel is None or not channel.settings.webhook_url:
+            return _error(404, "not found")
+        secret = channel.settings.webhook_secret or ""
+        given = request.headers.get("x-telegram-bot-api-secret-token", "")
+        if not secret or not hmac.compare_digest(given, secret):
+            return _error(403, "bad secret token")
+        try:
+            data = await request.json()
+        except ValueError:
+            return _error(400, "request body is not valid JSON")
+        await channel.feed(data)
+        return JSONResponse({"ok": True})
 
     @app.get("/admin/tickets")
     async def tickets(request: Request, limit: int = 50) -> JSONResponse:

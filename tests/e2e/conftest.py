@@ -14,6 +14,7 @@ from bot.rasa_model import ensure_model
 from bot.stack import Ports, Stack
 from knowledge.cli import main as kb_main
 from knowledge.index import default_index_dir
+from tests.e2e.fake_telegram import FakeTelegram
 
 
 def free_port() -> int:
@@ -42,7 +43,17 @@ def smtp() -> Iterator[tuple[Inbox, int]]:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory, smtp: tuple[Inbox, int]) -> Iterator[Stack]:
+def telegram() -> Iterator[FakeTelegram]:
+    """A local Bot API server; the gateway's Telegram channel polls it."""
+    fake = FakeTelegram()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture(scope="session")
+def stack(
+    tmp_path_factory: pytest.TempPathFactory, smtp: tuple[Inbox, int], telegram: FakeTelegram
+) -> Iterator[Stack]:
     assert kb_main(["build"]) == 0
     var_dir = tmp_path_factory.mktemp("var")
     running = Stack(
@@ -56,6 +67,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory, smtp: tuple[Inbox, int]) -> 
             "OUTBOX_INTERVAL": "1",
             "DATABASE_URL": f"sqlite:///{var_dir / 'cepa.db'}",
             "ADMIN_TOKEN": "test-admin-token",
+            "TELEGRAM_BOT_TOKEN": "4242:TEST",
+            "TELEGRAM_BASE_URL": telegram.url,
         },
     )
     running.start()

@@ -1,0 +1,214 @@
+"""The Telegram channel (python-telegram-bot), running inside the gateway's event loop.
+
+Long polling by default; with TELEGRAM_WEBHOOK_URL set, Telegram posts updates to
+`/telegram/webhook`, which accepts them only with the configured secret-token header.
+Each chat talks to Rasa as sender `tg-<chat id>`, so it keeps its own conversation.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.chat import ChatResponse, build_response
+from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.telegram_text import callback_data, split_text
+
+logger = logging.getLogger(__name__)
+
+TEXTS: dict[str, dict[str, str]] = {
+    "start": {
+        "zh-Hant": "你好！我是經濟局CEPA查詢助手，可以解答CEPA服務貿易協議、粵港澳大灣區惠澳措施、調整援助計劃還款等問題。請直接輸入你的問題。",
+        "zh-Hans": "你好！我是经济局CEPA查询助手，可以解答CEPA服务贸易协议、粤港澳大湾区惠澳措施、调整援助计划还款等问题。请直接输入你的问题。",
+        "en": "Hello! I am the CEPA enquiry assistant. Ask me about the CEPA Agreement on Trade in Services, the Greater Bay Area measures for Macao or the aid repayment adjustment.",
+        "pt": "Olá! Sou o assistente de informações sobre o CEPA. Pergunte-me sobre o Acordo de Comércio de Serviços do CEPA, as medidas da Grande Baía ou o ajustamento dos reembolsos.",
+    },
+    "help": {
+        "zh-Hant": "請用文字提問，例如「CEPA服務貿易協議幾時實施？」或「我間公司可唔可以調整還款？」。輸入「搵職員」可將問題轉交職員。\n/lang 更改語言",
+        "zh-Hans": "请用文字提问，例如「CEPA服务贸易协议什么时候实施？」或「我的公司能否调整还款？」。输入「转人工」可将问题转交职员。\n/lang 更改语言",
+        "en": "Type your question, e.g. \"When does the revised CEPA services agreement take effect?\" or \"Can my company adjust its repayment?\". Say \"talk to a person\" to reach staff.\n/lang changes the language",
+        "pt": "Escreva a sua pergunta, por exemplo \"Quando entra em vigor o acordo de serviços do CEPA?\". Diga \"falar com um funcionário\" para contactar os funcionários.\n/lang muda a língua",
+    },
+    "lang": {
+        "zh-Hant": "請選擇語言：", "zh-Hans": "请选择语言：", "en": "Choose a language:", "pt": "Escolha a língua:",
+    },
+    "lang_set": {
+        "zh-Hant": "已改為繁體中文。", "zh-Hans": "已改为简体中文。", "en": "Language set to English.", "pt": "Língua alterada para português.",
+    },
+    "not_text": {
+        "zh-Hant": "抱歉，我只能閱讀文字訊息，請以文字輸入你的問題。",
+        "zh-Hans": "抱歉，我只能阅读文字信息，请以文字输入你的问题。",
+        "en": "Sorry, I can only read text messages. Please type your question.",
+        "pt": "Desculpe, só consigo ler mensagens de texto. Escreva a sua pergunta.",
+    },
+    "edited": {
+        "zh-Hant": "我收到你修改過的訊息，但只會回覆新訊息。請重新發送你的問題。",
+        "zh-Hans": "我收到你修改过的信息，但只会回复新信息。请重新发送你的问题。",
+        "en": "I noticed an edited message, but I only answer new ones. Please send your question again.",
+        "pt": "Recebi uma mensagem editada, mas só respondo a mensagens novas. Envie de novo a sua pergunta.",
+    },
+    "unavailable": {
+        "zh-Hant": "暫時未能回覆，請稍後再試，或致電經濟局 85972343。",
+        "zh-Hans": "暂时未能回复，请稍后再试，或致电经济局 85972343。",
+        "en": "I cannot answer right now. Please try again later, or call the Economic Bureau on 85972343.",
+        "pt": "De momento não consigo responder. Tente mais tarde ou ligue para a Direcção dos Serviços de Economia através do 85972343.",
+    },
+}  # fmt: skip
+LANG_NAMES = {"zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English", "pt": "Português"}
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    token: str
+    base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+
+    @classmethod
+    def from_env(cls) -> TelegramSettings | None:
+        token = os.environ.get("TELEGRAM_BOT_TOKEN")
+        if not token:
+            return None
+        return cls(
+            token=token,
+            base_url=os.environ.get("TELEGRAM_BASE_URL") or None,
+            webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL") or None,
+            webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
+        )
+
+
+def _lang(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return str((context.user_data or {}).get("lang", "zh-Hant"))
+
+
+class TelegramChannel:
+    def __init__(self, settings: TelegramSettings, rasa: RasaClient) -> None:
+        self.settings = settings
+        self.rasa = rasa
+        self._payloads: dict[str, str] = {}  # callback key -> long payload
+        builder = Application.builder().token(settings.token)
+        if settings.base_url:
+            base = settings.base_url.rstrip("/")
+            builder = builder.base_url(f"{base}/bot").base_file_url(f"{base}/file/bot")
+        if settings.webhook_url:
+            builder = builder.updater(None)
+        self.app: Application[Any, Any, Any, Any, Any, Any] = builder.build()
+        self.app.add_handler(CommandHandler("start", self.on_command))
+        self.app.add_handler(CommandHandler("help", self.on_command))
+        self.app.add_handler(CommandHandler("lang", self.on_lang))
+        self.app.add_handler(CallbackQueryHandler(self.on_callback))
+        self.app.add_handler(MessageHandler(filters.UpdateType.EDITED, self.on_edited))
+        self.app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
+        self.app.add_handler(MessageHandler(~filters.TEXT & ~filters.COMMAND, self.on_other))
+        self.app.add_error_handler(self.on_error)
+
+    async def start(self) -> None:
+        await self.app.initialize()
+        await self.app.start()
+        if self.settings.webhook_url:
+            await self.app.bot.set_webhook(
+                self.settings.webhook_url.rstrip("/") + "/telegram/webhook",
+                secret_token=self.settings.webhook_secret,
+            )
+        elif self.app.updater:
+            await self.app.updater.start_polling(timeout=10, drop_pending_updates=False)
+
+    async def stop(self) -> None:
+        if self.app.updater and self.app.updater.running:
+            await self.app.updater.stop()
+        await self.app.stop()
+        await self.app.shutdown()
+
+    async def feed(self, data: dict[str, Any]) -> None:
+        """An update that arrived by webhook."""
+        await self.app.update_queue.put(Update.de_json(data, self.app.bot))
+
+    async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message and update.message and update.message.text:
+            key = "help" if update.message.text.startswith("/help") else "start"
+            await update.effective_message.reply_text(TEXTS[key][_lang(context)])
+
+    async def on_lang(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message:
+            keyboard = [
+                [InlineKeyboardButton(name, callback_data=f"lang:{code}")]
+                for code, name in LANG_NAMES.items()
+            ]
+            await update.effective_message.reply_text(
+                TEXTS["lang"][_lang(context)], reply_markup=InlineKeyboardMarkup(keyboard)
+            )
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat and update.message and update.message.text:
+            await self.converse(update.effective_chat.id, update.message.text, context)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if not query or not query.data or not update.effective_chat:
+            return
+        await query.answer()
+        if query.data.startswith("lang:") and query.data[5:] in LANG_NAMES:
+            if context.user_data is not None:
+                context.user_data["lang"] = query.data[5:]
+            await context.bot.send_message(
+                update.effective_chat.id, TEXTS["lang_set"][query.data[5:]]
+            )
+            return
+        payload = self._payloads.get(query.data, query.data)
+        await self.converse(update.effective_chat.id, payload, context)
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message:
+            await update.effective_message.reply_text(TEXTS["not_text"][_lang(context)])
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat:
+            await context.bot.send_message(
+                update.effective_chat.id, TEXTS["edited"][_lang(context)]
+            )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        logger.error("telegram update failed: %s", type(context.error).__name__)
+
+    async def converse(self, chat_id: int, text: str, context: ContextTypes.DEFAULT_TYPE) -> None:
+        sender = f"tg-{chat_id}"
+        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+        try:
+            messages = await self.rasa.send(sender, text[:2000], metadata={"channel": "telegram"})
+            intent = await self.rasa.latest_intent(sender)
+        except RasaUnavailable:
+            await context.bot.send_message(chat_id, TEXTS["unavailable"][_lang(context)])
+            return
+        await self.send_response(chat_id, build_response(sender, text, messages, intent), context)
+
+    async def send_response(
+        self, chat_id: int, response: ChatResponse, context: ContextTypes.DEFAULT_TYPE
+    ) -> None:
+        for reply in response.replies:
+            markup = None
+            if reply.buttons:
+                rows = []
+                for button in reply.buttons:
+                    key = callback_data(button.payload)
+                    self._payloads[key] = button.payload
+                    rows.append([InlineKeyboardButton(button.title[:64], callback_data=key)])
+                markup = InlineKeyboardMarkup(rows)
+            pieces = split_text(reply.text)
+            for i, piece in enumerate(pieces):
+                last = i == len(pieces) - 1
+                await context.bot.send_message(
+                    chat_id, piece, reply_markup=markup if last else None
+                )
