@@ -14,22 +14,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
-from actions.forms import ExtractingFormValidation, hint_events
+from actions.forms import AskSlot, ExtractingFormValidation, hint_events
 from actions.messages import (
     CONTACT_HINT,
-    FORM_HINT,
     HANDOFF_DECLINED,
     HANDOFF_QUESTIONS,
     HANDOFF_SAME_QUESTION,
     PRIVACY_NOTICE,
     TICKET_CREATED,
-    YES_NO_BUTTONS,
 )
 from actions.parsing import parse_contact, parse_yes_no
 from actions.repayment_slots import wants_to_stop
 from bot.db import sessions
 from bot.tickets import TicketRequest, create_ticket
-from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, Button, Reply
+from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, Reply
+from knowledge.language import Lang
 from knowledge.schema import topic_for_intent
 
 FORM = "handoff_form"
@@ -51,8 +50,7 @@ def _yes_no(tracker: Tracker) -> bool | None:
 
 
 class ValidateHandoffForm(ExtractingFormValidation):
-    def name(self) -> str:
-        return f"validate_{FORM}"
+    form = FORM
 
     async def required_slots(
         self,
@@ -91,36 +89,19 @@ class ValidateHandoffForm(ExtractingFormValidation):
         return [SlotSet(requested, value), SlotSet(HINT, None)]
 
 
-class AskHandoffSlot(Action):
-    slot = ""
+class AskHandoffSlot(AskSlot):
+    hint_slot = HINT
 
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    def text(self, tracker: Tracker, lang: str) -> str:
-        return HANDOFF_QUESTIONS[self.slot][lang]  # type: ignore[index]
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        lang = conversation_lang(tracker)
-        text = self.text(tracker, lang)
-        if tracker.get_slot(HINT) == self.slot:
-            hint = CONTACT_HINT[lang] if self.slot == "contact_detail" else FORM_HINT[lang]
-            text = f"{hint} {text}"
-        buttons = []
-        if self.slot == "handoff_consent":
-            yes, no = YES_NO_BUTTONS[lang]
-            buttons = [Button(yes, yes), Button(no, no)]
-        send_reply(dispatcher, Reply(text, lang, buttons))
-        return [SlotSet(HINT, None)]
+    def question(self, tracker: Tracker, lang: Lang) -> str:
+        return HANDOFF_QUESTIONS[self.slot][lang]
 
 
 class AskConsent(AskHandoffSlot):
     slot = "handoff_consent"
+    yes_no = True
 
-    def text(self, tracker: Tracker, lang: str) -> str:
-        return PRIVACY_NOTICE[lang]  # type: ignore[index]
+    def question(self, tracker: Tracker, lang: Lang) -> str:
+        return PRIVACY_NOTICE[lang]
 
 
 class AskName(AskHandoffSlot):
@@ -130,15 +111,18 @@ class AskName(AskHandoffSlot):
 class AskContact(AskHandoffSlot):
     slot = "contact_detail"
 
+    def hint(self, lang: Lang) -> str:
+        return CONTACT_HINT[lang]
+
 
 class AskQuestion(AskHandoffSlot):
     slot = "handoff_question"
 
-    def text(self, tracker: Tracker, lang: str) -> str:
+    def question(self, tracker: Tracker, lang: Lang) -> str:
         earlier = tracker.get_slot(LAST_UNANSWERED)
         if earlier:
-            return HANDOFF_SAME_QUESTION[lang].format(question=earlier)  # type: ignore[index]
-        return super().text(tracker, lang)
+            return HANDOFF_SAME_QUESTION[lang].format(question=earlier)
+        return super().question(tracker, lang)
 
 
 def transcript_of(tracker: Tracker) -> list[tuple[str, str]]:

@@ -17,11 +17,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
-from actions.forms import ExtractingFormValidation, hint_events
+from actions.forms import AskSlot, ExtractingFormValidation, hint_events
 from actions.knowledge_base import get_retriever
-from actions.messages import FORM_HINT, FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, YES_NO_BUTTONS
+from actions.messages import FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS
 from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, extract, wants_to_stop
 from knowledge.answer import Button, Reply
+from knowledge.language import Lang
 from knowledge.repayment import Case, decide
 from knowledge.repayment_text import compose_decision
 
@@ -36,8 +37,7 @@ DIGRESSIONS = frozenset(
 
 
 class ValidateRepaymentForm(ExtractingFormValidation):
-    def name(self) -> str:
-        return f"validate_{FORM}"
+    form = FORM
 
     async def required_slots(
         self,
@@ -69,58 +69,44 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         return hint_events(requested, HINT)
 
 
-class AskSlotAction(Action):
-    """`action_ask_<slot>`: the form's question, in the user's language, with a hint after a
-    misunderstood answer. Subclasses only name their slot."""
+class AskRepaymentSlot(AskSlot):
+    hint_slot = HINT
 
-    slot = ""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        lang = conversation_lang(tracker)
-        question = FORM_QUESTIONS[self.slot][lang]
-        if tracker.get_slot(HINT) == self.slot:
-            question = f"{FORM_HINT[lang]} {question}"
-        buttons: list[Button] = []
-        if self.slot in ("is_last_installment", "grant_cancelled"):
-            yes, no = YES_NO_BUTTONS[lang]
-            buttons = [Button(yes, yes), Button(no, no)]
-        elif self.slot == "scheme":
-            buttons = [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
-        send_reply(dispatcher, Reply(question, lang, buttons))
-        return [SlotSet(HINT, None)]
+    def question(self, tracker: Tracker, lang: Lang) -> str:
+        return FORM_QUESTIONS[self.slot][lang]
 
 
 # Named classes (not generated ones): the action server's workers must be able to pickle them.
-class AskScheme(AskSlotAction):
+class AskScheme(AskRepaymentSlot):
     slot = "scheme"
 
+    def buttons(self, lang: Lang) -> list[Button]:
+        return [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
 
-class AskDueDate(AskSlotAction):
+
+class AskDueDate(AskRepaymentSlot):
     slot = "installment_due_date"
 
 
-class AskIsLast(AskSlotAction):
+class AskIsLast(AskRepaymentSlot):
     slot = "is_last_installment"
+    yes_no = True
 
 
-class AskGrantCancelled(AskSlotAction):
+class AskGrantCancelled(AskRepaymentSlot):
     slot = "grant_cancelled"
+    yes_no = True
 
 
-class AskAdjustmentsUsed(AskSlotAction):
+class AskAdjustmentsUsed(AskRepaymentSlot):
     slot = "adjustments_used"
 
 
-class AskAmount(AskSlotAction):
+class AskAmount(AskRepaymentSlot):
     slot = "installment_amount"
 
 
-class AskRemaining(AskSlotAction):
+class AskRemaining(AskRepaymentSlot):
     slot = "remaining_installments_after"
 
 
