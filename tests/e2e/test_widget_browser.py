@@ -86,10 +86,20 @@ def test_english_interface_and_answers(stack: Stack, page: Page) -> None:
     expect(page.locator(".cepa-chat")).to_have_attribute("lang", "en")
     expect(page.get_by_role("textbox")).to_have_attribute("placeholder", "Type your question…")
     ask(page, "When does the revised CEPA services agreement take effect?")
-    expect(bot_messages(page).last).to_contain_text("1 June 2020", timeout=30_000)
-    expect(bot_messages(page).last.locator(".cepa-sources")).to_contain_text("Source:")
+    answer = bot_messages(page).last
+    expect(answer).to_contain_text("1 June 2020", timeout=30_000)
+    expect(answer.locator(".cepa-sources")).to_contain_text("Source:")
+    answer.get_by_role("button").filter(has_text="national treatment").click()
+    expect(bot_messages(page)).to_have_count(2, timeout=30_000)
+    expect(bot_messages(page).last).to_contain_text("from 62 to 69")
+    bot_messages(page).last.get_by_role("button", name="Not helpful", exact=True).click()
+    expect(
+        bot_messages(page).last.get_by_role("button", name="Not helpful", exact=True)
+    ).to_have_attribute("aria-pressed", "true")
+    expect(bot_messages(page).last).to_contain_text("Thank you for your feedback")
     page.reload()
     expect(page.get_by_role("heading")).to_have_text("CEPA enquiry assistant")
+    expect(bot_messages(page)).to_have_count(2)
 
 
 def test_user_text_is_shown_as_text_never_as_html(stack: Stack, page: Page) -> None:
