@@ -33,6 +33,7 @@ class SmtpSettings:
     starttls: bool = False
     sender: str = "cepa-assistant@localhost"
     timeout: float = 10.0
+    first_retry: dt.timedelta = FIRST_RETRY
 
     @classmethod
     def from_env(cls) -> SmtpSettings | None:
@@ -47,12 +48,13 @@ class SmtpSettings:
             password=os.environ.get("SMTP_PASSWORD") or None,
             starttls=os.environ.get("SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
             sender=os.environ.get("SMTP_FROM", "cepa-assistant@localhost"),
+            first_retry=dt.timedelta(seconds=float(os.environ.get("OUTBOX_FIRST_RETRY", "30"))),
         )
 
 
-def retry_delay(attempts: int) -> dt.timedelta:
-    """Back-off after the `attempts`-th failure: 30 s doubling, at most 1 h."""
-    delay: dt.timedelta = FIRST_RETRY * (2 ** min(max(attempts - 1, 0), 16))
+def retry_delay(attempts: int, first: dt.timedelta = FIRST_RETRY) -> dt.timedelta:
+    """Back-off after the `attempts`-th failure: `first` (30 s) doubling, at most 1 h."""
+    delay: dt.timedelta = first * (2 ** min(max(attempts - 1, 0), 16))
     return min(delay, MAX_RETRY)
 
 
@@ -88,7 +90,7 @@ def deliver_due(
                 send_one(settings, email)
             except (OSError, smtplib.SMTPException) as exc:
                 email.last_error = f"{type(exc).__name__}: {exc}"[:500]
-                email.next_attempt_at = now + retry_delay(email.attempts)
+                email.next_attempt_at = now + retry_delay(email.attempts, settings.first_retry)
                 failed += 1
                 logger.warning("outbox: e-mail %s not sent (attempt %s)", email.id, email.attempts)
             else:
