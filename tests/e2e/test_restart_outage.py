@@ -13,32 +13,11 @@ import httpx
 import pytest
 from aiosmtpd.controller import Controller
 
-from bot.rasa_model import ensure_model
-from bot.stack import Ports, Stack
-from knowledge.index import default_index_dir
-from tests.e2e.conftest import Inbox, free_port
+from bot.stack import Stack
+from tests.helpers import Inbox, free_port, start_stack
 
 pytestmark = pytest.mark.e2e
-
-
-def start_stack(var_dir: Path, smtp_port: int) -> Stack:
-    stack = Stack(
-        model=ensure_model(),
-        ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
-        var_dir=var_dir,
-        index_dir=default_index_dir(),
-        extra_env={
-            "SMTP_HOST": "127.0.0.1",
-            "SMTP_PORT": str(smtp_port),
-            "OUTBOX_INTERVAL": "1",
-            "OUTBOX_FIRST_RETRY": "1",
-            "DATABASE_URL": f"sqlite:///{var_dir / 'cepa.db'}",
-            "ADMIN_TOKEN": "t",
-        },
-    )
-    stack.start()
-    stack.wait_healthy(timeout=300)
-    return stack
+ENV = {"OUTBOX_FIRST_RETRY": "1", "ADMIN_TOKEN": "t"}
 
 
 def say(stack: Stack, sender: str, text: str) -> str:
@@ -49,7 +28,7 @@ def say(stack: Stack, sender: str, text: str) -> str:
 
 def test_ticket_survives_smtp_outage_and_full_restart(tmp_path: Path) -> None:
     smtp_port = free_port()  # nothing listens here yet: the mail server is down
-    stack = start_stack(tmp_path, smtp_port)
+    stack = start_stack(tmp_path, smtp_port, **ENV)
     try:
         sender = uuid.uuid4().hex
         for text in ["I want to talk to a person", "yes", "Maria Lopes", "+853 6612 3456",
@@ -68,7 +47,7 @@ def test_ticket_survives_smtp_outage_and_full_restart(tmp_path: Path) -> None:
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
     controller.start()
-    stack = start_stack(tmp_path, smtp_port)  # every process new, same database
+    stack = start_stack(tmp_path, smtp_port, **ENV)  # every process new, same database
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not inbox.messages:

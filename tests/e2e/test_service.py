@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from bot.stack import Stack
-from tests.e2e.conftest import Inbox
+from tests.helpers import Inbox
 
 pytestmark = pytest.mark.e2e
 

@@ -3,7 +3,6 @@ that carry it. Rasa is down here, so the bot's polite 'unavailable' reply is wha
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,12 +13,7 @@ from fastapi.testclient import TestClient
 from bot.app import create_app
 from bot.settings import Settings
 from tests.e2e.fake_telegram import FakeTelegram
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.helpers import free_port
 
 
 @pytest.fixture
@@ -36,7 +30,7 @@ def test_webhook_checks_the_secret_token(
     monkeypatch.setenv("TELEGRAM_BASE_URL", fake.url)
     monkeypatch.setenv("TELEGRAM_WEBHOOK_URL", "https://assistant.example.org")
     monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "s3cret-token")
-    port = closed_port()
+    port = free_port()
     settings = Settings(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port}",
                         tmp_path, "usem3", rasa_timeout=2)  # fmt: skip
     with TestClient(create_app(settings)) as client:

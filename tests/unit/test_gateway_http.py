@@ -1,6 +1,5 @@
 """The gateway's HTTP contract where no Rasa answers: validation and unavailability."""
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -8,17 +7,12 @@ from fastapi.testclient import TestClient
 
 from bot.app import create_app
 from bot.settings import Settings
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.helpers import free_port
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    port = closed_port()
+    port = free_port()
     settings = Settings(
         rasa_url=f"http://127.0.0.1:{port}",
         actions_url=f"http://127.0.0.1:{port}",

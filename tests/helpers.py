@@ -1,0 +1,54 @@
+"""Small pieces shared by the integration and end-to-end tests."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any
+
+from aiosmtpd.handlers import Message
+
+from bot.rasa_model import ensure_model
+from bot.stack import Ports, Stack
+from knowledge.index import default_index_dir
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Inbox(Message):
+    """An aiosmtpd handler keeping every message it receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[Any] = []
+
+    def handle_message(self, message: Any) -> None:
+        self.messages.append(message)
+
+
+def start_stack(var_dir: Path, smtp_port: int, **env: str) -> Stack:
+    """The three real processes on free ports, with their own database, e-mailing `smtp_port`."""
+    stack = Stack(
+        model=ensure_model(),
+        ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
+        var_dir=var_dir,
+        index_dir=default_index_dir(),
+        extra_env={
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(smtp_port),
+            "OUTBOX_INTERVAL": "1",
+            "DATABASE_URL": f"sqlite:///{var_dir / 'cepa.db'}",
+            **env,
+        },
+    )
+    stack.start()
+    try:
+        stack.wait_healthy(timeout=300)
+    except BaseException:
+        stack.stop()
+        raise
+    return stack
