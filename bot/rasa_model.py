@@ -39,9 +39,8 @@ def training_files(root: Path = PROJECT_ROOT) -> list[Path]:
 
 def model_fingerprint(root: Path = PROJECT_ROOT) -> str:
     # Relative paths in the hash: the same tree anywhere on disk gives the same model name.
-    return fingerprint(
-        training_files(root), *(str(p.relative_to(root)) for p in training_files(root))
-    )
+    files = training_files(root)
+    return fingerprint(files, *(str(p.relative_to(root)) for p in files))
 
 
 def model_path(root: Path = PROJECT_ROOT) -> Path:

@@ -103,15 +103,21 @@ class Stack:
         except (httpx.HTTPError, ValueError):
             return None
 
+    def exited(self) -> str | None:
+        """Which process has died, if any, and where its log is."""
+        for name, proc in self._procs.items():
+            if proc.poll() is not None:
+                return (
+                    f"{name} exited with code {proc.returncode}; see {self.var_dir}/log/{name}.log"
+                )
+        return None
+
     def wait_healthy(self, timeout: float = 300.0) -> None:
         deadline = time.monotonic() + timeout
         last: object = None
         while time.monotonic() < deadline:
-            for name, proc in self._procs.items():
-                if proc.poll() is not None:
-                    raise RuntimeError(
-                        f"{name} exited with code {proc.returncode}; see {self.var_dir}/log/{name}.log"
-                    )
+            if died := self.exited():
+                raise RuntimeError(died)
             last = self.health()
             if last is not None and last[0] == 200:
                 return
@@ -167,10 +173,9 @@ def main() -> int:
             flush=True,
         )
         while not stopping:
-            for name, proc in stack._procs.items():
-                if proc.poll() is not None:
-                    print(f"{name} exited (code {proc.returncode}); stopping", file=sys.stderr)
-                    stopping = True
+            if died := stack.exited():
+                print(f"{died}; stopping", file=sys.stderr)
+                stopping = True
             time.sleep(0.5)
     except (RuntimeError, TimeoutError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 from knowledge.encoders import make_encoder
-from knowledge.evaluation import Outcome, evaluate, format_report, load_queries
+from knowledge.evaluation import evaluate, format_report, load_queries
 from knowledge.index import build_index, default_encoder_spec, default_index_dir, index_state
-from knowledge.retriever import HybridRetriever, confident
+from knowledge.retriever import HybridRetriever, as_outcome, confident
 from knowledge.store import DATA_DIR, KnowledgeError
 
 
@@ -29,11 +29,17 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _search(args: argparse.Namespace) -> int:
+def _ready_retriever(args: argparse.Namespace) -> HybridRetriever | None:
     if index_state(args.index_dir, args.data_dir) != "ready":
         print("index missing or stale: run `cepa-kb build`", file=sys.stderr)
+        return None
+    return HybridRetriever.load(args.index_dir, args.data_dir)
+
+
+def _search(args: argparse.Namespace) -> int:
+    retriever = _ready_retriever(args)
+    if retriever is None:
         return 1
-    retriever = HybridRetriever.load(args.index_dir, args.data_dir)
     hits = retriever.search(args.query, k=args.k)
     if args.json:
         rows = [
@@ -58,21 +64,16 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    if index_state(args.index_dir, args.data_dir) != "ready":
-        print("index missing or stale: run `cepa-kb build`", file=sys.stderr)
+    retriever = _ready_retriever(args)
+    if retriever is None:
         return 1
-    retriever = HybridRetriever.load(args.index_dir, args.data_dir)
     queries = load_queries(args.file)
     unknown = sorted({e for q in queries for e in q.expected} - retriever.entries.keys())
     if unknown:
         print(f"{args.file.name}: unknown entry ids: {', '.join(unknown)}", file=sys.stderr)
         return 2
 
-    def hybrid(query: str) -> Outcome:
-        hits = retriever.search(query, k=10)
-        return Outcome([h.entry.id for h in hits], confident(hits))
-
-    print(format_report(evaluate(queries, hybrid)))
+    print(format_report(evaluate(queries, as_outcome(retriever))))
     return 0
 
 

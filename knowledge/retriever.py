@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 from knowledge.encoders import Encoder, make_encoder
+from knowledge.evaluation import Outcome
 from knowledge.fusion import best_per_entry, fuse
 from knowledge.index import LoadedIndex, load_index
 from knowledge.schema import Entry, Topic
@@ -77,3 +79,13 @@ class HybridRetriever:
 
 def confident(hits: list[Hit], threshold: float = ANSWER_THRESHOLD) -> bool:
     return bool(hits) and hits[0].score >= threshold
+
+
+def as_outcome(retriever: HybridRetriever, k: int = 10) -> Callable[[str], Outcome]:
+    """The retriever as an evaluation method: ranked entry ids and whether it would answer."""
+
+    def method(query: str) -> Outcome:
+        hits = retriever.search(query, k=k)
+        return Outcome([h.entry.id for h in hits], confident(hits))
+
+    return method

@@ -105,15 +105,11 @@ def test_unknown_encoder_is_a_clear_error() -> None:
 def test_dev_set_meets_the_acceptance_bar(retriever: HybridRetriever) -> None:
     """≥90% of realistic in-scope questions answered with a right entry; ≥90% of out-of-scope
     questions refused. (The threshold was tuned on this set: see docs/benchmarks.md.)"""
-    from knowledge.evaluation import Outcome, evaluate, load_queries
+    from knowledge.evaluation import evaluate, load_queries
+    from knowledge.retriever import as_outcome
 
     queries = load_queries(Path(__file__).resolve().parents[1] / "data" / "dev_queries.jsonl")
-
-    def hybrid(query: str) -> Outcome:
-        hits = retriever.search(query, k=10)
-        return Outcome([h.entry.id for h in hits], confident(hits))
-
-    row = evaluate(queries, hybrid).overall.as_row()
+    row = evaluate(queries, as_outcome(retriever)).overall.as_row()
     assert row["queries"] >= 200 and row["oos"] >= 40
     assert row["answered_right"] >= 0.90
     assert row["oos_rejected"] >= 0.90
