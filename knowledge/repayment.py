@@ -9,7 +9,7 @@ two adjustments per beneficiary; not for the last instalment or a cancelled gran
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 COVERED_SCHEMES = frozenset({"sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid"})
@@ -17,6 +17,12 @@ ADJUSTED_INSTALMENT = Decimal("1000.00")
 MAX_ADJUSTMENTS = 2
 LAST_DUE_DATE = dt.date(2020, 12, 31)
 CENT = Decimal("0.01")
+
+# Input bounds (not rules of the measure): anything beyond them is a typo or an attack, and is
+# refused before any arithmetic. One source for the HTTP API and the chat form.
+MAX_INSTALMENT_AMOUNT = Decimal("100000000")  # MOP 100 million
+MAX_REMAINING_INSTALMENTS = 600  # 50 years of monthly instalments
+MAX_ADJUSTMENTS_USED = 100
 
 # In the order a hotline officer would check them.
 REASON_CODES = (
@@ -42,12 +48,16 @@ class Case:
     remaining_installments_after: int | None = None
 
     def __post_init__(self) -> None:
-        if self.adjustments_used < 0:
-            raise ValueError("adjustments_used must be >= 0")
-        if self.installment_amount is not None and self.installment_amount <= 0:
-            raise ValueError("installment_amount must be > 0")
-        if self.remaining_installments_after is not None and self.remaining_installments_after < 1:
-            raise ValueError("remaining_installments_after must be >= 1")
+        if not 0 <= self.adjustments_used <= MAX_ADJUSTMENTS_USED:
+            raise ValueError(f"adjustments_used must be 0..{MAX_ADJUSTMENTS_USED}")
+        if self.installment_amount is not None and not (
+            0 < self.installment_amount <= MAX_INSTALMENT_AMOUNT
+        ):
+            raise ValueError(f"installment_amount must be > 0 and <= {MAX_INSTALMENT_AMOUNT}")
+        if self.remaining_installments_after is not None and not (
+            1 <= self.remaining_installments_after <= MAX_REMAINING_INSTALMENTS
+        ):
+            raise ValueError(f"remaining_installments_after must be 1..{MAX_REMAINING_INSTALMENTS}")
 
 
 @dataclass(frozen=True)
@@ -56,20 +66,48 @@ class Decision:
     reason_codes: tuple[str, ...]
     adjusted_installment: Decimal | None = None
     deferred_amount: Decimal | None = None
-    # Increase of each later instalment, in order; sums exactly to deferred_amount.
-    later_increases: tuple[Decimal, ...] = field(default=())
+    # How the deferred amount is spread over the later instalments (None: count not given).
+    spread: Spread | None = None
+
+    @property
+    def later_increases(self) -> tuple[Decimal, ...]:
+        """Increase of each later instalment, in order; sums exactly to deferred_amount."""
+        return self.spread.shares() if self.spread else ()
 
     @property
     def later_installment_increase(self) -> Decimal | None:
         """The increase of a later instalment (the first ones carry any extra cent)."""
-        return self.later_increases[0] if self.later_increases else None
+        return self.spread.first if self.spread else None
+
+
+@dataclass(frozen=True)
+class Spread:
+    """`parts` shares in cents: the first `extra` are `base + 1`, the rest `base` (O(1) to build)."""
+
+    base: int
+    extra: int
+    parts: int
+
+    @property
+    def first(self) -> Decimal:
+        return (Decimal(self.base + (self.extra > 0)) * CENT).quantize(CENT)
+
+    def shares(self) -> tuple[Decimal, ...]:
+        return tuple(
+            (Decimal(self.base + (i < self.extra)) * CENT).quantize(CENT)
+            for i in range(self.parts)
+        )
+
+
+def spread_of(amount: Decimal, parts: int) -> Spread:
+    cents = int((amount / CENT).to_integral_value(rounding=ROUND_HALF_UP))
+    base, extra = divmod(cents, parts)
+    return Spread(base, extra, parts)
 
 
 def spread_evenly(amount: Decimal, parts: int) -> tuple[Decimal, ...]:
     """`amount` in `parts` instalments differing by at most one cent, summing exactly to it."""
-    cents = int((amount / CENT).to_integral_value(rounding=ROUND_HALF_UP))
-    base, extra = divmod(cents, parts)
-    return tuple((Decimal(base + (i < extra)) * CENT).quantize(CENT) for i in range(parts))
+    return spread_of(amount, parts).shares()
 
 
 def reasons_against(case: Case) -> tuple[str, ...]:
@@ -93,9 +131,9 @@ def decide(case: Case) -> Decision:
     if case.installment_amount is None:
         return Decision(True, ())
     deferred = (case.installment_amount - ADJUSTED_INSTALMENT).quantize(CENT, ROUND_HALF_UP)
-    increases = (
-        spread_evenly(deferred, case.remaining_installments_after)
+    spread = (
+        spread_of(deferred, case.remaining_installments_after)
         if case.remaining_installments_after
-        else ()
+        else None
     )
-    return Decision(True, (), ADJUSTED_INSTALMENT, deferred, increases)
+    return Decision(True, (), ADJUSTED_INSTALMENT, deferred, spread)

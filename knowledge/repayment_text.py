@@ -116,7 +116,7 @@ def compose_decision(decision: Decision, lang: Lang, today: dt.date) -> str:
         increase = decision.later_installment_increase
         if increase is not None:
             schedule += _INCREASE[lang].format(
-                count=len(decision.later_increases),
+                count=decision.spread.parts if decision.spread else 0,
                 increase=format_mop(increase, lang),
                 deferred=format_mop(decision.deferred_amount, lang),
             )
