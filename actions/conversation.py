@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.answer import Reply
-from knowledge.language import Lang, conversation_language
+from knowledge.language import LANGS, Lang, conversation_language, detect_lang, is_telling
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -21,9 +21,13 @@ def user_texts(tracker: Tracker) -> list[str]:
 
 
 def conversation_lang(tracker: Tracker) -> Lang:
-    """The language of the user's latest typed message (a button click keeps the language)."""
+    """The language of the latest message when it shows one; else the UI language the channel
+    sent (for a button, a number, "ok"); else the conversation's language so far."""
+    latest = tracker.latest_message.get("text") or ""
+    if not latest.startswith("/") and is_telling(latest):
+        return detect_lang(latest)
     metadata = tracker.latest_message.get("metadata") or {}
-    if metadata.get("lang") in ("zh-Hant", "zh-Hans", "en", "pt"):
+    if metadata.get("lang") in LANGS:
         return metadata["lang"]  # type: ignore[no-any-return]
     return conversation_language([t for t in user_texts(tracker) if t.strip()])
 

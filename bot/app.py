@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -12,22 +11,27 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot import health
-from bot.chat import ChatRequest, ChatResponse, build_response
+from bot.auth import bearer_matches, secret_matches
+from bot.chat import ChatRequest, ChatResponse
 from bot.db import sessions
 from bot.eligibility import EligibilityRequest, EligibilityResponse, check
 from bot.feedback import FeedbackRequest, store_feedback
+from bot.http_security import BodyLimit, SecurityHeaders
 from bot.outbox import SmtpSettings, deliver_due
 from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.ratelimit import Limiter, storage_for
 from bot.settings import Settings
 from bot.telegram_bot import TelegramChannel, TelegramSettings
 from bot.tickets import ticket_rows
+from bot.turns import Channel, RateLimited, Turns, conversation_id
+from bot.validation import INVALID_UNICODE
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -35,6 +39,20 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse(status_code=status, content={"error": message})
+
+
+def _too_many(retry_after: int) -> JSONResponse:
+    return JSONResponse(
+        status_code=429,
+        content={"error": f"too many requests, retry after {retry_after} s"},
+        headers={"Retry-After": str(retry_after)},
+    )
+
+
+def _channel_of(request: Request) -> Channel:
+    """The widget marks its calls; every other HTTP client is an API caller. Either way the
+    conversation id is scoped, so neither can reach the other's, nor a Telegram chat."""
+    return "web" if request.headers.get("x-cepa-client") == "widget" else "api"
 
 
 def _describe(exc: RequestValidationError) -> str:
@@ -60,12 +78,12 @@ async def run_outbox(smtp: SmtpSettings, interval: float) -> None:
         await asyncio.sleep(interval)
 
 
-async def start_telegram(rasa: RasaClient) -> TelegramChannel | None:
+async def start_telegram(turns: Turns) -> TelegramChannel | None:
     """The Telegram channel when TELEGRAM_BOT_TOKEN is set; a failure there leaves the web up."""
     telegram = TelegramSettings.from_env()
     if telegram is None:
         return None
-    channel = TelegramChannel(telegram, rasa)
+    channel = TelegramChannel(telegram, turns)
     try:
         await channel.start()
     except Exception as exc:
@@ -82,52 +100,84 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         smtp = SmtpSettings.from_env()
         worker = asyncio.create_task(run_outbox(smtp, settings.outbox_interval)) if smtp else None
+        storage = storage_for(settings.redis_url)
+        app.state.limiter = Limiter(
+            {"sender": settings.rate_sender_per_minute, "ip": settings.rate_ip_per_minute},
+            storage,
+        )
         async with httpx.AsyncClient() as client:
             app.state.http = client
-            app.state.rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout)
-            app.state.telegram = await start_telegram(app.state.rasa)
+            rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout, settings.rasa_token)
+            app.state.turns = Turns(rasa, app.state.limiter)
+            app.state.telegram = await start_telegram(app.state.turns)
             yield
             if app.state.telegram:
                 await app.state.telegram.stop()
         if worker:
             worker.cancel()
 
-    app = FastAPI(title="CEPA enquiry assistant", lifespan=lifespan)
+    docs = settings.api_docs  # the schema and /docs are for developers, off in service
+    app = FastAPI(
+        title="CEPA enquiry assistant",
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if docs else None,
+    )
     if settings.widget_origins:
         # Other sites may embed the widget only from the configured origins.
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.widget_origins),
             allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type"],
+            allow_headers=["Content-Type", "X-CEPA-Client"],
         )
+    app.add_middleware(SecurityHeaders, frame_origins=settings.widget_origins)
+    app.add_middleware(BodyLimit)  # outermost: nothing reads a body before it is bounded
+
+    async def limit_ip(request: Request) -> None:
+        """Every API call counts against its client address (the proxy's, if trusted)."""
+        address = request.client.host if request.client else "unknown"
+        wait = await request.app.state.limiter.check("ip", address)
+        if wait is not None:
+            raise RateLimited(wait)
+
+    @app.exception_handler(RateLimited)
+    async def _limited(request: Request, exc: RateLimited) -> JSONResponse:
+        return _too_many(exc.retry_after)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(err.get("type") == INVALID_UNICODE for err in exc.errors()):
+            return _error(400, "text is not valid Unicode")
         return _error(422, _describe(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail))
 
-    @app.post("/api/chat", response_model=ChatResponse)
+    @app.post("/api/chat", response_model=ChatResponse, dependencies=[Depends(limit_ip)])
     async def chat(body: ChatRequest, request: Request) -> Any:
-        rasa: RasaClient = request.app.state.rasa
+        turns: Turns = request.app.state.turns
         try:
-            messages = await rasa.send(body.sender, body.message)
-            intent = await rasa.latest_intent(body.sender)
+            return await turns.take(_channel_of(request), body.sender, body.message, body.lang)
         except RasaUnavailable as exc:
             logger.warning("chat turn failed: %s", exc)
             return _error(503, "the assistant is temporarily unavailable, please try again")
-        return build_response(body.sender, body.message, messages, intent)
 
-    @app.post("/api/eligibility", response_model=EligibilityResponse)
+    @app.post(
+        "/api/eligibility", response_model=EligibilityResponse, dependencies=[Depends(limit_ip)]
+    )
     async def eligibility(body: EligibilityRequest) -> EligibilityResponse:
-        return check(body)
+        # Bounded and O(1), yet CPU work still stays off the event loop.
+        return await asyncio.to_thread(check, body)
 
-    @app.post("/api/feedback", status_code=201)
-    async def feedback(body: FeedbackRequest) -> dict[str, str]:
-        await asyncio.to_thread(store_feedback, sessions(), body)
+    @app.post("/api/feedback", status_code=201, dependencies=[Depends(limit_ip)])
+    async def feedback(body: FeedbackRequest, request: Request) -> dict[str, str]:
+        scoped = body.model_copy(
+            update={"sender": conversation_id(_channel_of(request), body.sender)}
+        )
+        await asyncio.to_thread(store_feedback, sessions(), scoped)
         return {"status": "stored"}
 
     @app.get("/", include_in_schema=False)
@@ -149,7 +199,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return _error(404, "not found")
         secret = channel.settings.webhook_secret or ""
         given = request.headers.get("x-telegram-bot-api-secret-token", "")
-        if not secret or not hmac.compare_digest(given, secret):
+        if not secret_matches(given, secret):
             return _error(403, "bad secret token")
         try:
             data = await request.json()
@@ -158,12 +208,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await channel.feed(data)
         return JSONResponse({"ok": True})
 
-    @app.get("/admin/tickets")
+    @app.get("/admin/tickets", dependencies=[Depends(limit_ip)])
     async def tickets(request: Request, limit: int = 50) -> JSONResponse:
         """Recent tickets and the delivery state of their e-mails (bearer ADMIN_TOKEN)."""
-        token = os.environ.get("ADMIN_TOKEN")
-        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-        if not token or not hmac.compare_digest(given, token):
+        if not bearer_matches(request.headers.get("authorization"), os.environ.get("ADMIN_TOKEN")):
             return _error(401, "admin token required")
         rows = await asyncio.to_thread(ticket_rows, sessions(), min(max(limit, 1), 500))
         return JSONResponse({"tickets": rows})

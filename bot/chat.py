@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
+from bot.validation import valid_unicode
 from knowledge.language import Lang, detect_lang
 
 MAX_MESSAGE = 2000
 MAX_SENDER = 128
 
 
+UnicodeText = Annotated[str, AfterValidator(valid_unicode)]
+
+
 class ChatRequest(BaseModel):
-    sender: str = Field(min_length=1, max_length=MAX_SENDER)
-    message: str
+    sender: UnicodeText = Field(min_length=1, max_length=MAX_SENDER)
+    message: UnicodeText
+    lang: Lang | None = None  # the UI language: used when the message itself shows none
 
     @field_validator("sender")
     @classmethod

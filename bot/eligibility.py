@@ -7,21 +7,35 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
-from knowledge.repayment import Case, Decision, decide
+from bot.chat import UnicodeText
+from knowledge.clock import macao_today
+from knowledge.repayment import (
+    LAST_DUE_DATE,
+    MAX_ADJUSTMENTS_USED,
+    MAX_INSTALMENT_AMOUNT,
+    MAX_REMAINING_INSTALMENTS,
+    Case,
+    Decision,
+    decide,
+)
 from knowledge.repayment_text import REASON_TEXT
 
 
 class EligibilityRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    scheme: str = Field(min_length=1, max_length=100)
+    scheme: UnicodeText = Field(min_length=1, max_length=100)
     installment_due_date: dt.date
     is_last_installment: StrictBool
     grant_cancelled: StrictBool
-    adjustments_used: StrictInt = Field(ge=0)
+    adjustments_used: StrictInt = Field(ge=0, le=MAX_ADJUSTMENTS_USED)
     repayment_completed: StrictBool = False
-    installment_amount: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    remaining_installments_after: StrictInt | None = Field(default=None, ge=1)
+    installment_amount: float | None = Field(
+        default=None, gt=0, le=float(MAX_INSTALMENT_AMOUNT), allow_inf_nan=False
+    )
+    remaining_installments_after: StrictInt | None = Field(
+        default=None, ge=1, le=MAX_REMAINING_INSTALMENTS
+    )
 
     @field_validator("installment_due_date", mode="before")
     @classmethod
@@ -51,13 +65,17 @@ class EligibilityResponse(BaseModel):
     adjusted_installment: float | None
     deferred_amount: float | None
     later_installment_increase: float | None
+    # The rules say what they would have decided; whether anyone can still apply is separate.
+    measure_open: bool
+    measure_closed_on: dt.date | None
 
 
 def _money(value: Decimal | None) -> float | None:
     return None if value is None else float(value.quantize(Decimal("0.01")))
 
 
-def to_response(decision: Decision) -> EligibilityResponse:
+def to_response(decision: Decision, today: dt.date) -> EligibilityResponse:
+    measure_open = today <= LAST_DUE_DATE
     return EligibilityResponse(
         eligible=decision.eligible,
         reason_codes=list(decision.reason_codes),
@@ -65,8 +83,10 @@ def to_response(decision: Decision) -> EligibilityResponse:
         adjusted_installment=_money(decision.adjusted_installment),
         deferred_amount=_money(decision.deferred_amount),
         later_installment_increase=_money(decision.later_installment_increase),
+        measure_open=measure_open,
+        measure_closed_on=None if measure_open else LAST_DUE_DATE,
     )
 
 
-def check(request: EligibilityRequest) -> EligibilityResponse:
-    return to_response(decide(request.to_case()))
+def check(request: EligibilityRequest, today: dt.date | None = None) -> EligibilityResponse:
+    return to_response(decide(request.to_case()), today or macao_today())

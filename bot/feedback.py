@@ -7,14 +7,15 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.chat import UnicodeText
 from bot.db import Feedback
 
 
 class FeedbackRequest(BaseModel):
-    sender: str = Field(min_length=1, max_length=128)
-    reply_id: str = Field(min_length=1, max_length=64)
+    sender: UnicodeText = Field(min_length=1, max_length=128)
+    reply_id: UnicodeText = Field(min_length=1, max_length=64)
     rating: Literal["up", "down"]
-    reply_text: str = Field(default="", max_length=2000)
+    reply_text: UnicodeText = Field(default="", max_length=2000)
 
 
 def store_feedback(sessions: sessionmaker[Session], request: FeedbackRequest) -> None:

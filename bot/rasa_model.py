@@ -15,6 +15,7 @@ from bot.settings import PROJECT_ROOT
 from knowledge.store import fingerprint
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
+RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 MODELS_DIR = PROJECT_ROOT / "models"
 TRAINING_INPUTS = (
     "config.yml",
@@ -57,6 +58,7 @@ def rasa_env() -> dict[str, str]:
     env.setdefault("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook")
     env.setdefault("RASA_TRACKER_DIALECT", "sqlite")
     env.setdefault("RASA_TRACKER_DB", str(PROJECT_ROOT / "var" / "rasa" / "tracker.db"))
+    env.setdefault("ACTIONS_TOKEN", "placeholder-never-sent")
     return env
 
 

@@ -9,6 +9,17 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def _env_int(name: str, default: int, minimum: int = 1) -> int:
+    raw = os.environ.get(name, "")
+    try:
+        value = int(raw) if raw.strip() else default
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     rasa_url: str
@@ -19,6 +30,11 @@ class Settings:
     probe_timeout: float = 2.0
     outbox_interval: float = 10.0
     widget_origins: tuple[str, ...] = ()
+    rasa_token: str = ""
+    rate_sender_per_minute: int = 20
+    rate_ip_per_minute: int = 300
+    redis_url: str | None = None
+    api_docs: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -36,4 +52,9 @@ class Settings:
                 for o in os.environ.get("WIDGET_ALLOWED_ORIGINS", "").split(",")
                 if o.strip()
             ),
+            rasa_token=os.environ.get("RASA_TOKEN", ""),
+            rate_sender_per_minute=_env_int("RATE_LIMIT_SENDER_PER_MINUTE", 20),
+            rate_ip_per_minute=_env_int("RATE_LIMIT_IP_PER_MINUTE", 300),
+            redis_url=os.environ.get("REDIS_URL") or None,
+            api_docs=os.environ.get("API_DOCS", "") == "1",
         )

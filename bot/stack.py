@@ -16,7 +16,8 @@ from typing import IO
 
 import httpx
 
-from bot.rasa_model import RASA_BIN, ensure_model, rasa_env
+from bot.auth import new_token
+from bot.rasa_model import RASA_PYTHON, ensure_model, rasa_env
 from bot.settings import PROJECT_ROOT
 from knowledge.index import default_index_dir
 
@@ -46,6 +47,12 @@ class Stack:
     index_dir: Path = field(default_factory=default_index_dir)
     host: str = "127.0.0.1"
     extra_env: dict[str, str] = field(default_factory=dict)
+    actions_host: str = "127.0.0.1"
+    # Shared secrets of the process pairs: from the environment, else fresh for this start.
+    rasa_token: str = field(default_factory=lambda: os.environ.get("RASA_TOKEN") or new_token())
+    actions_token: str = field(
+        default_factory=lambda: os.environ.get("ACTIONS_TOKEN") or new_token()
+    )
     _procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict, init=False)
     _logs: list[IO[bytes]] = field(default_factory=list, init=False)
 
@@ -62,6 +69,8 @@ class Stack:
             RASA_URL=f"http://127.0.0.1:{self.ports.rasa}",
             ACTIONS_URL=f"http://127.0.0.1:{self.ports.actions}",
             KB_INDEX_DIR=str(self.index_dir),
+            RASA_TOKEN=self.rasa_token,
+            ACTIONS_TOKEN=self.actions_token,
         )
         env.setdefault("DATABASE_URL", f"sqlite:///{self.var_dir / 'cepa.db'}")
         env.update(self.extra_env)
@@ -70,16 +79,25 @@ class Stack:
     def commands(self) -> dict[str, list[str]]:
         py = str(VENV_PYTHON)
         return {
-            "actions": [py, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.ports.actions)],
+            "actions": [
+                py, "-m", "actions.server",
+                "--host", self.actions_host, "--port", str(self.ports.actions),
+            ],
+            # Tokens travel in the environment, never on a command line that `ps` shows.
             "rasa": [
-                str(RASA_BIN), "run", "--enable-api",
-                "-i", "127.0.0.1", "-p", str(self.ports.rasa),
+                str(RASA_PYTHON), "-m", "nlu.server",
+                "--interface", "127.0.0.1", "--port", str(self.ports.rasa),
                 "--model", str(self.model),
                 "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
             ],
             "gateway": [
                 py, "-m", "uvicorn", "bot.app:create_app", "--factory",
                 "--host", self.host, "--port", str(self.ports.gateway),
+                # Slow or piled-up clients cannot hold the gateway (see docs/security.md).
+                "--timeout-keep-alive", "5",
+                "--limit-concurrency", os.environ.get("GATEWAY_MAX_CONNECTIONS", "200"),
+                "--h11-max-incomplete-event-size", "16384",
+                "--no-server-header",
             ],
         }  # fmt: skip
 
@@ -150,6 +168,7 @@ def main() -> int:
         model=ensure_model(),
         ports=Ports.from_env(),
         host=os.environ.get("GATEWAY_HOST", "127.0.0.1"),
+        actions_host=os.environ.get("ACTIONS_HOST", "127.0.0.1"),
     )
     stopping = False
 

@@ -2,7 +2,8 @@
 
 Long polling by default; with TELEGRAM_WEBHOOK_URL set, Telegram posts updates to
 `/telegram/webhook`, which accepts them only with the configured secret-token header.
-Each chat talks to Rasa as sender `tg-<chat id>`, so it keeps its own conversation.
+Each chat is the conversation `tg:<chat id>` (bot/turns.py), so it keeps its own conversation
+and no web or API client can reach it.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import ChatResponse, build_response
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.chat import ChatResponse
+from bot.rasa_client import RasaUnavailable
 from bot.telegram_text import callback_data, split_text
+from bot.turns import RateLimited, Turns
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I cannot answer right now. Please try again later, or call the Economic Bureau on 85972343.",
         "pt": "De momento não consigo responder. Tente mais tarde ou ligue para a Direcção dos Serviços de Economia através do 85972343.",
     },
+    "slow_down": {
+        "zh-Hant": "訊息太多，請於 {seconds} 秒後再試。",
+        "zh-Hans": "信息太多，请于 {seconds} 秒后再试。",
+        "en": "Too many messages. Please try again in {seconds} seconds.",
+        "pt": "Demasiadas mensagens. Tente de novo dentro de {seconds} segundos.",
+    },
 }  # fmt: skip
 LANG_NAMES = {"zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English", "pt": "Português"}
 
@@ -90,14 +98,20 @@ class TelegramSettings:
         )
 
 
+def _chosen_lang(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """The language picked with /lang, if any: it reaches the dialogue as the UI language."""
+    chosen = (context.user_data or {}).get("lang")
+    return str(chosen) if chosen in LANG_NAMES else None
+
+
 def _lang(context: ContextTypes.DEFAULT_TYPE) -> str:
-    return str((context.user_data or {}).get("lang", "zh-Hant"))
+    return _chosen_lang(context) or "zh-Hant"
 
 
 class TelegramChannel:
-    def __init__(self, settings: TelegramSettings, rasa: RasaClient) -> None:
+    def __init__(self, settings: TelegramSettings, turns: Turns) -> None:
         self.settings = settings
-        self.rasa = rasa
+        self.turns = turns
         self._payloads: dict[str, str] = {}  # callback key -> long payload
         builder = Application.builder().token(settings.token)
         if settings.base_url:
@@ -184,15 +198,19 @@ class TelegramChannel:
         logger.error("telegram update failed: %s", type(context.error).__name__)
 
     async def converse(self, chat_id: int, text: str, context: ContextTypes.DEFAULT_TYPE) -> None:
-        sender = f"tg-{chat_id}"
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
         try:
-            messages = await self.rasa.send(sender, text[:2000], metadata={"channel": "telegram"})
-            intent = await self.rasa.latest_intent(sender)
+            response = await self.turns.take(
+                "tg", str(chat_id), text[:2000], lang=_chosen_lang(context)
+            )
+        except RateLimited as exc:
+            text = TEXTS["slow_down"][_lang(context)].format(seconds=exc.retry_after)
+            await context.bot.send_message(chat_id, text)
+            return
         except RasaUnavailable:
             await context.bot.send_message(chat_id, TEXTS["unavailable"][_lang(context)])
             return
-        await self.send_response(chat_id, build_response(sender, text, messages, intent), context)
+        await self.send_response(chat_id, response, context)
 
     async def send_response(
         self, chat_id: int, response: ChatResponse, context: ContextTypes.DEFAULT_TYPE

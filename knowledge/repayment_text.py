@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from knowledge.answer import format_date
 from knowledge.language import Lang
 from knowledge.repayment import LAST_DUE_DATE, Decision
 
@@ -69,6 +70,34 @@ _VERDICT = {
         "pt": "Com base nos dados indicados, a sua empresa não reúne as condições para o ajustamento do reembolso:",
     },
 }
+# After the measure ended the verdict is what the rules would have said, and the first sentence
+# says the measure is over: no business may read "you qualify" for a scheme that closed.
+_ENDED_VERDICT = {
+    True: {
+        "zh-Hant": "按當時的規定，你的情況符合調整還款的條件；但此措施只適用於{date}前的還款，現已結束，不能再申請。",
+        "zh-Hans": "按当时的规定，你的情况符合调整还款的条件；但此措施只适用于{date}前的还款，现已结束，不能再申请。",
+        "en": "Under the rules as they were, your case would have met the conditions for the repayment adjustment; but the measure only covered repayments due before {date}, it has ended, and no application can be made now.",
+        "pt": "Segundo as regras então em vigor, o seu caso reuniria as condições para o ajustamento do reembolso; mas a medida abrangia apenas os reembolsos devidos antes de {date}, já terminou e não é possível candidatar-se agora.",
+    },
+    False: {
+        "zh-Hant": "此措施只適用於{date}前的還款，現已結束，不能再申請。按當時的規定，你的情況亦不符合調整還款的條件：",
+        "zh-Hans": "此措施只适用于{date}前的还款，现已结束，不能再申请。按当时的规定，你的情况亦不符合调整还款的条件：",
+        "en": "The measure only covered repayments due before {date}; it has ended and no application can be made now. Under the rules as they were, your case would not have met the conditions either:",
+        "pt": "A medida abrangia apenas os reembolsos devidos antes de {date}; já terminou e não é possível candidatar-se agora. Segundo as regras então em vigor, o seu caso também não reuniria as condições:",
+    },
+}
+_ENDED_SCHEDULE_INTRO = {
+    "zh-Hant": "按當時的計算方法：",
+    "zh-Hans": "按当时的计算方法：",
+    "en": "As it would have been calculated then: ",
+    "pt": "Tal como teria sido calculado então: ",
+}
+_ENDED_CONTACT = {
+    "zh-Hant": "如需了解現時安排，請聯絡經濟局（電話85972343，電郵info@cepa.gov.mo）。",
+    "zh-Hans": "如需了解现时安排，请联络经济局（电话85972343，电邮info@cepa.gov.mo）。",
+    "en": "For current arrangements contact the Economic Bureau (tel. 85972343, info@cepa.gov.mo).",
+    "pt": "Para as condições actuais contacte a Direcção dos Serviços de Economia (tel. 85972343, info@cepa.gov.mo).",
+}
 _SCHEDULE = {
     "zh-Hant": "該期還款可下調至{new}，餘下的{deferred}在餘下的還款期內平均攤還",
     "zh-Hans": "该期还款可下调至{new}，余下的{deferred}在余下的还款期内平均摊还",
@@ -88,12 +117,6 @@ PERIOD_OPEN_NOTE = {
     "en": "Please note: the measure only covers repayments due up to 31 December 2020, at most twice per beneficiary.",
     "pt": "Atenção: a medida abrange apenas os reembolsos até 31 de Dezembro de 2020, no máximo duas vezes por empresa.",
 }
-PERIOD_ENDED_NOTE = {
-    "zh-Hant": "請注意：此措施只適用於2020年12月31日前的還款，該期限已經屆滿；如需了解現時安排，請聯絡經濟局（電話85972343，電郵info@cepa.gov.mo）。",
-    "zh-Hans": "请注意：此措施只适用于2020年12月31日前的还款，该期限已经届满；如需了解现时安排，请联络经济局（电话85972343，电邮info@cepa.gov.mo）。",
-    "en": "Please note: the measure only covered repayments due up to 31 December 2020, and that period has ended; for current arrangements contact the Economic Bureau (tel. 85972343, info@cepa.gov.mo).",
-    "pt": "Atenção: a medida abrangia apenas os reembolsos até 31 de Dezembro de 2020 e esse prazo já terminou; para as condições actuais contacte a Direcção dos Serviços de Economia (tel. 85972343, info@cepa.gov.mo).",
-}
 
 
 def format_mop(amount: Decimal, lang: Lang) -> str:
@@ -104,24 +127,46 @@ def format_mop(amount: Decimal, lang: Lang) -> str:
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " patacas"
 
 
+def measure_open(today: dt.date) -> bool:
+    return today <= LAST_DUE_DATE
+
+
 def compose_decision(decision: Decision, lang: Lang, today: dt.date) -> str:
-    """The officer's answer: the verdict, every reason, the new schedule, and the period."""
+    """The officer's answer: the verdict, every reason, the new schedule, and the period.
+
+    Once the measure has ended, the answer opens with that fact, before any amount."""
+    if not measure_open(today):
+        return _compose_after_end(decision, lang)
     parts = [_VERDICT[decision.eligible][lang]]
     parts.extend(f"• {REASON_TEXT[code][lang]}" for code in decision.reason_codes)
-    if decision.adjusted_installment is not None and decision.deferred_amount is not None:
-        schedule = _SCHEDULE[lang].format(
-            new=format_mop(decision.adjusted_installment, lang),
-            deferred=format_mop(decision.deferred_amount, lang),
-        )
-        increase = decision.later_installment_increase
-        if increase is not None:
-            schedule += _INCREASE[lang].format(
-                count=decision.spread.parts if decision.spread else 0,
-                increase=format_mop(increase, lang),
-                deferred=format_mop(decision.deferred_amount, lang),
-            )
-        else:
-            schedule += _END[lang]
+    if (schedule := _schedule_text(decision, lang)) is not None:
         parts.append(schedule)
-    parts.append((PERIOD_ENDED_NOTE if today > LAST_DUE_DATE else PERIOD_OPEN_NOTE)[lang])
+    parts.append(PERIOD_OPEN_NOTE[lang])
+    return "\n".join(parts)
+
+
+def _schedule_text(decision: Decision, lang: Lang) -> str | None:
+    if decision.adjusted_installment is None or decision.deferred_amount is None:
+        return None
+    schedule = _SCHEDULE[lang].format(
+        new=format_mop(decision.adjusted_installment, lang),
+        deferred=format_mop(decision.deferred_amount, lang),
+    )
+    increase = decision.later_installment_increase
+    if increase is None:
+        return schedule + _END[lang]
+    return schedule + _INCREASE[lang].format(
+        count=decision.spread.parts if decision.spread else 0,
+        increase=format_mop(increase, lang),
+        deferred=format_mop(decision.deferred_amount, lang),
+    )
+
+
+def _compose_after_end(decision: Decision, lang: Lang) -> str:
+    parts = [_ENDED_VERDICT[decision.eligible][lang].format(date=format_date(LAST_DUE_DATE, lang))]
+    parts.extend(f"• {REASON_TEXT[code][lang]}" for code in decision.reason_codes)
+    if (schedule := _schedule_text(decision, lang)) is not None:
+        lead = schedule if lang.startswith("zh") else schedule[0].lower() + schedule[1:]
+        parts.append(_ENDED_SCHEDULE_INTRO[lang] + lead)
+    parts.append(_ENDED_CONTACT[lang])
     return "\n".join(parts)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import socket
+import uuid
 from pathlib import Path
 from typing import Any
 
+import httpx
 from aiosmtpd.handlers import Message
 
 from bot.rasa_model import ensure_model
@@ -52,3 +54,20 @@ def start_stack(var_dir: Path, smtp_port: int, **env: str) -> Stack:
         stack.stop()
         raise
     return stack
+
+
+def chat(
+    stack: Stack, message: str, sender: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    """One turn through the running gateway's `/api/chat`; fails the test on any non-200."""
+    response = httpx.post(
+        stack.gateway_url + "/api/chat",
+        json={"sender": sender or uuid.uuid4().hex, "message": message, **extra},
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+def text_of(reply: dict[str, Any]) -> str:
+    return "\n".join(r["text"] for r in reply["replies"])

@@ -12,23 +12,9 @@ import httpx
 import pytest
 
 from bot.stack import Stack
-from tests.helpers import Inbox
+from tests.helpers import Inbox, chat, text_of
 
 pytestmark = pytest.mark.e2e
-
-
-def chat(stack: Stack, message: str, sender: str | None = None) -> dict[str, Any]:
-    response = httpx.post(
-        stack.gateway_url + "/api/chat",
-        json={"sender": sender or uuid.uuid4().hex, "message": message},
-        timeout=60,
-    )
-    assert response.status_code == 200, response.text
-    return response.json()  # type: ignore[no-any-return]
-
-
-def text_of(reply: dict[str, Any]) -> str:
-    return "\n".join(r["text"] for r in reply["replies"])
 
 
 def test_health_is_ok_with_every_part_up(stack: Stack) -> None:
@@ -112,7 +98,8 @@ def test_eligibility_from_one_message_with_every_fact(stack: Stack) -> None:
         "援助冇被取消，之前調整過一次，每期12000，之後仲有3期",
     )
     text = text_of(reply)
-    assert "符合申請調整還款的條件" in text
+    # The measure ended on 2020-12-31: that comes first, before any amount.
+    assert text.startswith("按當時的規定，你的情況符合調整還款的條件；但此措施只適用於2020年12月31日前的還款，現已結束，不能再申請。")
     assert "1,000.00澳門元" in text and "11,000.00澳門元" in text and "3,666.67澳門元" in text
     assert "2020年12月31日" in text
     assert [s["id"] for s in reply["sources"]] == ["sme-repayment-overview"]
@@ -125,7 +112,8 @@ def test_eligibility_facts_one_by_one_agree_with_the_api(stack: Stack) -> None:
     for answer in ["Young Entrepreneurs Aid Scheme", "June 2020", "no", "no", "twice"]:
         reply = chat(stack, answer, sender)
     text = text_of(reply)
-    assert "does not meet the conditions" in text
+    assert "would not have met the conditions" in text
+    assert "it has ended" in text
     assert "at most twice" in text
     api = httpx.post(
         stack.gateway_url + "/api/eligibility",
@@ -147,7 +135,7 @@ def test_eligibility_several_reasons_at_once(stack: Stack) -> None:
         reply = chat(stack, "唔知", reply["sender"])
         reply = chat(stack, "唔知", reply["sender"])
         text = text_of(reply)
-    assert "不符合申請調整還款的條件" in text
+    assert "不符合調整還款的條件" in text and "現已結束，不能再申請" in text
     for reason in ["最後一期", "取消援助批給", "兩次", "2020年12月31日前"]:
         assert reason in text
 
@@ -194,7 +182,8 @@ def test_eligible_case_step_by_step_in_portuguese(stack: Stack) -> None:
                    "nunca", "2500 patacas", "3"]:  # fmt: skip
         reply = chat(stack, answer, sender)
     text = text_of(reply)
-    assert "reúne as condições" in text
+    assert text.startswith("Segundo as regras então em vigor, o seu caso reuniria as condições")
+    assert "já terminou e não é possível candidatar-se agora" in text
     assert "1 000,00 patacas" in text and "1 500,00 patacas" in text and "500,00 patacas" in text
     assert reply["lang"] == "pt"
 

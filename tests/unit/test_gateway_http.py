@@ -94,6 +94,8 @@ def test_eligibility_computes_the_adjusted_schedule(client: TestClient) -> None:
         "adjusted_installment": 1000.0,
         "deferred_amount": 11000.0,
         "later_installment_increase": 3666.67,
+        "measure_open": False,
+        "measure_closed_on": "2020-12-31",
     }
 
 

@@ -1,0 +1,54 @@
+"""The action server: rasa-sdk's app, bound to loopback by default and closed without the token.
+
+rasa-sdk's own launcher listens on 0.0.0.0 with no authentication, so anyone who reaches the port
+can run any action with made-up slots (a forged staff ticket, say). Here every route but
+`/health` needs `Authorization: Bearer $ACTIONS_TOKEN`, which Rasa sends (endpoints.yml).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+
+from rasa_sdk.endpoint import create_app
+from rasa_sdk.executor import ActionExecutor
+from sanic import Sanic, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.auth import bearer_matches
+
+OPEN_PATHS = frozenset({"/health"})
+
+
+def create_action_app(token: str, package: str = "actions") -> Sanic:
+    if not token:
+        raise ValueError("ACTIONS_TOKEN must be set: the action server never runs open")
+    executor = ActionExecutor()
+    executor.register_package(package)
+    app = create_app(executor, cors_origins="")  # no browser ever calls the action server
+
+    @app.on_request
+    async def require_token(request: Request) -> HTTPResponse | None:
+        if request.path in OPEN_PATHS or bearer_matches(
+            request.headers.get("authorization"), token
+        ):
+            return None
+        return response.json({"error": "unauthorized"}, status=401)
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="CEPA action server")
+    parser.add_argument("--host", default=os.environ.get("ACTIONS_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    app = create_action_app(os.environ.get("ACTIONS_TOKEN", ""))
+    app.run(host=args.host, port=args.port, single_process=True, access_log=False)
+
+
+if __name__ == "__main__":
+    main()

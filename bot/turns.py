@@ -1,0 +1,76 @@
+"""One chat turn, the same for every channel: scope the conversation, limit, ask Rasa, shape.
+
+Conversation ids are `<channel>:<client id>` so that no client of one channel (a web page, an API
+caller) can reach a conversation of another (a Telegram chat). What happens after a turn that
+created a staff ticket — removing the contact details from the stored conversation — is here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from bot.chat import ChatResponse, build_response
+from bot.rasa_client import RasaClient
+from bot.ratelimit import Limiter
+
+logger = logging.getLogger(__name__)
+Channel = Literal["web", "tg", "api"]
+CHANNELS: tuple[Channel, ...] = ("web", "tg", "api")
+
+
+def conversation_id(channel: Channel, client_id: str) -> str:
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}")
+    return f"{channel}:{client_id}"
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"retry after {retry_after}s")
+        self.retry_after = retry_after
+
+
+# Called with (conversation id, ticket reference) after a turn that created a ticket.
+TicketHook = Callable[[str, str], Awaitable[None]]
+
+
+@dataclass
+class Turns:
+    rasa: RasaClient
+    limiter: Limiter
+    on_ticket: TicketHook | None = None
+
+    async def take(
+        self, channel: Channel, client_id: str, message: str, lang: str | None = None
+    ) -> ChatResponse:
+        """Raises RateLimited or RasaUnavailable; otherwise the shaped reply."""
+        conversation = conversation_id(channel, client_id)
+        if (wait := await self.limiter.check("sender", conversation)) is not None:
+            raise RateLimited(wait)
+        metadata: dict[str, Any] = {"channel": channel}
+        if lang:
+            metadata["lang"] = lang
+        turn = await self.rasa.send(conversation, message, metadata)
+        for ticket in tickets_in(turn.messages):
+            await self._after_ticket(conversation, ticket)
+        return build_response(client_id, message, turn.messages, turn.intent)
+
+    async def _after_ticket(self, conversation: str, reference: str) -> None:
+        if self.on_ticket is None:
+            return
+        try:
+            await self.on_ticket(conversation, reference)
+        except Exception:
+            logger.exception("post-ticket clean-up failed for %s", reference)
+
+
+def tickets_in(messages: list[dict[str, Any]]) -> list[str]:
+    """Ticket references the actions announced in their custom messages."""
+    return [
+        str(custom["ticket"])
+        for msg in messages
+        if isinstance(custom := msg.get("custom"), dict) and custom.get("ticket")
+    ]

@@ -1,0 +1,19 @@
+"""Field checks shared by every request model: text that is valid Unicode and one line.
+
+A JSON string may carry a lone surrogate (`"\\ud800"`), which Python accepts but no encoder
+does; it would fail deep inside a turn. It is refused here, as a 400 (see bot/app.py).
+"""
+
+from __future__ import annotations
+
+from pydantic_core import PydanticCustomError
+
+INVALID_UNICODE = "invalid_unicode"
+
+
+def valid_unicode(value: str) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise PydanticCustomError(INVALID_UNICODE, "text is not valid Unicode") from None
+    return value

