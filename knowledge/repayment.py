@@ -94,8 +94,7 @@ class Spread:
 
     def shares(self) -> tuple[Decimal, ...]:
         return tuple(
-            (Decimal(self.base + (i < self.extra)) * CENT).quantize(CENT)
-            for i in range(self.parts)
+            (Decimal(self.base + (i < self.extra)) * CENT).quantize(CENT) for i in range(self.parts)
         )
 
 
