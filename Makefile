@@ -6,7 +6,7 @@ PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa
 RASA_ENV := PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
 
-.PHONY: run test setup model index lint format validate stories pytest clean
+.PHONY: run test setup model index lint format validate stories pytest purge clean
 
 run: setup
 	$(PY) -m bot.stack
@@ -42,6 +42,10 @@ stories: model
 pytest: setup
 	bash scripts/ensure_chromium.sh
 	$(PY) -m pytest
+
+# Delete personal data older than RETENTION_DAYS (default 90): tickets, feedback, tracker events.
+purge: setup
+	$(PY) -m bot.retention purge
 
 clean:
 	rm -rf var models .pytest_cache .mypy_cache .ruff_cache
