@@ -1,11 +1,12 @@
 """Passing a question to staff: privacy notice and consent, name, contact, question → a ticket.
 
 The ticket and its e-mail are stored by bot/tickets.py; the gateway's outbox sends the e-mail.
+A conversation opens at most MAX_TICKETS_PER_DAY tickets a Macao day; its channel is read from
+the conversation id the gateway prefixes (`web:`, `tg:`, `api:`), never from client metadata.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -20,13 +21,22 @@ from actions.messages import (
     HANDOFF_DECLINED,
     HANDOFF_QUESTIONS,
     HANDOFF_SAME_QUESTION,
+    NAME_HINT,
     PRIVACY_NOTICE,
     TICKET_CREATED,
+    TICKET_LIMIT_REACHED,
 )
-from actions.parsing import parse_contact, parse_yes_no
+from actions.parsing import MAX_NAME_LENGTH, parse_contact, parse_name, parse_yes_no
 from actions.repayment_slots import wants_to_stop
 from bot.db import sessions
-from bot.tickets import TicketRequest, create_ticket
+from bot.tickets import (
+    MAX_TICKETS_PER_DAY,
+    TicketRequest,
+    channel_of,
+    create_ticket,
+    text_lines,
+    tickets_today,
+)
 from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, Reply
 from knowledge.language import Lang
 from knowledge.schema import topic_for_intent
@@ -36,9 +46,6 @@ SLOTS = ("handoff_consent", "contact_name", "contact_detail", "handoff_question"
 STOPPED = "handoff_stopped"
 HINT = "handoff_hint"
 LAST_UNANSWERED = "last_unanswered_question"
-_NAME_PREFIX = re.compile(
-    r"^(我叫|我係|我是|叫我|my name is|i am|i'm|chamo-me|o meu nome é|sou)\s*", re.I
-)
 
 
 def _yes_no(tracker: Tracker) -> bool | None:
@@ -73,16 +80,16 @@ class ValidateHandoffForm(ExtractingFormValidation):
         if requested == "handoff_consent":
             value = _yes_no(tracker)
         elif requested == "contact_name":
-            name = _NAME_PREFIX.sub("", text).strip(" ，,。.")
-            value = name[:100] if name else None
+            value = parse_name(text)
         elif requested == "contact_detail":
             value = parse_contact(text)
         elif requested == "handoff_question":
             earlier = tracker.get_slot(LAST_UNANSWERED)
+            question = "\n".join(text_lines(text))
             value = (
                 earlier
                 if earlier and _yes_no(tracker) is True
-                else (text if len(text) >= 2 else None)
+                else (question if len(question.strip()) >= 2 else None)
             )
         if value is None:
             return hint_events(requested, HINT)
@@ -106,6 +113,9 @@ class AskConsent(AskHandoffSlot):
 
 class AskName(AskHandoffSlot):
     slot = "contact_name"
+
+    def hint(self, lang: Lang) -> str:
+        return NAME_HINT[lang].format(limit=MAX_NAME_LENGTH)
 
 
 class AskContact(AskHandoffSlot):
@@ -158,11 +168,17 @@ class ActionSubmitHandoff(Action):
             text = HANDOFF_DECLINED[lang].format(phone=BUREAU_PHONE, email=BUREAU_EMAIL)
             send_reply(dispatcher, Reply(text, lang))
             return reset
-        metadata = tracker.latest_message.get("metadata") or {}
+        db = sessions()
+        if tickets_today(db, tracker.sender_id) >= MAX_TICKETS_PER_DAY:
+            text = TICKET_LIMIT_REACHED[lang].format(
+                limit=MAX_TICKETS_PER_DAY, phone=BUREAU_PHONE, email=BUREAU_EMAIL
+            )
+            send_reply(dispatcher, Reply(text, lang))
+            return reset
         ticket = create_ticket(
-            sessions(),
+            db,
             TicketRequest(
-                channel=str(metadata.get("channel") or "web"),
+                channel=channel_of(tracker.sender_id),
                 sender=tracker.sender_id,
                 lang=lang,
                 name=str(tracker.get_slot("contact_name")),
@@ -174,4 +190,6 @@ class ActionSubmitHandoff(Action):
         )
         text = TICKET_CREATED[lang].format(reference=ticket.reference, phone=BUREAU_PHONE)
         send_reply(dispatcher, Reply(text, lang))
+        # For the gateway (bot/turns.py): it then redacts the contact from the stored conversation.
+        dispatcher.utter_message(json_message={"ticket": ticket.reference})
         return [*reset, SlotSet(LAST_UNANSWERED, None)]

@@ -8,6 +8,11 @@ from __future__ import annotations
 from knowledge.answer import BUREAU_EMAIL as EMAIL
 from knowledge.answer import BUREAU_PHONE as HOTLINE
 from knowledge.language import Lang
+from knowledge.repayment import (
+    MAX_ADJUSTMENTS_USED,
+    MAX_INSTALMENT_AMOUNT,
+    MAX_REMAINING_INSTALMENTS,
+)
 
 SMALL_TALK: dict[str, dict[Lang, str]] = {
     "greet": {
@@ -115,6 +120,31 @@ FORM_HINT: dict[Lang, str] = {
     "pt": "Desculpe, não percebi essa resposta.",
 }
 
+_MAX_AMOUNT = f"{int(MAX_INSTALMENT_AMOUNT):,}"  # 100,000,000
+_MAX_AMOUNT_PT = _MAX_AMOUNT.replace(",", " ")  # 100 000 000
+
+# Said before the next question when a number was beyond its slot's bound (actions/repayment_slots.py).
+TOO_LARGE_HINTS: dict[str, dict[Lang, str]] = {
+    "installment_amount": {
+        "zh-Hant": f"抱歉，每期還款額不能超過 {_MAX_AMOUNT} 澳門元。",
+        "zh-Hans": f"抱歉，每期还款额不能超过 {_MAX_AMOUNT} 澳门元。",
+        "en": f"Sorry, an instalment can be at most MOP {_MAX_AMOUNT}.",
+        "pt": f"Desculpe, o valor da prestação não pode exceder {_MAX_AMOUNT_PT} patacas.",
+    },
+    "remaining_installments_after": {
+        "zh-Hant": f"抱歉，餘下的還款期數不能超過 {MAX_REMAINING_INSTALMENTS} 期。",
+        "zh-Hans": f"抱歉，余下的还款期数不能超过 {MAX_REMAINING_INSTALMENTS} 期。",
+        "en": f"Sorry, at most {MAX_REMAINING_INSTALMENTS} instalments can remain.",
+        "pt": f"Desculpe, não podem faltar mais de {MAX_REMAINING_INSTALMENTS} prestações.",
+    },
+    "adjustments_used": {
+        "zh-Hant": f"抱歉，已調整的次數不能超過 {MAX_ADJUSTMENTS_USED} 次。",
+        "zh-Hans": f"抱歉，已调整的次数不能超过 {MAX_ADJUSTMENTS_USED} 次。",
+        "en": f"Sorry, the number of adjustments can be at most {MAX_ADJUSTMENTS_USED}.",
+        "pt": f"Desculpe, o número de ajustamentos não pode exceder {MAX_ADJUSTMENTS_USED}.",
+    },
+}
+
 FORM_STOPPED: dict[Lang, str] = {
     "zh-Hant": "好的，已停止這次查詢。如有其他問題，歡迎再問。",
     "zh-Hans": "好的，已停止这次查询。如有其他问题，欢迎再问。",
@@ -185,10 +215,31 @@ HANDOFF_SAME_QUESTION: dict[Lang, str] = {
 }
 
 CONTACT_HINT: dict[Lang, str] = {
-    "zh-Hant": "未能識別電郵或電話號碼（例如 name@example.com 或 66123456）。",
-    "zh-Hans": "未能识别电邮或电话号码（例如 name@example.com 或 66123456）。",
-    "en": "I could not find an e-mail address or phone number (e.g. name@example.com or 66123456).",
-    "pt": "Não reconheci um e-mail ou número de telefone (por exemplo name@example.com ou 66123456).",
+    "zh-Hant": "未能識別電郵或電話號碼（例如 name@example.com、66123456，或連國家／地區號碼 +852 91234567）。",
+    "zh-Hans": "未能识别电邮或电话号码（例如 name@example.com、66123456，或连国家／地区号码 +852 91234567）。",
+    "en": "I could not find a valid e-mail address or phone number (e.g. name@example.com, "
+    "66123456, or with the country code: +852 91234567).",
+    "pt": "Não reconheci um e-mail ou número de telefone válido (por exemplo name@example.com, "
+    "66123456 ou, com o indicativo do país, +852 91234567).",
+}
+
+# {limit} is actions.parsing.MAX_NAME_LENGTH.
+NAME_HINT: dict[Lang, str] = {
+    "zh-Hant": "請只寫下你的姓名（一行、最多 {limit} 個字，不要包括電郵或電話）。",
+    "zh-Hans": "请只写下你的姓名（一行、最多 {limit} 个字，不要包括电邮或电话）。",
+    "en": "Please write just your name (one line, at most {limit} characters, no e-mail or phone).",
+    "pt": "Escreva apenas o seu nome (numa linha, até {limit} caracteres, sem e-mail nem telefone).",
+}
+
+# {limit} is bot.tickets.MAX_TICKETS_PER_DAY.
+TICKET_LIMIT_REACHED: dict[Lang, str] = {
+    "zh-Hant": "今日這段對話已轉交職員 {limit} 次，已達每日上限，這次未有再轉交。如需協助，請致電經濟局 {phone} 或電郵至 {email}。",
+    "zh-Hans": "今天这段对话已转交职员 {limit} 次，已达每日上限，这次没有再转交。如需协助，请致电经济局 {phone} 或电邮至 {email}。",
+    "en": "This conversation has already passed {limit} questions to staff today, the daily limit, "
+    "so this one was not sent. For help, call the Economic Bureau on {phone} or e-mail {email}.",
+    "pt": "Esta conversa já encaminhou hoje {limit} perguntas para os funcionários, o limite "
+    "diário, por isso esta não foi enviada. Para ajuda, ligue para a Direcção dos Serviços de "
+    "Economia através do {phone} ou envie um e-mail para {email}.",
 }
 
 TICKET_CREATED: dict[Lang, str] = {

@@ -1,7 +1,9 @@
 """Reading slot values out of what users type, in all five writing styles (pure functions).
 
 Money (12,000 · MOP12000 · 澳門幣一萬 · 一萬二千 · 1.2萬), counts (兩次 · twice · duas vezes),
-dates (2020年5月 · 5/2020 · 2020-05-15 · May 2020 · Maio de 2020) and yes/no.
+dates (2020年5月 · 5/2020 · 2020-05-15 · May 2020 · Maio de 2020), yes/no, and the hand-off's
+contact (e-mail or phone, checked by email-validator and phonenumbers) and name.
+No input makes them raise: numbers of any size or shape are read, capped at HUGE.
 """
 
 from __future__ import annotations
@@ -9,14 +11,26 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from bot.tickets import one_line
 from knowledge.text import normalise
 
+# No real amount or count comes near this; larger numbers are returned as HUGE (safe to compute
+# with), for the caller's own bounds to refuse.
+HUGE = 10**15
+_HUGE = Decimal(HUGE)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}  # fmt: skip
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千万亿]+"
+_CN_NUMBER = re.compile(CN_NUMERAL)
+# A written number: digits, thousands separators, decimals, an exponent (1e5).
+NUMBER = r"\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?"
 _WORD_NUMBERS = {
     "zero": 0, "none": 0, "never": 0, "once": 1, "one": 1, "twice": 2, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -26,7 +40,18 @@ _WORD_NUMBERS = {
 
 
 def chinese_number(text: str) -> int | None:
-    """一万二千 → 12000, 一万二 → 12000 (colloquial: the next unit down), 一千零五 → 1005."""
+    """一万二千 → 12000, 一万二 → 12000 (colloquial: the next unit down), 一千零五 → 1005,
+    三亿 → 300000000."""
+    if "亿" in text:
+        head, _, tail = text.partition("亿")
+        high = chinese_number(head) if head else 1
+        if high is None or "亿" in tail:
+            return None
+        low = chinese_number(tail) if tail else 0
+        if low is None:
+            return None
+        colloquial = len(tail) == 1 and tail in _CN_DIGITS  # 一亿二 = 120 million
+        return high * 100_000_000 + low * (10_000_000 if colloquial else 1)
     if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch != "万" for ch in text):
         return None
     total, section, digit, last_unit, zero_seen = 0, 0, None, 1, False
@@ -49,46 +74,50 @@ def chinese_number(text: str) -> int | None:
     return total + section
 
 
-def _decimal(text: str) -> Decimal | None:
+def number_value(text: str) -> Decimal | None:
+    """A written number (12,000 · 1.5 · 1e400 · ９９), capped at HUGE; None if it is none."""
     try:
-        return Decimal(text.replace(",", ""))
+        value = Decimal(text.replace(",", ""))
     except InvalidOperation:
         return None
+    return min(value, _HUGE) if value.is_finite() else None
 
 
-_MONEY = re.compile(
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>万|千|k)?|(?P<cn>[零〇一二两三四五六七八九十百千万]+)"
-)
+_MONEY = re.compile(rf"(?P<num>{NUMBER})\s*(?P<scale>亿|万|千|k)?|(?P<cn>{CN_NUMERAL})")
+_SCALES = {"亿": 100_000_000, "万": 10000, "千": 1000, "k": 1000}
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """The first amount of money in `text`, in MOP."""
+    """The first amount of money in `text`, in MOP, to the cent; at most HUGE."""
     norm = normalise(text)
     for match in _MONEY.finditer(norm):
         if match.group("num"):
-            value = _decimal(match.group("num"))
+            value = number_value(match.group("num"))
             if value is None:
                 continue
-            scale = match.group("scale")
-            value *= {"万": 10000, "千": 1000, "k": 1000}.get(scale or "", 1)
+            value = min(value * _SCALES.get(match.group("scale") or "", 1), _HUGE)
             return value.quantize(Decimal("0.01"))
         number = chinese_number(match.group("cn"))
         if number:
-            return Decimal(number).quantize(Decimal("0.01"))
+            return Decimal(min(number, HUGE)).quantize(Decimal("0.01"))
     return None
 
 
+_COUNT_NUMBER = re.compile(r"\d+(?:e\+?\d+)?")
+
+
 def parse_count(text: str) -> int | None:
-    """A small count: 兩次 · 一次 · 冇 · twice · 2 · duas vezes."""
+    """A small count: 兩次 · 一次 · 冇 · twice · 2 · duas vezes; at most HUGE."""
     norm = normalise(text)
-    if re.search(r"\d+", norm):
-        return int(re.search(r"\d+", norm).group())  # type: ignore[union-attr]
+    if digits := _COUNT_NUMBER.search(norm):
+        written = number_value(digits.group())
+        return None if written is None else int(written)
     if re.search(r"(没有|冇|未|从未|从来没|唔曾)", norm):
         return 0
     for match in _CN_NUMBER.finditer(norm):
         value = chinese_number(match.group())
         if value is not None:
-            return value
+            return int(min(value, HUGE))
     for word in re.findall(r"[a-zà-ÿ]+", norm):
         if word in _WORD_NUMBERS:
             return _WORD_NUMBERS[word]
@@ -145,19 +174,63 @@ def parse_yes_no(text: str) -> bool | None:
     return None
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(
-    r"(?:\+?853[\s-]?)?([2689]\d{3})[\s-]?(\d{4})\b|(\+\d{1,3}[\s-]?\d[\d\s-]{6,14}\d)"
-)
+# A candidate address: ASCII local part and domain (the address staff will write to), found in
+# any text around it; email-validator decides whether it is one.
+_LOCAL_CHAR = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]"
+_EMAIL = re.compile(rf"(?<!{_LOCAL_CHAR}){_LOCAL_CHAR}+@[A-Za-z0-9.-]+")  # linear: whole runs only
+MAX_EMAIL_LENGTH = 254
+MAX_LOCAL_PART_LENGTH = 64
+PHONE_REGION = "MO"  # numbers without a country code are Macao's
+
+
+def parse_email(text: str) -> str | None:
+    """The first valid e-mail address in `text`, normalised (and lower-cased)."""
+    for match in _EMAIL.finditer(unicodedata.normalize("NFKC", text)):
+        candidate = match.group().strip(".-")
+        local, _, _domain = candidate.partition("@")
+        if len(candidate) > MAX_EMAIL_LENGTH or len(local) > MAX_LOCAL_PART_LENGTH:
+            continue
+        try:
+            address = validate_email(
+                candidate, check_deliverability=False, allow_smtputf8=False, strict=True
+            )
+        except EmailNotValidError:
+            continue
+        return address.normalized.lower()
+    return None
+
+
+def parse_phone(text: str) -> str | None:
+    """The first valid phone number in `text`: Macao's 8 digits with or without +853, any other
+    place's with its + country code. Macao numbers come back as "+853 66123456", others in E.164
+    ("+85291234567")."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, phonenumbers.Leniency.VALID)
+    for match in matcher:
+        number = match.number
+        if not phonenumbers.is_valid_number(number):
+            continue
+        if phonenumbers.region_code_for_number(number) == PHONE_REGION:
+            return f"+{number.country_code} {phonenumbers.national_significant_number(number)}"
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
 
 
 def parse_contact(text: str) -> str | None:
-    """An e-mail address or a phone number (Macao 8 digits, or international with +)."""
-    if m := _EMAIL.search(text):
-        return m.group().lower()
-    if m := _PHONE.search(text):
-        if m.group(1):
-            return f"+853 {m.group(1)}{m.group(2)}"
-        digits = re.sub(r"[\s-]", "", m.group(3))
-        return digits if 8 <= len(digits) <= 16 else None
-    return None
+    """An e-mail address or, failing that, a phone number; None when `text` holds neither."""
+    return parse_email(text) or parse_phone(text)
+
+
+MAX_NAME_LENGTH = 100
+NAME_PREFIX = re.compile(
+    r"^(?:我叫|我係|我是|叫我)\s*|^(?:my name is|i am|i['’]m|chamo-me|o meu nome é|sou)\s+", re.I
+)
+
+
+def parse_name(text: str) -> str | None:
+    """A person's name on one line (我叫陳大文 → 陳大文): line breaks, tabs and invisible
+    characters (zero-width, bidi overrides) gone; None when it is empty, longer than
+    MAX_NAME_LENGTH, has no letter, or is or holds an e-mail address or phone number."""
+    name = NAME_PREFIX.sub("", one_line(text)).strip(" ，,。.")
+    if not name or len(name) > MAX_NAME_LENGTH or not any(ch.isalpha() for ch in name):
+        return None
+    return None if parse_contact(name) else name

@@ -19,8 +19,8 @@ from rasa_sdk.types import DomainDict
 from actions.conversation import conversation_lang, send_reply
 from actions.forms import AskSlot, ExtractingFormValidation, hint_events
 from actions.knowledge_base import get_retriever
-from actions.messages import FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS
-from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, extract, wants_to_stop
+from actions.messages import FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, TOO_LARGE_HINTS
+from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, read_slots, wants_to_stop
 from knowledge.answer import Button, Reply
 from knowledge.language import Lang
 from knowledge.repayment import Case, decide
@@ -28,6 +28,9 @@ from knowledge.repayment_text import compose_decision
 
 STOPPED = "eligibility_stopped"
 HINT = "eligibility_hint"
+# HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
+# was beyond its bound: the next question then starts with the bound.
+TOO_LARGE = "too_large:"
 # Intents that, when nothing in the message answers the form, are a question to answer first.
 DIGRESSIONS = frozenset(
     {"request_human", "ask_cepa_services", "ask_trade_committee", "ask_gba_measures",
@@ -49,20 +52,25 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if tracker.get_slot(STOPPED):
             return []
         facts = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
-        if (
-            all(facts[slot] is not None for slot in MANDATORY)
-            and not decide(case_from_slots(facts)).eligible
-        ):
-            return list(MANDATORY)  # already ruled out: the amounts would change nothing
+        if all(facts[slot] is not None for slot in MANDATORY):
+            try:
+                ruled_out = not decide(case_from_slots(facts)).eligible
+            except ValueError:  # a value stored before the bounds existed: ask for it all
+                ruled_out = False
+            if ruled_out:
+                return list(MANDATORY)  # already ruled out: the amounts would change nothing
         return list(REQUIRED)
 
     def extract_events(self, tracker: Tracker, requested: str | None) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
         if requested and wants_to_stop(text):
             return [SlotSet(STOPPED, True)]
-        found = extract(text, requested)
+        found, too_large = read_slots(text, requested)
+        hint = SlotSet(HINT, TOO_LARGE + too_large[0] if too_large else None)
         if found:
-            return [SlotSet(slot, value) for slot, value in found.items()] + [SlotSet(HINT, None)]
+            return [SlotSet(slot, value) for slot, value in found.items()] + [hint]
+        if too_large:
+            return [SlotSet(requested, None), hint] if requested else [hint]
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if requested is None or intent in DIGRESSIONS:
             return []  # the form rejects; a digression rule answers, then the form resumes
@@ -73,7 +81,12 @@ class AskRepaymentSlot(AskSlot):
     hint_slot = HINT
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
-        return FORM_QUESTIONS[self.slot][lang]
+        text = FORM_QUESTIONS[self.slot][lang]
+        hint = str(tracker.get_slot(HINT) or "")
+        bounded = hint.removeprefix(TOO_LARGE) if hint.startswith(TOO_LARGE) else None
+        if bounded is not None and bounded in TOO_LARGE_HINTS:
+            text = f"{TOO_LARGE_HINTS[bounded][lang]} {text}"
+        return text
 
 
 # Named classes (not generated ones): the action server's workers must be able to pickle them.

@@ -1,15 +1,22 @@
 """Filling the eligibility form's slots from one free-text message (pure functions).
 
 Values tied to a keyword (調整過兩次, 仲有十期, 每期12000, 係最後一期) fill their slot whatever the
-form asked; a bare value (兩次, 係, 12000) only fills the slot the form asked for.
+form asked; a bare value (兩次, 係, 12000) only fills the slot the form asked for. A number beyond
+its slot's bound (knowledge/repayment.py) fills nothing and is reported, for a hint naming it.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
-from actions.parsing import parse_amount, parse_count, parse_due_date, parse_yes_no
+from actions.parsing import CN_NUMERAL, parse_amount, parse_count, parse_due_date, parse_yes_no
+from knowledge.repayment import (
+    MAX_ADJUSTMENTS_USED,
+    MAX_INSTALMENT_AMOUNT,
+    MAX_REMAINING_INSTALMENTS,
+)
 from knowledge.text import normalise
 
 FORM = "check_repayment_eligibility_form"
@@ -25,6 +32,12 @@ REQUIRED = (
 OPTIONAL = frozenset({"installment_amount", "remaining_installments_after"})
 MANDATORY = tuple(slot for slot in REQUIRED if slot not in OPTIONAL)
 SKIPPED = "skipped"
+# The largest value each numeric slot accepts (the same bounds as the HTTP API's).
+BOUNDS: dict[str, Decimal | int] = {
+    "installment_amount": MAX_INSTALMENT_AMOUNT,
+    "remaining_installments_after": MAX_REMAINING_INSTALMENTS,
+    "adjustments_used": MAX_ADJUSTMENTS_USED,
+}
 
 # Normalised (Simplified, lower-case) name variants of each covered scheme.
 SCHEME_NAMES = {
@@ -70,6 +83,12 @@ def wants_to_stop(text: str) -> bool:
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:
     """Slot values stated in `text`; dates as ISO strings, money as strings with two decimals."""
+    return read_slots(text, requested)[0]
+
+
+def read_slots(text: str, requested: str | None) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """Slot values stated in `text` (as `extract`), and the slots whose stated number is beyond
+    its bound in BOUNDS — those are left out of the values."""
     norm = normalise(text)
     found: dict[str, Any] = {}
     scheme = parse_scheme(text)
@@ -95,9 +114,15 @@ def extract(text: str, requested: str | None) -> dict[str, Any]:
             found[requested] = value
     if _COMPLETED.search(norm):
         found["repayment_completed"] = not re.search(r"(未|唔|not|não|nao)", norm)
-    if requested in OPTIONAL and requested not in found and _DONT_KNOW.search(norm):
+    too_large = tuple(slot for slot, bound in BOUNDS.items() if found.get(slot, 0) > bound)
+    for slot in too_large:
+        del found[slot]
+    if isinstance(found.get("installment_amount"), Decimal):
+        found["installment_amount"] = f"{found['installment_amount']:.2f}"
+    unanswered = requested in OPTIONAL and requested not in found and not too_large
+    if requested and unanswered and _DONT_KNOW.search(norm):
         found[requested] = SKIPPED
-    return found
+    return found, too_large
 
 
 def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
@@ -106,7 +131,7 @@ def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
 
 
 _COUNT_TOKEN = re.compile(
-    r"\d+|[零〇一二两三四五六七八九十百千万]+|没有|冇|未|从未|"
+    rf"\d+(?:e\+?\d+)?|{CN_NUMERAL}|没有|冇|未|从未|"
     r"\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|none|never|"
     r"nunca|nenhuma|uma|um|duas|dois|três|tres|quatro|cinco|seis|sete|oito|nove|dez)\b"
 )
@@ -131,9 +156,9 @@ def _positive_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
     return count if count is not None and count >= 1 else None
 
 
-def _amount(clause: str, cue: re.Pattern[str] | None) -> str | None:
+def _amount(clause: str, cue: re.Pattern[str] | None) -> Decimal | None:
     amount = parse_amount(_strip_dates(clause))
-    return f"{amount:.2f}" if amount is not None and amount > 0 else None
+    return amount if amount is not None and amount > 0 else None
 
 
 _CUED: tuple[tuple[str, re.Pattern[str], Any], ...] = (
@@ -158,9 +183,14 @@ def _clause_with(text: str, cue: re.Pattern[str]) -> str | None:
     return None
 
 
+# The date shapes parse_due_date reads (and 2020-05), never part of a longer number: 8,500.50
+# and 12000.5 are amounts.
+_DATE = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|"
+    r"(?<![\d.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|"
+    r"\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})(?![\d.,]\d)"
+)
+
+
 def _strip_dates(text: str) -> str:
-    return re.sub(
-        r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*[日号])?|\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?",
-        " ",
-        text,
-    )
+    return _DATE.sub(" ", text)

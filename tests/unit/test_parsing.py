@@ -5,7 +5,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from actions.parsing import chinese_number, parse_amount, parse_count, parse_due_date, parse_yes_no
+from actions.parsing import (
+    HUGE,
+    MAX_NAME_LENGTH,
+    chinese_number,
+    parse_amount,
+    parse_contact,
+    parse_count,
+    parse_due_date,
+    parse_name,
+    parse_yes_no,
+)
 
 
 @pytest.mark.parametrize(
@@ -104,6 +114,145 @@ def test_colloquial_chinese_numerals(text: str, n: int) -> None:
     ],
 )
 def test_contacts(text: str, contact: str | None) -> None:
-    from actions.parsing import parse_contact
-
     assert parse_contact(text) == contact
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        ("6612 3456", "+853 66123456"),  # Macao, as people write it
+        ("我電話係 +853 6612 3456 ，唔該", "+853 66123456"),
+        ("打 ６６１２３４５６ 搵我", "+853 66123456"),  # full-width digits from a Chinese IME
+        ("香港手機 +852 9123 4567", "+85291234567"),
+        ("我的手机是+86 138-0013-8000", "+8613800138000"),
+        ("Ligue para +351 912 345 678, obrigado", "+351912345678"),
+        ("電郵：ｃｈａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ", "chan@example.com"),
+        ("我嘅電郵係chan@example.com。", "chan@example.com"),  # no space before, a full stop after
+        ("o meu e-mail é ana.lopes@exemplo.pt.", "ana.lopes@exemplo.pt"),
+        ("email me: Bob+cepa@Mail.Example.ORG", "bob+cepa@mail.example.org"),
+        ("x@-.--", None),  # the attacker's probe
+        ("a@b", None),
+        ("me@localhost", None),
+        ("ann..lee@example.com", None),
+        ("+853 0000 0000", None),  # no such Macao number
+        ("12345678", None),  # not a Macao number either
+        ("91234567", None),  # a Hong Kong mobile needs its +852
+        ("+1 234", None),
+        ("2020-05-15", None),
+        ("", None),
+    ],
+)
+def test_contacts_are_checked_by_the_libraries(text: str, contact: str | None) -> None:
+    assert parse_contact(text) == contact
+
+
+def address_of_length(length: int, local: str = "chan") -> str:
+    """A well-formed address of `length` characters: labels of 63 letters, ending in .mo."""
+    body = "".join("." if i % 64 == 63 else "d" for i in range(length - len(local) - 4))
+    return f"{local}@{body}.mo"
+
+
+def test_an_email_address_over_254_characters_or_with_a_local_part_over_64_is_refused() -> None:
+    assert parse_contact("a" * 64 + "@example.com") == "a" * 64 + "@example.com"
+    assert parse_contact("a" * 65 + "@example.com") is None
+    assert parse_contact(address_of_length(254)) == address_of_length(254)
+    assert parse_contact(address_of_length(255)) is None
+    assert parse_contact(f"我嘅電郵係 {address_of_length(1000)}") is None
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_contact_or_none_and_never_raises(text: str) -> None:
+    contact = parse_contact(text)
+    assert contact is None or (contact == contact.strip() and "\n" not in contact)
+
+
+@given(st.text(alphabet="0123456789+-() @.x６", max_size=60))
+def test_digit_soup_never_raises(text: str) -> None:
+    parse_contact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("陳大文", "陳大文"),
+        ("我叫陳大文", "陳大文"),
+        ("我係陳生。", "陳生"),
+        ("我是王小明", "王小明"),
+        ("My name is Maria Lopes", "Maria Lopes"),
+        ("Chamo-me João Sousa", "João Sousa"),
+        ("Sousa Lopes", "Sousa Lopes"),  # "sou" is a prefix only as a word
+        ("  \t陳  大文\t ", "陳 大文"),
+        ("Ann\u200bLee", "AnnLee"),  # zero-width space
+        ("\u202e陳大文\u202c", "陳大文"),  # bidi override
+        ("Ann\nLee", "Ann Lee"),
+        ("李" * MAX_NAME_LENGTH, "李" * MAX_NAME_LENGTH),
+    ],
+)
+def test_names(text: str, name: str) -> None:
+    assert parse_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann\r\nBcc: evil@example.com",  # the attacker's header injection
+        "chan@example.com",
+        "66123456",
+        "我叫 +853 6612 3456",
+        "",
+        "   ",
+        "\u200b\u202e",
+        "。。。",
+        "12345",
+        "李" * (MAX_NAME_LENGTH + 1),
+        "我叫",
+    ],
+)
+def test_names_that_are_no_names_are_asked_again(text: str) -> None:
+    assert parse_name(text) is None
+
+
+@given(st.text(max_size=300))
+def test_a_name_is_one_visible_line(text: str) -> None:
+    name = parse_name(text)
+    if name is not None:
+        assert len(name) <= MAX_NAME_LENGTH and any(ch.isalpha() for ch in name)
+        assert name.isprintable()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每期還款 99999999999999999999999999999 蚊",
+        "1e400",
+        "1E400 patacas",
+        "9" * 5000,
+        "1e999999999999999999999",
+        "９９９９９９９９９９９９９９９９９９９９",
+        "每期一萬萬萬萬萬萬萬萬萬萬萬萬萬萬萬萬萬萬萬億億",
+    ],
+)
+def test_huge_or_odd_numbers_never_raise(text: str) -> None:
+    amount = parse_amount(text)
+    assert amount is None or 0 <= amount <= HUGE
+    count = parse_count(text)
+    assert count is None or 0 <= count <= HUGE
+    parse_due_date(text)
+
+
+def test_huge_numbers_are_read_as_huge() -> None:
+    assert parse_amount("每期還款 99999999999999999999999999999 蚊") == HUGE
+    assert parse_amount("1e400") == HUGE
+    assert parse_amount("１２，０００") == Decimal("12000")
+    assert parse_count("９９９９９９９９９９９９") == 999999999999
+    assert parse_count("9" * 5000) == HUGE
+    assert parse_amount("一億二千萬") == Decimal("120000000")
+    assert parse_amount("每期十億蚊") == Decimal("1000000000")
+    assert parse_amount("1.5億") == Decimal("150000000")
+
+
+@given(st.text(alphabet="0123456789,.e+-k万千亿一二十百 ", max_size=80))
+def test_number_soup_never_raises(text: str) -> None:
+    parse_amount(text)
+    parse_count(text)
+    parse_due_date(text)

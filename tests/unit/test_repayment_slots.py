@@ -1,6 +1,27 @@
-import pytest
+from typing import Any
 
-from actions.repayment_slots import SKIPPED, extract, parse_scheme, wants_to_stop
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rasa_sdk import Tracker
+
+from actions.messages import TOO_LARGE_HINTS
+from actions.repayment_form import HINT, TOO_LARGE, AskAmount, AskScheme, ValidateRepaymentForm
+from actions.repayment_slots import (
+    BOUNDS,
+    REQUIRED,
+    SKIPPED,
+    extract,
+    parse_scheme,
+    read_slots,
+    wants_to_stop,
+)
+from knowledge.language import LANGS
+from knowledge.repayment import (
+    MAX_ADJUSTMENTS_USED,
+    MAX_INSTALMENT_AMOUNT,
+    MAX_REMAINING_INSTALMENTS,
+)
 
 ALL_AT_ONCE = [
     (
@@ -57,7 +78,7 @@ def test_bare_answers_fill_the_requested_slot(
 
 def test_bare_values_do_not_fill_other_slots() -> None:
     assert extract("係", "grant_cancelled") == {"grant_cancelled": True}
-    assert extract("12000", "adjustments_used") == {"adjustments_used": 12000}
+    assert extract("12", "adjustments_used") == {"adjustments_used": 12}
     assert extract("唔係最後一期", "grant_cancelled") == {"is_last_installment": False}
     assert extract("唔知", "scheme") == {}
 
@@ -82,3 +103,146 @@ def test_a_completed_repayment_is_heard() -> None:
     assert extract("我已經還清晒", "scheme")["repayment_completed"] is True
     assert extract("I have fully repaid the loan", None)["repayment_completed"] is True
     assert extract("未還清", None)["repayment_completed"] is False
+
+
+# --- numbers beyond the bounds of knowledge/repayment.py ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slot"),
+    [
+        ("每期還款 99999999999999999999999999999 蚊", None, "installment_amount"),  # the probe
+        ("每期还款1e400澳门元", None, "installment_amount"),
+        ("99999999999999999999999999999", "installment_amount", "installment_amount"),
+        ("1e400", "installment_amount", "installment_amount"),
+        ("MOP 100,000,000.01", "installment_amount", "installment_amount"),
+        ("每期十億", None, "installment_amount"),
+        ("my instalment is MOP 2e8", None, "installment_amount"),
+        (
+            "９９９９９９９９９９９９",
+            "remaining_installments_after",
+            "remaining_installments_after",
+        ),
+        ("仲有 601 期", None, "remaining_installments_after"),
+        ("restam 1e400 prestações", None, "remaining_installments_after"),
+        ("調整過一萬次", None, "adjustments_used"),
+        ("adjusted 101 times", None, "adjustments_used"),
+        ("12000", "adjustments_used", "adjustments_used"),
+        ("9" * 5000, "adjustments_used", "adjustments_used"),
+    ],
+)
+def test_numbers_beyond_the_bounds_fill_nothing_and_are_reported(
+    text: str, requested: str | None, slot: str
+) -> None:
+    found, too_large = read_slots(text, requested)
+    assert slot not in found and too_large == (slot,)
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [
+        ("每期 100,000,000 蚊", None, {"installment_amount": "100000000.00"}),
+        ("一億", "installment_amount", {"installment_amount": "100000000.00"}),
+        ("仲有600期", None, {"remaining_installments_after": MAX_REMAINING_INSTALMENTS}),
+        ("adjusted 100 times", None, {"adjustments_used": MAX_ADJUSTMENTS_USED}),
+        ("1e4", "installment_amount", {"installment_amount": "10000.00"}),
+        ("１２０００", "installment_amount", {"installment_amount": "12000.00"}),
+    ],
+)
+def test_numbers_at_the_bounds_are_taken(
+    text: str, requested: str | None, slots: dict[str, object]
+) -> None:
+    assert read_slots(text, requested) == (slots, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("$8,500.50", "8500.50"), ("MOP 1500.50", "1500.50"), ("每期 12000.5 蚊", "12000.50"),
+     ("15.5.2020到期, 每期 8000", "8000.00")],
+)  # fmt: skip
+def test_decimals_are_amounts_not_dates(text: str, amount: str) -> None:
+    assert extract(text, "installment_amount")["installment_amount"] == amount
+
+
+def test_a_number_beyond_its_bound_leaves_the_other_facts() -> None:
+    found, too_large = read_slots("中小企業援助計劃，每期 999999999999 蚊，仲有10期", None)
+    assert found == {"scheme": "sme_aid", "remaining_installments_after": 10}
+    assert too_large == ("installment_amount",)
+
+
+def test_bounds_are_the_rules_bounds() -> None:
+    assert BOUNDS == {
+        "installment_amount": MAX_INSTALMENT_AMOUNT,
+        "remaining_installments_after": MAX_REMAINING_INSTALMENTS,
+        "adjustments_used": MAX_ADJUSTMENTS_USED,
+    }
+
+
+@given(st.text(max_size=200), st.sampled_from([None, *REQUIRED]))
+def test_any_message_is_read_without_raising(text: str, requested: str | None) -> None:
+    found, _too_large = read_slots(text, requested)
+    for slot, bound in BOUNDS.items():
+        if slot in found and found[slot] != SKIPPED:
+            assert 0 <= float(found[slot]) <= bound
+
+
+@given(
+    st.text(alphabet="0123456789,.e+k万千亿十百一二 期次蚊仲有调整过每", max_size=60),
+    st.sampled_from([None, *REQUIRED]),
+)
+def test_number_soup_is_read_without_raising(text: str, requested: str | None) -> None:
+    read_slots(text, requested)
+
+
+def tracker(text: str, slots: dict[str, Any] | None = None, lang: str = "zh-Hant") -> Tracker:
+    return Tracker(
+        sender_id="web:test",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": "inform"}, "metadata": {"lang": lang}},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
+
+
+def test_the_form_re_asks_a_too_large_amount_naming_the_bound() -> None:
+    probe = "每期還款 99999999999999999999999999999 蚊"
+    events = ValidateRepaymentForm().extract_events(tracker(probe), "installment_amount")
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "installment_amount", "value": None},
+        {
+            "event": "slot",
+            "timestamp": None,
+            "name": HINT,
+            "value": TOO_LARGE + "installment_amount",
+        },
+    ]
+    asked = AskAmount().question(tracker("", {HINT: TOO_LARGE + "installment_amount"}), "zh-Hant")
+    assert asked.startswith("抱歉，每期還款額不能超過 100,000,000 澳門元。")
+    assert asked.endswith("這一期原本要還多少澳門元？（不清楚可回答「唔知」）")
+
+
+def test_the_bound_is_said_before_whichever_question_comes_next() -> None:
+    events = ValidateRepaymentForm().extract_events(tracker("restam 700 prestações"), None)
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": HINT,
+         "value": TOO_LARGE + "remaining_installments_after"},
+    ]  # fmt: skip
+    slots = {HINT: TOO_LARGE + "remaining_installments_after"}
+    asked = AskScheme().question(tracker("", slots), "pt")
+    assert asked.startswith("Desculpe, não podem faltar mais de 600 prestações.")
+
+
+def test_an_ordinary_hint_adds_no_bound() -> None:
+    asked = AskAmount().question(tracker("", {HINT: "installment_amount"}), "en")
+    assert asked == 'How much is the instalment, in MOP? (say "don\'t know" to skip)'
+
+
+@pytest.mark.parametrize("slot", sorted(BOUNDS))
+def test_every_bound_hint_names_its_bound_in_every_language(slot: str) -> None:
+    bound = f"{int(BOUNDS[slot]):,}"
+    for lang in LANGS:
+        text = TOO_LARGE_HINTS[slot][lang]
+        assert bound in text or bound.replace(",", " ") in text, (slot, lang, text)
