@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, latest_entity, send_reply
 from actions.knowledge_base import get_retriever
+from knowledge.clock import macao_today
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
 
@@ -30,7 +30,7 @@ class ActionAnswerQuestion(Action):
             get_retriever(),
             tracker.latest_message.get("text") or "",
             conversation_lang(tracker),
-            dt.date.today(),
+            macao_today(),
             topic=topic_for_intent(intent),
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",

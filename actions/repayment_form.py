@@ -22,6 +22,7 @@ from actions.knowledge_base import get_retriever
 from actions.messages import FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, TOO_LARGE_HINTS
 from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, read_slots, wants_to_stop
 from knowledge.answer import Button, Reply
+from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.repayment import Case, decide
 from knowledge.repayment_text import compose_decision
@@ -154,6 +155,6 @@ class ActionSubmitEligibility(Action):
         decision = decide(case_from_slots(slots))
         entry = get_retriever().entries["sme-repayment-overview"]
         sources = [{"id": entry.id, "title": entry.title.get(lang)}]
-        text = compose_decision(decision, lang, dt.date.today())
+        text = compose_decision(decision, lang, macao_today())
         send_reply(dispatcher, Reply(text, lang, sources=sources))
         return reset

@@ -27,11 +27,12 @@ from bot.http_security import BodyLimit, SecurityHeaders
 from bot.outbox import SmtpSettings, deliver_due
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.ratelimit import Limiter, storage_for
+from bot.retention import redact_handoff, retention_days, run_retention, tracker_store_url
 from bot.settings import Settings
 from bot.telegram_bot import TelegramChannel, TelegramSettings
-from bot.tickets import ticket_rows
+from bot.tickets import ticket_contact, ticket_rows
 from bot.turns import Channel, RateLimited, Turns, conversation_id
-from bot.validation import INVALID_UNICODE
+from bot.validation import UNICODE_ERRORS
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
@@ -100,6 +101,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         smtp = SmtpSettings.from_env()
         worker = asyncio.create_task(run_outbox(smtp, settings.outbox_interval)) if smtp else None
+        tracker_url = tracker_store_url()
+        purger = asyncio.create_task(run_retention(sessions, tracker_url, retention_days()))
+
+        async def forget_contact(conversation: str, reference: str) -> None:
+            """The ticket holds the contact now; the stored conversation need not."""
+            secrets = await asyncio.to_thread(ticket_contact, sessions(), reference, conversation)
+            if secrets and tracker_url:
+                await asyncio.to_thread(redact_handoff, tracker_url, conversation, secrets)
+
         storage = storage_for(settings.redis_url)
         app.state.limiter = Limiter(
             {"sender": settings.rate_sender_per_minute, "ip": settings.rate_ip_per_minute},
@@ -108,11 +118,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async with httpx.AsyncClient() as client:
             app.state.http = client
             rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout, settings.rasa_token)
-            app.state.turns = Turns(rasa, app.state.limiter)
+            app.state.turns = Turns(rasa, app.state.limiter, on_ticket=forget_contact)
             app.state.telegram = await start_telegram(app.state.turns)
             yield
             if app.state.telegram:
                 await app.state.telegram.stop()
+        purger.cancel()
         if worker:
             worker.cancel()
 
@@ -148,7 +159,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        if any(err.get("type") == INVALID_UNICODE for err in exc.errors()):
+        if any(err.get("type") in UNICODE_ERRORS for err in exc.errors()):
             return _error(400, "text is not valid Unicode")
         return _error(422, _describe(exc))
 

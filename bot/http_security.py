@@ -21,10 +21,6 @@ MAX_BODY = 16 * 1024
 BODY_TIMEOUT = 10.0  # seconds a client may take to send a (small) body
 
 
-class _TooLarge(Exception):
-    pass
-
-
 async def _json_error(send: Send, status: int, message: str) -> None:
     body = json.dumps({"error": message}).encode()
     await send(
@@ -64,34 +60,32 @@ class BodyLimit:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout
         seen = 0
-        started = False
+        refused: tuple[int, str] | None = None  # set once the body broke a limit
 
         async def limited_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
+            if refused is not None:
+                return {"type": "http.disconnect"}
             try:
                 message = await asyncio.wait_for(receive(), max(0.01, deadline - loop.time()))
             except TimeoutError:
-                raise _TooLarge("slow") from None
+                refused = (408, "request body not received in time")
+                return {"type": "http.disconnect"}
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    raise _TooLarge("large")
+                    refused = (413, f"request body over {self.max_body} bytes")
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
+        async def guarded_send(message: Message) -> None:
+            # The framework turns a cut-off body into its own 400; the client gets the real reason.
+            if refused is None:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                await _json_error(send, *refused)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _TooLarge as exc:
-            if not started:
-                if str(exc) == "slow":
-                    await _json_error(send, 408, "request body not received in time")
-                else:
-                    await _json_error(send, 413, f"request body over {self.max_body} bytes")
+        await self.app(scope, limited_receive, guarded_send)
 
 
 def content_security_policy(frame_origins: tuple[str, ...], html: bool) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pydantic_core import PydanticCustomError
 
 INVALID_UNICODE = "invalid_unicode"
+# pydantic's own error when its JSON parser meets such a string in a field it reads raw.
+UNICODE_ERRORS = frozenset({INVALID_UNICODE, "string_unicode"})
 
 
 def valid_unicode(value: str) -> str:

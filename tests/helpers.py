@@ -56,9 +56,7 @@ def start_stack(var_dir: Path, smtp_port: int, **env: str) -> Stack:
     return stack
 
 
-def chat(
-    stack: Stack, message: str, sender: str | None = None, **extra: Any
-) -> dict[str, Any]:
+def chat(stack: Stack, message: str, sender: str | None = None, **extra: Any) -> dict[str, Any]:
     """One turn through the running gateway's `/api/chat`; fails the test on any non-200."""
     response = httpx.post(
         stack.gateway_url + "/api/chat",

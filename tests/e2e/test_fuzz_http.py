@@ -104,8 +104,9 @@ authorizations = st.one_of(
     st.none(),
     st.just(b"Bearer test-admin-token"),
     st.binary(max_size=40).map(lambda b: b"Bearer " + b.replace(b"\r", b"").replace(b"\n", b"")),
-    st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\r\n"), max_size=40)
-    .map(lambda t: t.encode("latin-1")),
+    st.text(alphabet=st.characters(max_codepoint=255, exclude_characters="\r\n"), max_size=40).map(
+        lambda t: t.encode("latin-1")
+    ),
 )
 content_types = st.sampled_from(
     [b"application/json", b"text/plain", b"application/x-www-form-urlencoded", b"", b"\xff"]

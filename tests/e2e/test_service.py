@@ -99,7 +99,9 @@ def test_eligibility_from_one_message_with_every_fact(stack: Stack) -> None:
     )
     text = text_of(reply)
     # The measure ended on 2020-12-31: that comes first, before any amount.
-    assert text.startswith("按當時的規定，你的情況符合調整還款的條件；但此措施只適用於2020年12月31日前的還款，現已結束，不能再申請。")
+    assert text.startswith(
+        "按當時的規定，你的情況符合調整還款的條件；但此措施只適用於2020年12月31日前的還款，現已結束，不能再申請。"
+    )
     assert "1,000.00澳門元" in text and "11,000.00澳門元" in text and "3,666.67澳門元" in text
     assert "2020年12月31日" in text
     assert [s["id"] for s in reply["sources"]] == ["sme-repayment-overview"]
@@ -216,8 +218,8 @@ def test_hand_off_to_staff_ends_in_an_email_with_reference_question_and_transcri
     assert mails, "the ticket e-mail did not reach the SMTP server"
     body = mails[0].get_payload(decode=True).decode()
     assert "dawen.chan@example.com" in body and "陳大文" in body
-    assert "Question:\nCEPA原產地證書點申請？" in body
-    assert "user: 我想搵職員跟進" in body and "Channel: web" in body
+    assert "Question:\n> CEPA原產地證書點申請？" in body
+    assert "> user: 我想搵職員跟進" in body and "Channel: api" in body
 
     status = httpx.get(
         stack.gateway_url + "/admin/tickets",

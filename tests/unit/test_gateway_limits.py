@@ -46,9 +46,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
 def test_a_body_over_16_kib_is_413(client: TestClient) -> None:
     body = json.dumps({"sender": "s", "message": "長" * 6000}).encode()
     assert len(body) > 16 * 1024
-    response = client.post(
-        "/api/chat", content=body, headers={"content-type": "application/json"}
-    )
+    response = client.post("/api/chat", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 413
     assert "16384" in response.json()["error"]
 

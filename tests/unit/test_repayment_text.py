@@ -32,8 +32,7 @@ def test_no_language_tells_a_business_today_that_it_qualifies(lang: Lang) -> Non
     for case in (ELIGIBLE, RULED_OUT):
         first = compose_decision(decide(case), lang, TODAY).splitlines()[0]
         assert any(
-            ended in first
-            for ended in ("現已結束", "现已结束", "it has ended", "já terminou")
+            ended in first for ended in ("現已結束", "现已结束", "it has ended", "já terminou")
         ), first
         for claim in ("符合申請調整還款的條件", "meets the conditions", "reúne as condições"):
             assert claim not in first
