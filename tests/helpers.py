@@ -57,10 +57,16 @@ def start_stack(var_dir: Path, smtp_port: int, **env: str) -> Stack:
 
 
 def chat(stack: Stack, message: str, sender: str | None = None, **extra: Any) -> dict[str, Any]:
-    """One turn through the running gateway's `/api/chat`; fails the test on any non-200."""
+    """One turn through the running gateway's `/api/chat`; fails the test on any non-200.
+
+    Each conversation comes from its own client address (X-Forwarded-For, trusted from
+    loopback), as real users do, so the per-address limit only bites in its own test."""
+    sender = sender or uuid.uuid4().hex
+    address = "10.{}.{}.{}".format(*uuid.uuid5(uuid.NAMESPACE_OID, sender).bytes[:3])
     response = httpx.post(
         stack.gateway_url + "/api/chat",
-        json={"sender": sender or uuid.uuid4().hex, "message": message, **extra},
+        json={"sender": sender, "message": message, **extra},
+        headers={"x-forwarded-for": address},
         timeout=60,
     )
     assert response.status_code == 200, response.text

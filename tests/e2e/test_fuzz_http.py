@@ -112,12 +112,16 @@ content_types = st.sampled_from(
     [b"application/json", b"text/plain", b"application/x-www-form-urlencoded", b"", b"\xff"]
 )
 
-FUZZ = settings(
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+
+def fuzz(examples: int) -> settings:
+    """Deterministic (the same requests every run), no deadline: the processes are real."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -135,41 +139,37 @@ def post(client: httpx.Client, path: str, body: bytes, ip: str, ctype: bytes, wi
     assert response.headers["content-type"].startswith("application/json")
 
 
-@FUZZ
+@fuzz(COUNTS["chat"])
 @given(body=chat_bodies, ip=ips, ctype=content_types, widget=st.booleans())
-@settings(max_examples=COUNTS["chat"])
 def test_chat_never_fails_on_the_server(
     client: httpx.Client, body: bytes, ip: str, ctype: bytes, widget: bool
 ) -> None:
     post(client, "/api/chat", body, ip, ctype, widget)
 
 
-@FUZZ
+@fuzz(COUNTS["eligibility"])
 @given(body=eligibility_bodies, ip=ips, ctype=content_types)
-@settings(max_examples=COUNTS["eligibility"])
 def test_eligibility_never_fails_on_the_server(
     client: httpx.Client, body: bytes, ip: str, ctype: bytes
 ) -> None:
     post(client, "/api/eligibility", body, ip, ctype, False)
 
 
-@FUZZ
+@fuzz(COUNTS["feedback"])
 @given(body=feedback_bodies, ip=ips, ctype=content_types, widget=st.booleans())
-@settings(max_examples=COUNTS["feedback"])
 def test_feedback_never_fails_on_the_server(
     client: httpx.Client, body: bytes, ip: str, ctype: bytes, widget: bool
 ) -> None:
     post(client, "/api/feedback", body, ip, ctype, widget)
 
 
-@FUZZ
+@fuzz(COUNTS["admin"])
 @given(
     path=st.sampled_from(["/admin/tickets", "/admin/", "/admin/unanswered", "/admin/x"]),
     params=st.dictionaries(st.sampled_from(["limit", "days", "x"]), st.text(max_size=12)),
     authorization=authorizations,
     ip=ips,
 )
-@settings(max_examples=COUNTS["admin"])
 def test_admin_never_fails_on_the_server(
     client: httpx.Client,
     path: str,

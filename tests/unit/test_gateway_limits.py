@@ -100,3 +100,13 @@ def test_every_response_has_the_security_headers(client: TestClient) -> None:
     assert page.headers["x-content-type-options"] == "nosniff"
     api = client.post("/api/chat", json={})
     assert api.headers["cache-control"] == "no-store"
+
+
+def test_a_shared_store_is_used_when_redis_is_configured() -> None:
+    from limits.aio.storage import MemoryStorage, RedisStorage
+
+    from bot.ratelimit import storage_for
+
+    assert isinstance(storage_for(None), MemoryStorage)
+    # Built lazily: no connection is made until the first hit.
+    assert isinstance(storage_for("redis://127.0.0.1:6390/0"), RedisStorage)
