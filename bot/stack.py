@@ -114,6 +114,10 @@ class Stack:
                 stdin=subprocess.DEVNULL, start_new_session=True,
             )  # fmt: skip
 
+    def pids(self) -> dict[str, int]:
+        """Process ids of the running parts (benchmarks read their memory)."""
+        return {name: proc.pid for name, proc in self._procs.items() if proc.poll() is None}
+
     def health(self) -> tuple[int, dict[str, object]] | None:
         try:
             response = httpx.get(self.gateway_url + "/healthz", timeout=3)
