@@ -1,7 +1,9 @@
-"""A FormValidationAction base for forms that read any slot from a free-text message."""
+"""A FormValidationAction base for forms that read any slot from a free-text message, and the
+form questions with their buttons (answers, "don't know", cancel)."""
 
 from __future__ import annotations
 
+import json
 from abc import abstractmethod
 from typing import Any
 
@@ -10,15 +12,55 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import conversation_lang, send_reply
-from actions.messages import FORM_HINT, YES_NO_BUTTONS
+from actions.conversation import conversation_lang, latest_entity, send_reply
+from actions.messages import (
+    CANCEL_BUTTON,
+    DONT_KNOW_BUTTON,
+    FORM_DONT_KNOW,
+    FORM_HINT,
+    YES_NO_BUTTONS,
+)
 from knowledge.answer import Button, Reply
 from knowledge.language import Lang
+
+# The cancel button of every form question; its intent is in domain.yml.
+STOP_INTENT = "stop_form"
+STOP_PAYLOAD = f"/{STOP_INTENT}"
+# Button payloads a form reads (other `/…` payloads are questions for the rules to answer).
+FORM_PAYLOAD_INTENTS = frozenset({"affirm", "deny", "dont_know", STOP_INTENT})
+# A hint slot holding this prefix and a slot: the user did not know that fact.
+DONT_KNOW_HINT = "dont_know:"
+ANSWER_TO = "answer_to"
+
+
+def answer_payload(intent: str, slot: str) -> str:
+    """`/affirm{"answer_to":"grant_cancelled"}`: a button answering one question only."""
+    return f"/{intent}{json.dumps({ANSWER_TO: slot}, separators=(',', ':'))}"
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def is_payload(tracker: Tracker) -> bool:
+    return (tracker.latest_message.get("text") or "").startswith("/")
+
+
+def clicked_stop(tracker: Tracker) -> bool:
+    """The cancel button (only the payload: a typed message the NLU reads as `stop_form`, such
+    as 已被取消, is left to the form's own stop words)."""
+    return is_payload(tracker) and latest_intent(tracker) == STOP_INTENT
+
+
+def stale_button(tracker: Tracker, requested: str | None) -> bool:
+    """An answer button of another question than the one asked now."""
+    answered = latest_entity(tracker, ANSWER_TO)
+    return is_payload(tracker) and answered is not None and answered != requested
 
 
 class ExtractingFormValidation(FormValidationAction):
     """Subclasses name their `form` and turn the latest message into slot events in
-    `extract_events`."""
+    `extract_events` (which may send replies of its own through `dispatcher`)."""
 
     form = ""
 
@@ -26,15 +68,19 @@ class ExtractingFormValidation(FormValidationAction):
         return f"validate_{self.form}"
 
     @abstractmethod
-    def extract_events(self, tracker: Tracker, requested: str | None) -> list[dict[str, Any]]: ...
+    def extract_events(
+        self,
+        tracker: Tracker,
+        requested: str | None,
+        dispatcher: CollectingDispatcher | None = None,
+    ) -> list[dict[str, Any]]: ...
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        if text.startswith("/") and not text.startswith(("/affirm", "/deny")):
+        if is_payload(tracker) and latest_intent(tracker) not in FORM_PAYLOAD_INTENTS:
             return []
-        return self.extract_events(tracker, tracker.get_slot("requested_slot"))
+        return self.extract_events(tracker, tracker.get_slot("requested_slot"), dispatcher)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -48,19 +94,26 @@ class ExtractingFormValidation(FormValidationAction):
         return [e for e in extraction if e.get("name") not in validated] + validation
 
 
-def hint_events(requested: str, hint_slot: str) -> list[dict[str, Any]]:
+def hint_events(requested: str, hint_slot: str, hint: str | None = None) -> list[dict[str, Any]]:
     """Re-setting the (still empty) requested slot keeps Rasa from rejecting the form, so the form
-    asks again, now with a hint."""
-    return [SlotSet(requested, None), SlotSet(hint_slot, requested)]
+    asks again, now with a hint (by default: the answer could not be read)."""
+    return [SlotSet(requested, None), SlotSet(hint_slot, requested if hint is None else hint)]
+
+
+def ask_again_events(requested: str, hint_slot: str) -> list[dict[str, Any]]:
+    """The same question again, without a hint (after an answered digression, a stale button)."""
+    return [SlotSet(requested, None), SlotSet(hint_slot, None)]
 
 
 class AskSlot(Action):
     """`action_ask_<slot>`: a form's question in the user's language, after a hint when the last
-    answer could not be read. Subclasses set `slot` and `hint_slot` and supply `question`."""
+    answer could not be read, with answer buttons and a cancel button. Subclasses set `slot` and
+    `hint_slot` and supply `question`."""
 
     slot = ""
     hint_slot = ""
     yes_no = False
+    dont_know_button = False
 
     def name(self) -> str:
         return f"action_ask_{self.slot}"
@@ -71,18 +124,34 @@ class AskSlot(Action):
     def hint(self, lang: Lang) -> str:
         return FORM_HINT[lang]
 
+    def dont_know(self, lang: Lang) -> str:
+        return FORM_DONT_KNOW[lang]
+
     def buttons(self, lang: Lang) -> list[Button]:
+        """The answer buttons, then the cancel button."""
+        return [*self.answer_buttons(lang), Button(CANCEL_BUTTON[lang], STOP_PAYLOAD)]
+
+    def answer_buttons(self, lang: Lang) -> list[Button]:
+        buttons = []
         if self.yes_no:
             yes, no = YES_NO_BUTTONS[lang]
-            return [Button(yes, yes), Button(no, no)]
-        return []
+            buttons += [
+                Button(yes, answer_payload("affirm", self.slot)),
+                Button(no, answer_payload("deny", self.slot)),
+            ]
+        if self.dont_know_button:
+            buttons.append(Button(DONT_KNOW_BUTTON[lang], answer_payload("dont_know", self.slot)))
+        return buttons
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         text = self.question(tracker, lang)
-        if tracker.get_slot(self.hint_slot) == self.slot:
+        hint = tracker.get_slot(self.hint_slot)
+        if hint == self.slot:
             text = f"{self.hint(lang)} {text}"
+        elif hint == DONT_KNOW_HINT + self.slot:
+            text = f"{self.dont_know(lang)}\n{text}"
         send_reply(dispatcher, Reply(text, lang, self.buttons(lang)))
         return [SlotSet(self.hint_slot, None)]

@@ -15,8 +15,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
-from actions.forms import AskSlot, ExtractingFormValidation, hint_events
+from actions.forms import (
+    DONT_KNOW_HINT,
+    AskSlot,
+    ExtractingFormValidation,
+    ask_again_events,
+    clicked_stop,
+    hint_events,
+    is_payload,
+    latest_intent,
+    stale_button,
+)
 from actions.messages import (
+    CONSENT_DONT_KNOW,
     CONTACT_HINT,
     HANDOFF_DECLINED,
     HANDOFF_QUESTIONS,
@@ -26,7 +37,7 @@ from actions.messages import (
     TICKET_CREATED,
     TICKET_LIMIT_REACHED,
 )
-from actions.parsing import MAX_NAME_LENGTH, parse_contact, parse_name, parse_yes_no
+from actions.parsing import MAX_NAME_LENGTH, Answer, parse_contact, parse_name, read_answer
 from actions.repayment_slots import wants_to_stop
 from bot.db import sessions
 from bot.tickets import (
@@ -48,12 +59,10 @@ HINT = "handoff_hint"
 LAST_UNANSWERED = "last_unanswered_question"
 
 
-def _yes_no(tracker: Tracker) -> bool | None:
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    answer = parse_yes_no(tracker.latest_message.get("text") or "")
-    if answer is None and intent in ("affirm", "deny"):
-        answer = intent == "affirm"
-    return answer
+def _answer(tracker: Tracker) -> Answer | None:
+    """Yes / no / don't know: the NLU's intent, else the words (好，唔該 is yes; 唔知 is neither)."""
+    text = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
+    return read_answer(text, latest_intent(tracker))
 
 
 class ValidateHandoffForm(ExtractingFormValidation):
@@ -70,15 +79,25 @@ class ValidateHandoffForm(ExtractingFormValidation):
             return []
         return list(SLOTS)
 
-    def extract_events(self, tracker: Tracker, requested: str | None) -> list[dict[str, Any]]:
-        text = (tracker.latest_message.get("text") or "").strip()
+    def extract_events(
+        self,
+        tracker: Tracker,
+        requested: str | None,
+        dispatcher: CollectingDispatcher | None = None,
+    ) -> list[dict[str, Any]]:
+        text = "" if is_payload(tracker) else (tracker.latest_message.get("text") or "").strip()
         if requested is None:
             return []
-        if wants_to_stop(text):
+        if clicked_stop(tracker) or wants_to_stop(text):
             return [SlotSet(STOPPED, True)]
+        if stale_button(tracker, requested):
+            return ask_again_events(requested, HINT)
         value: Any = None
         if requested == "handoff_consent":
-            value = _yes_no(tracker)
+            answer = _answer(tracker)
+            if answer is Answer.DONT_KNOW:
+                return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
+            value = None if answer is None else answer is Answer.YES
         elif requested == "contact_name":
             value = parse_name(text)
         elif requested == "contact_detail":
@@ -88,7 +107,7 @@ class ValidateHandoffForm(ExtractingFormValidation):
             question = "\n".join(text_lines(text))
             value = (
                 earlier
-                if earlier and _yes_no(tracker) is True
+                if earlier and _answer(tracker) is Answer.YES
                 else (question if len(question.strip()) >= 2 else None)
             )
         if value is None:
@@ -109,6 +128,9 @@ class AskConsent(AskHandoffSlot):
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
         return PRIVACY_NOTICE[lang]
+
+    def dont_know(self, lang: Lang) -> str:
+        return CONSENT_DONT_KNOW[lang]
 
 
 class AskName(AskHandoffSlot):

@@ -45,6 +45,15 @@ SMALL_TALK: dict[str, dict[Lang, str]] = {
         "pt": "Sou um assistente automático para perguntas sobre o CEPA, não uma pessoa. Diga-me "
         "se precisar da ajuda de um funcionário.",
     },
+    # A cancel button or stop word when no check or hand-off is running.
+    "stop_form": {
+        "zh-Hant": "目前沒有進行中的查詢。請問你想了解哪方面？例如CEPA服務貿易協議、大灣區惠澳措施或調整援助計劃還款。",
+        "zh-Hans": "目前没有进行中的查询。请问你想了解哪方面？例如CEPA服务贸易协议、大湾区惠澳措施或调整援助计划还款。",
+        "en": "Nothing is in progress. What would you like to know? For example the CEPA services "
+        "agreement, the Greater Bay Area measures or the aid repayment adjustment.",
+        "pt": "Não há nada em curso. O que gostaria de saber? Por exemplo, o acordo de serviços do "
+        "CEPA, as medidas da Grande Baía ou o ajustamento dos reembolsos.",
+    },
     "prompt": {
         "zh-Hant": "請問你想了解哪方面？例如CEPA服務貿易協議、大灣區惠澳措施或調整援助計劃還款。",
         "zh-Hans": "请问你想了解哪方面？例如CEPA服务贸易协议、大湾区惠澳措施或调整援助计划还款。",
@@ -257,4 +266,44 @@ HANDOFF_DECLINED: dict[Lang, str] = {
     "zh-Hans": "明白，不会收集你的资料。如需协助，可致电经济局 {phone} 或电邮至 {email}。",
     "en": "Understood: none of your details will be collected. For help, call the Economic Bureau on {phone} or e-mail {email}.",
     "pt": "Compreendido: não serão recolhidos os seus dados. Para ajuda, ligue para a Direcção dos Serviços de Economia através do {phone} ou envie um e-mail para {email}.",
+}
+
+# Said before the question again when the user does not know a fact the decision needs: the
+# newsletter names no document that holds it, so the bureau is the place to ask.
+FORM_DONT_KNOW: dict[Lang, str] = {
+    "zh-Hant": f"這一點會影響結果，我不能在未知的情況下作出判斷。如不確定，可致電經濟局 {HOTLINE} "
+    f"或電郵至 {EMAIL} 查詢。知道後可以再回答，或按「取消」停止。",
+    "zh-Hans": f"这一点会影响结果，我不能在未知的情况下作出判断。如不确定，可致电经济局 {HOTLINE} "
+    f"或电邮至 {EMAIL} 查询。知道后可以再回答，或按「取消」停止。",
+    "en": f"This fact decides the result, so I cannot judge your case without it. If you are not "
+    f"sure, call the Economic Bureau on {HOTLINE} or e-mail {EMAIL}. Answer when you know, or "
+    f"press Cancel to stop.",
+    "pt": f"Este facto decide o resultado, por isso não posso avaliar o seu caso sem ele. Se não "
+    f"tiver a certeza, ligue para a Direcção dos Serviços de Economia através do {HOTLINE} ou "
+    f"envie um e-mail para {EMAIL}. Responda quando souber, ou carregue em Cancelar para parar.",
+}
+
+# Said before the privacy notice again when the user does not know whether to agree.
+CONSENT_DONT_KNOW: dict[Lang, str] = {
+    "zh-Hant": f"如同意，職員會用你留下的聯絡方式回覆；如不同意，我不會收集任何資料，你亦可直接致電經濟局 {HOTLINE}。",
+    "zh-Hans": f"如同意，职员会用你留下的联络方式回复；如不同意，我不会收集任何资料，你也可以直接致电经济局 {HOTLINE}。",
+    "en": f"If you agree, staff will reply using the contact you give; if not, nothing is "
+    f"collected and you can call the Economic Bureau on {HOTLINE} directly.",
+    "pt": f"Se concordar, os funcionários respondem através do contacto que indicar; se não, nada "
+    f"é recolhido e pode ligar directamente para a Direcção dos Serviços de Economia através do "
+    f"{HOTLINE}.",
+}
+
+# The buttons under form questions.
+CANCEL_BUTTON: dict[Lang, str] = {
+    "zh-Hant": "取消",
+    "zh-Hans": "取消",
+    "en": "Cancel",
+    "pt": "Cancelar",
+}
+DONT_KNOW_BUTTON: dict[Lang, str] = {
+    "zh-Hant": "唔知",
+    "zh-Hans": "不知道",
+    "en": "Don't know",
+    "pt": "Não sei",
 }

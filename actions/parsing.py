@@ -1,8 +1,8 @@
 """Reading slot values out of what users type, in all five writing styles (pure functions).
 
 Money (12,000 · MOP12000 · 澳門幣一萬 · 一萬二千 · 1.2萬), counts (兩次 · twice · duas vezes),
-dates (2020年5月 · 5/2020 · 2020-05-15 · May 2020 · Maio de 2020), yes/no, and the hand-off's
-contact (e-mail or phone, checked by email-validator and phonenumbers) and name.
+dates (2020年5月 · 5/2020 · 2020-05-15 · May 2020 · Maio de 2020), yes / no / don't know, and the
+hand-off's contact (e-mail or phone, checked by email-validator and phonenumbers) and name.
 No input makes them raise: numbers of any size or shape are read, capped at HUGE.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -158,20 +159,75 @@ def parse_due_date(text: str) -> dt.date | None:
     return None
 
 
-_YES = re.compile(
-    r"^(是|是的|系|係|对|對|有|yes|yeah|yep|y|sim|correct|right|啱|冇错|没错|对的)\b|是最后|系最后|係最後"
+class Answer(enum.Enum):
+    """An answer to a yes/no question. "Don't know" is never yes or no."""
+
+    YES = "yes"
+    NO = "no"
+    DONT_KNOW = "dont_know"
+
+
+# The NLU intents that are answers (domain.yml), and what each one means.
+ANSWER_INTENTS = {"affirm": Answer.YES, "deny": Answer.NO, "dont_know": Answer.DONT_KNOW}
+
+# Patterns run on normalised text (Simplified, lower case; knowledge/text.py).
+_DONT_KNOW = re.compile(
+    r"(唔知|不知|唔清楚|不清楚|唔记得|不记得|忘记|唔肯定|不肯定|唔确定|不确定|冇印象|没印象|"
+    r"\bdon'?t know\b|\bdo not know\b|\bdunno\b|\bidk\b|\bnot sure\b|\bno idea\b|\bunsure\b|"
+    r"\bnot certain\b|can'?t remember|\bnão sei\b|\bnao sei\b|não tenho certeza|não me lembro)"
 )
-_NO = re.compile(r"(不是|唔系|唔係|不|唔|没有|冇|否|\bno\b|\bnope\b|\bnot\b|\bnão\b|\bnao\b|未)")
+# Words of politeness or approval that contain a negation character or word: 唔该 ("thanks",
+# with 唔), 冇问题 / no problem ("no problem" = yes), 不错 ("not bad" = right).
+_POLITE = re.compile(
+    r"(唔该晒|唔该|麻烦晒|麻烦你|多谢|谢谢|thanks|thank you|please|por favor|obrigad[oa])"
+)
+_APPROVAL = re.compile(
+    r"(冇问题|没问题|无问题|冇所谓|没关系|不错|唔错|冇错|没错|无错|\bno problem\b|\bno worries\b|"
+    r"\bnot a problem\b|sem problema|não há problema|nao ha problema)"
+)
+_NO = re.compile(
+    r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没有|冇|未|"
+    r"^不|^唔|\bno\b|\bnope\b|\bnah\b|\bnot\b|\bnão\b|\bnao\b|\bnunca\b|\bnever\b)"
+)
+_YES = re.compile(
+    r"^(是|系|对|有|啱|好|得|可以|同意|确定|当然|yes|yeah|yep|yup|y|ok|okay|sure|correct|right|"
+    r"agreed?|of course|go ahead|sim|claro|certo|pode ser|pode|está bem|esta bem|exato|exacto|"
+    r"concordo|com certeza)(?![a-zà-ÿ])|是最后|系最后"
+)
+
+
+def parse_answer(text: str) -> Answer | None:
+    """Yes, no or don't know from the words of a short answer, None when it is none of them.
+
+    Don't know first (我唔知 is not "no"); politeness and approval phrases are set aside before
+    the negations are looked for (好，唔该 and 冇问题 are yes); a negation beats a yes
+    (唔系最后一期 is no)."""
+    norm = normalise(text).strip()
+    if _DONT_KNOW.search(norm):
+        return Answer.DONT_KNOW
+    approved = bool(_APPROVAL.search(norm))
+    rest = _APPROVAL.sub(" ", _POLITE.sub(" ", norm)).strip().strip(",.!。~")
+    if _NO.search(rest):
+        return Answer.NO
+    if approved or _YES.search(rest):
+        return Answer.YES
+    return None
+
+
+def read_answer(text: str, intent: str | None) -> Answer | None:
+    """The answer the NLU recognised (affirm / deny / dont_know); the words of the answer when
+    the NLU saw another intent (a button label, an answer it was unsure of)."""
+    return ANSWER_INTENTS.get(intent or "") or parse_answer(text)
 
 
 def parse_yes_no(text: str) -> bool | None:
-    """Yes → True, no → False; negation wins when both appear (唔係最後一期 → False)."""
-    norm = normalise(text)
-    if _NO.search(norm):
-        return False
-    if _YES.search(norm):
-        return True
-    return None
+    """Yes → True, no → False; None for "don't know" and for anything else."""
+    answer = parse_answer(text)
+    return None if answer in (None, Answer.DONT_KNOW) else answer is Answer.YES
+
+
+def is_dont_know(text: str) -> bool:
+    return bool(_DONT_KNOW.search(normalise(text)))
 
 
 # A candidate address: ASCII local part and domain (the address staff will write to), found in

@@ -1,8 +1,11 @@
 """The repayment-eligibility form: slot extraction, questions, and the decision.
 
-`validate_check_repayment_eligibility_form` reads every slot it can from each message
-(actions/repayment_slots.py), `action_ask_<slot>` asks in the user's language with a hint after a
-misunderstood answer, and `action_submit_eligibility` applies knowledge/repayment.py.
+`validate_check_repayment_eligibility_form` reads every slot it can from each message, whatever
+was asked (actions/repayment_slots.py); ends the form as soon as a known fact rules the case out;
+never takes "don't know" as yes or no (it says where to ask, then asks again); leaves on stop words
+and on the cancel button; and answers a question on another topic from the knowledge base before
+asking again. `action_ask_<slot>` asks in the user's language with a hint after a misunderstood
+answer, and `action_submit_eligibility` applies knowledge/repayment.py.
 """
 
 from __future__ import annotations
@@ -16,22 +19,46 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answer_question import UNANSWERED
 from actions.conversation import conversation_lang, send_reply
-from actions.forms import AskSlot, ExtractingFormValidation, hint_events
+from actions.forms import (
+    DONT_KNOW_HINT,
+    AskSlot,
+    ExtractingFormValidation,
+    ask_again_events,
+    clicked_stop,
+    hint_events,
+    is_payload,
+    latest_intent,
+    stale_button,
+)
 from actions.knowledge_base import get_retriever
 from actions.messages import FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, TOO_LARGE_HINTS
-from actions.repayment_slots import FORM, MANDATORY, REQUIRED, SKIPPED, read_slots, wants_to_stop
+from actions.parsing import Answer, read_answer
+from actions.repayment_slots import (
+    FORM,
+    OPTIONAL,
+    REQUIRED,
+    SKIPPED,
+    looks_like_question,
+    read_slots,
+    wants_to_stop,
+)
 from knowledge.answer import Button, Reply
 from knowledge.clock import macao_today
 from knowledge.language import Lang
-from knowledge.repayment import Case, decide
+from knowledge.repayment import LAST_DUE_DATE, Case, decide
 from knowledge.repayment_text import compose_decision
+from knowledge.schema import topic_for_intent
+from knowledge.service import answer_question
 
 STOPPED = "eligibility_stopped"
 HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
 TOO_LARGE = "too_large:"
+# What an unknown scheme stands for while other facts are checked (any covered one).
+NEUTRAL_SCHEME = "sme_aid"
 # Intents that, when nothing in the message answers the form, are a question to answer first.
 DIGRESSIONS = frozenset(
     {"request_human", "ask_cepa_services", "ask_trade_committee", "ask_gba_measures",
@@ -53,29 +80,82 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if tracker.get_slot(STOPPED):
             return []
         facts = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
-        if all(facts[slot] is not None for slot in MANDATORY):
-            try:
-                ruled_out = not decide(case_from_slots(facts)).eligible
-            except ValueError:  # a value stored before the bounds existed: ask for it all
-                ruled_out = False
-            if ruled_out:
-                return list(MANDATORY)  # already ruled out: the amounts would change nothing
+        if ruled_out(facts):
+            return []  # a known fact already rules the case out: nothing else would change it
         return list(REQUIRED)
 
-    def extract_events(self, tracker: Tracker, requested: str | None) -> list[dict[str, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        if requested and wants_to_stop(text):
+    def extract_events(
+        self,
+        tracker: Tracker,
+        requested: str | None,
+        dispatcher: CollectingDispatcher | None = None,
+    ) -> list[dict[str, Any]]:
+        payload = is_payload(tracker)
+        # A button's payload is read by its intent, never as words.
+        text = "" if payload else tracker.latest_message.get("text") or ""
+        intent = latest_intent(tracker)
+        if requested and (clicked_stop(tracker) or wants_to_stop(text)):
             return [SlotSet(STOPPED, True)]
-        found, too_large = read_slots(text, requested)
+        if requested and stale_button(tracker, requested):
+            return ask_again_events(requested, HINT)
+        found, too_large = read_slots(text, requested, intent)
         hint = SlotSet(HINT, TOO_LARGE + too_large[0] if too_large else None)
         if found:
             return [SlotSet(slot, value) for slot, value in found.items()] + [hint]
         if too_large:
             return [SlotSet(requested, None), hint] if requested else [hint]
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if requested is None or intent in DIGRESSIONS:
+        if requested is None:
+            return []
+        answer = read_answer(text, intent)
+        if answer is Answer.DONT_KNOW:
+            if requested in OPTIONAL:
+                return [SlotSet(requested, SKIPPED), SlotSet(HINT, None)]
+            # Never decided on a fact the user does not have: where to ask, then the question.
+            return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
+        if intent in DIGRESSIONS:
             return []  # the form rejects; a digression rule answers, then the form resumes
+        if intent == "check_repayment_eligibility" or payload:
+            return ask_again_events(requested, HINT)  # asked to start again: already under way
+        if dispatcher is not None and (digression := self.digression(tracker, text, intent)):
+            send_reply(dispatcher, digression)
+            return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         return hint_events(requested, HINT)
+
+    @staticmethod
+    def digression(tracker: Tracker, text: str, intent: str | None) -> Reply | None:
+        """The knowledge base's reply to a question on another topic asked inside the form: a
+        confident answer, or (for a message that reads as a question) the refusal or the closest
+        topics; None for a message that is neither (an answer the form could not read)."""
+        if not text.strip():
+            return None
+        reply = answer_question(
+            get_retriever(),
+            text,
+            conversation_lang(tracker),
+            macao_today(),
+            topic=topic_for_intent(intent),
+            out_of_scope=intent == "out_of_scope",
+            unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+        )
+        return reply if reply.sources or looks_like_question(text) else None
+
+
+def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
+    """As action_answer_question: the count of unanswered questions in a row, and the last one."""
+    if reply.sources:
+        return [SlotSet(UNANSWERED, 0)]
+    return [
+        SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
+        SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
+    ]
+
+
+def ruled_out(facts: dict[str, Any]) -> bool:
+    """Whether the facts known so far already rule the case out."""
+    try:
+        return not decide(partial_case(facts)).eligible
+    except ValueError:  # a value stored before the bounds existed: ask for it all
+        return False
 
 
 class AskRepaymentSlot(AskSlot):
@@ -94,7 +174,7 @@ class AskRepaymentSlot(AskSlot):
 class AskScheme(AskRepaymentSlot):
     slot = "scheme"
 
-    def buttons(self, lang: Lang) -> list[Button]:
+    def answer_buttons(self, lang: Lang) -> list[Button]:
         return [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
 
 
@@ -105,11 +185,13 @@ class AskDueDate(AskRepaymentSlot):
 class AskIsLast(AskRepaymentSlot):
     slot = "is_last_installment"
     yes_no = True
+    dont_know_button = True
 
 
 class AskGrantCancelled(AskRepaymentSlot):
     slot = "grant_cancelled"
     yes_no = True
+    dont_know_button = True
 
 
 class AskAdjustmentsUsed(AskRepaymentSlot):
@@ -124,15 +206,19 @@ class AskRemaining(AskRepaymentSlot):
     slot = "remaining_installments_after"
 
 
-def case_from_slots(slots: dict[str, Any]) -> Case:
+def partial_case(slots: dict[str, Any]) -> Case:
+    """The case from the facts known so far; an unknown fact takes the one value that rules
+    nothing out, so the decision's reasons are all facts the user gave."""
     amount = slots.get("installment_amount")
     remaining = slots.get("remaining_installments_after")
+    due = slots.get("installment_due_date")
+    adjustments = slots.get("adjustments_used")
     return Case(
-        scheme=str(slots["scheme"]),
-        installment_due_date=dt.date.fromisoformat(str(slots["installment_due_date"])),
-        is_last_installment=bool(slots["is_last_installment"]),
-        grant_cancelled=bool(slots["grant_cancelled"]),
-        adjustments_used=int(slots["adjustments_used"]),
+        scheme=str(slots.get("scheme") or NEUTRAL_SCHEME),
+        installment_due_date=LAST_DUE_DATE if due is None else dt.date.fromisoformat(str(due)),
+        is_last_installment=bool(slots.get("is_last_installment")),
+        grant_cancelled=bool(slots.get("grant_cancelled")),
+        adjustments_used=0 if adjustments is None else int(adjustments),
         repayment_completed=bool(slots.get("repayment_completed")),
         installment_amount=None if amount in (None, SKIPPED) else Decimal(str(amount)),
         remaining_installments_after=None if remaining in (None, SKIPPED) else int(remaining),
@@ -152,7 +238,8 @@ class ActionSubmitEligibility(Action):
             send_reply(dispatcher, Reply(FORM_STOPPED[lang], lang))
             return reset
         slots = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
-        decision = decide(case_from_slots(slots))
+        # Every mandatory fact, or those that already rule the case out (partial_case).
+        decision = decide(partial_case(slots))
         entry = get_retriever().entries["sme-repayment-overview"]
         sources = [{"id": entry.id, "title": entry.title.get(lang)}]
         text = compose_decision(decision, lang, macao_today())

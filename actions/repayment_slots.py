@@ -11,7 +11,16 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from actions.parsing import CN_NUMERAL, parse_amount, parse_count, parse_due_date, parse_yes_no
+from actions.parsing import (
+    CN_NUMERAL,
+    Answer,
+    is_dont_know,
+    parse_amount,
+    parse_answer,
+    parse_count,
+    parse_due_date,
+    read_answer,
+)
 from knowledge.repayment import (
     MAX_ADJUSTMENTS_USED,
     MAX_INSTALMENT_AMOUNT,
@@ -49,16 +58,22 @@ SCHEME_NAMES = {
 _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
 
 _STOP = re.compile(
-    r"(唔查|不查了|唔使查|算啦|算了|唔问喇|唔使喇|停止|退出|\bstop\b|\bcancel\b|\bquit\b|\bexit\b|"
-    r"\bparar\b|\bdesistir\b|\bsair\b)"
+    r"(唔查|不查了|唔使查|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|停止|退出|\bstop\b|\bcancel\b|"
+    r"\bquit\b|\bexit\b|never ?mind|\bparar\b|\bcancelar\b|\bdesistir\b|\bsair\b|\besquece\b)"
 )
-_DONT_KNOW = re.compile(
-    r"(唔知|不知道|不清楚|唔记得|跳过|skip|don't know|not sure|não sei|nao sei|saltar)"
+# 取消 alone is leaving; 被取消 / 已取消 / 冇取消 are facts about the grant.
+_STOP_WHOLE = re.compile(
+    r"^(?:我想|我要|请|麻烦)?取消(?:查询|检查|啦|喇|吧|了|呀|啊|先)?[\s!.。~]*$"
 )
+# Skipping an optional question (the amounts), besides "don't know" (actions/parsing.py).
+_SKIP = re.compile(r"(跳过|\bskip\b|\bsaltar\b)")
 _AMOUNT_CUE = re.compile(
     r"(每期|每月|供款|还款额|金额|mop|澳门币|澳门元|蚊|元|patacas|\$|instal|prestação|prestacao|amount)"
 )
-_ADJUST_CUE = re.compile(r"(调整过|调整了|已调整|减过|次调整|adjusted|adjustments?|ajust\w*|vezes)")
+_ADJUST_CUE = re.compile(
+    r"(调整过|调整了|调整咗|调咗|已调整|已经调整|减过|次调整|调整\w{0,2}[0-9一二两三四五六七八九十]+次|"
+    r"adjusted|adjustments?|ajust\w*|vezes)"
+)
 _REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
 _LAST_CUE = re.compile(r"(最后一期|最尾一期|last instal|last one|última|ultima)")
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
@@ -77,8 +92,22 @@ def parse_scheme(text: str) -> str | None:
     return "other" if _OTHER_SCHEME.search(norm) else None
 
 
+# A message that asks something (on normalised text): inside the form it is answered from the
+# knowledge base, not taken for an unreadable answer.
+_QUESTION = re.compile(
+    r"[?？]|咩|乜|点样|点解|点先|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|吗|吗|嘛|是否|"
+    r"可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|are there)\b|"
+    r"\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    return bool(_QUESTION.search(normalise(text)))
+
+
 def wants_to_stop(text: str) -> bool:
-    return bool(_STOP.search(normalise(text)))
+    norm = normalise(text).strip()
+    return bool(_STOP.search(norm) or _STOP_WHOLE.match(norm))
 
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:
@@ -86,9 +115,12 @@ def extract(text: str, requested: str | None) -> dict[str, Any]:
     return read_slots(text, requested)[0]
 
 
-def read_slots(text: str, requested: str | None) -> tuple[dict[str, Any], tuple[str, ...]]:
+def read_slots(
+    text: str, requested: str | None, intent: str | None = None
+) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Slot values stated in `text` (as `extract`), and the slots whose stated number is beyond
-    its bound in BOUNDS — those are left out of the values."""
+    its bound in BOUNDS — those are left out of the values. `intent`, the NLU's, reads a bare
+    yes or no (affirm / deny) to a yes/no question; "don't know" fills nothing there."""
     norm = normalise(text)
     found: dict[str, Any] = {}
     scheme = parse_scheme(text)
@@ -108,7 +140,11 @@ def read_slots(text: str, requested: str | None) -> tuple[dict[str, Any], tuple[
     # A bare answer ("係", "兩次", "12000") answers the question the form asked, if nothing in
     # the message is tied to another slot.
     bare = {slot: parse for slot, _cue, parse in _CUED}
-    if requested in bare and requested not in found and not cued_any:
+    if requested in YES_NO and requested not in found and not cued_any:
+        value = answer_value(read_answer(norm, intent))
+        if value is not None:
+            found[requested] = value
+    elif requested in bare and requested not in found and not cued_any:
         value = bare[requested](norm, None)
         if value is not None:
             found[requested] = value
@@ -120,14 +156,25 @@ def read_slots(text: str, requested: str | None) -> tuple[dict[str, Any], tuple[
     if isinstance(found.get("installment_amount"), Decimal):
         found["installment_amount"] = f"{found['installment_amount']:.2f}"
     unanswered = requested in OPTIONAL and requested not in found and not too_large
-    if requested and unanswered and _DONT_KNOW.search(norm):
+    if requested and unanswered and (is_dont_know(norm) or _SKIP.search(norm)):
         found[requested] = SKIPPED
     return found, too_large
 
 
+YES_NO = ("is_last_installment", "grant_cancelled")
+
+
+def answer_value(answer: Answer | None) -> bool | None:
+    """True for yes, False for no; None for "don't know" and for no answer."""
+    return None if answer in (None, Answer.DONT_KNOW) else answer is Answer.YES
+
+
 def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
-    answer = parse_yes_no(clause)
-    return True if answer is None and cue is not None and cue.search(clause) else answer
+    """援助冇被取消 → False, 援助已被取消 → True (the cue alone is a yes), 唔知有冇被取消 → None."""
+    answer = parse_answer(clause)
+    if answer is None and cue is not None and cue.search(clause):
+        return True
+    return answer_value(answer)
 
 
 _COUNT_TOKEN = re.compile(

@@ -8,13 +8,16 @@ from hypothesis import strategies as st
 from actions.parsing import (
     HUGE,
     MAX_NAME_LENGTH,
+    Answer,
     chinese_number,
     parse_amount,
+    parse_answer,
     parse_contact,
     parse_count,
     parse_due_date,
     parse_name,
     parse_yes_no,
+    read_answer,
 )
 
 
@@ -66,10 +69,93 @@ def test_invalid_or_missing_dates(text: str) -> None:
     ("text", "answer"),
     [("係", True), ("是的", True), ("yes", True), ("sim", True), ("有", True), ("是最后一期", True),
      ("唔係", False), ("no", False), ("não", False), ("冇", False), ("唔係最後一期", False),
-     ("not the last one", False), ("唔知", False), ("maybe", None)],
+     ("not the last one", False), ("唔知", None), ("maybe", None)],
 )  # fmt: skip
 def test_yes_no(text: str, answer: bool | None) -> None:
     assert parse_yes_no(text) == answer
+
+
+# Issue 8: what users answered, and what they meant.
+YES_ANSWERS = [
+    "好，唔該",
+    "冇問題",
+    "可以",
+    "ok sure",
+    "no problem",
+    "Sim, pode ser",
+    "係",
+    "是的",
+    "yes",
+    "sim",
+    "不错",
+    "好呀，唔該晒",
+    "沒問題",
+    "sure, no problem",
+    "得",
+    "同意",
+]
+DONT_KNOW_ANSWERS = [
+    "唔知",
+    "不清楚",
+    "not sure",
+    "I don't know",
+    "não sei",
+    "我都唔知有冇",
+    "不知道",
+    "唔記得喇",
+    "no idea",
+    "I'm not sure",
+    "Não sei",
+]
+NO_ANSWERS = ["唔好", "不要", "no thanks", "não", "no", "唔係", "冇", "唔同意", "不用了，谢谢",
+              "nope", "não, obrigado", "唔係最後一期", "not the last one"]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", YES_ANSWERS)
+def test_yes_in_every_style(text: str) -> None:
+    assert parse_answer(text) is Answer.YES
+    assert parse_yes_no(text) is True
+
+
+@pytest.mark.parametrize("text", DONT_KNOW_ANSWERS)
+def test_dont_know_is_neither_yes_nor_no(text: str) -> None:
+    assert parse_answer(text) is Answer.DONT_KNOW
+    assert parse_yes_no(text) is None
+
+
+@pytest.mark.parametrize("text", NO_ANSWERS)
+def test_negations_are_no(text: str) -> None:
+    assert parse_answer(text) is Answer.NO
+    assert parse_yes_no(text) is False
+
+
+@pytest.mark.parametrize("text", ["maybe", "遲啲先", "2020年5月", ""])
+def test_other_messages_are_no_answer(text: str) -> None:
+    assert parse_answer(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answer"),
+    [
+        ("好，唔該", "affirm", Answer.YES),  # the NLU's affirm is no longer overridden
+        ("whatever", "affirm", Answer.YES),
+        ("nah mate", "deny", Answer.NO),
+        ("唔知", "dont_know", Answer.DONT_KNOW),
+        ("好，唔該", "nlu_fallback", Answer.YES),  # the words when the NLU saw no answer
+        ("唔知", "inform", Answer.DONT_KNOW),
+        ("", "affirm", Answer.YES),  # a button payload: its intent
+        ("2020年5月", "inform", None),
+    ],
+)
+def test_read_answer_takes_the_nlu_intent_then_the_words(
+    text: str, intent: str, answer: Answer | None
+) -> None:
+    assert read_answer(text, intent) is answer
+
+
+@given(st.text(max_size=100))
+def test_any_text_reads_without_raising(text: str) -> None:
+    assert parse_answer(text) in (None, *Answer)
 
 
 def to_chinese(n: int) -> str:
@@ -256,3 +342,46 @@ def test_number_soup_never_raises(text: str) -> None:
     parse_amount(text)
     parse_count(text)
     parse_due_date(text)
+
+
+# --- the hand-off consent reads the same answers ------------------------------------------------
+
+
+def consent_events(text: str, intent: str) -> dict[str, object]:
+    from rasa_sdk import Tracker
+
+    from actions.handoff_form import ValidateHandoffForm
+
+    tracker = Tracker(
+        sender_id="web:test",
+        slots={},
+        latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
+    events = ValidateHandoffForm().extract_events(tracker, "handoff_consent")
+    return {e["name"]: e["value"] for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("好，唔該", "affirm"), ("好，唔該", "nlu_fallback"), ("冇問題", "affirm"),
+     ("Sim, pode ser", "affirm"), ('/affirm{"answer_to":"handoff_consent"}', "affirm")],
+)  # fmt: skip
+def test_consent_given(text: str, intent: str) -> None:
+    assert consent_events(text, intent) == {"handoff_consent": True, "handoff_hint": None}
+
+
+def test_consent_refused() -> None:
+    assert consent_events("唔好", "deny") == {"handoff_consent": False, "handoff_hint": None}
+
+
+@pytest.mark.parametrize(("text", "intent"), [("唔知", "dont_know"), ("not sure", "inform")])
+def test_consent_not_known_is_explained_and_asked_again(text: str, intent: str) -> None:
+    assert consent_events(text, intent) == {
+        "handoff_consent": None,
+        "handoff_hint": "dont_know:handoff_consent",
+    }

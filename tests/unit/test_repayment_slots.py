@@ -1,17 +1,35 @@
+import asyncio
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.messages import TOO_LARGE_HINTS
-from actions.repayment_form import HINT, TOO_LARGE, AskAmount, AskScheme, ValidateRepaymentForm
+from actions.forms import DONT_KNOW_HINT, STOP_PAYLOAD
+from actions.messages import CANCEL_BUTTON, TOO_LARGE_HINTS
+from actions.repayment_form import (
+    HINT,
+    STOPPED,
+    TOO_LARGE,
+    AskAdjustmentsUsed,
+    AskAmount,
+    AskDueDate,
+    AskGrantCancelled,
+    AskIsLast,
+    AskRemaining,
+    AskScheme,
+    ValidateRepaymentForm,
+    partial_case,
+    ruled_out,
+)
 from actions.repayment_slots import (
     BOUNDS,
     REQUIRED,
     SKIPPED,
     extract,
+    looks_like_question,
     parse_scheme,
     read_slots,
     wants_to_stop,
@@ -21,6 +39,7 @@ from knowledge.repayment import (
     MAX_ADJUSTMENTS_USED,
     MAX_INSTALMENT_AMOUNT,
     MAX_REMAINING_INSTALMENTS,
+    decide,
 )
 
 ALL_AT_ONCE = [
@@ -246,3 +265,170 @@ def test_every_bound_hint_names_its_bound_in_every_language(slot: str) -> None:
     for lang in LANGS:
         text = TOO_LARGE_HINTS[slot][lang]
         assert bound in text or bound.replace(",", " ") in text, (slot, lang, text)
+
+
+# --- issue 8: a form that listens ------------------------------------------------------------
+
+
+def said(
+    text: str,
+    intent: str = "inform",
+    slots: dict[str, Any] | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    lang: str = "zh-Hant",
+) -> Tracker:
+    return Tracker(
+        sender_id="web:test",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": intent}, "entities": entities or [],
+                        "metadata": {"lang": lang}},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )  # fmt: skip
+
+
+def slot_values(events: list[dict[str, Any]]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_a_fact_for_another_question_is_kept() -> None:
+    # Asked "is this the last instalment?", the user says they adjusted twice.
+    assert extract("已經調整咗兩次", "is_last_installment") == {"adjustments_used": 2}
+    events = ValidateRepaymentForm().extract_events(said("已經調整咗兩次"), "is_last_installment")
+    assert slot_values(events) == {"adjustments_used": 2, HINT: None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["取消", "我想取消", "算啦", "唔使喇", "唔要喇", "cancel", "stop", "never mind", "parar",
+     "cancelar", "算啦唔查喇"],
+)  # fmt: skip
+def test_every_leaving_word_stops_the_form(text: str) -> None:
+    assert wants_to_stop(text)
+    events = ValidateRepaymentForm().extract_events(said(text, "deny"), "grant_cancelled")
+    assert slot_values(events) == {STOPPED: True}
+
+
+@pytest.mark.parametrize("text", ["援助已被取消", "冇被取消", "取消咗", "the grant was cancelled",
+                                  "o apoio foi cancelado"])  # fmt: skip
+def test_a_cancelled_grant_is_a_fact_not_a_stop(text: str) -> None:
+    assert not wants_to_stop(text)
+
+
+def test_the_cancel_button_stops_the_form() -> None:
+    events = ValidateRepaymentForm().extract_events(said(STOP_PAYLOAD, "stop_form"), "scheme")
+    assert slot_values(events) == {STOPPED: True}
+
+
+def test_a_typed_stop_form_intent_is_not_a_button() -> None:
+    # The NLU may read 已被取消 as stop_form; the words decide: it is a fact.
+    events = ValidateRepaymentForm().extract_events(
+        said("援助已被取消", "stop_form"), "grant_cancelled"
+    )
+    assert slot_values(events) == {"grant_cancelled": True, HINT: None}
+
+
+@pytest.mark.parametrize(("text", "intent"), [("唔知", "dont_know"), ("不清楚", "dont_know"),
+                                              ("not sure", "nlu_fallback"), ("não sei", "inform")])  # fmt: skip
+def test_dont_know_is_never_taken_for_no(text: str, intent: str) -> None:
+    # Asked "has your grant been cancelled?", 唔知 used to be read as "not cancelled".
+    events = ValidateRepaymentForm().extract_events(said(text, intent), "grant_cancelled")
+    assert slot_values(events) == {
+        "grant_cancelled": None,
+        HINT: DONT_KNOW_HINT + "grant_cancelled",
+    }
+
+
+def test_dont_know_says_where_to_ask_then_asks_again_with_a_cancel_button() -> None:
+    dispatcher = CollectingDispatcher()
+    AskGrantCancelled().run(
+        dispatcher, said("", slots={HINT: DONT_KNOW_HINT + "grant_cancelled"}), {}
+    )
+    text = dispatcher.messages[0]["text"]
+    assert "85972343" in text and "不能在未知的情況下作出判斷" in text
+    assert text.endswith("你的援助批給有沒有被取消？")
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert payloads == [
+        '/affirm{"answer_to":"grant_cancelled"}',
+        '/deny{"answer_to":"grant_cancelled"}',
+        '/dont_know{"answer_to":"grant_cancelled"}',
+        STOP_PAYLOAD,
+    ]
+
+
+@pytest.mark.parametrize("ask", [AskScheme, AskDueDate, AskIsLast, AskGrantCancelled,
+                                 AskAdjustmentsUsed, AskAmount, AskRemaining])  # fmt: skip
+def test_every_form_question_has_a_cancel_button(ask: type) -> None:
+    for lang in LANGS:
+        dispatcher = CollectingDispatcher()
+        ask().run(dispatcher, said("", lang=lang), {})
+        assert dispatcher.messages[0]["buttons"][-1] == {
+            "title": CANCEL_BUTTON[lang],
+            "payload": STOP_PAYLOAD,
+        }
+
+
+def test_dont_know_skips_only_the_optional_amounts() -> None:
+    events = ValidateRepaymentForm().extract_events(said("唔知", "dont_know"), "installment_amount")
+    assert slot_values(events)["installment_amount"] == SKIPPED
+
+
+def test_a_stale_button_is_not_an_answer_to_another_question() -> None:
+    stale = said('/affirm{"answer_to":"is_last_installment"}', "affirm",
+                 entities=[{"entity": "answer_to", "value": "is_last_installment"}])  # fmt: skip
+    events = ValidateRepaymentForm().extract_events(stale, "grant_cancelled")
+    assert slot_values(events) == {"grant_cancelled": None, HINT: None}
+    fresh = said('/affirm{"answer_to":"grant_cancelled"}', "affirm",
+                 entities=[{"entity": "answer_to", "value": "grant_cancelled"}])  # fmt: skip
+    events = ValidateRepaymentForm().extract_events(fresh, "grant_cancelled")
+    assert slot_values(events) == {"grant_cancelled": True, HINT: None}
+
+
+def test_starting_again_inside_the_form_asks_the_same_question() -> None:
+    events = ValidateRepaymentForm().extract_events(
+        said("我想申請調整還款", "check_repayment_eligibility"), "installment_due_date"
+    )
+    assert slot_values(events) == {"installment_due_date": None, HINT: None}
+
+
+@pytest.mark.parametrize(
+    ("facts", "reason"),
+    [({"is_last_installment": True}, "last_installment"),
+     ({"grant_cancelled": True}, "grant_cancelled"),
+     ({"adjustments_used": 2}, "adjustment_limit_reached"),
+     ({"installment_due_date": "2021-03-31"}, "outside_period"),
+     ({"scheme": "other"}, "scheme_not_covered"),
+     ({"installment_amount": "800.00"}, "installment_not_above_minimum")],
+)  # fmt: skip
+def test_a_fact_that_rules_the_case_out_ends_the_form_at_once(
+    facts: dict[str, Any], reason: str
+) -> None:
+    assert ruled_out(facts)
+    assert decide(partial_case(facts)).reason_codes == (reason,)
+    assert required(facts) == []
+
+
+def required(facts: dict[str, Any]) -> list[str]:
+    form = ValidateRepaymentForm()
+    return asyncio.run(form.required_slots([], CollectingDispatcher(), said("", slots=facts), {}))
+
+
+def test_unknown_facts_rule_nothing_out() -> None:
+    facts = {"scheme": "sme_aid", "is_last_installment": False}
+    assert not ruled_out(facts)
+    assert required(facts) == list(REQUIRED)
+
+
+@pytest.mark.parametrize(
+    "text", ["What is CEPA?", "CEPA係咩嚟㗎？", "今日天氣點樣？", "como me inscrevo"]
+)
+def test_questions_are_told_from_unreadable_answers(text: str) -> None:
+    assert looks_like_question(text)
+
+
+@pytest.mark.parametrize("text", ["遲啲先", "係", "2020年5月", "maybe"])
+def test_unreadable_answers_are_not_questions(text: str) -> None:
+    assert not looks_like_question(text)
