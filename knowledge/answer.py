@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from knowledge.language import Lang
-from knowledge.schema import Entry
+from knowledge.schema import Entry, Topic
 from knowledge.text import to_traditional
 
 HANDOFF_PAYLOAD = "/request_human"
@@ -36,13 +36,39 @@ _NOT_SURE = {
     "pt": "Desculpe, não tenho a certeza da resposta. Refere-se a um destes temas? Também posso "
     "encaminhar a sua pergunta para os nossos funcionários.",
 }
+# The topics the assistant covers, as the scope sentence names them (the newsletter's topics).
+SCOPE_TOPICS: dict[Topic, dict[Lang, str]] = {
+    "cepa_services": {"zh-Hant": "CEPA服務貿易協議", "zh-Hans": "CEPA服务贸易协议",
+                      "en": "the CEPA Agreement on Trade in Services",
+                      "pt": "o Acordo sobre Comércio de Serviços do CEPA"},
+    "gba_measures": {"zh-Hant": "粵港澳大灣區惠澳政策措施", "zh-Hans": "粤港澳大湾区惠澳政策措施",
+                     "en": "the Greater Bay Area measures for Macao",
+                     "pt": "as medidas da Grande Baía em benefício de Macau"},
+    "sme_repayment": {"zh-Hant": "調整各項援助計劃的還款", "zh-Hans": "调整各项援助计划的还款",
+                      "en": "the SME aid repayment adjustment",
+                      "pt": "o ajustamento dos reembolsos dos planos de apoio às PME"},
+    "kimberley_process": {"zh-Hant": "金伯利進程證書制度", "zh-Hans": "金伯利进程证书制度",
+                          "en": "the Kimberley Process Certification Scheme",
+                          "pt": "o Sistema de Certificação do Processo de Kimberley"},
+    "import_licensing": {"zh-Hant": "進口許可", "zh-Hans": "进口许可",
+                         "en": "import licensing", "pt": "o licenciamento de importação"},
+    "cites": {"zh-Hant": "CITES履約", "zh-Hans": "CITES履约", "en": "CITES",
+              "pt": "a CITES"},
+    "quality_certification": {"zh-Hant": "粵澳質量檢測認證合作", "zh-Hans": "粤澳质量检测认证合作",
+                              "en": "quality certification cooperation with Guangdong",
+                              "pt": "a cooperação com Guangdong em testes de qualidade e certificação"},
+}  # fmt: skip
 _OUT_OF_SCOPE = {
-    "zh-Hant": "抱歉，我只能解答CEPA及經濟局相關經貿措施的查詢。如有需要，我可以將問題轉交職員跟進。",
-    "zh-Hans": "抱歉，我只能解答CEPA及经济局相关经贸措施的查询。如有需要，我可以将问题转交职员跟进。",
-    "en": "Sorry, I can only answer questions about CEPA and the Economic Bureau's trade "
-    "measures. If you like, I can pass your question to our staff.",
-    "pt": "Desculpe, só posso responder a perguntas sobre o CEPA e as medidas comerciais da "
-    "Direcção dos Serviços de Economia. Se quiser, posso encaminhar a pergunta para os funcionários.",
+    "zh-Hant": "抱歉，這個問題不在我的解答範圍。我只能解答CEPA及經濟局相關經貿措施的查詢，包括：{topics}。"
+    "如有需要，我可以將問題轉交職員跟進。",
+    "zh-Hans": "抱歉，这个问题不在我的解答范围。我只能解答CEPA及经济局相关经贸措施的查询，包括：{topics}。"
+    "如有需要，我可以将问题转交职员跟进。",
+    "en": "Sorry, that is outside what I can help with: I can only answer questions about CEPA and "
+    "the Economic Bureau's trade measures, namely {topics}. If you like, I can pass your question "
+    "to our staff.",
+    "pt": "Desculpe, esse assunto está fora do meu âmbito: só posso responder a perguntas sobre o "
+    "CEPA e as medidas comerciais da Direcção dos Serviços de Economia, a saber: {topics}. Se "
+    "quiser, posso encaminhar a pergunta para os funcionários.",
 }
 _STILL_NOT_SURE = {
     "zh-Hant": "抱歉，我仍然未能解答你的問題。我可以將問題轉交職員跟進；你亦可致電經濟局 {phone} 或電郵至 {email}。",
@@ -125,9 +151,22 @@ def compose_handoff(lang: Lang) -> Reply:
     return Reply(text, lang, [Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD)], [], True)
 
 
+def scope_sentence(lang: Lang) -> str:
+    """What the assistant covers, every topic named, and the offer of staff."""
+    names = [SCOPE_TOPICS[topic][lang] for topic in SCOPE_TOPICS]
+    if lang in ("zh-Hant", "zh-Hans"):
+        topics = "、".join(names)
+    else:
+        conjunction = " and " if lang == "en" else " e "
+        topics = ", ".join(names[:-1]) + conjunction + names[-1]
+    return _OUT_OF_SCOPE[lang].format(topics=topics)
+
+
 def compose_out_of_scope(lang: Lang) -> Reply:
+    """Outside the assistant's topics: say what it covers and offer staff (the button). The
+    staff consent form starts only when the user accepts."""
     return Reply(
-        _OUT_OF_SCOPE[lang], lang, [Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD)], [], True
+        scope_sentence(lang), lang, [Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD)], [], True
     )
 
 

@@ -96,3 +96,19 @@ def test_topic_for_intent() -> None:
     assert topic_for_intent("check_repayment_eligibility") == "sme_repayment"
     assert topic_for_intent("greet") is None
     assert topic_for_intent("ask_weather") is None
+
+
+def test_what_is_cepa_has_phrasings_in_five_styles(entries: list[Entry]) -> None:
+    """ "What is CEPA?" and its cousins: Traditional, Cantonese, Simplified, English, Portuguese."""
+    entry = next(e for e in entries if e.id == "cepa-overview")
+    questions = set(entry.questions)
+    assert len(questions) >= 8
+    assert {
+        "甚麼是CEPA？",
+        "CEPA係咩嚟㗎？",
+        "CEPA是什么",
+        "What is CEPA?",
+        "O que é o CEPA?",
+    } <= questions
+    assert entry.source.article == 2
+    assert set(entry.related) <= {e.id for e in entries}
