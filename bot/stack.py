@@ -90,15 +90,8 @@ class Stack:
                 "--model", str(self.model),
                 "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
             ],
-            "gateway": [
-                py, "-m", "uvicorn", "bot.app:create_app", "--factory",
-                "--host", self.host, "--port", str(self.ports.gateway),
-                # Slow or piled-up clients cannot hold the gateway (see docs/security.md).
-                "--timeout-keep-alive", "5",
-                "--limit-concurrency", os.environ.get("GATEWAY_MAX_CONNECTIONS", "200"),
-                "--h11-max-incomplete-event-size", "16384",
-                "--no-server-header",
-            ],
+            # Slow or piled-up clients cannot hold the gateway (bot/serve.py, docs/security.md).
+            "gateway": [py, "-m", "bot.serve", "--host", self.host, "--port", str(self.ports.gateway)],
         }  # fmt: skip
 
     def start(self) -> None:

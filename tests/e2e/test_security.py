@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import uuid
 from pathlib import Path
@@ -318,3 +319,30 @@ def test_hand_off_leaves_no_contact_in_the_stored_conversation_and_no_injected_m
     lines = body.splitlines()
     assert not any(line.startswith(("Contact: +853 6000", "user: 我同意付款")) for line in lines)
     assert sum(line.startswith("Contact:") for line in lines) == 1
+
+
+def _closed_within(sock: socket.socket, seconds: float) -> bytes:
+    """What the server sent before closing, waiting at most `seconds`."""
+    sock.settimeout(seconds)
+    received = b""
+    while chunk := sock.recv(4096):
+        received += chunk
+    return received
+
+
+def test_a_client_sending_its_headers_slowly_is_cut_off(stack: Stack) -> None:
+    with socket.create_connection(("127.0.0.1", stack.ports.gateway)) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # never ends the head
+        assert _closed_within(sock, 30) == b""
+    with socket.create_connection(("127.0.0.1", stack.ports.gateway)) as sock:
+        assert _closed_within(sock, 30) == b""  # silent connections too
+
+
+def test_a_client_sending_its_body_slowly_gets_408(stack: Stack) -> None:
+    with socket.create_connection(("127.0.0.1", stack.ports.gateway)) as sock:
+        sock.sendall(
+            b"POST /api/eligibility HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 200\r\n\r\n{"scheme": '
+        )
+        answer = _closed_within(sock, 30)
+    assert answer.startswith(b"HTTP/1.1 408")
