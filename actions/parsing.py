@@ -215,9 +215,15 @@ def parse_answer(text: str) -> Answer | None:
 
 
 def read_answer(text: str, intent: str | None) -> Answer | None:
-    """The answer the NLU recognised (affirm / deny / dont_know); the words of the answer when
-    the NLU saw another intent (a button label, an answer it was unsure of)."""
-    return ANSWER_INTENTS.get(intent or "") or parse_answer(text)
+    """The answer the NLU recognised (affirm / deny / dont_know), checked against the words: when
+    the words say something else (the NLU's affirm for 唔同意), neither is trusted and the
+    question is asked again. The words alone when the NLU saw another intent (a button label,
+    an answer it was unsure of)."""
+    heard = ANSWER_INTENTS.get(intent or "")
+    said = parse_answer(text)
+    if heard is None or said is None:
+        return heard or said
+    return heard if heard is said else None
 
 
 def parse_yes_no(text: str) -> bool | None:

@@ -145,6 +145,8 @@ def test_other_messages_are_no_answer(text: str) -> None:
         ("唔知", "inform", Answer.DONT_KNOW),
         ("", "affirm", Answer.YES),  # a button payload: its intent
         ("2020年5月", "inform", None),
+        ("唔同意", "affirm", None),  # the NLU and the words disagree: ask again
+        ("not sure", "affirm", None),
     ],
 )
 def test_read_answer_takes_the_nlu_intent_then_the_words(
