@@ -1,0 +1,237 @@
+"""End to end, issue 8 items 1 and 2: yes / no / don't know, and an eligibility form that listens.
+
+Real gateway, Rasa and action-server processes, asked through `/api/chat` with the users' own
+words. Each conversation stays well under the per-conversation rate limit (20 a minute).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from actions.forms import STOP_PAYLOAD
+from actions.messages import FORM_QUESTIONS, HANDOFF_QUESTIONS
+from bot.stack import Stack
+from tests.helpers import chat, text_of
+
+pytestmark = pytest.mark.e2e
+
+HOTLINE = "85972343"
+NOT_UNDERSTOOD = "未能理解"
+DECISION = ("符合調整還款的條件", "符合调整还款的条件", "met the conditions", "reuniria as condições",
+            "não reuniria")  # fmt: skip
+STOPPED = ("已停止這次查詢", "已停止这次查询", "stopped the check", "parei a verificação")
+DECLINED = ("不會收集你的資料", "不会收集你的资料", "none of your details", "não serão recolhidos")
+
+
+def question(slot: str, lang: str = "zh-Hant") -> str:
+    return FORM_QUESTIONS[slot][lang]
+
+
+def buttons(reply: dict[str, Any]) -> list[dict[str, str]]:
+    return [b for r in reply["replies"] for b in r["buttons"]]
+
+
+def new_sender() -> str:
+    return uuid.uuid4().hex
+
+
+def form_at_grant_cancelled(stack: Stack, sender: str, lang: str = "zh-Hant") -> dict[str, Any]:
+    """A check whose next question is "has your grant been cancelled?"."""
+    opening = {
+        "zh-Hant": "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期，唔係最後一期",
+        "zh-Hans": "我们公司能不能申请调整还款？中小企业援助计划，2020年5月到期，不是最后一期",
+        "en": "Can my company adjust its aid repayment? SME Aid Scheme, due May 2020, "
+        "not the last instalment",
+        "pt": "A minha empresa pode ajustar o reembolso? Plano de Apoio a Pequenas e Médias "
+        "Empresas, prestação de Maio de 2020, não é a última",
+    }[lang]
+    reply = chat(stack, opening, sender)
+    assert question("grant_cancelled", lang) in text_of(reply), text_of(reply)
+    return reply
+
+
+# --- 1. yes / no / don't know ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer", ["好，唔該", "冇問題", "可以", "ok sure", "no problem", "Sim, pode ser"]
+)
+def test_yes_to_the_privacy_notice_is_consent(stack: Stack, answer: str) -> None:
+    sender = new_sender()
+    assert "個人資料保護法" in text_of(chat(stack, "我想搵職員跟進", sender))
+    reply = chat(stack, answer, sender)
+    text = text_of(reply)
+    assert not any(d in text for d in DECLINED), text
+    assert any(q in text for q in HANDOFF_QUESTIONS["contact_name"].values()), text
+
+
+@pytest.mark.parametrize("answer", ["唔好", "不要", "no thanks", "não"])
+def test_a_negation_to_the_privacy_notice_declines(stack: Stack, answer: str) -> None:
+    sender = new_sender()
+    chat(stack, "我想搵職員跟進", sender)
+    text = text_of(chat(stack, answer, sender))
+    assert any(d in text for d in DECLINED) and HOTLINE in text, text
+
+
+def test_dont_know_to_the_privacy_notice_explains_and_asks_again(stack: Stack) -> None:
+    sender = new_sender()
+    chat(stack, "我想搵職員跟進", sender)
+    text = text_of(chat(stack, "唔知", sender))
+    assert "如同意" in text and "個人資料保護法" in text, text
+    assert not any(d in text for d in DECLINED)
+    # Still asking for consent: now a yes goes on to the name.
+    text = text_of(chat(stack, "好，唔該", sender))
+    assert HANDOFF_QUESTIONS["contact_name"]["zh-Hant"] in text, text
+
+
+@pytest.mark.parametrize(
+    ("answer", "lang"),
+    [("唔知", "zh-Hant"), ("不清楚", "zh-Hans"), ("not sure", "en"), ("I don't know", "en"),
+     ("não sei", "pt")],
+)  # fmt: skip
+def test_dont_know_whether_the_grant_was_cancelled_decides_nothing(
+    stack: Stack, answer: str, lang: str
+) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender, lang)
+    reply = chat(stack, answer, sender)
+    text = text_of(reply)
+    # Not taken as "not cancelled": no decision, where to ask, and the same question again.
+    assert not any(d in text for d in DECISION), text
+    assert HOTLINE in text and "info@cepa.gov.mo" in text
+    # (A short Chinese answer shows no script of its own: either script's question will do.)
+    scripts = ("zh-Hant", "zh-Hans") if lang.startswith("zh") else (lang,)
+    assert any(text.endswith(question("grant_cancelled", s)) for s in scripts), text
+    assert STOP_PAYLOAD in [b["payload"] for b in buttons(reply)]
+
+
+def test_after_dont_know_the_check_goes_on_when_the_user_answers(stack: Stack) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender)
+    chat(stack, "唔知", sender)
+    text = text_of(chat(stack, "冇被取消", sender))
+    assert question("adjustments_used") in text, text
+
+
+def test_dont_know_the_amount_skips_it(stack: Stack) -> None:
+    sender = new_sender()
+    chat(stack, "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期，唔係最後一期，"
+         "援助冇被取消，之前調整過一次", sender)  # fmt: skip
+    text = text_of(chat(stack, "唔知", sender))
+    assert question("remaining_installments_after") in text, text
+
+
+# --- 2. a form that listens --------------------------------------------------------------------
+
+
+def test_a_fact_for_another_question_is_kept_and_can_rule_the_case_out(stack: Stack) -> None:
+    sender = new_sender()
+    reply = chat(stack, "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期", sender)
+    assert question("is_last_installment") in text_of(reply)
+    # Asked "is this the last instalment?", the user says the adjustments were used up.
+    text = text_of(chat(stack, "已經調整咗兩次", sender))
+    assert NOT_UNDERSTOOD not in text, text
+    assert "不符合調整還款的條件" in text and "兩次" in text, text
+    assert question("adjustments_used") not in text
+
+
+def test_a_fact_that_rules_the_case_out_ends_the_check_at_once(stack: Stack) -> None:
+    sender = new_sender()
+    chat(stack, "Can my company adjust its aid repayment?", sender)
+    text = text_of(chat(stack, "SME Aid Scheme, it is the last instalment", sender))
+    assert "would not have met the conditions" in text, text
+    assert "last instalment" in text
+    assert question("installment_due_date", "en") not in text
+
+
+def test_a_fact_for_another_question_then_the_asked_one(stack: Stack) -> None:
+    sender = new_sender()
+    chat(stack, "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期", sender)
+    text = text_of(chat(stack, "調整過一次", sender))
+    # Kept, and the question asked is asked again (no hint: the message was understood).
+    assert NOT_UNDERSTOOD not in text and question("is_last_installment") in text, text
+    text = text_of(chat(stack, "唔係", sender))
+    assert question("grant_cancelled") in text, text
+    text = text_of(chat(stack, "冇", sender))
+    assert question("installment_amount") in text, text  # adjustments were not asked again
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["取消", "算啦", "唔使喇", "唔要喇", "cancel", "stop", "never mind", "parar", "cancelar"],
+)
+def test_leaving_by_words(stack: Stack, word: str) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender)
+    text = text_of(chat(stack, word, sender))
+    assert any(s in text for s in STOPPED), text
+    assert not any(d in text for d in DECISION)
+
+
+def test_leaving_by_the_cancel_button(stack: Stack) -> None:
+    sender = new_sender()
+    reply = chat(stack, "我間公司可唔可以申請調整還款", sender)
+    cancel = [b for b in buttons(reply) if b["payload"] == STOP_PAYLOAD]
+    assert [b["title"] for b in cancel] == ["取消"]
+    text = text_of(chat(stack, cancel[0]["payload"], sender))
+    assert "已停止這次查詢" in text, text
+    # The same button later, with no check running, changes nothing.
+    text = text_of(chat(stack, STOP_PAYLOAD, sender))
+    assert "目前沒有進行中的查詢" in text and question("scheme") not in text, text
+
+
+def test_every_question_of_the_check_has_the_cancel_button(stack: Stack) -> None:
+    sender = new_sender()
+    answers = ["Can my company adjust its aid repayment?", "SME Aid Scheme", "May 2020", "no",
+               "no", "once", "MOP 12,000"]  # fmt: skip
+    for answer in answers:
+        reply = chat(stack, answer, sender)
+        assert STOP_PAYLOAD in [b["payload"] for b in buttons(reply)], text_of(reply)
+
+
+def test_a_question_on_another_topic_is_answered_then_the_question_again(stack: Stack) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender, "pt")
+    reply = chat(stack, "Quando entrou em vigor o Processo de Kimberley em Macau?", sender)
+    text = text_of(reply)
+    assert reply["sources"], text
+    assert text.endswith(question("grant_cancelled", "pt")), text
+    text = text_of(chat(stack, "não", sender))
+    assert question("adjustments_used", "pt") in text, text
+
+
+def test_an_unrelated_question_in_the_form_is_not_an_unreadable_answer(stack: Stack) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender)
+    reply = chat(stack, "今日天氣點樣？", sender)
+    text = text_of(reply)
+    assert NOT_UNDERSTOOD not in text, text
+    assert reply["handoff_offered"] is True  # the scope sentence and the staff offer
+    assert text.endswith(question("grant_cancelled")), text
+
+
+def test_an_unreadable_answer_still_gets_the_hint(stack: Stack) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender)
+    text = text_of(chat(stack, "遲啲先", sender))
+    assert NOT_UNDERSTOOD in text and question("grant_cancelled") in text, text
+
+
+def test_a_stale_button_does_not_answer_a_later_question(stack: Stack) -> None:
+    sender = new_sender()
+    reply = chat(stack, "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期", sender)
+    assert question("is_last_installment") in text_of(reply)
+    is_last_buttons = {b["title"]: b["payload"] for b in buttons(reply)}
+    assert "是" in is_last_buttons and "否" in is_last_buttons
+    text = text_of(chat(stack, is_last_buttons["否"], sender))
+    assert question("grant_cancelled") in text, text
+    # "是" from the earlier question would rule the case out as a last instalment: not taken.
+    text = text_of(chat(stack, is_last_buttons["是"], sender))
+    assert not any(d in text for d in DECISION), text
+    assert question("grant_cancelled") in text and NOT_UNDERSTOOD not in text, text
+    # Starting again inside the check does not restart it.
+    text = text_of(chat(stack, "我間公司可唔可以申請調整還款", sender))
+    assert question("grant_cancelled") in text and question("scheme") not in text, text
