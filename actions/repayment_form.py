@@ -33,7 +33,14 @@ from actions.forms import (
     stale_button,
 )
 from actions.knowledge_base import get_retriever
-from actions.messages import FORM_QUESTIONS, FORM_STOPPED, SCHEME_LABELS, TOO_LARGE_HINTS
+from actions.messages import (
+    FORM_QUESTIONS,
+    FORM_STOPPED,
+    SCHEME_LABELS,
+    SMALL_TALK,
+    TOO_LARGE_HINTS,
+    small_talk_key,
+)
 from actions.parsing import Answer, read_answer
 from actions.repayment_slots import (
     FORM,
@@ -65,6 +72,10 @@ DIGRESSIONS = frozenset(
      "ask_sme_repayment", "ask_kimberley_process", "ask_import_licensing", "ask_cites",
      "ask_quality_certification", "ask_contact"}
 )  # fmt: skip
+
+
+# Small talk inside the form gets its reply, then the question again.
+SMALL_TALK_IN_FORM = frozenset({"greet", "thank", "bot_challenge"})
 
 
 class ValidateRepaymentForm(ExtractingFormValidation):
@@ -116,6 +127,11 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return []  # the form rejects; a digression rule answers, then the form resumes
         if intent == "check_repayment_eligibility" or payload:
             return ask_again_events(requested, HINT)  # asked to start again: already under way
+        if intent in SMALL_TALK_IN_FORM:
+            if dispatcher is not None:  # 你好 · 唔該 · are you a bot: the reply, then the question
+                lang = conversation_lang(tracker)
+                send_reply(dispatcher, Reply(SMALL_TALK[small_talk_key(intent)][lang], lang))
+            return ask_again_events(requested, HINT)
         if dispatcher is not None and (digression := self.digression(tracker, text, intent)):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]

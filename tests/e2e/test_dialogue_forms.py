@@ -235,3 +235,11 @@ def test_a_stale_button_does_not_answer_a_later_question(stack: Stack) -> None:
     # Starting again inside the check does not restart it.
     text = text_of(chat(stack, "我間公司可唔可以申請調整還款", sender))
     assert question("grant_cancelled") in text and question("scheme") not in text, text
+
+
+def test_small_talk_inside_the_form_is_answered_then_the_question_again(stack: Stack) -> None:
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender)
+    text = text_of(chat(stack, "你係咪機械人", sender))
+    assert "不是真人" in text and NOT_UNDERSTOOD not in text, text
+    assert text.endswith(question("grant_cancelled")), text

@@ -432,3 +432,18 @@ def test_questions_are_told_from_unreadable_answers(text: str) -> None:
 @pytest.mark.parametrize("text", ["遲啲先", "係", "2020年5月", "maybe"])
 def test_unreadable_answers_are_not_questions(text: str) -> None:
     assert not looks_like_question(text)
+
+
+def test_small_talk_inside_the_form_is_answered_then_the_question_again() -> None:
+    dispatcher = CollectingDispatcher()
+    events = ValidateRepaymentForm().extract_events(
+        said("你係咪機械人", "bot_challenge"), "installment_due_date", dispatcher
+    )
+    assert slot_values(events) == {"installment_due_date": None, HINT: None}
+    assert "不是真人" in dispatcher.messages[0]["text"]
+
+
+def test_an_nlu_goodbye_is_not_leaving() -> None:
+    # 遲啲先 ("later") may be read as goodbye: it is an answer the form cannot read, not a stop.
+    events = ValidateRepaymentForm().extract_events(said("遲啲先", "goodbye"), "scheme")
+    assert slot_values(events) == {"scheme": None, HINT: "scheme"}
