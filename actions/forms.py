@@ -23,19 +23,22 @@ from actions.messages import (
 from knowledge.answer import Button, Reply
 from knowledge.language import Lang
 
-# The cancel button of every form question; its intent is in domain.yml.
-STOP_INTENT = "stop_form"
-STOP_PAYLOAD = f"/{STOP_INTENT}"
 # Button payloads a form reads (other `/…` payloads are questions for the rules to answer).
-FORM_PAYLOAD_INTENTS = frozenset({"affirm", "deny", "dont_know", STOP_INTENT})
+FORM_PAYLOAD_INTENTS = frozenset({"affirm", "deny", "dont_know"})
 # A hint slot holding this prefix and a slot: the user did not know that fact.
 DONT_KNOW_HINT = "dont_know:"
 ANSWER_TO = "answer_to"
+# The cancel button of every form question: a "no" to the form itself, so that the model's
+# labels stay the intents of the contract (DESIGN.md) — `/deny{"answer_to":"stop"}`.
+STOP_TARGET = "stop"
 
 
 def answer_payload(intent: str, slot: str) -> str:
     """`/affirm{"answer_to":"grant_cancelled"}`: a button answering one question only."""
     return f"/{intent}{json.dumps({ANSWER_TO: slot}, separators=(',', ':'))}"
+
+
+STOP_PAYLOAD = answer_payload("deny", STOP_TARGET)
 
 
 def latest_intent(tracker: Tracker) -> str | None:
@@ -47,15 +50,15 @@ def is_payload(tracker: Tracker) -> bool:
 
 
 def clicked_stop(tracker: Tracker) -> bool:
-    """The cancel button (only the payload: a typed message the NLU reads as `stop_form`, such
-    as 已被取消, is left to the form's own stop words)."""
-    return is_payload(tracker) and latest_intent(tracker) == STOP_INTENT
+    """The cancel button (only the payload: typed words such as 取消 are left to the form's own
+    stop words, which know that 已被取消 is a fact about the grant)."""
+    return is_payload(tracker) and latest_entity(tracker, ANSWER_TO) == STOP_TARGET
 
 
 def stale_button(tracker: Tracker, requested: str | None) -> bool:
     """An answer button of another question than the one asked now."""
     answered = latest_entity(tracker, ANSWER_TO)
-    return is_payload(tracker) and answered is not None and answered != requested
+    return is_payload(tracker) and answered not in (None, requested, STOP_TARGET)
 
 
 class ExtractingFormValidation(FormValidationAction):

@@ -7,7 +7,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_lang, send_reply
+from actions.conversation import conversation_lang, latest_entity, send_reply
+from actions.forms import ANSWER_TO, STOP_TARGET
 from actions.messages import SMALL_TALK, small_talk_key
 from knowledge.answer import Reply
 
@@ -21,5 +22,7 @@ class ActionSmallTalk(Action):
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         key = small_talk_key((tracker.latest_message.get("intent") or {}).get("name"))
+        if latest_entity(tracker, ANSWER_TO) == STOP_TARGET:
+            key = "stop_form"  # a cancel button pressed when no form is running
         send_reply(dispatcher, Reply(SMALL_TALK[key][lang], lang))
         return []

@@ -319,15 +319,14 @@ def test_a_cancelled_grant_is_a_fact_not_a_stop(text: str) -> None:
 
 
 def test_the_cancel_button_stops_the_form() -> None:
-    events = ValidateRepaymentForm().extract_events(said(STOP_PAYLOAD, "stop_form"), "scheme")
+    button = said(STOP_PAYLOAD, "deny", entities=[{"entity": "answer_to", "value": "stop"}])
+    events = ValidateRepaymentForm().extract_events(button, "scheme")
     assert slot_values(events) == {STOPPED: True}
 
 
-def test_a_typed_stop_form_intent_is_not_a_button() -> None:
-    # The NLU may read 已被取消 as stop_form; the words decide: it is a fact.
-    events = ValidateRepaymentForm().extract_events(
-        said("援助已被取消", "stop_form"), "grant_cancelled"
-    )
+def test_a_typed_deny_is_not_the_cancel_button() -> None:
+    # The NLU may read 已被取消 as deny; the words decide: it is a fact.
+    events = ValidateRepaymentForm().extract_events(said("援助已被取消", "deny"), "grant_cancelled")
     assert slot_values(events) == {"grant_cancelled": True, HINT: None}
 
 
