@@ -40,11 +40,22 @@ class HybridRetriever:
         self._encoder = encoder
         self._doc_entry_ids = [d.entry_id for d in index.documents]
         self._bm25 = BM25Okapi([tokenize(d.text) or [""] for d in index.documents])
+        # A question word for word as an entry lists it (any script, case, punctuation).
+        owners: dict[str, set[str]] = {}
+        for entry in entries:
+            for question in entry.questions:
+                owners.setdefault(question_key(question), set()).add(entry.id)
+        self._exact = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1 and key}
 
     @classmethod
     def load(cls, index_dir: Path, data_dir: Path = DATA_DIR) -> HybridRetriever:
         index = load_index(index_dir)
         return cls(load_entries(data_dir), index, make_encoder(index.encoder_spec))
+
+    def exact_entry(self, query: str) -> Entry | None:
+        """The entry that lists `query` among its own phrasings, if exactly one does."""
+        entry_id = self._exact.get(question_key(query))
+        return self.entries[entry_id] if entry_id else None
 
     def dense_scores(self, query: str) -> dict[str, float]:
         vector = self._encoder.encode([normalise(query)])
@@ -75,6 +86,10 @@ class HybridRetriever:
         return [
             Hit(self.entries[i], plain[i], dense.get(i, 0.0), lexical.get(i, 0.0)) for i in ranked
         ]
+
+
+def question_key(text: str) -> str:
+    return "".join(ch for ch in normalise(text) if ch.isalnum())
 
 
 def confident(hits: list[Hit], threshold: float = ANSWER_THRESHOLD) -> bool:

@@ -40,6 +40,10 @@ def answer_question(
     when unsure again straight after (`unanswered_before` > 0), offer staff only."""
     if entry_id and entry_id in retriever.entries:
         return answer_entry(retriever, retriever.entries[entry_id], lang, today)
+    # A phrasing the entry was written with is that entry's question, however common its words
+    # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
+    if (exact := retriever.exact_entry(question)) is not None:
+        return answer_entry(retriever, exact, lang, today)
     hits = retriever.search(question, k=3, topic=topic)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     if confident(hits, threshold):

@@ -125,3 +125,22 @@ def test_second_unanswered_question_in_a_row_goes_to_staff(retriever: HybridRetr
     assert second.sources == [] and second.handoff_offered
     assert "仍然未能解答" in second.text and "85972343" in second.text
     assert [b.payload for b in second.buttons] == ["/request_human"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("What is CEPA?", "en"), ("甚麼是CEPA", "zh-Hant"), ("cepa是什么？", "zh-Hans"),
+     ("o que é o CEPA", "pt"), ("CEPA係咩嚟㗎", "zh-Hant")],
+)  # fmt: skip
+def test_a_phrasing_the_entry_lists_is_answered_by_it(
+    retriever: HybridRetriever, question: str, lang: str
+) -> None:
+    # Word for word (script, case and punctuation aside), even though "CEPA" alone scores low.
+    assert retriever.exact_entry(question) is retriever.entries["cepa-overview"]
+    reply = answer_question(retriever, question, lang, dt.date(2026, 11, 29))  # type: ignore[arg-type]
+    assert [s["id"] for s in reply.sources] == ["cepa-overview"]
+
+
+def test_a_phrasing_that_is_not_listed_gets_no_shortcut(retriever: HybridRetriever) -> None:
+    assert retriever.exact_entry("What is CEPA and who is the President?") is None
+    assert retriever.exact_entry("") is None
