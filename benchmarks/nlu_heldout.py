@@ -1,14 +1,20 @@
 """Intent classification on held-out user messages (tests/data/nlu_heldout.yml), never trained on.
 
-    .venv/bin/python benchmarks/nlu_heldout.py
+    .venv/bin/python benchmarks/nlu_heldout.py [--split test] [--no-train]
 
 Parses every held-out message with the current Rasa model (in .venv-rasa) and prints per-intent
 precision/recall/F1, macro-F1, and accuracy per writing style (tests/data/nlu_heldout_styles.tsv).
 Messages the FallbackClassifier turns into nlu_fallback count as wrong.
+
+With `--split tune|test` only that side of tests/data/splits/nlu_{tune,test}.tsv (written by
+benchmarks/splits.py) is parsed, and macro-F1 gets a 95% bootstrap interval (messages resampled,
+2000 times) and accuracy a 95% Wilson interval, overall and per style. `--no-train` stops instead
+of training when no model exists for the current inputs.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import subprocess
@@ -19,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.rasa_model import ensure_model, rasa_env  # noqa: E402
+from benchmarks.intervals import bootstrap, fmt, wilson  # noqa: E402
+from bot.rasa_model import ensure_model, model_path, rasa_env  # noqa: E402
 
 PARSE = r"""
 import asyncio, json, sys
@@ -57,12 +64,32 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(f1 for _p, _r, f1, _n in scores.values()) / len(scores)
 
 
-def main() -> int:
-    rows = list(
-        csv.reader(
-            (ROOT / "tests/data/nlu_heldout_styles.tsv").open(encoding="utf-8"), delimiter="\t"
-        )
+def with_intervals(pairs: list[tuple[str, str]]) -> tuple[str, str]:
+    """Macro-F1 with its bootstrap interval and accuracy with its Wilson interval, as text."""
+    right = sum(g == p for g, p in pairs)
+    return (
+        fmt(macro_f1(pairs), bootstrap(pairs, macro_f1)),
+        fmt(right / len(pairs), wilson(right, len(pairs))),
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--split", choices=["tune", "test"], help="parse this side only")
+    parser.add_argument("--no-train", action="store_true", help="never train a model")
+    args = parser.parse_args()
+    if args.split:
+        path = ROOT / f"tests/data/splits/nlu_{args.split}.tsv"
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = [r[1:] for r in csv.reader(f, delimiter="\t")]
+    else:
+        with (ROOT / "tests/data/nlu_heldout_styles.tsv").open(encoding="utf-8") as f:
+            rows = list(csv.reader(f, delimiter="\t"))
+    if args.no_train and not model_path().exists():
+        print(f"no model {model_path().name} for the current inputs", file=sys.stderr)
+        return 1
     model = ensure_model()
     proc = subprocess.run(
         [str(ROOT / ".venv-rasa/bin/python"), "-c", PARSE, str(model)],
@@ -88,6 +115,18 @@ def main() -> int:
     fp = Counter(p for g, p in pairs if g != p)
     if fp.get("nlu_fallback"):
         print(f"\n{fp['nlu_fallback']} messages fell back to nlu_fallback")
+    if args.split:
+        print(
+            f"\nSplit `{args.split}`, 95% intervals (bootstrap for macro-F1, Wilson for accuracy):\n"
+        )
+        print("| style | n | macro-F1 [95% CI] | accuracy [95% CI] |\n|---|---|---|---|")
+        for style, style_pairs in [*sorted(by_style.items()), ("all", pairs)]:
+            f1_text, acc_text = with_intervals(style_pairs)
+            print(f"| {style} | {len(style_pairs)} | {f1_text} | {acc_text} |")
+        print("\nErrors:\n")
+        for (intent, style, text), guess in zip(rows, predicted, strict=True):
+            if guess != intent:
+                print(f"- [{style}] {text} — {intent} read as {guess}")
     return 0
 
 

@@ -1,10 +1,17 @@
 """Retrieval benchmark: BM25 only, dense only, hybrid, and Rasa's ResponseSelector as the peer.
 
     .venv/bin/python benchmarks/retrieval.py [--queries tests/data/dev_queries.jsonl]
+    .venv/bin/python benchmarks/retrieval.py --split test [--skip-peer]
 
-All four run on the same dev set in one go. Each method's answer/reject threshold is swept on the
-set and the best balance reported; the hybrid is also shown at the threshold the service uses.
-Latency is per query, retrieval only, warm (median and p95 over the set).
+All four run on the same queries in one go. Each method's answer/reject threshold is swept and the
+best balance reported; the hybrid is also shown at the threshold the service uses. Latency is per
+query, retrieval only, warm (median and p95 over the reported queries).
+
+With `--split test` the queries are the frozen test part in tests/data/splits/ (written by
+benchmarks/splits.py): thresholds are swept on the tuning part only, and the hybrid at the service
+threshold is reported per style with 95% Wilson intervals, for all frozen queries and separately
+for the queries written after the service was tuned (origin `oos_extra`). `--split tune` reports
+the tuning part with thresholds swept on it.
 """
 
 from __future__ import annotations
@@ -23,8 +30,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.intervals import wilson  # noqa: E402
 from bot.rasa_model import rasa_env  # noqa: E402
-from knowledge.evaluation import Outcome, Query, evaluate, format_report, load_queries  # noqa: E402
+from knowledge.evaluation import (  # noqa: E402
+    STYLES,
+    Outcome,
+    Query,
+    evaluate,
+    format_report,
+    load_queries,
+)
 from knowledge.fusion import saturate  # noqa: E402
 from knowledge.index import default_index_dir, index_state  # noqa: E402
 from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever  # noqa: E402
@@ -124,10 +139,61 @@ def latency(seconds: list[float]) -> tuple[float, float]:
     return statistics.median(ordered) * 1000, p95 * 1000
 
 
+SPLITS = ROOT / "tests" / "data" / "splits"
+
+
+def load_split(side: str) -> tuple[list[Query], list[str]]:
+    """Queries of one side of the split and the origin of each (`dev_queries` or `oos_extra`)."""
+    queries, origins = [], []
+    for line in (SPLITS / f"retrieval_{side}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            queries.append(Query(row["query"], frozenset(row["expected"]), row["style"]))
+            origins.append(row["origin"])
+    return queries, origins
+
+
+def interval_table(queries: list[Query], results: list[Scored], threshold: float) -> str:
+    """Answered right (in scope) and refused (out of scope) per style, with 95% Wilson intervals."""
+    lines = [
+        "| style | in scope | answered right [95% CI] | out of scope | refused [95% CI] |",
+        "|---|---|---|---|---|",
+    ]
+    styles = [s for s in STYLES if any(q.style == s for q in queries)]
+    for style in [*styles, "all"]:
+        right = n_in = refused = n_out = 0
+        for q, (ranked, confidence) in zip(queries, results, strict=True):
+            if style != "all" and q.style != style:
+                continue
+            answered = confidence >= threshold
+            if q.in_scope:
+                n_in += 1
+                right += answered and bool(ranked) and ranked[0] in q.expected
+            else:
+                n_out += 1
+                refused += not answered
+        cells = []
+        for k, n in ((right, n_in), (refused, n_out)):
+            if n:
+                low, high = wilson(k, n)
+                cells += [str(n), f"{k / n:.3f} [{low:.3f}, {high:.3f}]"]
+            else:
+                cells += ["0", "–"]
+        lines.append(f"| {style} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument(
         "--queries", type=Path, default=ROOT / "tests" / "data" / "dev_queries.jsonl"
+    )
+    parser.add_argument(
+        "--split",
+        choices=["tune", "test"],
+        help="report this side of tests/data/splits/ (thresholds swept on the tuning side)",
     )
     parser.add_argument("--skip-peer", action="store_true", help="leave out the ResponseSelector")
     args = parser.parse_args()
@@ -135,7 +201,13 @@ def main() -> int:
     if index_state(index_dir) != "ready":
         print("index missing or stale: run `cepa-kb build`", file=sys.stderr)
         return 1
-    queries = load_queries(args.queries)
+    if args.split:
+        tune, _ = load_split("tune")
+        reported, origins = load_split(args.split)
+        queries = tune + reported if args.split == "test" else tune
+    else:
+        reported, origins = load_queries(args.queries), []
+        tune = queries = reported
     retriever = HybridRetriever.load(index_dir)
 
     def ranked(scores: dict[str, float]) -> list[str]:
@@ -164,15 +236,25 @@ def main() -> int:
     if not args.skip_peer:
         methods["Rasa ResponseSelector (peer)"] = response_selector(queries)
 
+    # Each method's results on the tuning queries (to sweep thresholds) and the reported ones.
+    n_tune = len(tune) if args.split == "test" else 0
+    swept = {name: best_threshold(tune, res[: len(tune)]) for name, (res, _s) in methods.items()}
+    methods = {name: (res[n_tune:], sec[n_tune:]) for name, (res, sec) in methods.items()}
+    queries = reported
+
     in_scope = sum(q.in_scope for q in queries)
-    print(f"{len(queries)} queries: {in_scope} in scope, {len(queries) - in_scope} out of scope\n")
+    what = f"split `{args.split}`" if args.split else str(args.queries.name)
+    print(
+        f"{what}: {len(queries)} queries, {in_scope} in scope, "
+        f"{len(queries) - in_scope} out of scope; thresholds swept on "
+        f"{'the tuning part' if args.split else 'the same queries'}\n"
+    )
     print(
         "| method | threshold | top-1 | recall@3 | MRR | answered right | OOS rejected | median ms | p95 ms |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
     rows: list[tuple[str, list[Scored], list[float], float]] = [
-        (name, results, seconds, best_threshold(queries, results))
-        for name, (results, seconds) in methods.items()
+        (name, results, seconds, swept[name]) for name, (results, seconds) in methods.items()
     ]
     rows.insert(3, ("hybrid, service threshold", *methods["hybrid"], ANSWER_THRESHOLD))
     for name, results, seconds, threshold in rows:
@@ -182,8 +264,38 @@ def main() -> int:
             f"| {name} | {threshold:.3f} | {r['top1']:.3f} | {r['recall@3']:.3f} | {r['mrr']:.3f} | "
             f"{r['answered_right']:.3f} | {r['oos_rejected']:.3f} | {median:.2f} | {p95:.2f} |"
         )
+    hybrid_results = methods["hybrid"][0]
     print("\nHybrid at the service threshold, per language style:\n")
-    print(format_report(score(queries, methods["hybrid"][0], ANSWER_THRESHOLD)))
+    print(format_report(score(queries, hybrid_results, ANSWER_THRESHOLD)))
+    if not args.split:
+        return 0
+    print(f"\nHybrid at the service threshold ({ANSWER_THRESHOLD}), 95% Wilson intervals:\n")
+    print(interval_table(queries, hybrid_results, ANSWER_THRESHOLD))
+    for origin, label in (
+        ("dev_queries", "old dev-set queries only (the service was tuned on them)"),
+        ("oos_extra", "new queries only (written after tuning)"),
+    ):
+        chosen = [i for i, o in enumerate(origins) if o == origin]
+        if chosen:
+            print(f"\n{label}:\n")
+            print(
+                interval_table(
+                    [queries[i] for i in chosen],
+                    [hybrid_results[i] for i in chosen],
+                    ANSWER_THRESHOLD,
+                )
+            )
+    misses = [
+        (q, ranked, confidence)
+        for q, (ranked, confidence) in zip(queries, hybrid_results, strict=True)
+        if (confidence >= ANSWER_THRESHOLD) != q.in_scope
+        or (q.in_scope and (not ranked or ranked[0] not in q.expected))
+    ]
+    print(f"\nErrors of the hybrid at the service threshold ({len(misses)}):\n")
+    for q, ranked, confidence in misses:
+        wanted = ",".join(sorted(q.expected)) or "refuse"
+        got = ranked[0] if ranked else "-"
+        print(f"- [{q.style}] {q.query} — wanted {wanted}; got {got} at {confidence:.3f}")
     return 0
 
 
