@@ -13,8 +13,10 @@ Inputs:
 - `tests/data/nlu_heldout_styles.tsv` (intent, style, text): half to the frozen part, stratified
   by intent and style.
 Outputs in `tests/data/splits/`: `retrieval_{tune,test}.jsonl` (the dev-set rows plus `id` and
-`origin`) and `nlu_{tune,test}.tsv` (id, intent, style, text). An id is a hash of the row's text,
-so a row keeps its id and its side when other rows are added.
+`origin`) and `nlu_{tune,test}.tsv` (id, intent, style, text). An id is a hash of the row's text.
+Editing an input file can move existing rows between the sides (the stratification is redone over
+all rows), which would leak tuning queries into the frozen part: put new queries in a new input
+file with its own stratified split instead, as `oos_extra.jsonl` is.
 """
 
 from __future__ import annotations
