@@ -79,6 +79,15 @@ _STILL_NOT_SURE = {
     "funcionários; também pode ligar para a Direcção dos Serviços de Economia através do {phone} "
     "ou enviar um e-mail para {email}.",
 }
+# Facts about the repayment measure come with a way into the user's own case; only that button
+# (or a question about their own company) starts the eligibility check.
+CHECK_MY_CASE_PAYLOAD = "/check_repayment_eligibility"
+CHECK_MY_CASE_BUTTON = {
+    "zh-Hant": "查核我的情況",
+    "zh-Hans": "查核我的情况",
+    "en": "Check my case",
+    "pt": "Verificar o meu caso",
+}
 HANDOFF_BUTTON = {
     "zh-Hant": "轉交職員跟進",
     "zh-Hans": "转交职员跟进",
@@ -130,6 +139,8 @@ def compose_answer(entry: Entry, lang: Lang, today: dt.date, related: list[Entry
         parts.append(_EXPIRED[lang].format(date=format_date(entry.valid_until, lang)))
     parts.append(_SOURCE[lang].format(n=entry.source.article, title=_article_title(entry, lang)))
     buttons = [Button(r.title.get(lang), entry_payload(r)) for r in related[:3]]
+    if entry.topic == "sme_repayment":
+        buttons.append(Button(CHECK_MY_CASE_BUTTON[lang], CHECK_MY_CASE_PAYLOAD))
     return Reply(
         text="\n\n".join(parts),
         lang=lang,

@@ -28,9 +28,20 @@ def test_answer_cites_its_source_and_offers_related_questions(entries: list[Entr
     assert "1,000澳門元" in reply.text
     assert "第8篇" in reply.text
     assert reply.sources == [{"id": "sme-repayment-amount", "title": "調整後每期要還多少？"}]
-    assert [b.payload for b in reply.buttons] == [entry_payload(r) for r in related[:3]]
+    assert [b.payload for b in reply.buttons] == [
+        *(entry_payload(r) for r in related[:3]),
+        "/check_repayment_eligibility",  # the way into the user's own case
+    ]
+    assert reply.buttons[-1].title == "查核我的情況"
     assert reply.buttons[0].payload.startswith('/ask_sme_repayment{"kb_entry":"sme-')
     assert not reply.handoff_offered
+
+
+def test_only_repayment_facts_offer_the_check_of_ones_own_case(entries: list[Entry]) -> None:
+    for entry in entries:
+        reply = compose_answer(entry, "en", dt.date(2026, 11, 29), [])
+        offers_check = "/check_repayment_eligibility" in [b.payload for b in reply.buttons]
+        assert offers_check == (entry.topic == "sme_repayment"), entry.id
 
 
 def test_expired_measure_says_so_when_asked_after_its_period(entries: list[Entry]) -> None:

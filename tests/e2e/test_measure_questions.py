@@ -1,0 +1,52 @@
+"""Questions about the repayment measure get the fact; only the user's own case starts the check."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from bot.stack import Stack
+from tests.helpers import chat, text_of
+
+pytestmark = pytest.mark.e2e
+FORM_QUESTIONS = ("請問你的企業屬於哪一項援助計劃", "请问你的企业属于哪一项援助计划",
+                  "Which aid scheme is your enterprise repaying")  # fmt: skip
+
+
+def payloads(reply: dict[str, object]) -> list[str]:
+    return [b["payload"] for r in reply["replies"] for b in r["buttons"]]  # type: ignore[index, union-attr]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["我想申請調整還款", "點樣申請調整還款？", "最低還款額係幾多？", "调整后每期要还多少？"],
+)
+def test_a_question_about_the_measure_gets_the_fact_and_a_way_into_ones_case(
+    stack: Stack, question: str
+) -> None:
+    sender = uuid.uuid4().hex
+    reply = chat(stack, question, sender)
+    assert reply["sources"] and reply["sources"][0]["id"].startswith("sme-repayment")
+    assert not any(q in text_of(reply) for q in FORM_QUESTIONS)
+    assert "/check_repayment_eligibility" in payloads(reply)
+    started = chat(stack, "/check_repayment_eligibility", sender)
+    assert any(q in text_of(started) for q in FORM_QUESTIONS), text_of(started)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我公司在香港，香港CEPA的货物贸易原产地规则是怎样的？",
+        "CEPA服務貿易協議幾時實施？",
+        "What is CEPA?",
+    ],
+)
+def test_other_cepa_topics_never_start_the_check(stack: Stack, question: str) -> None:
+    reply = chat(stack, question)
+    assert not any(q in text_of(reply) for q in FORM_QUESTIONS), text_of(reply)
+
+
+def test_asking_about_ones_own_company_starts_the_check(stack: Stack) -> None:
+    reply = chat(stack, "我間公司可唔可以調整還款？")
+    assert any(q in text_of(reply) for q in FORM_QUESTIONS)
