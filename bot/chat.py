@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
-from bot.validation import valid_unicode
+from bot.validation import UnicodeText
 from knowledge.language import Lang, detect_lang
 
 MAX_MESSAGE = 2000
 MAX_SENDER = 128
-
-
-UnicodeText = Annotated[str, AfterValidator(valid_unicode)]
 
 
 class ChatRequest(BaseModel):

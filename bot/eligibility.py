@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator
 
-from bot.chat import UnicodeText
+from bot.validation import UnicodeText
 from knowledge.clock import macao_today
 from knowledge.repayment import (
     LAST_DUE_DATE,
@@ -17,6 +17,7 @@ from knowledge.repayment import (
     Case,
     Decision,
     decide,
+    measure_open,
 )
 from knowledge.repayment_text import REASON_TEXT
 
@@ -75,7 +76,7 @@ def _money(value: Decimal | None) -> float | None:
 
 
 def to_response(decision: Decision, today: dt.date) -> EligibilityResponse:
-    measure_open = today <= LAST_DUE_DATE
+    still_open = measure_open(today)
     return EligibilityResponse(
         eligible=decision.eligible,
         reason_codes=list(decision.reason_codes),
@@ -83,8 +84,8 @@ def to_response(decision: Decision, today: dt.date) -> EligibilityResponse:
         adjusted_installment=_money(decision.adjusted_installment),
         deferred_amount=_money(decision.deferred_amount),
         later_installment_increase=_money(decision.later_installment_increase),
-        measure_open=measure_open,
-        measure_closed_on=None if measure_open else LAST_DUE_DATE,
+        measure_open=still_open,
+        measure_closed_on=None if still_open else LAST_DUE_DATE,
     )
 
 

@@ -7,8 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.chat import UnicodeText
 from bot.db import Feedback
+from bot.validation import UnicodeText
 
 
 class FeedbackRequest(BaseModel):

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import OutboxEmail, Ticket, utcnow
+from knowledge.clock import MACAO, macao_today
 
-MACAO = dt.timezone(dt.timedelta(hours=8))
 DEFAULT_STAFF_EMAIL = "info@cepa.gov.mo"
 MAX_TICKETS_PER_DAY = 3  # per conversation (sender) and Macao calendar day
 # Conversation-id prefixes the gateway adds (`web:<id>`, `tg:<chat id>`, `api:<id>`) and the
@@ -113,17 +113,11 @@ def email_for(ticket: Ticket) -> tuple[str, str]:
     return subject, body
 
 
-def macao_day(now: dt.datetime) -> dt.date:
-    """The Macao calendar date of `now` (naive datetimes are UTC, as stored in the database)."""
-    aware = now if now.tzinfo else now.replace(tzinfo=dt.UTC)
-    return aware.astimezone(MACAO).date()
-
-
 def tickets_today(
     sessions: sessionmaker[Session], sender: str, now: dt.datetime | None = None
 ) -> int:
     """How many tickets conversation `sender` opened on the Macao day of `now` (default: now)."""
-    day = macao_day(now or utcnow())
+    day = macao_today(now)
     start = dt.datetime.combine(day, dt.time(), MACAO).astimezone(dt.UTC).replace(tzinfo=None)
     with sessions() as session:
         count = session.scalar(
@@ -143,7 +137,7 @@ def create_ticket(sessions: sessionmaker[Session], request: TicketRequest) -> Ti
     for _attempt in range(5):
         with sessions() as session:
             now = utcnow()
-            day = macao_day(now)
+            day = macao_today(now)
             prefix = reference_for(day, 0)[:-4]
             count = session.scalar(
                 select(func.count()).select_from(Ticket).where(Ticket.reference.like(prefix + "%"))

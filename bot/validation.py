@@ -6,6 +6,9 @@ does; it would fail deep inside a turn. It is refused here, as a 400 (see bot/ap
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from pydantic import AfterValidator
 from pydantic_core import PydanticCustomError
 
 INVALID_UNICODE = "invalid_unicode"
@@ -19,3 +22,6 @@ def valid_unicode(value: str) -> str:
     except UnicodeEncodeError:
         raise PydanticCustomError(INVALID_UNICODE, "text is not valid Unicode") from None
     return value
+
+
+UnicodeText = Annotated[str, AfterValidator(valid_unicode)]

@@ -8,4 +8,6 @@ MACAO = dt.timezone(dt.timedelta(hours=8))
 
 
 def macao_today(now: dt.datetime | None = None) -> dt.date:
-    return (now or dt.datetime.now(dt.UTC)).astimezone(MACAO).date()
+    """The Macao date of `now` (default: now); a naive datetime is UTC, as the database stores."""
+    now = now or dt.datetime.now(dt.UTC)
+    return (now if now.tzinfo else now.replace(tzinfo=dt.UTC)).astimezone(MACAO).date()

@@ -24,6 +24,12 @@ MAX_INSTALMENT_AMOUNT = Decimal("100000000")  # MOP 100 million
 MAX_REMAINING_INSTALMENTS = 600  # 50 years of monthly instalments
 MAX_ADJUSTMENTS_USED = 100
 
+
+def measure_open(today: dt.date) -> bool:
+    """Whether a business could still apply on `today` (the rules themselves never expire)."""
+    return today <= LAST_DUE_DATE
+
+
 # In the order a hotline officer would check them.
 REASON_CODES = (
     "scheme_not_covered",

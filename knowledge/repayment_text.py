@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from knowledge.answer import format_date
+from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, format_date
 from knowledge.language import Lang
-from knowledge.repayment import LAST_DUE_DATE, Decision
+from knowledge.repayment import LAST_DUE_DATE, Decision, measure_open
 
 REASON_TEXT: dict[str, dict[Lang, str]] = {
     "scheme_not_covered": {
@@ -93,10 +93,10 @@ _ENDED_SCHEDULE_INTRO = {
     "pt": "Tal como teria sido calculado então: ",
 }
 _ENDED_CONTACT = {
-    "zh-Hant": "如需了解現時安排，請聯絡經濟局（電話85972343，電郵info@cepa.gov.mo）。",
-    "zh-Hans": "如需了解现时安排，请联络经济局（电话85972343，电邮info@cepa.gov.mo）。",
-    "en": "For current arrangements contact the Economic Bureau (tel. 85972343, info@cepa.gov.mo).",
-    "pt": "Para as condições actuais contacte a Direcção dos Serviços de Economia (tel. 85972343, info@cepa.gov.mo).",
+    "zh-Hant": "如需了解現時安排，請聯絡經濟局（電話{phone}，電郵{email}）。",
+    "zh-Hans": "如需了解现时安排，请联络经济局（电话{phone}，电邮{email}）。",
+    "en": "For current arrangements contact the Economic Bureau (tel. {phone}, {email}).",
+    "pt": "Para as condições actuais contacte a Direcção dos Serviços de Economia (tel. {phone}, {email}).",
 }
 _SCHEDULE = {
     "zh-Hant": "該期還款可下調至{new}，餘下的{deferred}在餘下的還款期內平均攤還",
@@ -127,10 +127,6 @@ def format_mop(amount: Decimal, lang: Lang) -> str:
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " patacas"
 
 
-def measure_open(today: dt.date) -> bool:
-    return today <= LAST_DUE_DATE
-
-
 def compose_decision(decision: Decision, lang: Lang, today: dt.date) -> str:
     """The officer's answer: the verdict, every reason, the new schedule, and the period.
 
@@ -152,12 +148,12 @@ def _schedule_text(decision: Decision, lang: Lang) -> str | None:
         new=format_mop(decision.adjusted_installment, lang),
         deferred=format_mop(decision.deferred_amount, lang),
     )
-    increase = decision.later_installment_increase
-    if increase is None:
+    spread = decision.spread
+    if spread is None:
         return schedule + _END[lang]
     return schedule + _INCREASE[lang].format(
-        count=decision.spread.parts if decision.spread else 0,
-        increase=format_mop(increase, lang),
+        count=spread.parts,
+        increase=format_mop(spread.first, lang),
         deferred=format_mop(decision.deferred_amount, lang),
     )
 
@@ -168,5 +164,5 @@ def _compose_after_end(decision: Decision, lang: Lang) -> str:
     if (schedule := _schedule_text(decision, lang)) is not None:
         lead = schedule if lang.startswith("zh") else schedule[0].lower() + schedule[1:]
         parts.append(_ENDED_SCHEDULE_INTRO[lang] + lead)
-    parts.append(_ENDED_CONTACT[lang])
+    parts.append(_ENDED_CONTACT[lang].format(phone=BUREAU_PHONE, email=BUREAU_EMAIL))
     return "\n".join(parts)
