@@ -16,6 +16,8 @@ from knowledge.store import fingerprint
 
 RASA_BIN = PROJECT_ROOT / ".venv-rasa" / "bin" / "rasa"
 RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
+# Where `make run` keeps Rasa's conversations (SQL tracker store on SQLite).
+DEFAULT_TRACKER_DB = PROJECT_ROOT / "var" / "rasa" / "tracker.db"
 MODELS_DIR = PROJECT_ROOT / "models"
 TRAINING_INPUTS = (
     "config.yml",
@@ -57,7 +59,7 @@ def rasa_env() -> dict[str, str]:
     # Rasa reads endpoints.yml even to train; these placeholders are never contacted then.
     env.setdefault("ACTION_ENDPOINT_URL", "http://127.0.0.1:5055/webhook")
     env.setdefault("RASA_TRACKER_DIALECT", "sqlite")
-    env.setdefault("RASA_TRACKER_DB", str(PROJECT_ROOT / "var" / "rasa" / "tracker.db"))
+    env.setdefault("RASA_TRACKER_DB", str(DEFAULT_TRACKER_DB))
     env.setdefault("ACTIONS_TOKEN", "placeholder-never-sent")
     return env
 

@@ -51,7 +51,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db import Feedback, OutboxEmail, Ticket, sessions, utcnow
-from bot.settings import PROJECT_ROOT
+from bot.rasa_model import DEFAULT_TRACKER_DB
 
 logger = logging.getLogger(__name__)
 
@@ -460,8 +460,7 @@ def _default_tracker_url() -> str | None:
     """For the command line: the environment's tracker store, else `make run`'s default file."""
     if url := tracker_store_url():
         return url
-    default = PROJECT_ROOT / "var" / "rasa" / "tracker.db"
-    return f"sqlite:///{default}" if default.exists() else None
+    return f"sqlite:///{DEFAULT_TRACKER_DB}" if DEFAULT_TRACKER_DB.exists() else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
