@@ -5,19 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 import httpx
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot import health
+from bot import assets, health, sources
 from bot.auth import bearer_matches, secret_matches
 from bot.chat import ChatRequest, ChatResponse
 from bot.db import sessions
@@ -27,15 +26,15 @@ from bot.http_security import BodyLimit, SecurityHeaders
 from bot.outbox import SmtpSettings, deliver_due
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.ratelimit import Limiter, storage_for
+from bot.restart import RestartRequest, restart_conversation
 from bot.retention import redact_handoff, retention_days, run_retention, tracker_store_url
 from bot.settings import Settings
-from bot.telegram_bot import TelegramChannel, TelegramSettings
+from bot.telegram_bot import Restart, TelegramChannel, TelegramSettings
 from bot.tickets import ticket_contact, ticket_rows
 from bot.turns import Channel, RateLimited, Turns, conversation_id
 from bot.validation import UNICODE_ERRORS
 
 logger = logging.getLogger(__name__)
-STATIC = Path(__file__).resolve().parent / "static"
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -79,12 +78,12 @@ async def run_outbox(smtp: SmtpSettings, interval: float) -> None:
         await asyncio.sleep(interval)
 
 
-async def start_telegram(turns: Turns) -> TelegramChannel | None:
+async def start_telegram(turns: Turns, restart: Restart) -> TelegramChannel | None:
     """The Telegram channel when TELEGRAM_BOT_TOKEN is set; a failure there leaves the web up."""
     telegram = TelegramSettings.from_env()
     if telegram is None:
         return None
-    channel = TelegramChannel(telegram, turns)
+    channel = TelegramChannel(telegram, turns, restart)
     try:
         await channel.start()
     except Exception as exc:
@@ -119,7 +118,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.http = client
             rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout, settings.rasa_token)
             app.state.turns = Turns(rasa, app.state.limiter, on_ticket=forget_contact)
-            app.state.telegram = await start_telegram(app.state.turns)
+
+            async def restart(conversation: str) -> None:
+                await restart_conversation(client, settings, conversation)
+
+            app.state.restart = restart
+            app.state.telegram = await start_telegram(app.state.turns, restart)
             yield
             if app.state.telegram:
                 await app.state.telegram.stop()
@@ -191,17 +195,43 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await asyncio.to_thread(store_feedback, sessions(), scoped)
         return {"status": "stored"}
 
-    @app.get("/", include_in_schema=False)
-    async def index() -> FileResponse:
-        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+    @app.post("/api/restart", dependencies=[Depends(limit_ip)])
+    async def restart(body: RestartRequest, request: Request) -> Any:
+        """Start the conversation over (slots, running form): the widget's restart control."""
+        conversation = conversation_id(_channel_of(request), body.sender)
+        wait = await request.app.state.limiter.check("sender", conversation)
+        if wait is not None:
+            return _too_many(wait)
+        try:
+            await request.app.state.restart(conversation)
+        except RasaUnavailable as exc:
+            logger.warning("restart failed: %s", exc)
+            return _error(503, "the assistant is temporarily unavailable, please try again")
+        return {"status": "restarted"}
 
-    @app.get("/widget.js", include_in_schema=False)
-    async def widget_js() -> FileResponse:
-        return FileResponse(STATIC / "widget.js", media_type="text/javascript; charset=utf-8")
+    # The page, the widget and the icons: hashed, gzipped, cached (bot/assets.py).
+    def asset_route(name: str) -> Callable[[Request], Awaitable[Response]]:
+        async def asset(request: Request) -> Response:
+            return assets.serve(request, name)
 
-    @app.get("/widget.css", include_in_schema=False)
-    async def widget_css() -> FileResponse:
-        return FileResponse(STATIC / "widget.css", media_type="text/css; charset=utf-8")
+        return asset
+
+    for path, name in [
+        ("/", "index.html"),
+        ("/widget.js", "widget.js"),
+        ("/widget.css", "widget.css"),
+        ("/favicon.ico", "favicon.ico"),
+        ("/favicon.svg", "favicon.svg"),
+    ]:
+        app.add_api_route(path, asset_route(name), methods=["GET", "HEAD"], include_in_schema=False)
+
+    @app.get("/sources/{entry_id}", include_in_schema=False)
+    async def source(entry_id: str, lang: str | None = None) -> Response:
+        """The newsletter article an answer came from, in the reader's script (bot/sources.py)."""
+        page = await asyncio.to_thread(sources.render, entry_id, lang)
+        if page is None:
+            return _error(404, "no such source")
+        return HTMLResponse(page, headers={"cache-control": "public, max-age=3600"})
 
     @app.post("/telegram/webhook", include_in_schema=False)
     async def telegram_webhook(request: Request) -> JSONResponse:

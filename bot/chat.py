@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from bot.formatting import Block, blocks, with_source
+from bot.sources import source_href
 from bot.validation import UnicodeText
 from knowledge.language import Lang, detect_lang
 
@@ -40,9 +42,20 @@ class ButtonOut(BaseModel):
     payload: str
 
 
+class ReplySourceOut(BaseModel):
+    id: str
+    title: str
+    url: str  # the newsletter article view, relative to the gateway: /sources/<id>?lang=…
+
+
 class ReplyOut(BaseModel):
     text: str
     buttons: list[ButtonOut] = []
+    # Additions to the contract (README "Channels"): what this one message is and carries.
+    kind: Literal["answer", "ticket", "message"] = "message"  # answer: from the knowledge base
+    sources: list[ReplySourceOut] = []  # the sources of this message (not of the whole turn)
+    ticket: str | None = None  # the staff ticket reference this message announces
+    blocks: list[Block] = []  # the text as paragraphs, numbered lists and links (bot/formatting)
 
 
 class IntentOut(BaseModel):
@@ -67,7 +80,8 @@ class ChatResponse(BaseModel):
 def build_response(
     sender: str, message: str, rasa_messages: list[dict[str, Any]], intent: dict[str, Any]
 ) -> ChatResponse:
-    """Text messages become replies; the actions' custom messages carry sources and flags."""
+    """Text messages become replies; the actions' custom messages carry sources and flags, and
+    belong to the text message sent just before them."""
     replies: list[ReplyOut] = []
     sources: list[SourceOut] = []
     handoff = False
@@ -75,15 +89,33 @@ def build_response(
     for msg in rasa_messages:
         custom = msg.get("custom")
         if isinstance(custom, dict):
-            sources.extend(SourceOut(**s) for s in custom.get("sources") or [])
+            found = [SourceOut(**s) for s in custom.get("sources") or []]
+            sources.extend(found)
             handoff = handoff or bool(custom.get("handoff_offered"))
             lang = custom.get("lang") or lang
+            if replies and found:
+                reply_lang = str(custom.get("lang") or detect_lang(message))
+                replies[-1].kind = "answer"
+                replies[-1].sources.extend(
+                    ReplySourceOut(id=s.id, title=s.title, url=source_href(s.id, reply_lang))
+                    for s in found
+                )
+            if replies and custom.get("ticket"):
+                replies[-1].kind = "ticket"
+                replies[-1].ticket = str(custom["ticket"])
         if msg.get("text"):
             buttons = [
                 ButtonOut(title=str(b.get("title", "")), payload=str(b.get("payload", "")))
                 for b in msg.get("buttons") or []
             ]
             replies.append(ReplyOut(text=str(msg["text"]), buttons=buttons))
+    for reply in replies:
+        first = reply.sources[0] if reply.sources else None
+        reply.blocks = blocks(reply.text, first.url if first else None)
+        if first:
+            reply.blocks = with_source(
+                reply.blocks, first.url, first.title, str(lang or detect_lang(message))
+            )
     return ChatResponse(
         sender=sender,
         replies=replies,

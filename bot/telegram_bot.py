@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatAction
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Update
+from telegram.constants import ChatAction, ParseMode
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -24,10 +25,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import ChatResponse
+from bot.chat import ChatResponse, ReplyOut
 from bot.rasa_client import RasaUnavailable
-from bot.telegram_text import callback_data, split_text
-from bot.turns import RateLimited, Turns
+from bot.telegram_text import STOP_PAYLOAD, callback_data, reply_html
+from bot.turns import RateLimited, Turns, conversation_id
 
 logger = logging.getLogger(__name__)
 
@@ -39,10 +40,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "Olá! Sou o assistente de informações sobre o CEPA. Pergunte-me sobre o Acordo de Comércio de Serviços do CEPA, as medidas da Grande Baía ou o ajustamento dos reembolsos.",
     },
     "help": {
-        "zh-Hant": "請用文字提問，例如「CEPA服務貿易協議幾時實施？」或「我間公司可唔可以調整還款？」。輸入「搵職員」可將問題轉交職員。\n/lang 更改語言",
-        "zh-Hans": "请用文字提问，例如「CEPA服务贸易协议什么时候实施？」或「我的公司能否调整还款？」。输入「转人工」可将问题转交职员。\n/lang 更改语言",
-        "en": "Type your question, e.g. \"When does the revised CEPA services agreement take effect?\" or \"Can my company adjust its repayment?\". Say \"talk to a person\" to reach staff.\n/lang changes the language",
-        "pt": "Escreva a sua pergunta, por exemplo \"Quando entra em vigor o acordo de serviços do CEPA?\". Diga \"falar com um funcionário\" para contactar os funcionários.\n/lang muda a língua",
+        "zh-Hant": "請用文字提問，例如「CEPA服務貿易協議幾時實施？」或「我間公司可唔可以調整還款？」。輸入「搵職員」可將問題轉交職員。\n/lang 更改語言\n/cancel 取消進行中的查核\n/restart 重新開始對話",
+        "zh-Hans": "请用文字提问，例如「CEPA服务贸易协议什么时候实施？」或「我的公司能否调整还款？」。输入「转人工」可将问题转交职员。\n/lang 更改语言\n/cancel 取消进行中的查核\n/restart 重新开始对话",
+        "en": "Type your question, e.g. \"When does the revised CEPA services agreement take effect?\" or \"Can my company adjust its repayment?\". Say \"talk to a person\" to reach staff.\n/lang changes the language\n/cancel stops the check in progress\n/restart starts the conversation over",
+        "pt": "Escreva a sua pergunta, por exemplo \"Quando entra em vigor o acordo de serviços do CEPA?\". Diga \"falar com um funcionário\" para contactar os funcionários.\n/lang muda a língua\n/cancel pára a verificação em curso\n/restart recomeça a conversa",
+    },
+    "restarted": {
+        "zh-Hant": "已重新開始對話。請輸入你的問題。",
+        "zh-Hans": "已重新开始对话。请输入你的问题。",
+        "en": "The conversation has started over. Please type your question.",
+        "pt": "A conversa recomeçou. Escreva a sua pergunta.",
+    },
+    "nothing_to_cancel": {
+        "zh-Hant": "現時沒有進行中的查核或表格可以取消。",
+        "zh-Hans": "现时没有进行中的查核或表格可以取消。",
+        "en": "There is no check or form in progress to cancel.",
+        "pt": "Não há nenhuma verificação ou formulário em curso para cancelar.",
     },
     "lang": {
         "zh-Hant": "請選擇語言：", "zh-Hans": "请选择语言：", "en": "Choose a language:", "pt": "Escolha a língua:",
@@ -76,6 +89,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }  # fmt: skip
 LANG_NAMES = {"zh-Hant": "繁體中文", "zh-Hans": "简体中文", "en": "English", "pt": "Português"}
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # a source link needs no preview card
+# Starts a conversation over (bot/restart.py), given its id (`tg:<chat id>`).
+Restart = Callable[[str], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,7 @@ class TelegramSettings:
     base_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: str | None = None
+    public_url: str | None = None  # where users reach the gateway: source links point there
 
     @classmethod
     def from_env(cls) -> TelegramSettings | None:
@@ -95,13 +112,22 @@ class TelegramSettings:
             base_url=os.environ.get("TELEGRAM_BASE_URL") or None,
             webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL") or None,
             webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
+            public_url=os.environ.get("PUBLIC_URL")
+            or os.environ.get("TELEGRAM_WEBHOOK_URL")
+            or None,
         )
 
 
 def _chosen_lang(context: ContextTypes.DEFAULT_TYPE) -> str | None:
-    """The language picked with /lang, if any: it reaches the dialogue as the UI language."""
-    chosen = (context.user_data or {}).get("lang")
+    """The language picked with /lang, if any: it reaches the dialogue as the UI language.
+    Kept per chat (the conversation is the chat's), not per user."""
+    chosen = (context.chat_data or {}).get("lang")
     return str(chosen) if chosen in LANG_NAMES else None
+
+
+def _choose_lang(context: ContextTypes.DEFAULT_TYPE, lang: str) -> None:
+    if context.chat_data is not None:
+        context.chat_data["lang"] = lang
 
 
 def _lang(context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -109,10 +135,14 @@ def _lang(context: ContextTypes.DEFAULT_TYPE) -> str:
 
 
 class TelegramChannel:
-    def __init__(self, settings: TelegramSettings, turns: Turns) -> None:
+    def __init__(
+        self, settings: TelegramSettings, turns: Turns, restart: Restart | None = None
+    ) -> None:
         self.settings = settings
         self.turns = turns
+        self.restart = restart
         self._payloads: dict[str, str] = {}  # callback key -> long payload
+        self._offered: dict[int, set[str]] = {}  # chat id -> payloads of the latest buttons
         builder = Application.builder().token(settings.token)
         if settings.base_url:
             base = settings.base_url.rstrip("/")
@@ -123,6 +153,8 @@ class TelegramChannel:
         self.app.add_handler(CommandHandler("start", self.on_command))
         self.app.add_handler(CommandHandler("help", self.on_command))
         self.app.add_handler(CommandHandler("lang", self.on_lang))
+        self.app.add_handler(CommandHandler("restart", self.on_restart))
+        self.app.add_handler(CommandHandler("cancel", self.on_cancel))
         self.app.add_handler(CallbackQueryHandler(self.on_callback))
         self.app.add_handler(MessageHandler(filters.UpdateType.EDITED, self.on_edited))
         self.app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, self.on_text))
@@ -156,14 +188,45 @@ class TelegramChannel:
             await update.effective_message.reply_text(TEXTS[key][_lang(context)])
 
     async def on_lang(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if update.effective_message:
-            keyboard = [
-                [InlineKeyboardButton(name, callback_data=f"lang:{code}")]
-                for code, name in LANG_NAMES.items()
-            ]
-            await update.effective_message.reply_text(
-                TEXTS["lang"][_lang(context)], reply_markup=InlineKeyboardMarkup(keyboard)
-            )
+        """`/lang` offers the languages; `/lang en` (or zh-Hant, zh-Hans, pt) sets one at once."""
+        if not update.effective_message or not update.effective_chat:
+            return
+        wanted = (context.args or [""])[0]
+        code = next((c for c in LANG_NAMES if c.lower() == wanted.lower()), None)
+        if code:
+            _choose_lang(context, code)
+            await context.bot.send_message(update.effective_chat.id, TEXTS["lang_set"][code])
+            return
+        keyboard = [
+            [InlineKeyboardButton(name, callback_data=f"lang:{code}")]
+            for code, name in LANG_NAMES.items()
+        ]
+        await update.effective_message.reply_text(
+            TEXTS["lang"][_lang(context)], reply_markup=InlineKeyboardMarkup(keyboard)
+        )
+
+    async def on_restart(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Start the conversation over: Rasa forgets the slots and any running form."""
+        if not update.effective_chat or self.restart is None:
+            return
+        chat_id = update.effective_chat.id
+        try:
+            await self.restart(conversation_id("tg", str(chat_id)))
+        except RasaUnavailable:
+            await context.bot.send_message(chat_id, TEXTS["unavailable"][_lang(context)])
+            return
+        self._offered.pop(chat_id, None)
+        await context.bot.send_message(chat_id, TEXTS["restarted"][_lang(context)])
+
+    async def on_cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The cancel button of the form in progress, if one is asking; else say so."""
+        if not update.effective_chat:
+            return
+        chat_id = update.effective_chat.id
+        if STOP_PAYLOAD in self._offered.get(chat_id, set()):
+            await self.converse(chat_id, STOP_PAYLOAD, context)
+        else:
+            await context.bot.send_message(chat_id, TEXTS["nothing_to_cancel"][_lang(context)])
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_chat and update.message and update.message.text:
@@ -174,9 +237,11 @@ class TelegramChannel:
         if not query or not query.data or not update.effective_chat:
             return
         await query.answer()
+        if query.message is not None:
+            # Answered: the buttons go, so that an old question cannot be answered again.
+            await query.edit_message_reply_markup(reply_markup=None)
         if query.data.startswith("lang:") and query.data[5:] in LANG_NAMES:
-            if context.user_data is not None:
-                context.user_data["lang"] = query.data[5:]
+            _choose_lang(context, query.data[5:])
             await context.bot.send_message(
                 update.effective_chat.id, TEXTS["lang_set"][query.data[5:]]
             )
@@ -224,9 +289,24 @@ class TelegramChannel:
                     self._payloads[key] = button.payload
                     rows.append([InlineKeyboardButton(button.title[:64], callback_data=key)])
                 markup = InlineKeyboardMarkup(rows)
-            pieces = split_text(reply.text)
-            for i, piece in enumerate(pieces):
-                last = i == len(pieces) - 1
-                await context.bot.send_message(
-                    chat_id, piece, reply_markup=markup if last else None
-                )
+                self._offered[chat_id] = {b.payload for b in reply.buttons}
+            await self._send_reply(chat_id, reply, markup, context)
+
+    async def _send_reply(
+        self,
+        chat_id: int,
+        reply: ReplyOut,
+        markup: InlineKeyboardMarkup | None,
+        context: ContextTypes.DEFAULT_TYPE,
+    ) -> None:
+        """The reply as Telegram HTML (paragraphs, lists, links, the ticket as code)."""
+        pieces = reply_html(reply, self.settings.public_url)
+        for i, piece in enumerate(pieces):
+            last = i == len(pieces) - 1
+            await context.bot.send_message(
+                chat_id,
+                piece,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup if last else None,
+                link_preview_options=NO_PREVIEW,
+            )

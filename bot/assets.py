@@ -1,0 +1,94 @@
+"""The widget's static files: content-hashed, gzipped once, cached by browsers.
+
+Each asset is read once per process. Its ETag is a hash of its content; the page and the widget
+ask for `widget.css?v=<hash>` / `widget.js?v=<hash>`, which are cached for a year (`immutable`),
+while the bare URLs (the one-line embed snippet, `/`) are revalidated on every use (`no-cache`
+with the ETag, so an unchanged file costs a 304). Text assets are sent gzipped to clients that
+accept it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+STATIC = Path(__file__).resolve().parent / "static"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+MEDIA_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+}
+COMPRESSIBLE = (".html", ".js", ".css", ".svg")
+# Written in widget.js and index.html; replaced by the current hashes when served.
+CSS_VERSION = "__CEPA_CSS_VERSION__"
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    gzipped: bytes | None
+    version: str  # the first 16 hex digits of the content's SHA-256
+    media_type: str
+
+
+def _asset(name: str, body: bytes) -> Asset:
+    suffix = Path(name).suffix
+    gzipped = gzip.compress(body, 9, mtime=0) if suffix in COMPRESSIBLE else None
+    if gzipped is not None and len(gzipped) >= len(body):
+        gzipped = None
+    version = hashlib.sha256(body).hexdigest()[:16]
+    return Asset(body, gzipped, version, MEDIA_TYPES[suffix])
+
+
+@cache
+def assets() -> dict[str, Asset]:
+    """Every asset by name, with the hashed URLs of the others written into the page and widget."""
+    read = {p.name: p.read_bytes() for p in STATIC.iterdir() if p.suffix in MEDIA_TYPES}
+    built = {name: _asset(name, body) for name, body in read.items()}
+    css = built["widget.css"].version
+    widget = read["widget.js"].replace(CSS_VERSION.encode(), css.encode())
+    built["widget.js"] = _asset("widget.js", widget)
+    page = (
+        read["index.html"]
+        .replace(b'href="/widget.css"', f'href="/widget.css?v={css}"'.encode())
+        .replace(b'src="/widget.js"', f'src="/widget.js?v={built["widget.js"].version}"'.encode())
+    )
+    built["index.html"] = _asset("index.html", page)
+    return built
+
+
+def _accepts_gzip(request: Request) -> bool:
+    for part in request.headers.get("accept-encoding", "").split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() in ("gzip", "*") and params.replace(" ", "") != "q=0":
+            return True
+    return False
+
+
+def serve(request: Request, name: str) -> Response:
+    """The asset, 304 when the client has it, immutable only under its own hashed URL."""
+    asset = assets()[name]
+    etag = f'"{asset.version}"'
+    hashed = request.query_params.get("v") == asset.version and name != "index.html"
+    headers = {
+        "cache-control": IMMUTABLE if hashed else REVALIDATE,
+        "etag": etag,
+        "vary": "Accept-Encoding",
+    }
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    body = asset.body
+    if asset.gzipped is not None and _accepts_gzip(request):
+        body = asset.gzipped
+        headers["content-encoding"] = "gzip"
+    return Response(body, media_type=asset.media_type, headers=headers)
