@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Browser tests drive Debian's chromium (Playwright's own browser download cannot work here).
+# Browser tests drive Debian's chromium (Playwright's own browser download cannot work here), with
+# CJK fonts so that Chinese text renders (and is measured, and screenshotted) as users see it.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "error: /usr/bin/chromium is missing; install Debian's chromium package (root needed)" >&2
+  echo "error: missing Debian packages for the browser tests: ${missing[*]} (install them as root)" >&2
   exit 1
 fi
-echo "installing chromium (Debian package) for the browser tests ..."
+echo "installing ${missing[*]} (Debian packages) for the browser tests ..."
 apt-get update -qq
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
