@@ -7,26 +7,29 @@ from dataclasses import dataclass, field
 
 from knowledge.language import Lang
 from knowledge.schema import Entry, Topic
-from knowledge.text import to_traditional
 
 HANDOFF_PAYLOAD = "/request_human"
 # The bureau's contact line as printed in the newsletter.
 BUREAU_PHONE = "85972343"
 BUREAU_EMAIL = "info@cepa.gov.mo"
 
+# The source line: the newsletter's article in the reader's language; English and Portuguese
+# readers get our translation of the title and the title as printed (the newsletter is Chinese).
 _SOURCE = {
     "zh-Hant": "資料來源：《緊貿安排快訊》2019年12月，第{n}篇〈{title}〉",
     "zh-Hans": "资料来源：《紧贸安排快讯》2019年12月，第{n}篇〈{title}〉",
-    "en": "Source: CEPA Express newsletter, December 2019, article {n} “{title}”",
-    "pt": "Fonte: boletim CEPA Express, Dezembro de 2019, artigo {n} «{title}»",
+    "en": "Source: CEPA Express (published in Chinese), December 2019, article {n}: “{title}” "
+    "(original title: {printed})",
+    "pt": "Fonte: boletim CEPA Express (publicado em chinês), Dezembro de 2019, artigo {n}: "
+    "«{title}» (título original: {printed})",
 }
 _EXPIRED = {
     "zh-Hant": "注意：此措施只適用於{date}前的還款，該期限已經屆滿。如需了解現時安排，請聯絡經濟局。",
     "zh-Hans": "注意：此措施只适用于{date}前的还款，该期限已经届满。如需了解现时安排，请联络经济局。",
-    "en": "Please note: this measure only covered repayments due up to {date}; that period has "
+    "en": "Please note: this measure only covered repayments due before {date}; that period has "
     "ended. Please contact the Economic Bureau about current arrangements.",
-    "pt": "Atenção: esta medida abrangia apenas os reembolsos até {date}; esse prazo já "
-    "terminou. Contacte a Direcção dos Serviços de Economia sobre as condições actuais.",
+    "pt": "Atenção: esta medida abrangia apenas os reembolsos devidos antes de {date}; esse prazo "
+    "já terminou. Contacte a Direcção dos Serviços de Economia sobre as condições actuais.",
 }
 _NOT_SURE = {
     "zh-Hant": "抱歉，我未能確定答案。你是否想了解以下題目？亦可以將問題轉交職員跟進。",
@@ -35,6 +38,14 @@ _NOT_SURE = {
     "pass your question to our staff.",
     "pt": "Desculpe, não tenho a certeza da resposta. Refere-se a um destes temas? Também posso "
     "encaminhar a sua pergunta para os nossos funcionários.",
+}
+_PLAUSIBLE = {
+    "zh-Hant": "你是否想問：「{title}」？以下是這個問題的答案；如果不是，可以選擇下面其他題目，或將問題轉交職員跟進。",
+    "zh-Hans": "你是否想问：「{title}」？以下是这个问题的答案；如果不是，可以选择下面其他题目，或将问题转交职员跟进。",
+    "en": "Is this what you mean: “{title}”? Here is its answer. If not, choose another topic "
+    "below or pass your question to our staff.",
+    "pt": "É isto que pretende saber: «{title}»? Segue a resposta. Se não for, escolha outro tema "
+    "abaixo ou encaminhe a pergunta para os nossos funcionários.",
 }
 # The topics the assistant covers, as the scope sentence names them (the newsletter's topics).
 SCOPE_TOPICS: dict[Topic, dict[Lang, str]] = {
@@ -137,7 +148,7 @@ def compose_answer(entry: Entry, lang: Lang, today: dt.date, related: list[Entry
     parts = [entry.answer.get(lang).strip()]
     if entry.valid_until is not None and today > entry.valid_until:
         parts.append(_EXPIRED[lang].format(date=format_date(entry.valid_until, lang)))
-    parts.append(_SOURCE[lang].format(n=entry.source.article, title=_article_title(entry, lang)))
+    parts.append(source_line(entry, lang))
     buttons = [Button(r.title.get(lang), entry_payload(r)) for r in related[:3]]
     if entry.topic == "sme_repayment":
         buttons.append(Button(CHECK_MY_CASE_BUTTON[lang], CHECK_MY_CASE_PAYLOAD))
@@ -147,6 +158,16 @@ def compose_answer(entry: Entry, lang: Lang, today: dt.date, related: list[Entry
         buttons=buttons,
         sources=[{"id": entry.id, "title": entry.title.get(lang)}],
     )
+
+
+def compose_plausible(entry: Entry, lang: Lang, today: dt.date, others: list[Entry]) -> Reply:
+    """The right entry is likely but not sure: ask whether it is what the user means, give its
+    title and its answer (with its source), and offer the next candidates and staff."""
+    answered = compose_answer(entry, lang, today, [])
+    intro = _PLAUSIBLE[lang].format(title=entry.title.get(lang))
+    buttons = [Button(o.title.get(lang), entry_payload(o)) for o in others[:2]]
+    buttons.append(Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD))
+    return Reply(f"{intro}\n\n{answered.text}", lang, buttons, answered.sources, True)
 
 
 def compose_not_sure(candidates: list[Entry], lang: Lang) -> Reply:
@@ -181,6 +202,10 @@ def compose_out_of_scope(lang: Lang) -> Reply:
     )
 
 
-def _article_title(entry: Entry, lang: Lang) -> str:
-    # Article titles are printed in Simplified Chinese; quote them as printed, in the reader's script.
-    return to_traditional(entry.source.title) if lang == "zh-Hant" else entry.source.title
+def source_line(entry: Entry, lang: Lang) -> str:
+    """The newsletter article an answer comes from, in the reader's language and script."""
+    return _SOURCE[lang].format(
+        n=entry.source.article,
+        title=entry.source.title_in(lang),
+        printed=entry.source.title,
+    )

@@ -45,8 +45,8 @@ REASON_TEXT: dict[str, dict[Lang, str]] = {
     "outside_period": {
         "zh-Hant": "措施只適用於調整2020年12月31日前的還款。",
         "zh-Hans": "措施只适用于调整2020年12月31日前的还款。",
-        "en": "The measure only covers repayments due up to 31 December 2020.",
-        "pt": "A medida abrange apenas os reembolsos até 31 de Dezembro de 2020.",
+        "en": "The measure only covers repayments due before 31 December 2020.",
+        "pt": "A medida abrange apenas os reembolsos devidos antes de 31 de Dezembro de 2020.",
     },
     "installment_not_above_minimum": {
         "zh-Hant": "該期還款不高於1,000澳門元，無需下調。",
@@ -98,24 +98,25 @@ _ENDED_CONTACT = {
     "en": "For current arrangements contact the Economic Bureau (tel. {phone}, {email}).",
     "pt": "Para as condições actuais contacte a Direcção dos Serviços de Economia (tel. {phone}, {email}).",
 }
+# The rule (the newsletter's words) first; then, apart, what this assistant calculates from it.
 _SCHEDULE = {
-    "zh-Hant": "該期還款可下調至{new}，餘下的{deferred}在餘下的還款期內平均攤還",
-    "zh-Hans": "该期还款可下调至{new}，余下的{deferred}在余下的还款期内平均摊还",
-    "en": "The instalment can be lowered to {new}; the remaining {deferred} is spread evenly over the remaining repayment period",
-    "pt": "A prestação pode ser reduzida para {new}; os restantes {deferred} são repartidos em partes iguais pelo restante período de reembolso",
+    "zh-Hant": "該期還款可下調至{new}；按措施規定，餘下的{deferred}在餘下的還款期內平均攤還",
+    "zh-Hans": "该期还款可下调至{new}；按措施规定，余下的{deferred}在余下的还款期内平均摊还",
+    "en": "The instalment can be lowered to {new}; under the measure, the remaining {deferred} is spread evenly over the remaining repayment period",
+    "pt": "A prestação pode ser reduzida para {new}; nos termos da medida, os restantes {deferred} são repartidos em partes iguais pelo restante período de reembolso",
 }
 _INCREASE = {
-    "zh-Hant": "，即之後{count}期每期增加約{increase}（各期相差不超過0.01澳門元，合計正好是{deferred}）。",
-    "zh-Hans": "，即之后{count}期每期增加约{increase}（各期相差不超过0.01澳门元，合计正好是{deferred}）。",
-    "en": ": each of the next {count} instalments goes up by about {increase} (they differ by at most MOP 0.01 and add up to exactly {deferred}).",
-    "pt": ": cada uma das {count} prestações seguintes aumenta cerca de {increase} (diferem no máximo 0,01 patacas e somam exactamente {deferred}).",
+    "zh-Hant": "。按「平均攤還」推算（這是本助手的計算，不是措施的條文）：之後{count}期每期約增加{increase}（各期相差不超過0.01澳門元，合計正好是{deferred}）。",
+    "zh-Hans": "。按“平均摊还”推算（这是本助手的计算，不是措施的条文）：之后{count}期每期约增加{increase}（各期相差不超过0.01澳门元，合计正好是{deferred}）。",
+    "en": ". Calculated from “spread evenly” (this assistant's arithmetic, not part of the measure's rule): each of the next {count} instalments would go up by about {increase} (they differ by at most MOP 0.01 and add up to exactly {deferred}).",
+    "pt": ". Calculado a partir de “partes iguais” (cálculo deste assistente, não parte da regra da medida): cada uma das {count} prestações seguintes aumentaria cerca de {increase} (diferem no máximo 0,01 patacas e somam exactamente {deferred}).",
 }
 _END = {"zh-Hant": "。", "zh-Hans": "。", "en": ".", "pt": "."}
 PERIOD_OPEN_NOTE = {
     "zh-Hant": "請注意：此措施只適用於2020年12月31日前的還款，每間受惠企業最多可申請調整兩次。",
     "zh-Hans": "请注意：此措施只适用于2020年12月31日前的还款，每间受惠企业最多可申请调整两次。",
-    "en": "Please note: the measure only covers repayments due up to 31 December 2020, at most twice per beneficiary.",
-    "pt": "Atenção: a medida abrange apenas os reembolsos até 31 de Dezembro de 2020, no máximo duas vezes por empresa.",
+    "en": "Please note: the measure only covers repayments due before 31 December 2020, at most twice per beneficiary.",
+    "pt": "Atenção: a medida abrange apenas os reembolsos devidos antes de 31 de Dezembro de 2020, no máximo duas vezes por empresa.",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -17,8 +18,19 @@ from knowledge.schema import Entry, Topic
 from knowledge.store import DATA_DIR, load_entries
 from knowledge.text import normalise, tokenize
 
-# Fused score below which no entry is trusted to answer.
-ANSWER_THRESHOLD = 0.64
+# Three answer bands, calibrated on the tuning split only (tests/data/splits/retrieval_tune.jsonl)
+# by `benchmarks/retrieval.py --split test --skip-peer`, which prints the calibration and the
+# frozen-test figures (docs/benchmarks.md):
+# - confident: the best entry scores at least ANSWER_THRESHOLD *and* leads the next by ANSWER_MARGIN
+#   (the lowest pair with no confident wrong answer on the tuning split) → answer;
+# - plausible: at least PLAUSIBLE_THRESHOLD (maximises right minus wrong or out-of-scope top
+#   entries shown in the band on the tuning split) → "Is this what you mean?" with that answer;
+# - weak: below → not sure, closest topics and staff.
+ANSWER_THRESHOLD = 0.75
+ANSWER_MARGIN = 0.05
+PLAUSIBLE_THRESHOLD = 0.62
+
+Band = Literal["confident", "plausible", "weak"]
 
 
 @dataclass(frozen=True)
@@ -92,8 +104,23 @@ def question_key(text: str) -> str:
     return "".join(ch for ch in normalise(text) if ch.isalnum())
 
 
+def band(
+    hits: list[Hit],
+    confident_at: float = ANSWER_THRESHOLD,
+    margin: float = ANSWER_MARGIN,
+    plausible_at: float = PLAUSIBLE_THRESHOLD,
+) -> Band:
+    """How sure the ranking is of its first entry (`hits` best first, at least two for a margin)."""
+    if not hits:
+        return "weak"
+    lead = hits[0].score - (hits[1].score if len(hits) > 1 else 0.0)
+    if hits[0].score >= confident_at and lead >= margin:
+        return "confident"
+    return "plausible" if hits[0].score >= plausible_at else "weak"
+
+
 def confident(hits: list[Hit], threshold: float = ANSWER_THRESHOLD) -> bool:
-    return bool(hits) and hits[0].score >= threshold
+    return band(hits, confident_at=threshold) == "confident"
 
 
 def as_outcome(retriever: HybridRetriever, k: int = 10) -> Callable[[str], Outcome]:

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from knowledge.articles import articles
+from knowledge.glossary import expand_names
 from knowledge.language import Lang
 from knowledge.text import to_traditional
 
@@ -45,8 +47,9 @@ def join_cjk_lines(text: str) -> str:
 
 
 class LocalizedText(BaseModel):
-    """The same text in each language. Traditional Chinese is derived from Simplified (Hong Kong
-    and Macao forms) unless an entry gives its own wording."""
+    """The same text in each language. Traditional Chinese is derived from Simplified (Macao's
+    standard forms, knowledge/text.py) unless an entry gives its own wording. `[[key]]` in the
+    English and Portuguese texts is an official name from knowledge/glossary.py."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
@@ -60,6 +63,16 @@ class LocalizedText(BaseModel):
     def _join_cjk(cls, value: str | None) -> str | None:
         return join_cjk_lines(value) if value is not None else None
 
+    @field_validator("en")
+    @classmethod
+    def _names_en(cls, value: str) -> str:
+        return expand_names(value, "en")
+
+    @field_validator("pt")
+    @classmethod
+    def _names_pt(cls, value: str) -> str:
+        return expand_names(value, "pt")
+
     def get(self, lang: Lang) -> str:
         if lang == "zh-Hans":
             return self.zh_hans
@@ -72,11 +85,23 @@ class LocalizedText(BaseModel):
 
 
 class Source(BaseModel):
+    """An article of the December 2019 newsletter; its title comes from the newsletter's own
+    table of contents and its translations from knowledge/articles.py."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     article: int = Field(ge=1, le=10, description="article number in the December 2019 newsletter")
-    title: str = Field(min_length=1, description="article title as printed (Simplified Chinese)")
     date: dt.date = Field(description="date of the event the article reports")
+
+    @property
+    def title(self) -> str:
+        """The article's title as printed (Simplified Chinese)."""
+        return articles()[self.article].printed_title
+
+    def title_in(self, lang: Lang) -> str:
+        """The title in the reader's language (Chinese readers: as printed, in their script)."""
+        title = articles()[self.article].title(lang)
+        return to_traditional(title) if lang == "zh-Hant" else title
 
 
 class Entry(BaseModel):

@@ -10,9 +10,10 @@ from knowledge.answer import (
     compose_handoff,
     compose_not_sure,
     compose_out_of_scope,
+    compose_plausible,
 )
 from knowledge.language import Lang
-from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever, confident
+from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever, band
 from knowledge.schema import Entry, Topic
 
 # An out_of_scope intent must be outweighed by much stronger retrieval evidence.
@@ -36,18 +37,24 @@ def answer_question(
     out_of_scope: bool = False,
     unanswered_before: int = 0,
 ) -> Reply:
-    """Answer from the best entry; when unsure, first offer the closest topics (and staff), and
-    when unsure again straight after (`unanswered_before` > 0), offer staff only."""
+    """Answer from the best entry when sure; when it is only plausible, ask "is this what you
+    mean?" with that entry's answer, the next candidates and staff; when unsure, first offer the
+    closest topics (and staff), and when unsure again straight after (`unanswered_before` > 0),
+    offer staff only."""
     if entry_id and entry_id in retriever.entries:
         return answer_entry(retriever, retriever.entries[entry_id], lang, today)
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:
         return answer_entry(retriever, exact, lang, today)
-    hits = retriever.search(question, k=3, topic=topic)
+    hits = retriever.search(question, k=4, topic=topic)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
-    if confident(hits, threshold):
+    sureness = band(hits, confident_at=threshold)
+    if sureness == "confident":
         return answer_entry(retriever, hits[0].entry, lang, today)
+    # An out-of-scope intent is never second-guessed with a plausible entry.
+    if sureness == "plausible" and not out_of_scope:
+        return compose_plausible(hits[0].entry, lang, today, [h.entry for h in hits[1:3]])
     if unanswered_before > 0:
         return compose_handoff(lang)
     if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:

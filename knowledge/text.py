@@ -160,9 +160,45 @@ def to_simplified(text: str) -> str:
     return str(_converter("t2s").convert(text))
 
 
+# Macao's standard Traditional forms where OpenCC's Hong Kong table (s2hk) writes otherwise: the
+# one place that decides how the assistant writes Traditional Chinese. Keys are the forms s2hk
+# produces (and that no zh-Hant text the bot sends may contain: tests/unit/test_zh_hant.py), values
+# the forms Macao's government writes (回歸, 經營准照, 市場准入, 了解; 稅, 說, 著, 啟 as in the
+# bot's own messages; 衛 as in 衛生局).
+MACAO_FORMS: dict[str, str] = {
+    # words
+    "迴歸": "回歸",
+    "準照": "准照",
+    "準入": "准入",
+    "瞭解": "了解",
+    # characters
+    "税": "稅",
+    "説": "說",
+    "着": "著",
+    "啓": "啟",
+    "衞": "衛",
+    "羣": "群",
+    "峯": "峰",
+    "脱": "脫",
+    "悦": "悅",
+    "兑": "兌",
+    "鋭": "銳",
+    "閲": "閱",
+    "蜕": "蛻",
+}
+_MACAO_RE = re.compile("|".join(sorted(map(re.escape, MACAO_FORMS), key=len, reverse=True)))
+
+
 def to_traditional(text: str) -> str:
-    """Simplified → Traditional with Hong Kong/Macao character forms."""
-    return str(_converter("s2hk").convert(text))
+    """Simplified → Traditional in Macao's standard forms: OpenCC's Hong Kong table, then the
+    project's Macao table."""
+    hk = str(_converter("s2hk").convert(text))
+    return _MACAO_RE.sub(lambda m: MACAO_FORMS[m.group(0)], hk)
+
+
+def macao_form_violations(text: str) -> list[str]:
+    """The non-Macao forms (keys of MACAO_FORMS) that `text` contains."""
+    return sorted({m.group(0) for m in _MACAO_RE.finditer(text)})
 
 
 def normalise(text: str) -> str:

@@ -15,7 +15,7 @@ GOOD_ENTRY = """
     related: [{related}]
 """
 HEADER = """topic: contact
-source: {article: 1, title: 标题, date: 2019-11-20}
+source: {article: 1, date: 2019-11-20}
 entries:
 """
 
@@ -54,6 +54,10 @@ def test_valid_file_loads(tmp_path: Path) -> None:
         (GOOD_ENTRY.format(id="a", related="").replace("五, 六", "五"), "questions"),
         (GOOD_ENTRY.format(id="a", related="").replace("pt: Resposta", "xx: y"), "pt"),
         ("  - [unclosed", "topic.yml"),
+        (
+            GOOD_ENTRY.format(id="a", related="").replace("en: Answer", "en: '[[no-such-name]]'"),
+            "unknown glossary name",
+        ),
     ],
 )
 def test_malformed_files_are_rejected_with_the_reason(
