@@ -30,6 +30,7 @@ from functools import cache
 import cn2an
 
 from knowledge.answer import MONTH_NAMES
+from knowledge.schema import Entry
 
 # The newsletter reports events of 2019: a month and day without a year is in 2019.
 SOURCE_YEAR = 2019
@@ -286,7 +287,9 @@ _SCALE = {
     "en": (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6)),
     "pt": (("mil milhões", Decimal(10) ** 9), ("milhões", Decimal(10) ** 6)),
 }
-_LATIN_NUMBER = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:st|nd|rd|th|\.º|\.ª)?")
+_LATIN_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:\u00a0\d{3}| \d{3}(?!\d))+|\d+(?:[.,]\d+)*)(?:st|nd|rd|th|\.º|\.ª)?"
+)
 
 
 def _latin_dates(text: str, lang: str) -> tuple[str, set[tuple[int, ...]]]:
@@ -308,6 +311,7 @@ def _latin_dates(text: str, lang: str) -> tuple[str, set[tuple[int, ...]]]:
 
 
 def _latin_value(number: str, lang: str) -> Decimal:
+    number = number.replace("\u00a0", "").replace(" ", "")
     thousands, decimal = (",", ".") if lang == "en" else (".", ",")
     # "1.000" in Portuguese and "1,000" in English are thousands; a lone separator followed by
     # one or two digits is a decimal point.
@@ -354,6 +358,7 @@ def translation_number_problems(text: str, lang: str, reference: str) -> list[st
     """Numbers and dates of an English or Portuguese `text` its Chinese `reference` lacks."""
     values, dates = latin_numbers(text, lang)
     zh_values, zh_dates = chinese_numbers(reference)
+    zh_values |= latin_numbers(reference, "en")[0]  # "+852 91234567" in a Chinese message
     # A year the Chinese names inside a date counts as stated.
     zh_values |= {Decimal(d[0]) for d in zh_dates}
     problems = [f"{v}: not in the Chinese original" for v in sorted(values - zh_values)]
@@ -458,3 +463,54 @@ def tense_problems(text: str, lang: str) -> list[str]:
         if (found := NOT_PAST[lang].search(sentence)) is not None:
             problems.append(f"“{found.group(0)}” in: {sentence}")
     return problems
+
+
+# --- The message catalogue ------------------------------------------------------------------
+
+# Numbers the fixed messages may state that are not facts of the newsletter: input examples and
+# the input bounds of the eligibility form (actions/messages.py, knowledge/repayment.py).
+REVIEWED_NON_FACTS: dict[Decimal, str] = {
+    Decimal(0): "answer choice (0, 1 or 2 adjustments)",
+    Decimal(5): "example date (2020年5月, 5/2020)",
+    Decimal("0.01"): "rounding of the calculated schedule (MOP 0.01)",
+    Decimal(600): "input bound: remaining instalments",
+    Decimal(100): "input bound: adjustments used",
+    Decimal(100_000_000): "input bound: instalment amount",
+    Decimal(66123456): "example phone number",
+    Decimal(852): "example country code",
+    Decimal(91234567): "example phone number",
+    Decimal(85291234567): "example phone number with country code",
+}
+
+
+def message_problems(zh_hans: str, translations: dict[str, str], source: str) -> list[str]:
+    """A fixed message states only numbers the newsletter states (its phone, 1,000澳门元, two
+    adjustments, 2020年12月31日) or reviewed non-facts, and its translations only the Chinese
+    message's numbers."""
+    printed_values, printed_dates = chinese_numbers(source)
+    printed_values |= {Decimal(d[0]) for d in printed_dates}
+    values, dates = chinese_numbers(zh_hans)
+    problems = [
+        f"{v}: neither in the newsletter nor a reviewed non-fact"
+        for v in sorted(values - printed_values - set(REVIEWED_NON_FACTS))
+    ]
+    problems += [f"date {d}: not in the newsletter" for d in sorted(dates - printed_dates)]
+    for lang, text in translations.items():
+        problems += [f"{lang}: {p}" for p in translation_number_problems(text, lang, zh_hans)]
+    return problems
+
+
+def entry_problems(entry: Entry, source: str) -> list[str]:
+    """Everything the fidelity test checks for one knowledge entry."""
+    problems = [f"answer: {p}" for p in number_problems(entry.answer.zh_hans, source)]
+    problems += [f"answer: {p}" for p in alignment_problems(entry.answer.zh_hans, source)]
+    problems += [f"title: {p}" for p in number_problems(entry.title.zh_hans, source)]
+    for lang in ("en", "pt"):
+        for part, text in (("answer", entry.answer), ("title", entry.title)):
+            translated = text.get(lang)  # type: ignore[arg-type]
+            problems += [
+                f"{part} {lang}: {p}"
+                for p in translation_number_problems(translated, lang, text.zh_hans)
+            ]
+            problems += [f"{part} {lang}: {p}" for p in tense_problems(translated, lang)]
+    return [f"{entry.id}: {p}" for p in problems]
