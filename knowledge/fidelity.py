@@ -507,7 +507,7 @@ def entry_problems(entry: Entry, source: str) -> list[str]:
     problems += [f"title: {p}" for p in number_problems(entry.title.zh_hans, source)]
     for lang in ("en", "pt"):
         for part, text in (("answer", entry.answer), ("title", entry.title)):
-            translated = text.get(lang)  # type: ignore[arg-type]
+            translated = text.get(lang)
             problems += [
                 f"{part} {lang}: {p}"
                 for p in translation_number_problems(translated, lang, text.zh_hans)

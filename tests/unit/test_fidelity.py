@@ -72,7 +72,8 @@ def test_each_wrong_edit_is_rejected(
         text = path.read_text(encoding="utf-8")
         pattern = r"\s+".join(re.escape(word) for word in edit["old"].split())
         assert len(re.findall(pattern, text)) == 1, edit["old"]
-        path.write_text(re.sub(pattern, lambda _m: edit["new"], text), encoding="utf-8")
+        new = str(edit["new"])
+        path.write_text(re.sub(pattern, lambda _m, new=new: new, text), encoding="utf-8")
     entry = next(e for e in load_entries(data) if e.id == mutation["entry"])
     problems = fidelity.entry_problems(entry, seed_text)
     assert problems, f"{mutation['name']} was not caught"
