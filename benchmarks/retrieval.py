@@ -42,7 +42,13 @@ from knowledge.evaluation import (  # noqa: E402
 )
 from knowledge.fusion import saturate  # noqa: E402
 from knowledge.index import default_index_dir, index_state  # noqa: E402
-from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever  # noqa: E402
+from knowledge.retriever import (  # noqa: E402
+    ANSWER_MARGIN,
+    ANSWER_THRESHOLD,
+    PLAUSIBLE_THRESHOLD,
+    HybridRetriever,
+    band,
+)
 from knowledge.store import data_files, fingerprint, load_entries  # noqa: E402
 
 Scored = tuple[list[str], float]  # ranked entry ids, confidence of the first
@@ -183,6 +189,115 @@ def interval_table(queries: list[Query], results: list[Scored], threshold: float
     return "\n".join(lines)
 
 
+GBA_FROZEN = ROOT / "tests" / "data" / "gba_frozen.jsonl"
+# The service before issue 14: one threshold, answer or "not sure".
+FORMER_THRESHOLD = 0.64
+# A confident threshold keeps this clearance above the nearest tuning error.
+CLEARANCE = 0.01
+GRID = [round(0.5 + i / 100, 2) for i in range(46)]
+
+Banded = tuple[str, bool, bool, bool]  # band, top entry right, in scope, answered word for word
+
+
+def banded(retriever: HybridRetriever, queries: list[Query], **limits: float) -> list[Banded]:
+    rows = []
+    for q in queries:
+        hits = retriever.search(q.query, k=4)
+        exact = retriever.exact_entry(q.query) is not None
+        right = bool(hits) and hits[0].entry.id in q.expected
+        rows.append((band(hits, **limits) if not exact else "confident", right, q.in_scope, exact))
+    return rows
+
+
+def calibrate(retriever: HybridRetriever, tune: list[Query]) -> tuple[float, float, float]:
+    """(confident threshold, margin, plausible threshold) from the tuning queries only."""
+    scored = []
+    for q in tune:
+        hits = retriever.search(q.query, k=4)
+        lead = hits[0].score - (hits[1].score if len(hits) > 1 else 0.0)
+        right = hits[0].entry.id in q.expected
+        scored.append((hits[0].score, lead, right, retriever.exact_entry(q.query) is not None))
+    best: tuple[int, float, float] | None = None
+    for margin in [i / 100 for i in range(25)]:
+        for high in GRID:
+            errors = [s for s, lead, right, exact in scored if not right and not exact
+                      and lead >= margin and s >= high - CLEARANCE]  # fmt: skip
+            if errors:
+                continue
+            answered = sum(
+                1 for s, lead, r, e in scored if r and (e or (s >= high and lead >= margin))
+            )
+            if best is None or answered > best[0]:
+                best = (answered, high, margin)
+            break
+    assert best is not None
+    _, high, margin = best
+
+    def gain(low: float) -> int:
+        shown = [r for s, lead, r, e in scored
+                 if not e and low <= s and not (s >= high and lead >= margin)]  # fmt: skip
+        return sum(shown) - (len(shown) - sum(shown))
+
+    low = max((g for g in GRID if g < high), key=lambda g: (gain(g), g))
+    return high, margin, low
+
+
+def band_table(name: str, former: list[Banded], now: list[Banded]) -> str:
+    def count(rows: list[Banded], which: str, right: bool | None) -> int:
+        return sum(
+            1
+            for b, r, inside, _e in rows
+            if b == which and (right is None or (inside and r) == right)
+        )
+
+    n_in = sum(1 for _b, _r, inside, _e in now if inside)
+    moved = sum(
+        1 for (b0, r0, inside, _e), (b1, _r1, _i, _e1) in zip(former, now, strict=True)
+        if inside and r0 and b0 != "confident" and b1 != "weak"
+    )  # fmt: skip
+    return "\n".join([
+        f"{name}: {len(now)} queries, {n_in} in scope",
+        "| bands | confident right | confident wrong (or out of scope) | plausible right | plausible wrong | weak (not sure) |",
+        "|---|---|---|---|---|---|",
+        f"| former (one threshold {FORMER_THRESHOLD}) | {count(former, 'confident', True)} | "
+        f"{count(former, 'confident', False)} | – | – | {count(former, 'weak', None)} |",
+        f"| three bands | {count(now, 'confident', True)} | {count(now, 'confident', False)} | "
+        f"{count(now, 'plausible', True)} | {count(now, 'plausible', False)} | {count(now, 'weak', None)} |",
+        f"\nright answers moved out of 'not sure' (now shown as an answer or a plausible answer): {moved}",
+    ])  # fmt: skip
+
+
+def bands_report(retriever: HybridRetriever) -> int:
+    tune, _ = load_split("tune")
+    test, _ = load_split("test")
+    high, margin, low = calibrate(retriever, tune)
+    print(
+        f"calibrated on the tuning split ({len(tune)} queries): confident >= {high} with a lead "
+        f">= {margin}; plausible >= {low}"
+    )
+    service = (ANSWER_THRESHOLD, ANSWER_MARGIN, PLAUSIBLE_THRESHOLD)
+    print(f"service (knowledge/retriever.py): confident >= {service[0]} with a lead >= "
+          f"{service[1]}; plausible >= {service[2]}")  # fmt: skip
+    if (high, margin, low) != service:
+        print("the service's bands differ from the calibration: update knowledge/retriever.py")
+    former_limits = {"confident_at": FORMER_THRESHOLD, "margin": 0.0, "plausible_at": 2.0}
+    for name, queries in (
+        ("frozen test split (tests/data/splits/retrieval_test.jsonl)", test),
+        ("frozen Greater Bay Area set (tests/data/gba_frozen.jsonl)", load_queries(GBA_FROZEN)),
+    ):
+        print()
+        print(
+            band_table(
+                name, banded(retriever, queries, **former_limits), banded(retriever, queries)
+            )
+        )
+        wrong = [q for q, row in zip(queries, banded(retriever, queries), strict=True)
+                 if row[0] == "confident" and not (row[2] and row[1])]  # fmt: skip
+        for q in wrong:
+            print(f"- confident wrong: [{q.style}] {q.query}")
+    return 0 if (high, margin, low) == service else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -196,11 +311,16 @@ def main() -> int:
         help="report this side of tests/data/splits/ (thresholds swept on the tuning side)",
     )
     parser.add_argument("--skip-peer", action="store_true", help="leave out the ResponseSelector")
+    parser.add_argument(
+        "--bands", action="store_true", help="calibrate and report the three answer bands"
+    )
     args = parser.parse_args()
     index_dir = default_index_dir()
     if index_state(index_dir) != "ready":
         print("index missing or stale: run `cepa-kb build`", file=sys.stderr)
         return 1
+    if args.bands:
+        return bands_report(HybridRetriever.load(index_dir))
     if args.split:
         tune, _ = load_split("tune")
         reported, origins = load_split(args.split)

@@ -26,9 +26,9 @@ from knowledge.text import normalise, tokenize
 # - plausible: at least PLAUSIBLE_THRESHOLD (maximises right minus wrong or out-of-scope top
 #   entries shown in the band on the tuning split) → "Is this what you mean?" with that answer;
 # - weak: below → not sure, closest topics and staff.
-ANSWER_THRESHOLD = 0.75
+ANSWER_THRESHOLD = 0.76
 ANSWER_MARGIN = 0.05
-PLAUSIBLE_THRESHOLD = 0.62
+PLAUSIBLE_THRESHOLD = 0.63
 
 Band = Literal["confident", "plausible", "weak"]
 

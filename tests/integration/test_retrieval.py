@@ -10,7 +10,7 @@ import pytest
 from knowledge.cli import main as kb_main
 from knowledge.encoders import make_encoder
 from knowledge.index import build_index, index_state
-from knowledge.retriever import HybridRetriever, confident
+from knowledge.retriever import HybridRetriever, band, confident
 from knowledge.service import answer_question
 from knowledge.store import DATA_DIR
 
@@ -40,13 +40,26 @@ def retriever(index_dir: Path) -> HybridRetriever:
         ("修訂 CEPA 服務貿易協議 幾時 生效", "cepa-services-signing"),
         ("how many sectors have national treatment", "cepa-services-national-treatment"),
         ("Quando entra em vigor o acordo de serviços revisto?", "cepa-services-signing"),
-        ("經濟局電話", "contact-bureau"),
     ],
 )
 def test_finds_the_right_entry(retriever: HybridRetriever, query: str, entry_id: str) -> None:
     hits = retriever.search(query)
     assert hits[0].entry.id == entry_id
     assert confident(hits)
+
+
+def test_a_two_word_question_gets_the_plausible_answer_with_staff(
+    retriever: HybridRetriever,
+) -> None:
+    """「經濟局電話」: two words are not enough to be sure, but the entry is likely: the reply asks
+    "is this what you mean?", gives the answer with its source, and offers staff."""
+    hits = retriever.search("經濟局電話", k=4)
+    assert hits[0].entry.id == "contact-bureau" and band(hits) == "plausible"
+    reply = answer_question(retriever, "經濟局電話", "zh-Hant", dt.date(2026, 11, 27))
+    assert reply.text.startswith("你是否想問：「如何聯繫經濟局查詢CEPA？」")
+    assert "85972343" in reply.text
+    assert [s["id"] for s in reply.sources] == ["contact-bureau"]
+    assert reply.handoff_offered and reply.buttons[-1].payload == "/request_human"
 
 
 @pytest.mark.parametrize("query", ["今日天氣點樣", "book me a flight to Lisbon", "asdfgh"])
@@ -103,17 +116,23 @@ def test_unknown_encoder_is_a_clear_error() -> None:
 
 
 def test_dev_set_meets_the_acceptance_bar(retriever: HybridRetriever) -> None:
-    """≥90% of realistic in-scope questions answered with a right entry; ≥90% of out-of-scope
-    questions refused. (The threshold was tuned on this set: see docs/benchmarks.md.)"""
+    """≥90% of realistic in-scope questions get the right entry's answer (confident or
+    plausible); ≥90% of out-of-scope questions get no confident answer. (The bands were calibrated
+    on the tuning half of this set: see docs/benchmarks.md.)"""
     from knowledge.evaluation import evaluate, load_queries
     from knowledge.retriever import as_outcome
 
     queries = load_queries(Path(__file__).resolve().parents[1] / "data" / "dev_queries.jsonl")
     row = evaluate(queries, as_outcome(retriever)).overall.as_row()
     assert row["queries"] >= 200 and row["oos"] >= 40
-    assert row["answered_right"] >= 0.90
     assert row["oos_rejected"] >= 0.90
     assert row["recall@3"] >= 0.95
+    shown_right = 0
+    for q in queries:
+        hits = retriever.search(q.query, k=4)
+        sure = "confident" if retriever.exact_entry(q.query) else band(hits)
+        shown_right += q.in_scope and sure != "weak" and hits[0].entry.id in q.expected
+    assert shown_right / sum(q.in_scope for q in queries) >= 0.90
 
 
 def test_second_unanswered_question_in_a_row_goes_to_staff(retriever: HybridRetriever) -> None:
