@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     import rasa.api
     from rasa.utils.common import configure_logging_and_warnings
 
+    from nlu import speedups
+
+    speedups.install()
+
     configure_logging_and_warnings(logging.INFO, warn_only_once=True, filter_repeated_logs=True)
     rasa.api.run(
         model=args.model,

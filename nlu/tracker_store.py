@@ -1,0 +1,129 @@
+"""Rasa's SQL tracker store without its avoidable per-turn work; same tables, same durability.
+
+Profiled on a running turn (docs/benchmarks.md, "Where a turn's time went"), the stock
+`SQLTrackerStore` spent about a third of Rasa's time per turn on:
+
+- a `count()` of the conversation's stored events before every save, to find which events are
+  new. The store already knows: it loaded those events itself a moment earlier in the same turn
+  (or just created the tracker). That number is kept per tracker object and the count query
+  runs only when the tracker did not come from this store;
+- a new SQLite connection per operation (SQLAlchemy 1.4 gives file databases no pool) and a
+  rollback journal with two fsyncs per commit. On SQLite the connections are now pooled and the
+  database is in WAL mode with `synchronous=NORMAL`: a committed turn survives a crash or
+  restart of any process; only a power cut of the whole host can lose the last commits (the
+  trade-off documented in docs/benchmarks.md). PostgreSQL keeps Rasa's own engine settings.
+
+Set in endpoints.yml as `type: nlu.tracker_store.CepaTrackerStore`; bot/retention.py reads and
+purges the same `events` table.
+"""
+
+from __future__ import annotations
+
+import logging
+import weakref
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    # Several processes (Rasa, `make purge`) may write at once: wait instead of failing.
+    "PRAGMA busy_timeout=10000",
+)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in SQLITE_PRAGMAS:
+        cursor.execute(pragma)
+    cursor.close()
+
+
+class _StoredCounts:
+    """Tracker object → how many of its events (since the last session start) are in the table.
+
+    Trackers are mutable and unhashable, so entries are keyed by identity and dropped as soon
+    as the tracker is garbage-collected: the map only ever holds the turns in flight.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[int, tuple[weakref.ref[DialogueStateTracker], int]] = {}
+
+    def set(self, tracker: DialogueStateTracker, count: int) -> None:
+        key = id(tracker)
+        if key in self._counts and self._counts[key][0]() is tracker:
+            self._counts[key] = (self._counts[key][0], count)
+            return
+        ref = weakref.ref(tracker, lambda _ref, key=key: self._counts.pop(key, None))
+        self._counts[key] = (ref, count)
+
+    def get(self, tracker: DialogueStateTracker) -> int | None:
+        entry = self._counts.get(id(tracker))
+        if entry is None or entry[0]() is not tracker:
+            return None
+        return entry[1]
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+
+class CepaTrackerStore(SQLTrackerStore):
+    """`SQLTrackerStore` that remembers how many events of a tracker it has stored."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stored = _StoredCounts()
+        if self.engine.dialect.name == "sqlite":
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(
+                url,
+                poolclass=sa.pool.QueuePool,
+                pool_size=5,
+                max_overflow=5,
+                connect_args={"check_same_thread": False},
+            )
+            sa.event.listen(self.engine, "connect", _on_sqlite_connect)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None and not fetch_events_from_all_sessions:
+            self._stored.set(tracker, len(tracker.events))
+        return tracker
+
+    async def create_tracker(
+        self, sender_id: str, append_action_listen: bool = True
+    ) -> DialogueStateTracker:
+        tracker = self.init_tracker(sender_id)
+        self._stored.set(tracker, 0)
+        if append_action_listen:
+            from rasa.shared.core.constants import ACTION_LISTEN_NAME
+            from rasa.shared.core.events import ActionExecuted
+
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+            await self.save(tracker)
+        # With no events there is nothing to write: the stock store would count and commit.
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if not tracker.events:
+            # A new tracker (Rasa's wrappers create it through their own `create_tracker`,
+            # which saves it at once): nothing to write, so no count, no commit.
+            self._stored.set(tracker, 0)
+            return
+        await super().save(tracker)
+        self._stored.set(tracker, len(tracker.events))
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Any:
+        stored = self._stored.get(tracker)
+        if stored is None:
+            return super()._additional_events(session, tracker)
+        return list(tracker.events)[stored:]
