@@ -166,6 +166,8 @@ def compose_plausible(entry: Entry, lang: Lang, today: dt.date, others: list[Ent
     answered = compose_answer(entry, lang, today, [])
     intro = _PLAUSIBLE[lang].format(title=entry.title.get(lang))
     buttons = [Button(o.title.get(lang), entry_payload(o)) for o in others[:2]]
+    # The entry's own way on ("check my case" for the repayment measure) stays offered.
+    buttons += answered.buttons
     buttons.append(Button(HANDOFF_BUTTON[lang], HANDOFF_PAYLOAD))
     return Reply(f"{intro}\n\n{answered.text}", lang, buttons, answered.sources, True)
 

@@ -85,10 +85,28 @@ def test_every_response_has_the_security_headers(client: TestClient) -> None:
 
 
 def test_a_shared_store_is_used_when_redis_is_configured() -> None:
-    from limits.aio.storage import MemoryStorage, RedisStorage
+    from limits.aio.storage import RedisStorage
+    from limits.storage import MemoryStorage
 
     from bot.ratelimit import storage_for
 
+    # In one process: the synchronous store, whose expiry does not hop threads per key.
     assert isinstance(storage_for(None), MemoryStorage)
     # Built lazily: no connection is made until the first hit.
     assert isinstance(storage_for("redis://127.0.0.1:6390/0"), RedisStorage)
+
+
+def test_the_in_memory_limit_counts_per_key_and_says_how_long_to_wait() -> None:
+    import asyncio
+
+    from bot.ratelimit import Limiter, storage_for
+
+    async def scenario() -> tuple[list[int | None], int | None]:
+        limiter = Limiter({"sender": 3}, storage_for(None))
+        verdicts = [await limiter.check("sender", "web:a") for _ in range(4)]
+        return verdicts, await limiter.check("sender", "web:b")
+
+    verdicts, other = asyncio.run(scenario())
+    assert verdicts[:3] == [None, None, None]
+    assert verdicts[3] is not None and 1 <= verdicts[3] <= 60
+    assert other is None
