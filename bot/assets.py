@@ -86,7 +86,9 @@ def serve(request: Request, name: str) -> Response:
         "vary": "Accept-Encoding",
     }
     if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
-        return Response(status_code=304, headers=headers)
+        # The type too: a 304's headers replace the cached ones, and the page's security
+        # headers (its Content-Security-Policy) are chosen by type (bot/http_security.py).
+        return Response(status_code=304, headers={**headers, "content-type": asset.media_type})
     body = asset.body
     if asset.gzipped is not None and _accepts_gzip(request):
         body = asset.gzipped

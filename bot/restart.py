@@ -37,7 +37,7 @@ async def restart_conversation(
     """Raises RasaUnavailable when Rasa does not take the event."""
     url = (
         settings.rasa_url.rstrip("/")
-        + f"/conversations/{quote(conversation, safe='')}/tracker/events"
+        + f"/conversations/{quote(conversation, safe=':')}/tracker/events"
     )
     try:
         response = await client.post(

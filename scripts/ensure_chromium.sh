@@ -4,7 +4,10 @@
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed" || missing+=(fonts-noto-cjk)
+# Colour emoji for the 👍/👎 buttons.
+for font in fonts-noto-cjk fonts-noto-color-emoji; do
+  dpkg-query -W -f="\${Status}" "$font" 2>/dev/null | grep -q "install ok installed" || missing+=("$font")
+done
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

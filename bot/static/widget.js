@@ -3,8 +3,11 @@
  * Embed on any allowed site:
  *   <div id="cepa-chat"></div>
  *   <script src="https://ASSISTANT-HOST/widget.js" data-target="cepa-chat" defer></script>
- * Without data-target the widget opens in a panel at the bottom right of the page.
- * Every text from the user or the bot is inserted with textContent, never as HTML.
+ * Without data-target the widget opens in a panel at the bottom right of the page; with
+ * data-mode="launcher" it waits behind a chat bubble (with an unread count) until opened.
+ * Every text from the user or the bot is inserted with textContent, never as HTML: bot replies
+ * arrive as blocks (paragraphs, numbered lists, links, ticket references; bot/formatting.py),
+ * which are built into elements here, and only tel:, mailto:, http(s) and /sources/ links pass.
  * No inline styles, scripts or handlers: it runs under a strict Content-Security-Policy
  * (script-src 'self'; style-src 'self').
  */
@@ -15,32 +18,50 @@
   var STORE = "cepa-chat:v1";
   var MAX_HISTORY = 100;
   var ID_PATTERN = /^[0-9a-f]{32}$/;
+  var CSS_VERSION = "__CEPA_CSS_VERSION__";  // the gateway writes widget.css's content hash here
+  // The cancel button every form question offers (actions/forms.py): the cancel control sends it.
+  var STOP_PAYLOAD = '/deny{"answer_to":"stop"}';
+  var SAFE_HREF = /^(tel:\+?[0-9]{6,15}|mailto:[^\s<>"']+@[^\s<>"']+|https?:\/\/[^\s<>"']+|\/sources\/[a-z0-9-]+\?lang=[A-Za-z-]+)$/;
   // Tells the gateway the request comes from this widget, so it scopes the conversation to the web channel.
   var CLIENT_HEADERS = { "Content-Type": "application/json", "X-CEPA-Client": "widget" };
 
   var UI = {
     "zh-Hant": { title: "CEPA 查詢助手", placeholder: "請輸入你的問題…", send: "發送", label: "你的問題",
-      sources: "資料來源：", helpful: "這個答案有幫助嗎？", up: "有幫助", down: "沒有幫助", thanks: "多謝你的意見",
-      error: "暫時未能連線，請稍後再試。你的訊息已保留。", language: "語言", log: "對話內容",
+      helpful: "這個答案有幫助嗎？", up: "有幫助", down: "沒有幫助", thanks: "多謝你的意見",
+      error: "暫時未能連線，你的訊息未能送出。", retry: "重試", language: "語言", log: "對話內容",
+      typing: "助手正在回覆…", restart: "重新開始", restarted: "已重新開始對話",
+      cancel: "取消查核", copy: "複製", copied: "已複製", open: "開啟 CEPA 查詢助手", minimise: "縮小",
+      unread: "{n} 則新訊息",
       clear: "清除對話", clearAsk: "清除整段對話？這個瀏覽器內的對話記錄會被刪除。", clearYes: "清除", clearNo: "取消",
       noCrypto: "這個瀏覽器未能產生安全的對話編號，所以無法使用查詢助手。請改用較新的瀏覽器。",
       welcome: "你好！請輸入有關CEPA、大灣區惠澳措施或調整援助計劃還款的問題。" },
     "zh-Hans": { title: "CEPA 查询助手", placeholder: "请输入你的问题…", send: "发送", label: "你的问题",
-      sources: "资料来源：", helpful: "这个答案有帮助吗？", up: "有帮助", down: "没有帮助", thanks: "谢谢你的意见",
-      error: "暂时未能连线，请稍后再试。你的信息已保留。", language: "语言", log: "对话内容",
+      helpful: "这个答案有帮助吗？", up: "有帮助", down: "没有帮助", thanks: "谢谢你的意见",
+      error: "暂时未能连线，你的信息未能送出。", retry: "重试", language: "语言", log: "对话内容",
+      typing: "助手正在回复…", restart: "重新开始", restarted: "已重新开始对话",
+      cancel: "取消查核", copy: "复制", copied: "已复制", open: "打开 CEPA 查询助手", minimise: "缩小",
+      unread: "{n} 条新信息",
       clear: "清除对话", clearAsk: "清除整段对话？这个浏览器内的对话记录会被删除。", clearYes: "清除", clearNo: "取消",
       noCrypto: "这个浏览器未能产生安全的对话编号，所以无法使用查询助手。请改用较新的浏览器。",
       welcome: "你好！请输入有关CEPA、大湾区惠澳措施或调整援助计划还款的问题。" },
     "en": { title: "CEPA enquiry assistant", placeholder: "Type your question…", send: "Send", label: "Your question",
-      sources: "Source: ", helpful: "Was this answer helpful?", up: "Helpful", down: "Not helpful", thanks: "Thank you for your feedback",
-      error: "Cannot reach the assistant right now; please try again. Your message was kept.", language: "Language", log: "Conversation",
+      helpful: "Was this answer helpful?", up: "Helpful", down: "Not helpful", thanks: "Thank you for your feedback",
+      error: "Cannot reach the assistant right now; your message was not sent.", retry: "Try again",
+      language: "Language", log: "Conversation",
+      typing: "The assistant is replying…", restart: "Start over", restarted: "The conversation has started over",
+      cancel: "Cancel the check", copy: "Copy", copied: "Copied", open: "Open the CEPA enquiry assistant",
+      minimise: "Minimise", unread: "{n} new messages",
       clear: "Clear conversation", clearAsk: "Clear the whole conversation? Its record in this browser will be deleted.",
       clearYes: "Clear", clearNo: "Cancel",
       noCrypto: "This browser cannot create a secure conversation id, so the assistant cannot be used here. Please use an up-to-date browser.",
       welcome: "Hello! Ask me about CEPA, the Greater Bay Area measures or the aid repayment adjustment." },
     "pt": { title: "Assistente CEPA", placeholder: "Escreva a sua pergunta…", send: "Enviar", label: "A sua pergunta",
-      sources: "Fonte: ", helpful: "Esta resposta foi útil?", up: "Útil", down: "Não útil", thanks: "Obrigado pela sua opinião",
-      error: "De momento não é possível contactar o assistente; tente novamente. A sua mensagem foi guardada.", language: "Língua", log: "Conversa",
+      helpful: "Esta resposta foi útil?", up: "Útil", down: "Não útil", thanks: "Obrigado pela sua opinião",
+      error: "De momento não é possível contactar o assistente; a sua mensagem não foi enviada.", retry: "Tentar de novo",
+      language: "Língua", log: "Conversa",
+      typing: "O assistente está a responder…", restart: "Recomeçar", restarted: "A conversa recomeçou",
+      cancel: "Cancelar a verificação", copy: "Copiar", copied: "Copiado", open: "Abrir o assistente CEPA",
+      minimise: "Minimizar", unread: "{n} mensagens novas",
       clear: "Limpar conversa", clearAsk: "Limpar toda a conversa? O seu registo neste navegador será apagado.",
       clearYes: "Limpar", clearNo: "Cancelar",
       noCrypto: "Este navegador não consegue criar um identificador seguro da conversa; o assistente não pode ser usado aqui. Use um navegador atualizado.",
@@ -65,7 +86,7 @@
     try { stored = JSON.parse(localStorage.getItem(STORE)); } catch (e) { stored = null; }
     stored = stored && typeof stored === "object" ? stored : {};
     var history = Array.isArray(stored.history) ? stored.history.filter(function (entry) {
-      return entry && typeof entry === "object" && typeof entry.text === "string";
+      return entry && typeof entry === "object" && typeof entry.text === "string" && entry.role !== "error";
     }) : [];
     return {
       // An id from an older widget ("web-<uuid>", or a time-based one) is replaced by a new random one.
@@ -88,31 +109,40 @@
     if (text !== undefined) node.textContent = text;
     return node;
   }
+  function label(lang, key) { return (UI[lang] || UI[state.uiLang])[key]; }
+  function t(key) { return UI[state.uiLang][key]; }
 
-  var cssHref = api + "/widget.css";
-  var cssPresent = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
-    return link.href === new URL(cssHref, document.baseURI).href;
-  });
-  if (!cssPresent) document.head.appendChild(el("link", { rel: "stylesheet", href: cssHref }));
+  var cssHref = api + "/widget.css" + (/^[0-9a-f]{16}$/.test(CSS_VERSION) ? "?v=" + CSS_VERSION : "");
+  var cssLink = Array.prototype.filter.call(document.querySelectorAll("link[rel=stylesheet]"), function (link) {
+    return link.href.split("?")[0] === new URL(api + "/widget.css", document.baseURI).href;
+  })[0];
+  if (!cssLink) {
+    cssLink = el("link", { rel: "stylesheet", href: cssHref });
+    document.head.appendChild(cssLink);
+  }
 
-  var host = script && script.getAttribute("data-target") && document.getElementById(script.getAttribute("data-target"));
+  var target = script && script.getAttribute("data-target") && document.getElementById(script.getAttribute("data-target"));
+  var launcherMode = !target && script && script.getAttribute("data-mode") === "launcher";
+  var host = target;
   if (!host) {
     host = el("div", { "class": "cepa-floating" });
     document.body.appendChild(host);
   }
 
-  var root = el("section", { "class": "cepa-chat", "aria-labelledby": "cepa-title" });
+  var root = el("section", { id: "cepa-panel", "class": "cepa-chat", "aria-labelledby": "cepa-title" });
   var header = el("header");
   var title = el("h2", { id: "cepa-title" });
   var tools = el("div", { "class": "cepa-tools" });
+  var restartButton = el("button", { type: "button", "class": "cepa-restart" });
   var clearButton = el("button", { type: "button", "class": "cepa-clear", "aria-controls": "cepa-confirm", "aria-expanded": "false" });
   var langLabel = el("label", { "for": "cepa-lang", "class": "cepa-visually-hidden" });
   var langSelect = el("select", { id: "cepa-lang" });
   Object.keys(LANG_NAMES).forEach(function (code) {
-    var option = el("option", { value: code, lang: code }, LANG_NAMES[code]);
-    langSelect.appendChild(option);
+    langSelect.appendChild(el("option", { value: code, lang: code }, LANG_NAMES[code]));
   });
-  tools.appendChild(clearButton); tools.appendChild(langLabel); tools.appendChild(langSelect);
+  var minimiseButton = el("button", { type: "button", "class": "cepa-minimise", "aria-controls": "cepa-panel" }, "—");
+  tools.appendChild(restartButton); tools.appendChild(clearButton); tools.appendChild(langLabel); tools.appendChild(langSelect);
+  if (launcherMode) tools.appendChild(minimiseButton);
   header.appendChild(title); header.appendChild(tools);
   // The confirm step lives inside the widget (no window.confirm, which embedding pages may block).
   var confirmBox = el("div", { id: "cepa-confirm", "class": "cepa-confirm", role: "group", "aria-labelledby": "cepa-confirm-text" });
@@ -122,19 +152,225 @@
   confirmBox.appendChild(confirmText); confirmBox.appendChild(confirmYes); confirmBox.appendChild(confirmNo);
   confirmBox.hidden = true;
   var log = el("div", { "class": "cepa-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0" });
+  var inner = el("div", { "class": "cepa-log-inner" });
+  log.appendChild(inner);
+  var cancelButton = el("button", { type: "button", "class": "cepa-cancel" });
+  cancelButton.hidden = true;
   var form = el("form");
   var inputLabel = el("label", { "for": "cepa-input", "class": "cepa-visually-hidden" });
   var input = el("textarea", { id: "cepa-input", rows: "1", maxlength: "2000" });
-  var sendButton = el("button", { type: "submit" });
+  var sendButton = el("button", { type: "submit", "class": "cepa-send" });
   form.appendChild(inputLabel); form.appendChild(input); form.appendChild(sendButton);
-  root.appendChild(header); root.appendChild(confirmBox); root.appendChild(log); root.appendChild(form);
+  root.appendChild(header); root.appendChild(confirmBox); root.appendChild(log); root.appendChild(cancelButton); root.appendChild(form);
   host.appendChild(root);
 
-  function t(key) { return UI[state.uiLang][key]; }
+  /* --- launcher: a bubble with an unread count that opens and hides the panel --- */
+  var launcher = null, badge = null, unread = 0, panelOpen = true;
+  if (launcherMode) {
+    document.documentElement.classList.add("cepa-launcher-mode");
+    launcher = el("button", { type: "button", "class": "cepa-launcher", "aria-controls": "cepa-panel", "aria-expanded": "false" });
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24"); svg.setAttribute("aria-hidden", "true"); svg.setAttribute("focusable", "false");
+    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z");
+    svg.appendChild(path);
+    badge = el("span", { "class": "cepa-badge", "aria-hidden": "true" });
+    badge.hidden = true;
+    launcher.appendChild(svg); launcher.appendChild(badge);
+    document.body.appendChild(launcher);
+    panelOpen = false;
+    host.hidden = true;
+    launcher.addEventListener("click", function () { setOpen(!panelOpen); });
+    minimiseButton.addEventListener("click", function () { setOpen(false); });
+    root.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && confirmBox.hidden) { event.preventDefault(); setOpen(false); }
+    });
+  }
+  function setOpen(open) {
+    panelOpen = open;
+    host.hidden = !open;
+    document.documentElement.classList.toggle("cepa-launcher-open", open);
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) {
+      unread = 0;
+      root.classList.add("cepa-panel-enter");
+      scrollToEnd();
+      input.focus();
+    } else {
+      launcher.focus();
+    }
+    updateLauncher();
+  }
+  function updateLauncher() {
+    if (!launcher) return;
+    badge.textContent = String(unread);
+    badge.hidden = unread === 0;
+    launcher.setAttribute("aria-label", t("open") + (unread ? "（" + t("unread").replace("{n}", unread) + "）" : ""));
+  }
+
+  /* --- keeping the newest message in view, also once styles and fonts have loaded --- */
+  var stick = true;  // follow new content unless the reader scrolled up
+  function scrollToEnd() { log.scrollTop = log.scrollHeight; }
+  log.addEventListener("scroll", function () {
+    stick = log.scrollTop + log.clientHeight >= log.scrollHeight - 8;
+  });
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(function () { if (stick) scrollToEnd(); }).observe(inner);
+    new ResizeObserver(function () { if (stick) scrollToEnd(); }).observe(log);
+  }
+  cssLink.addEventListener("load", scrollToEnd);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(scrollToEnd);
+
+  /* --- the safe formatter: blocks → elements, text only through textContent --- */
+  function spanNode(span, lang) {
+    if (span.ticket) {
+      var box = el("span", { "class": "cepa-ticket" });
+      var code = el("code", {}, span.text);
+      var copy = el("button", { type: "button", "class": "cepa-copy" }, label(lang, "copy"));
+      copy.addEventListener("click", function () {
+        var done = function () { copy.textContent = label(lang, "copied"); };
+        var select = function () {
+          var range = document.createRange(); range.selectNodeContents(code);
+          var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(span.text).then(done, select);
+        else select();
+      });
+      box.appendChild(code); box.appendChild(copy);
+      return box;
+    }
+    if (typeof span.href === "string" && SAFE_HREF.test(span.href)) {
+      var local = span.href.charAt(0) === "/";
+      var link = el("a", { href: local ? api + span.href : span.href }, span.text);
+      if (local || /^https?:/.test(span.href)) { link.setAttribute("target", "_blank"); link.setAttribute("rel", "noopener noreferrer"); }
+      return link;
+    }
+    return document.createTextNode(String(span.text || ""));
+  }
+  function spansInto(parent, spans, lang) {
+    (spans || []).forEach(function (span) { if (span && typeof span === "object") parent.appendChild(spanNode(span, lang)); });
+  }
+  function formatted(entry) {
+    var box = el("div", { "class": "cepa-text" });
+    var blocks = Array.isArray(entry.blocks) && entry.blocks.length ? entry.blocks
+      : entry.text.split(/\n\s*\n/).map(function (p) { return { type: "paragraph", spans: [{ text: p }] }; });
+    blocks.forEach(function (block) {
+      if (block.type === "list") {
+        var list = el("ol");
+        (block.items || []).forEach(function (item) { var li = el("li"); spansInto(li, item, entry.lang); list.appendChild(li); });
+        box.appendChild(list);
+      } else {
+        var p = el("p");
+        spansInto(p, block.spans, entry.lang);
+        if ((block.spans || []).some(function (s) { return s && typeof s.href === "string" && s.href.indexOf("/sources/") === 0; })) {
+          p.className = "cepa-sources";
+        }
+        box.appendChild(p);
+      }
+    });
+    return box;
+  }
+
+  /* --- the log, built once and then only appended to --- */
+  var nodes = typeof Map === "function" ? new Map() : null;  // history entry → its element
+  var welcome = null;
+
+  function feedbackControl(entry) {
+    var box = el("div", { "class": "cepa-feedback" });
+    box.appendChild(el("span", {}, label(entry.lang, "helpful")));
+    [["up", "👍"], ["down", "👎"]].forEach(function (spec) {
+      var b = el("button", { type: "button", "aria-label": label(entry.lang, spec[0]), "aria-pressed": String(entry.rating === spec[0]), "data-rating": spec[0] }, spec[1]);
+      b.addEventListener("click", function () { rate(entry, spec[0], box); });
+      box.appendChild(b);
+    });
+    if (entry.rating) box.appendChild(el("span", { "class": "cepa-thanks", role: "status" }, label(entry.lang, "thanks")));
+    return box;
+  }
+
+  function renderEntry(entry) {
+    if (entry.role === "divider") return el("div", { "class": "cepa-divider", lang: entry.lang || state.uiLang }, entry.text);
+    if (entry.role === "user") return el("div", { "class": "cepa-msg cepa-user" }, entry.text);
+    var item = el("div", { "class": "cepa-msg cepa-bot" });
+    if (entry.lang) item.setAttribute("lang", entry.lang);
+    item.appendChild(formatted(entry));
+    if (entry.buttons && entry.buttons.length) {
+      var buttons = el("div", { "class": "cepa-buttons" });
+      entry.buttons.forEach(function (button) {
+        var b = el("button", { type: "button" }, button.title);
+        b.disabled = Boolean(entry.answered);
+        b.addEventListener("click", function () { send(button.payload, button.title); });
+        buttons.appendChild(b);
+      });
+      item.appendChild(buttons);
+    }
+    if (entry.kind === "answer") item.appendChild(feedbackControl(entry));
+    return item;
+  }
+
+  function appendNode(node) {
+    inner.appendChild(node);
+    stick = true;
+    scrollToEnd();
+  }
+  function push(entry) {
+    if (welcome) { welcome.remove(); welcome = null; }
+    state.history.push(entry);
+    save();
+    var node = renderEntry(entry);
+    if (nodes) nodes.set(entry, node);
+    appendNode(node);
+    if (entry.role === "bot" && launcherMode && !panelOpen) { unread++; updateLauncher(); }
+  }
+
+  function build() {
+    inner.textContent = "";
+    if (nodes) nodes.clear();
+    welcome = null;
+    if (!state.sender) {
+      appendNode(el("div", { "class": "cepa-msg cepa-bot cepa-error" }, t("noCrypto")));
+    } else if (!state.history.length) {
+      welcome = el("div", { "class": "cepa-msg cepa-bot cepa-welcome" }, t("welcome"));
+      appendNode(welcome);
+    }
+    state.history.forEach(function (entry) {
+      var node = renderEntry(entry);
+      if (nodes) nodes.set(entry, node);
+      inner.appendChild(node);
+    });
+    stick = true;
+    scrollToEnd();
+    updateControls();
+  }
+
+  /* Once the user has answered (or started over), older buttons no longer apply. */
+  function retireButtons() {
+    var changed = false;
+    state.history.forEach(function (entry) {
+      if (entry.role === "bot" && entry.buttons && entry.buttons.length && !entry.answered) {
+        entry.answered = true;
+        changed = true;
+        var node = nodes && nodes.get(entry);
+        if (node) Array.prototype.forEach.call(node.querySelectorAll(".cepa-buttons button"), function (b) { b.disabled = true; });
+      }
+    });
+    if (changed) save();
+  }
+
+  function formAsking() {
+    for (var i = state.history.length - 1; i >= 0; i--) {
+      var entry = state.history[i];
+      if (entry.role === "user" || entry.role === "divider") return false;
+      if (entry.role === "bot") {
+        return !entry.answered && (entry.buttons || []).some(function (b) { return b.payload === STOP_PAYLOAD; });
+      }
+    }
+    return false;
+  }
 
   function applyLanguage() {
     root.setAttribute("lang", state.uiLang);
     title.textContent = t("title");
+    restartButton.textContent = t("restart");
     clearButton.textContent = t("clear");
     confirmText.textContent = t("clearAsk");
     confirmYes.textContent = t("clearYes");
@@ -145,59 +381,27 @@
     inputLabel.textContent = t("label");
     input.setAttribute("placeholder", t("placeholder"));
     sendButton.textContent = t("send");
-    render();
+    cancelButton.textContent = t("cancel");
+    minimiseButton.setAttribute("aria-label", t("minimise"));
+    if (welcome) welcome.textContent = t("welcome");
+    if (typing) typingText.textContent = t("typing");
+    updateLauncher();
   }
 
-  function feedbackControl(entry) {
-    var box = el("div", { "class": "cepa-feedback" });
-    box.appendChild(el("span", {}, t("helpful")));
-    [["up", "👍", t("up")], ["down", "👎", t("down")]].forEach(function (spec) {
-      var b = el("button", { type: "button", "aria-label": spec[2], "aria-pressed": String(entry.rating === spec[0]), "data-rating": spec[0] }, spec[1]);
-      b.addEventListener("click", function () { rate(entry, spec[0]); });
-      box.appendChild(b);
-    });
-    if (entry.rating) box.appendChild(el("span", { "class": "cepa-thanks" }, t("thanks")));
-    return box;
-  }
-
-  function renderEntry(entry) {
-    var item = el("div", { "class": "cepa-msg " + (entry.role === "user" ? "cepa-user" : entry.role === "error" ? "cepa-bot cepa-error" : "cepa-bot") });
-    if (entry.lang) item.setAttribute("lang", entry.lang);
-    item.appendChild(el("div", { "class": "cepa-text" }, entry.text));
-    if (entry.buttons && entry.buttons.length) {
-      var buttons = el("div", { "class": "cepa-buttons" });
-      entry.buttons.forEach(function (button) {
-        var b = el("button", { type: "button" }, button.title);
-        b.addEventListener("click", function () { send(button.payload, button.title); });
-        buttons.appendChild(b);
-      });
-      item.appendChild(buttons);
-    }
-    if (entry.sources && entry.sources.length) {
-      item.appendChild(el("div", { "class": "cepa-sources" }, t("sources") + entry.sources.map(function (s) { return s.title; }).join("；")));
-    }
-    if (entry.role === "bot") item.appendChild(feedbackControl(entry));
-    return item;
-  }
-
-  function render() {
-    log.textContent = "";
-    if (!state.history.length && state.sender) log.appendChild(renderEntry({ role: "welcome", text: t("welcome") }));
-    state.history.forEach(function (entry) { log.appendChild(renderEntry(entry)); });
-    if (!state.sender) log.appendChild(renderEntry({ role: "error", text: t("noCrypto") }));
+  function updateControls() {
     var usable = Boolean(state.sender);
     input.disabled = !usable;
     sendButton.disabled = busy || !usable;
     clearButton.disabled = !usable;
-    log.scrollTop = log.scrollHeight;
+    restartButton.disabled = busy || !usable;
+    cancelButton.hidden = busy || !formAsking();
   }
 
-  function append(entry) {
-    state.history.push(entry);
-    save();
-    if (state.history.length === 1) log.textContent = "";
-    log.appendChild(renderEntry(entry));
-    log.scrollTop = log.scrollHeight;
+  /* A text box that grows with what is typed, up to six lines (rows, not inline styles). */
+  function autoGrow() {
+    var rows = 1;
+    input.rows = rows;
+    while (input.scrollHeight > input.clientHeight + 1 && rows < 6) { rows++; input.rows = rows; }
   }
 
   function post(path, body, signal) {
@@ -210,36 +414,100 @@
 
   var busy = false;
   var generation = 0;     // bumped when the conversation is cleared: late replies to the old one are dropped
-  var inflight = null;    // AbortController of the pending chat request
-  function send(message, shown) {
-    message = (message || "").trim();
-    if (!message || busy || !state.sender) return;
+  var inflight = null;    // AbortController of the pending request
+  var typing = null, typingText = null;
+
+  function setBusy(value) {
+    busy = value;
+    if (value) {
+      log.setAttribute("aria-busy", "true");
+      typing = el("div", { "class": "cepa-msg cepa-bot cepa-typing" });
+      typingText = el("span", { "class": "cepa-visually-hidden" }, t("typing"));
+      typing.appendChild(typingText);
+      for (var i = 0; i < 3; i++) typing.appendChild(el("span", { "class": "cepa-dot", "aria-hidden": "true" }));
+      appendNode(typing);
+    } else {
+      log.removeAttribute("aria-busy");
+      if (typing) typing.remove();
+      typing = null; typingText = null;
+    }
+    updateControls();
+  }
+
+  function showError(retry) {
+    // Shown, never stored: after a reload only the conversation itself is there.
+    var box = el("div", { "class": "cepa-msg cepa-bot cepa-error", role: "alert" });
+    box.appendChild(el("p", {}, t("error")));
+    var again = el("button", { type: "button", "class": "cepa-retry" }, t("retry"));
+    again.addEventListener("click", function () {
+      if (busy) return;
+      box.remove();
+      retry();
+      input.focus();
+    });
+    box.appendChild(again);
+    appendNode(box);
+  }
+
+  function request(message) {
     var mine = ++generation;
-    busy = true;
-    sendButton.disabled = true;
-    append({ role: "user", text: shown || message });
+    setBusy(true);
     inflight = typeof AbortController === "function" ? new AbortController() : null;
     post("/api/chat", { sender: state.sender, message: message, lang: state.uiLang }, inflight && inflight.signal).then(function (data) {
       if (mine !== generation) return;
-      if (!shown) input.value = "";
-      data.replies.forEach(function (reply, i) {
-        append({ role: "bot", id: "r" + Date.now() + "-" + i, text: reply.text, buttons: reply.buttons || [], lang: data.lang,
-          sources: i === data.replies.length - 1 ? data.sources : [] });
+      setBusy(false);
+      (data.replies || []).forEach(function (reply, i) {
+        push({ role: "bot", id: "r" + Date.now() + "-" + i, text: String(reply.text || ""), buttons: reply.buttons || [],
+          lang: data.lang, kind: reply.kind || "message", sources: reply.sources || [], ticket: reply.ticket || null,
+          blocks: reply.blocks || [] });
       });
+      // The widget's own labels follow the language the conversation is in now.
+      if (UI[data.lang] && data.lang !== state.uiLang) { state.uiLang = data.lang; save(); applyLanguage(); }
+      updateControls();
     }).catch(function () {
       if (mine !== generation) return;
-      append({ role: "error", text: t("error") });
-      if (!shown) input.value = message;
+      setBusy(false);
+      showError(function () { request(message); });
     }).then(function () {
-      if (mine !== generation) return;
-      busy = false; inflight = null; sendButton.disabled = false;
+      if (mine === generation) inflight = null;
     });
   }
 
-  function rate(entry, rating) {
+  function send(message, shown) {
+    message = (message || "").trim();
+    if (!message || busy || !state.sender) return;  // while waiting, typed text stays in the box
+    retireButtons();
+    push({ role: "user", text: shown || message });
+    if (!shown) { input.value = ""; autoGrow(); }
+    request(message);
+  }
+
+  function restart() {
+    if (busy || !state.sender) return;
+    var mine = ++generation;
+    setBusy(true);
+    post("/api/restart", { sender: state.sender }).then(function () {
+      if (mine !== generation) return;
+      setBusy(false);
+      retireButtons();
+      push({ role: "divider", text: t("restarted"), lang: state.uiLang });
+      updateControls();
+      input.focus();
+    }).catch(function () {
+      if (mine !== generation) return;
+      setBusy(false);
+      showError(restart);
+    });
+  }
+
+  function rate(entry, rating, box) {
+    // Only this answer's control changes; the pressed button keeps the keyboard focus.
     entry.rating = rating;
     save();
-    render();
+    Array.prototype.forEach.call(box.querySelectorAll("button[data-rating]"), function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-rating") === rating));
+    });
+    if (!box.querySelector(".cepa-thanks")) box.appendChild(el("span", { "class": "cepa-thanks", role: "status" }, label(entry.lang, "thanks")));
     post("/api/feedback", { sender: state.sender, reply_id: entry.id, rating: rating, reply_text: entry.text.slice(0, 2000) })
       .catch(function () { /* feedback is best effort; the answer itself is unaffected */ });
   }
@@ -254,17 +522,21 @@
     clearButton.setAttribute("aria-expanded", "false");
     if (focusBack) clearButton.focus();
   }
-  /* Forget the conversation: stored history, the log, any draft, and the id itself. */
-  function clearConversation() {
+  function dropPending() {
     generation++;
     if (inflight) { inflight.abort(); inflight = null; }
-    busy = false;
+    if (busy) setBusy(false);
+  }
+  /* Forget the conversation: stored history, the log, any draft, and the id itself. */
+  function clearConversation() {
+    dropPending();
     try { localStorage.removeItem(STORE); } catch (e) { /* nothing stored */ }
     state = { sender: newId(), history: [], uiLang: state.uiLang };
     input.value = "";
+    autoGrow();
     save();
     closeConfirm(false);
-    render();
+    build();
     if (state.sender) input.focus();
   }
 
@@ -272,26 +544,28 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) { event.preventDefault(); send(input.value); }
   });
+  input.addEventListener("input", autoGrow);
   langSelect.addEventListener("change", function () { state.uiLang = langSelect.value; save(); applyLanguage(); });
+  restartButton.addEventListener("click", restart);
+  cancelButton.addEventListener("click", function () { send(STOP_PAYLOAD, t("cancel")); });
   clearButton.addEventListener("click", function () { if (confirmBox.hidden) openConfirm(); else closeConfirm(true); });
   confirmYes.addEventListener("click", clearConversation);
   confirmNo.addEventListener("click", function () { closeConfirm(true); });
   confirmBox.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { event.preventDefault(); closeConfirm(true); }
+    if (event.key === "Escape") { event.preventDefault(); event.stopPropagation(); closeConfirm(true); }
   });
   // Another tab of the same site cleared or continued the conversation: follow it, never write the old one back.
   window.addEventListener("storage", function (event) {
     if (event.key !== STORE && event.key !== null) return;
     var fresh = load();
-    if (!fresh.sender) { state.history = []; render(); return; }
-    if (fresh.sender !== state.sender) {
-      generation++;
-      if (inflight) { inflight.abort(); inflight = null; }
-      busy = false;
-    }
+    if (!fresh.sender) { state.history = []; build(); return; }
+    if (fresh.sender !== state.sender) dropPending();
     state = fresh;
     applyLanguage();
+    build();
   });
   save();
   applyLanguage();
+  build();
+  updateLauncher();
 })();

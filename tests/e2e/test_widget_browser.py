@@ -46,14 +46,14 @@ def ask(page: Page, text: str) -> None:
 
 
 def bot_messages(page: Page):  # type: ignore[no-untyped-def]
-    return page.locator(".cepa-msg.cepa-bot:not(.cepa-error)")
+    return page.locator(".cepa-msg.cepa-bot:not(.cepa-error):not(.cepa-typing)")
 
 
 def test_traditional_chinese_answers_buttons_feedback_and_reload(stack: Stack, page: Page) -> None:
     page.goto(stack.gateway_url + "/")
     widget = page.locator(".cepa-chat")
     expect(widget).to_have_attribute("lang", "zh-Hant")
-    expect(page.get_by_role("heading")).to_have_text("CEPA 查詢助手")
+    expect(page.get_by_role("heading", level=2)).to_have_text("CEPA 查詢助手")
     expect(page.locator("[aria-live=polite]")).to_have_count(1)
 
     ask(page, "我想了解調整援助計劃還款嘅措施")
@@ -65,7 +65,7 @@ def test_traditional_chinese_answers_buttons_feedback_and_reload(stack: Stack, p
     expect(page.locator(".cepa-msg.cepa-user").last).to_have_text("調整後每期要還多少？")
     expect(bot_messages(page)).to_have_count(2, timeout=30_000)
     second = bot_messages(page).last
-    expect(second.locator(".cepa-sources")).to_contain_text("調整後每期要還多少？")
+    expect(second.locator(".cepa-sources a")).to_have_attribute("href", re.compile(r"/sources/"))
 
     second.get_by_role("button", name="有幫助", exact=True).click()
     expect(
@@ -102,7 +102,7 @@ def test_english_interface_and_answers(stack: Stack, page: Page) -> None:
     ).to_have_attribute("aria-pressed", "true")
     expect(bot_messages(page).last).to_contain_text("Thank you for your feedback")
     page.reload()
-    expect(page.get_by_role("heading")).to_have_text("CEPA enquiry assistant")
+    expect(page.get_by_role("heading", level=2)).to_have_text("CEPA enquiry assistant")
     expect(bot_messages(page)).to_have_count(2)
 
 
@@ -215,7 +215,7 @@ def test_an_old_style_id_is_replaced_by_a_random_one(stack: Stack, page: Page) -
     old = {"sender": "web-1700000000000" + "a1b2c3", "history": [], "uiLang": "en"}
     page.evaluate(f"localStorage.setItem({STORE!r}, {json.dumps(json.dumps(old))})")
     page.reload()
-    expect(page.get_by_role("heading")).to_have_text("CEPA enquiry assistant")
+    expect(page.get_by_role("heading", level=2)).to_have_text("CEPA enquiry assistant")
     assert HEX_ID.fullmatch(stored(page)["sender"])
 
 
@@ -313,7 +313,7 @@ def test_page_and_widget_run_under_the_strict_content_security_policy(
     response = page.goto(stack.gateway_url + "/")
     assert response is not None and response.headers["content-security-policy"] == CSP
 
-    expect(page.get_by_role("heading")).to_have_text("CEPA 查詢助手")
+    expect(page.get_by_role("heading", level=2)).to_have_text("CEPA 查詢助手")
     # The page's own styles (from widget.css, not an inline block) apply.
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(238, 242, 241)"
     ask(page, "我想了解調整援助計劃還款嘅措施")
@@ -323,7 +323,7 @@ def test_page_and_widget_run_under_the_strict_content_security_policy(
     page.get_by_role("button", name="清除", exact=True).click()
     expect(page.locator(".cepa-msg.cepa-user")).to_have_count(0)
     page.get_by_label("語言").select_option("en")
-    expect(page.get_by_role("heading")).to_have_text("CEPA enquiry assistant")
+    expect(page.get_by_role("heading", level=2)).to_have_text("CEPA enquiry assistant")
 
     assert page.evaluate("window.__cspViolations") == []
     assert not [text for text in console if "Content Security Policy" in text], console
