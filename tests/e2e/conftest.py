@@ -12,6 +12,8 @@ from knowledge.cli import main as kb_main
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.helpers import Inbox, free_port, start_stack
 
+PUBLIC_URL = "https://cepa.example.org"
+
 
 @pytest.fixture(scope="session")
 def smtp() -> Iterator[tuple[Inbox, int]]:
@@ -42,6 +44,8 @@ def stack(
         ADMIN_TOKEN="test-admin-token",
         TELEGRAM_BOT_TOKEN="4242:TEST",
         TELEGRAM_BASE_URL=telegram.url,
+        # Where Telegram users reach the gateway: source links in Telegram point there.
+        PUBLIC_URL=PUBLIC_URL,
     )
     try:
         yield running

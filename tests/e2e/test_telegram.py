@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import httpx
 import pytest
 
+from bot.chat import ReplyOut
 from bot.stack import Stack
+from bot.telegram_text import reply_html
+from tests.e2e.conftest import PUBLIC_URL
 from tests.e2e.fake_telegram import FakeTelegram
 
 pytestmark = pytest.mark.e2e
@@ -20,7 +24,10 @@ def test_same_answer_as_the_web_with_inline_buttons(stack: Stack, telegram: Fake
     answer = telegram.wait_for(chat_id, 1)[0]
     web = httpx.post(stack.gateway_url + "/api/chat",
                      json={"sender": uuid.uuid4().hex, "message": question}, timeout=60).json()  # fmt: skip
-    assert answer["text"] == web["replies"][0]["text"]
+    # The same reply, through the same formatter, as Telegram HTML with its source as a link.
+    assert answer["parse_mode"] == "HTML"
+    assert answer["text"] == reply_html(ReplyOut.model_validate(web["replies"][0]), PUBLIC_URL)[0]
+    assert f'<a href="{PUBLIC_URL}/sources/' in answer["text"]
     keyboard = answer["reply_markup"]["inline_keyboard"]
     assert [row[0]["text"] for row in keyboard] == [
         b["title"] for b in web["replies"][0]["buttons"]
@@ -61,3 +68,78 @@ def test_commands_language_and_non_text_messages(telegram: FakeTelegram, stack: 
 
     telegram.user_says(chat_id, "When does the revised CEPA services agreement take effect?")
     assert "1 June 2020" in telegram.wait_for(chat_id, 9)[8]["text"]
+
+
+def tracker(stack: Stack, chat_id: int) -> dict[str, Any]:
+    response = httpx.get(
+        f"http://127.0.0.1:{stack.ports.rasa}/conversations/tg:{chat_id}/tracker",
+        params={"token": stack.rasa_token},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.json()  # type: ignore[no-any-return]
+
+
+def test_lists_links_and_source_links_in_telegram_html(
+    telegram: FakeTelegram, stack: Stack
+) -> None:
+    chat_id = 7101
+    telegram.user_says(chat_id, "中央推出了哪些粵港澳大灣區建設惠澳政策措施？")
+    answer = telegram.wait_for(chat_id, 1)[0]
+    assert answer["parse_mode"] == "HTML"
+    assert "\n1. 便利港澳居民在粵港澳大灣區內地城市購房\n2. " in answer["text"]
+    assert "\n15. 支持港澳債券市場發展" in answer["text"]
+    link = f'<a href="{PUBLIC_URL}/sources/gba-measures-overview?lang=zh-Hant">'
+    assert link in answer["text"]
+    view = httpx.get(stack.gateway_url + "/sources/gba-measures-overview?lang=zh-Hant")
+    assert view.status_code == 200 and "中央推出粵港澳大灣區建設惠澳政策措施" in view.text
+
+    # An answered keyboard goes away, so an old button cannot fire in a new context.
+    first = answer["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    telegram.user_clicks(chat_id, first)
+    telegram.wait_for(chat_id, 2)
+    assert any(method == "editMessageReplyMarkup" for method, _ in telegram.sent)
+
+
+def test_lang_reaches_the_dialogue(telegram: FakeTelegram, stack: Stack) -> None:
+    chat_id = 7102
+    telegram.user_says(chat_id, "/lang pt")
+    assert telegram.wait_for(chat_id, 1)[0]["text"] == "Língua alterada para português."
+    telegram.user_says(chat_id, "CEPA?")  # no language of its own: the chosen one applies
+    reply = telegram.wait_for(chat_id, 2)[1]["text"]
+    assert any(word in reply for word in ("Desculpe", "Fonte", "serviços")), reply  # Portuguese
+    assert tracker(stack, chat_id)["latest_message"]["metadata"]["lang"] == "pt"
+
+    telegram.user_says(chat_id, "/lang")
+    keyboard = telegram.wait_for(chat_id, 3)[2]["reply_markup"]["inline_keyboard"]
+    english = next(row[0] for row in keyboard if row[0]["text"] == "English")
+    telegram.user_clicks(chat_id, english["callback_data"])
+    assert telegram.wait_for(chat_id, 4)[3]["text"] == "Language set to English."
+    telegram.user_says(chat_id, "CEPA?")
+    telegram.wait_for(chat_id, 5)
+    assert tracker(stack, chat_id)["latest_message"]["metadata"]["lang"] == "en"
+
+
+def test_cancel_and_restart_commands(telegram: FakeTelegram, stack: Stack) -> None:
+    chat_id = 7103
+    telegram.user_says(chat_id, "/cancel")
+    assert "沒有進行中" in telegram.wait_for(chat_id, 1)[0]["text"]
+
+    telegram.user_says(chat_id, "我間公司可唔可以調整還款？")
+    assert "援助計劃" in telegram.wait_for(chat_id, 2)[1]["text"]
+    assert tracker(stack, chat_id)["active_loop"]["name"] == "check_repayment_eligibility_form"
+    telegram.user_says(chat_id, "/cancel")
+    telegram.wait_for(chat_id, 3)
+    assert not tracker(stack, chat_id)["active_loop"]
+
+    telegram.user_says(chat_id, "我間公司可唔可以調整還款？")
+    telegram.wait_for(chat_id, 4)
+    telegram.user_says(chat_id, "中小企業援助計劃")
+    telegram.wait_for(chat_id, 5)
+    assert tracker(stack, chat_id)["slots"]["scheme"]
+    telegram.user_says(chat_id, "/restart")
+    assert telegram.wait_for(chat_id, 6)[5]["text"] == "已重新開始對話。請輸入你的問題。"
+    state = tracker(stack, chat_id)
+    assert not state["active_loop"] and not state["slots"].get("scheme")
+    telegram.user_says(chat_id, "/cancel")  # nothing is running any more
+    assert "沒有進行中" in telegram.wait_for(chat_id, 7)[6]["text"]
