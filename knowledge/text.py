@@ -19,6 +19,11 @@ jieba.setLogLevel(logging.WARNING)
 USER_DICT = Path(__file__).resolve().parent.parent / "nlu" / "jieba" / "userdict.txt"
 
 _TOKEN_RE = re.compile(r"\w", re.UNICODE)
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+# A run of Chinese characters, a number (1,000 / 6.5), or a word in any other script.
+_SEGMENT_RE = re.compile(
+    r"(?P<han>[\u3400-\u9fff]+)|(?P<number>\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_\u3400-\u9fff]+)"
+)
 # Characters and words that carry no meaning for retrieval in any of the four languages.
 STOPWORDS = frozenset(
     [
@@ -70,6 +75,34 @@ STOPWORDS = frozenset(
         "想问",
         "知道",
         "了解",
+        # modal verbs, adverbs and Cantonese particles that every kind of question carries
+        "可",
+        "可以",
+        "能",
+        "能否",
+        "能不能",
+        "会",
+        "是否",
+        "有没有",
+        "有冇",
+        "系咪",
+        "仲",
+        "而家",
+        "现在",
+        "都",
+        "还",
+        "个",
+        "些",
+        "用",
+        "呀",
+        "㗎",
+        "啦",
+        "喇",
+        "嘛",
+        "咧",
+        "噃",
+        "咁",
+        "嗰",
         "the",
         "a",
         "an",
@@ -223,8 +256,21 @@ def tokenize(text: str) -> list[str]:
     so a query naming part of a term still matches it.
     """
     tokens = []
-    for token in _jieba().lcut_for_search(normalise(text)):
-        token = token.strip()
-        if token and _TOKEN_RE.search(token) and token not in STOPWORDS:
-            tokens.append(token)
+    for match in _SEGMENT_RE.finditer(normalise(text)):
+        # jieba only sees Chinese: it splits Latin words at every accented letter (prestação →
+        # presta, ç, ã), so Latin words and numbers are taken whole.
+        words = (
+            _jieba().lcut_for_search(match.group()) if match.lastgroup == "han" else [match.group()]
+        )
+        for token in words:
+            token = token.strip()
+            if token and _TOKEN_RE.search(token) and token not in STOPWORDS:
+                tokens.append(token)
     return tokens
+
+
+def document_tokens(text: str) -> list[str]:
+    """`tokenize` plus every Chinese character of the text that is not a stopword: what BM25
+    indexes, so that a one-character query word (药) meets the words that contain it (药品)."""
+    characters = [ch for ch in normalise(text) if _HAN_RE.match(ch) and ch not in STOPWORDS]
+    return tokenize(text) + characters
