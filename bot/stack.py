@@ -48,6 +48,8 @@ class Stack:
     host: str = "127.0.0.1"
     extra_env: dict[str, str] = field(default_factory=dict)
     actions_host: str = "127.0.0.1"
+    # Rasa's endpoints (action server, tracker store); benchmarks compare other stores.
+    endpoints: Path = PROJECT_ROOT / "endpoints.yml"
     # Shared secrets of the process pairs: from the environment, else fresh for this start.
     rasa_token: str = field(default_factory=lambda: os.environ.get("RASA_TOKEN") or new_token())
     actions_token: str = field(
@@ -88,7 +90,7 @@ class Stack:
                 str(RASA_PYTHON), "-m", "nlu.server",
                 "--interface", "127.0.0.1", "--port", str(self.ports.rasa),
                 "--model", str(self.model),
-                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+                "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
             ],
             # Slow or piled-up clients cannot hold the gateway (bot/serve.py, docs/security.md).
             "gateway": [py, "-m", "bot.serve", "--host", self.host, "--port", str(self.ports.gateway)],

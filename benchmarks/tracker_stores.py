@@ -1,0 +1,254 @@
+"""Which tracker store: latency of a whole chat turn, and whether conversations survive a restart.
+
+    .venv/bin/python benchmarks/tracker_stores.py [--conversations 30] [--turns 5]
+
+For each store it starts the real processes (action server, Rasa, gateway) with an endpoints file
+that selects the store, runs the same conversations (five turns each, one style per
+conversation, so trackers grow as they do in use), then restarts the whole service on the same
+data and checks that every conversation's turns are still there. Stores:
+
+- `memory`: Rasa's InMemoryTrackerStore (what Rasa uses with no `tracker_store`);
+- `sql-sqlite`: Rasa's own SQLTrackerStore on SQLite;
+- `cepa-sqlite`: nlu/tracker_store.py on SQLite (the default, endpoints.yml);
+- `sql-postgres` and `cepa-postgres`: the same two on PostgreSQL, when its server binaries are
+  installed (a throw-away cluster in a temporary folder, run as the `postgres` user);
+- `redis`: Rasa's RedisTrackerStore, when `redis-server` is installed (append-only file on).
+
+A store whose server is not installed is reported as skipped, never silently left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.load import percentile, queries  # noqa: E402
+from bot.rasa_model import ensure_model  # noqa: E402
+from bot.stack import Ports, Stack  # noqa: E402
+from knowledge.cli import main as kb_main  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+ACTIONS = """action_endpoint:
+  url: ${ACTION_ENDPOINT_URL}
+  headers:
+    Authorization: Bearer ${ACTIONS_TOKEN}
+"""
+
+
+@dataclass
+class Result:
+    store: str
+    p50: float = 0.0
+    p95: float = 0.0
+    kept: str = ""
+    note: str = ""
+
+
+def wait_port(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"nothing listening on {port}")
+
+
+@contextmanager
+def postgres(tmp: Path) -> Iterator[str | None]:
+    if not (PG_BIN / "initdb").exists() or shutil.which("runuser") is None:
+        yield None
+        return
+    data = tmp / "pg"
+    data.mkdir()
+    shutil.chown(data, "postgres", "postgres")
+    port = free_port()
+    as_pg = ["runuser", "-u", "postgres", "--"]
+    subprocess.run([*as_pg, str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "rasa"],
+                   check=True, capture_output=True)  # fmt: skip
+    server = subprocess.Popen(
+        [*as_pg, str(PG_BIN / "postgres"), "-D", str(data), "-p", str(port), "-k", str(data),
+         "-c", "listen_addresses=127.0.0.1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_port(port)
+        time.sleep(1)
+        yield f"{port}"
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+@contextmanager
+def redis(tmp: Path) -> Iterator[str | None]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        yield None
+        return
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(tmp),
+         "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_port(port)
+        yield f"{port}"
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def store_yaml(store: str, var_dir: Path, port: str | None) -> str:
+    if store == "memory":
+        return ACTIONS
+    if store == "redis":
+        return (
+            ACTIONS + f"tracker_store:\n  type: redis\n  url: 127.0.0.1\n  port: {port}\n  db: 0\n"
+        )
+    kind = "SQL" if store.startswith("sql-") else "nlu.tracker_store.CepaTrackerStore"
+    if store.endswith("postgres"):
+        return ACTIONS + (
+            f"tracker_store:\n  type: {kind}\n  dialect: postgresql\n  url: 127.0.0.1\n"
+            f"  port: {port}\n  db: {store.replace('-', '_')}\n  username: rasa\n"
+            "  login_db: postgres\n"
+        )
+    return ACTIONS + (
+        f"tracker_store:\n  type: {kind}\n  dialect: sqlite\n  db: {var_dir}/rasa/tracker.db\n"
+    )
+
+
+def converse(stack: Stack, conversations: list[list[str]]) -> tuple[list[float], list[str]]:
+    times: list[float] = []
+    senders: list[str] = []
+    with httpx.Client(timeout=60) as client:
+        for texts in conversations:
+            sender = uuid.uuid4().hex
+            senders.append(sender)
+            for text in texts:
+                started = time.perf_counter()
+                reply = client.post(
+                    stack.gateway_url + "/api/chat", json={"sender": sender, "message": text}
+                )
+                times.append((time.perf_counter() - started) * 1000)
+                reply.raise_for_status()
+    return times, senders
+
+
+def user_turns(stack: Stack, sender: str) -> int:
+    rasa = f"http://127.0.0.1:{stack.ports.rasa}"
+    tracker = httpx.get(
+        f"{rasa}/conversations/api:{sender}/tracker",
+        params={"token": stack.rasa_token},
+        timeout=30,
+    ).json()
+    return sum(1 for e in tracker.get("events", []) if e.get("event") == "user")
+
+
+def run_store(store: str, conversations: list[list[str]], port: str | None) -> Result:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        endpoints = tmp / "endpoints.yml"
+        endpoints.write_text(store_yaml(store, tmp, port), encoding="utf-8")
+
+        def new_stack() -> Stack:
+            return Stack(
+                model=ensure_model(),
+                ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
+                var_dir=tmp,
+                endpoints=endpoints,
+                extra_env={
+                    "RATE_LIMIT_IP_PER_MINUTE": "1000000",
+                    "RATE_LIMIT_SENDER_PER_MINUTE": "1000",
+                    "DATABASE_URL": f"sqlite:///{tmp}/cepa.db",
+                },
+            )
+
+        stack = new_stack()
+        stack.start()
+        try:
+            stack.wait_healthy()
+            converse(stack, conversations[:3])  # warm-up: first calls load lazily
+            times, senders = converse(stack, conversations)
+        finally:
+            stack.stop()
+        stack = new_stack()
+        stack.start()
+        try:
+            stack.wait_healthy()
+            turns = len(conversations[0])
+            kept = sum(user_turns(stack, s) == turns for s in senders)
+        finally:
+            stack.stop()
+    return Result(
+        store,
+        statistics.median(times),
+        percentile(times, 95),
+        f"{kept}/{len(senders)} conversations",
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--conversations", type=int, default=30)
+    parser.add_argument("--turns", type=int, default=5)
+    parser.add_argument(
+        "--stores",
+        default="memory,sql-sqlite,cepa-sqlite,sql-postgres,cepa-postgres,redis",
+    )
+    args = parser.parse_args()
+    if kb_main(["build"]) != 0:
+        return 1
+    by_style: dict[str, list[str]] = {}
+    for row in queries():
+        by_style.setdefault(str(row["style"]), []).append(str(row["query"]))
+    styles = sorted(by_style)
+    conversations = []
+    for i in range(args.conversations):
+        pool = by_style[styles[i % len(styles)]]
+        start = (i // len(styles)) * args.turns
+        conversations.append([pool[(start + k) % len(pool)] for k in range(args.turns)])
+
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory() as servers:
+        os.chmod(servers, 0o755)
+        with postgres(Path(servers)) as pg_port, redis(Path(servers)) as redis_port:
+            for store in args.stores.split(","):
+                port = pg_port if store.endswith("postgres") else redis_port
+                if store in ("redis", "sql-postgres", "cepa-postgres") and port is None:
+                    results.append(Result(store, note="skipped: server not installed"))
+                    continue
+                print(f"... {store}", file=sys.stderr, flush=True)
+                results.append(run_store(store, conversations, port))
+
+    print(f"{args.conversations} conversations x {args.turns} turns, sequential, through /api/chat")
+    print("| tracker store | p50 ms | p95 ms | kept after a restart |\n|---|---|---|---|")
+    for r in results:
+        if r.note:
+            print(f"| {r.store} | | | {r.note} |")
+        else:
+            print(f"| {r.store} | {r.p50:.1f} | {r.p95:.1f} | {r.kept} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
