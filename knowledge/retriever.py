@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
+import numpy.typing as npt
+
 from knowledge.encoders import Encoder, make_encoder
 from knowledge.evaluation import Outcome
-from knowledge.fusion import best_per_entry, fuse
+from knowledge.fusion import fuse
 from knowledge.index import LoadedIndex, load_index
 from knowledge.lexical import LexicalIndex
 from knowledge.schema import Entry, Topic
@@ -48,7 +51,14 @@ class HybridRetriever:
         self.entries = {e.id: e for e in entries}
         self._index = index
         self._encoder = encoder
-        self._doc_entry_ids = [d.entry_id for d in index.documents]
+        # Each entry's documents side by side, so one reduceat gives every entry's best score.
+        doc_entry_ids = [d.entry_id for d in index.documents]
+        self._order = np.argsort(np.asarray(doc_entry_ids), kind="stable")
+        ordered = [doc_entry_ids[i] for i in self._order]
+        self._starts = np.asarray(
+            [i for i, e in enumerate(ordered) if i == 0 or e != ordered[i - 1]], dtype=np.intp
+        )
+        self._group_ids = [ordered[i] for i in self._starts]
         self._lexical = LexicalIndex([d.text for d in index.documents])
         # A question word for word as an entry lists it (any script, case, punctuation).
         owners: dict[str, set[str]] = {}
@@ -67,21 +77,25 @@ class HybridRetriever:
         entry_id = self._exact.get(question_key(query))
         return self.entries[entry_id] if entry_id else None
 
+    def _per_entry(self, doc_scores: npt.NDArray[np.float32]) -> dict[str, float]:
+        """Best score of each entry over its documents (`doc_scores` in document order)."""
+        best = np.maximum.reduceat(doc_scores[self._order], self._starts)
+        return dict(zip(self._group_ids, best.tolist(), strict=True))
+
     def dense_scores(self, query: str) -> dict[str, float]:
         vector = self._encoder.encode([normalise(query)])
         k = self._index.vectors.ntotal
         scores, ids = self._index.vectors.search(vector, k)
-        return best_per_entry(
-            (self._doc_entry_ids[i], float(s))
-            for s, i in zip(scores[0], ids[0], strict=True)
-            if i >= 0
-        )
+        by_document = np.full(k, -1.0, dtype=np.float32)  # cosine floor for any id FAISS leaves out
+        found = ids[0] >= 0
+        by_document[ids[0][found]] = scores[0][found]
+        return self._per_entry(by_document)
 
     def lexical_scores(self, query: str) -> dict[str, float]:
         scores = self._lexical.scores(query)
         if scores is None:
             return {}
-        return best_per_entry(zip(self._doc_entry_ids, scores.tolist(), strict=True))
+        return self._per_entry(scores)
 
     def search(self, query: str, k: int = 3, topic: Topic | None = None) -> list[Hit]:
         """Best `k` entries. The topic boost only orders them: a hit's `score` (what confidence
