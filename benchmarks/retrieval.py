@@ -258,7 +258,7 @@ def band_table(name: str, former: list[Banded], now: list[Banded]) -> str:
         f"{name}: {len(now)} queries, {n_in} in scope",
         "| bands | confident right | confident wrong (or out of scope) | plausible right | plausible wrong | weak (not sure) |",
         "|---|---|---|---|---|---|",
-        f"| former (one threshold {FORMER_THRESHOLD}) | {count(former, 'confident', True)} | "
+        f"| one threshold {FORMER_THRESHOLD}, no lead (the service before issue 14, on today's scores) | {count(former, 'confident', True)} | "
         f"{count(former, 'confident', False)} | – | – | {count(former, 'weak', None)} |",
         f"| three bands | {count(now, 'confident', True)} | {count(now, 'confident', False)} | "
         f"{count(now, 'plausible', True)} | {count(now, 'plausible', False)} | {count(now, 'weak', None)} |",
