@@ -17,7 +17,9 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.knowledge_base import get_retriever
 from bot.auth import bearer_matches
+from bot.chat import MAX_MESSAGE
 
 OPEN_PATHS = frozenset({"/health"})
 
@@ -36,6 +38,16 @@ def create_action_app(token: str, package: str = "actions") -> Sanic:
         ):
             return None
         return response.json({"error": "unauthorized"}, status=401)
+
+    @app.post("/prepare")
+    async def prepare(request: Request) -> HTTPResponse:
+        """Encode a message for search before Rasa asks for the answer (bot/prefetch.py)."""
+        body = request.json if isinstance(request.json, dict) else {}
+        text = body.get("text")
+        if not isinstance(text, str) or not text.strip() or len(text) > MAX_MESSAGE:
+            return response.json({"error": f"text must be 1..{MAX_MESSAGE} characters"}, 400)
+        get_retriever().prepare(text)
+        return response.empty()
 
     return app
 

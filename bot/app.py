@@ -24,7 +24,8 @@ from bot.eligibility import EligibilityRequest, EligibilityResponse, check
 from bot.feedback import FeedbackRequest, store_feedback
 from bot.http_security import BodyLimit, SecurityHeaders
 from bot.outbox import SmtpSettings, deliver_due
-from bot.rasa_client import RasaClient, RasaUnavailable
+from bot.prefetch import Prefetcher
+from bot.rasa_client import RasaClient, RasaUnavailable, new_session
 from bot.ratelimit import Limiter, storage_for
 from bot.restart import RestartRequest, restart_conversation
 from bot.retention import redact_handoff, retention_days, run_retention, tracker_store_url
@@ -114,10 +115,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             {"sender": settings.rate_sender_per_minute, "ip": settings.rate_ip_per_minute},
             storage,
         )
-        async with httpx.AsyncClient() as client:
+        async with httpx.AsyncClient() as client, new_session() as rasa_session:
             app.state.http = client
-            rasa = RasaClient(client, settings.rasa_url, settings.rasa_timeout, settings.rasa_token)
-            app.state.turns = Turns(rasa, app.state.limiter, on_ticket=forget_contact)
+            rasa = RasaClient(
+                rasa_session, settings.rasa_url, settings.rasa_timeout, settings.rasa_token
+            )
+            prefetcher = (
+                Prefetcher(rasa_session, settings.actions_url, settings.actions_token)
+                if settings.actions_token
+                else None
+            )
+            app.state.turns = Turns(
+                rasa, app.state.limiter, on_ticket=forget_contact, prefetcher=prefetcher
+            )
 
             async def restart(conversation: str) -> None:
                 await restart_conversation(client, settings, conversation)

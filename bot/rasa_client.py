@@ -1,17 +1,23 @@
 """Talking to the Rasa server through the gateway's own channel, always with a timeout and token.
 
 One POST per turn returns the bot's messages and the intent Rasa recognised
-(`nlu/channels/gateway_channel.py`), so no tracker is fetched afterwards.
+(`nlu/channels/gateway_channel.py`), so no tracker is fetched afterwards. The call is on every
+turn, so it uses aiohttp's pooled client: httpx cost the gateway ~1.5 ms of CPU per turn more
+(docs/benchmarks.md, "Where a turn's time went").
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import aiohttp
 
 WEBHOOK = "/webhooks/gateway/webhook"
+# Below Rasa's (Sanic's) 5 s keep-alive: the gateway always closes an idle connection first, so
+# it never sends on one the server is closing.
+KEEPALIVE_S = 2.0
 
 
 class RasaUnavailable(RuntimeError):
@@ -24,13 +30,20 @@ class Turn:
     intent: dict[str, Any]  # {"name": str, "confidence": float}
 
 
+def new_session() -> aiohttp.ClientSession:
+    """The pooled session for Rasa; create it inside the running event loop, close it after."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S, limit=256)
+    )
+
+
 class RasaClient:
     def __init__(
-        self, client: httpx.AsyncClient, base_url: str, timeout: float, token: str
+        self, session: aiohttp.ClientSession, base_url: str, timeout: float, token: str
     ) -> None:
-        self._client = client
-        self._base = base_url.rstrip("/")
-        self._timeout = timeout
+        self._session = session
+        self._url = base_url.rstrip("/") + WEBHOOK
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._headers = {"Authorization": f"Bearer {token}"}
 
     async def send(
@@ -41,13 +54,15 @@ class RasaClient:
         if metadata:
             body["metadata"] = metadata
         try:
-            response = await self._client.post(
-                self._base + WEBHOOK, json=body, headers=self._headers, timeout=self._timeout
-            )
-            response.raise_for_status()
-            data = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            async with self._session.post(
+                self._url, json=body, headers=self._headers, timeout=self._timeout
+            ) as response:
+                response.raise_for_status()
+                data = await response.json(content_type=None)
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
             raise RasaUnavailable(f"Rasa turn failed: {type(exc).__name__}") from exc
+        if not isinstance(data, dict):
+            raise RasaUnavailable("unexpected reply from the gateway channel")
         messages, intent = data.get("messages"), data.get("intent")
         if not isinstance(messages, list) or not isinstance(intent, dict):
             raise RasaUnavailable("unexpected reply from the gateway channel")

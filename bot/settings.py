@@ -31,6 +31,8 @@ class Settings:
     outbox_interval: float = 10.0
     widget_origins: tuple[str, ...] = ()
     rasa_token: str = ""
+    # Lets the gateway ask the action server to prepare a search while Rasa parses (empty: off).
+    actions_token: str = ""
     rate_sender_per_minute: int = 20
     rate_ip_per_minute: int = 300
     redis_url: str | None = None
@@ -53,6 +55,7 @@ class Settings:
                 if o.strip()
             ),
             rasa_token=os.environ.get("RASA_TOKEN", ""),
+            actions_token=os.environ.get("ACTIONS_TOKEN", ""),
             rate_sender_per_minute=_env_int("RATE_LIMIT_SENDER_PER_MINUTE", 20),
             rate_ip_per_minute=_env_int("RATE_LIMIT_IP_PER_MINUTE", 300),
             redis_url=os.environ.get("REDIS_URL") or None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.chat import ChatResponse, build_response
+from bot.prefetch import Prefetcher
 from bot.rasa_client import RasaClient
 from bot.ratelimit import Limiter
 
@@ -42,6 +43,7 @@ class Turns:
     rasa: RasaClient
     limiter: Limiter
     on_ticket: TicketHook | None = None
+    prefetcher: Prefetcher | None = None
 
     async def take(
         self, channel: Channel, client_id: str, message: str, lang: str | None = None
@@ -53,6 +55,8 @@ class Turns:
         metadata: dict[str, Any] = {"channel": channel}
         if lang:
             metadata["lang"] = lang
+        if self.prefetcher is not None:
+            self.prefetcher.start(message)
         turn = await self.rasa.send(conversation, message, metadata)
         for ticket in tickets_in(turn.messages):
             await self._after_ticket(conversation, ticket)

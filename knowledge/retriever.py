@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ from knowledge.text import normalise
 ANSWER_THRESHOLD = 0.64
 ANSWER_MARGIN = 0.05
 PLAUSIBLE_THRESHOLD = 0.51
+# Query embeddings kept (about 2 KB each).
+QUERY_CACHE_SIZE = 1024
 
 Band = Literal["confident", "plausible", "weak"]
 
@@ -66,6 +69,7 @@ class HybridRetriever:
             for question in entry.questions:
                 owners.setdefault(question_key(question), set()).add(entry.id)
         self._exact = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1 and key}
+        self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
 
     @classmethod
     def load(cls, index_dir: Path, data_dir: Path = DATA_DIR) -> HybridRetriever:
@@ -82,8 +86,28 @@ class HybridRetriever:
         best = np.maximum.reduceat(doc_scores[self._order], self._starts)
         return dict(zip(self._group_ids, best.tolist(), strict=True))
 
+    def query_vector(self, query: str) -> npt.NDArray[np.float32]:
+        """The query's embedding. The last QUERY_CACHE_SIZE are kept: a question asked again,
+        or one the gateway asked to prepare while Rasa was still parsing it (`prepare`), is not
+        encoded twice. Treat the array as read-only."""
+        key = normalise(query)
+        vector = self._query_vectors.get(key)
+        if vector is None:
+            vector = self._encoder.encode([key])
+            self._query_vectors[key] = vector
+            if len(self._query_vectors) > QUERY_CACHE_SIZE:
+                self._query_vectors.popitem(last=False)
+        else:
+            self._query_vectors.move_to_end(key)
+        return vector
+
+    def prepare(self, query: str) -> None:
+        """Do the slow part of a search ahead of time (the gateway calls this through the action
+        server while Rasa parses the message, so that both cores work on the turn)."""
+        self.query_vector(query)
+
     def dense_scores(self, query: str) -> dict[str, float]:
-        vector = self._encoder.encode([normalise(query)])
+        vector = self.query_vector(query)
         k = self._index.vectors.ntotal
         scores, ids = self._index.vectors.search(vector, k)
         by_document = np.full(k, -1.0, dtype=np.float32)  # cosine floor for any id FAISS leaves out

@@ -19,13 +19,16 @@ purges the same `events` table.
 
 from __future__ import annotations
 
+import json
 import logging
 import weakref
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,19 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
+
+
+def _row(sender_id: str, event: Event) -> dict[str, Any]:
+    """The columns Rasa's `SQLTrackerStore.save` writes for one event, in the same form."""
+    data = event.as_dict()
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
 
 
 class _StoredCounts:
@@ -119,7 +135,13 @@ class CepaTrackerStore(SQLTrackerStore):
             # which saves it at once): nothing to write, so no count, no commit.
             self._stored.set(tracker, 0)
             return
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = [_row(tracker.sender_id, e) for e in self._additional_events(session, tracker)]
+            if rows:
+                # One multi-row INSERT instead of an ORM object and flush per event.
+                session.execute(sa.insert(self.SQLEvent.__table__), rows)
+            session.commit()
         self._stored.set(tracker, len(tracker.events))
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Any:

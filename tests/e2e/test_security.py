@@ -71,6 +71,14 @@ def test_action_server_listens_on_loopback_and_refuses_calls_without_the_token(
     assert httpx.get(url + "/actions", timeout=10).status_code == 401
     assert httpx.get(url + "/health", timeout=10).status_code == 200  # probes stay open
     assert ticket_count(stack) == before
+    # The gateway's search preparation is closed the same way, and checks what it is given.
+    prepare = url + "/prepare"
+    assert httpx.post(prepare, json={"text": "CEPA係咩？"}, timeout=10).status_code == 401
+    bearer = {"authorization": f"Bearer {stack.actions_token}"}
+    for bad in ({}, {"text": ""}, {"text": 5}, {"text": "x" * 2001}):
+        assert httpx.post(prepare, json=bad, headers=bearer, timeout=10).status_code == 400
+    ok = httpx.post(prepare, json={"text": "CEPA係咩？"}, headers=bearer, timeout=10)
+    assert ok.status_code == 204
 
 
 def test_rasa_api_and_channels_need_the_token(stack: Stack) -> None:

@@ -56,9 +56,18 @@ def rows(db):
     engine = sa.create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
         result = connection.execute(
-            sa.text("SELECT sender_id, type_name, intent_name, action_name FROM events ORDER BY id")
+            sa.text(
+                "SELECT sender_id, type_name, intent_name, action_name, timestamp, data "
+                "FROM events ORDER BY id"
+            )
         )
-        return [list(row) for row in result]
+        out = []
+        for *columns, timestamp, data in result:
+            data = json.loads(data)
+            # Each store's events were made at their own time; all else must match.
+            assert data.pop("timestamp") == timestamp
+            out.append([*columns, data])
+        return out
 
 
 async def main():

@@ -185,3 +185,32 @@ def test_a_phrasing_the_entry_lists_is_answered_by_it(
 def test_a_phrasing_that_is_not_listed_gets_no_shortcut(retriever: HybridRetriever) -> None:
     assert retriever.exact_entry("What is CEPA and who is the President?") is None
     assert retriever.exact_entry("") is None
+
+
+def test_a_prepared_question_is_encoded_once_and_searched_the_same(index_dir: Path) -> None:
+    from knowledge import retriever as retriever_module
+    from knowledge.text import normalise
+
+    prepared = HybridRetriever.load(index_dir)
+    cold = HybridRetriever.load(index_dir)
+    calls: list[list[str]] = []
+    real = prepared._encoder.encode
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        calls.append(list(texts))
+        return real(texts)
+
+    prepared._encoder.encode = counting  # type: ignore[method-assign]
+    question = "澳門註冊嘅藥可唔可以喺大灣區用？"
+    prepared.prepare(question)
+    prepared.prepare(question)
+    hits = prepared.search(question, k=4)
+    assert len(calls) == 1
+    assert [(h.entry.id, h.score) for h in hits] == [
+        (h.entry.id, h.score) for h in cold.search(question, k=4)
+    ]
+    # Bounded: the oldest questions are dropped, not kept forever.
+    for i in range(retriever_module.QUERY_CACHE_SIZE + 5):
+        prepared.prepare(f"問題 {i}")
+    assert len(prepared._query_vectors) == retriever_module.QUERY_CACHE_SIZE
+    assert normalise(question) not in prepared._query_vectors

@@ -1,0 +1,122 @@
+"""Answered right end to end: the frozen test queries through `/api/chat`, as users send them.
+
+    .venv/bin/python benchmarks/chat_quality.py [--split test|tune]
+
+`benchmarks/retrieval.py` scores the retriever alone; this sends every query of the same split
+to the real service (action server, Rasa with its NLU and dialogue, gateway), each in a fresh
+conversation, and reads what the user gets back:
+
+- answered: a reply with a source and no "is this what you mean?" / staff offer — right when
+  its first source is an expected entry;
+- plausible: a source with the staff offer ("is this what you mean?");
+- refused: no source (the scope sentence, "not sure", or a form question).
+
+Per style it prints in-scope answered-right and out-of-scope refused with 95% Wilson
+intervals, so the end-to-end figure sits beside the retrieval-only one in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import uuid
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.intervals import fmt, wilson  # noqa: E402
+from bot.rasa_model import ensure_model  # noqa: E402
+from bot.stack import Ports, Stack  # noqa: E402
+from knowledge.cli import main as kb_main  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
+
+SPLITS = ROOT / "tests" / "data" / "splits"
+
+
+def outcome(reply: dict[str, object], expected: list[str]) -> str:
+    sources = [str(s["id"]) for s in reply.get("sources") or []]  # type: ignore[attr-defined]
+    if not sources:
+        return "refused"
+    if reply.get("handoff_offered"):
+        return "plausible-right" if sources[0] in expected else "plausible-wrong"
+    return "right" if sources[0] in expected else "wrong"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=("test", "tune"), default="test")
+    args = parser.parse_args()
+    if kb_main(["build"]) != 0:
+        return 1
+    path = SPLITS / f"retrieval_{args.split}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    wrong: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        stack = Stack(
+            model=ensure_model(),
+            ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
+            var_dir=Path(tmp),
+            extra_env={
+                "RATE_LIMIT_IP_PER_MINUTE": "1000000",
+                "DATABASE_URL": f"sqlite:///{tmp}/cepa.db",
+            },
+        )
+        stack.start()
+        try:
+            stack.wait_healthy()
+            with httpx.Client(timeout=60) as client:
+                for row in rows:
+                    reply = client.post(
+                        stack.gateway_url + "/api/chat",
+                        json={"sender": uuid.uuid4().hex, "message": row["query"]},
+                    )
+                    reply.raise_for_status()
+                    scope = "in" if row["expected"] else "out"
+                    result = outcome(reply.json(), row["expected"])
+                    counts[f"{row['style']}:{scope}"][result] += 1
+                    if result == "wrong" or (scope == "out" and result != "refused"):
+                        wrong.append(f"{row['style']}\t{result}\t{row['query']}")
+        finally:
+            stack.stop()
+
+    print(f"/api/chat on the {args.split} split ({path.relative_to(ROOT)}), fresh conversations")
+    print(
+        "| style | in scope | answered right [95% CI] | plausible, right entry | confident wrong "
+        "| out of scope | refused [95% CI] |\n|---|---|---|---|---|---|---|"
+    )
+    styles = sorted({key.split(":")[0] for key in counts})
+    totals: Counter[str] = Counter()
+    for style in [*styles, "all"]:
+        inside = (
+            sum((counts[f"{s}:in"] for s in styles), Counter())
+            if style == "all"
+            else counts[f"{style}:in"]
+        )
+        outside = (
+            sum((counts[f"{s}:out"] for s in styles), Counter())
+            if style == "all"
+            else counts[f"{style}:out"]
+        )
+        n_in, n_out = sum(inside.values()), sum(outside.values())
+        right, refused = inside["right"], outside["refused"]
+        print(
+            f"| {style} | {n_in} | {fmt(right / max(n_in, 1), wilson(right, n_in))} "
+            f"| {inside['plausible-right']} | {inside['wrong']} | {n_out} "
+            f"| {fmt(refused / max(n_out, 1), wilson(refused, n_out))} |"
+        )
+        totals.update(inside)
+    print("\nconfident wrong answers and out-of-scope queries not refused:")
+    for line in wrong:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
