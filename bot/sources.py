@@ -3,7 +3,7 @@
 The newsletter text in knowledge/source/ is a PDF extraction: columns interleave, captions sit
 between paragraphs and some lines are letter-spaced. Each article is cut out by the first and last
 words of its body as printed, its wrapped lines joined into paragraphs and numbered lists, and it
-is shown in the reader's script (Traditional Chinese with Hong Kong / Macao forms for zh-Hant; the
+is shown in the reader's script (Traditional Chinese in Macao's standard forms for zh-Hant; the
 printed Simplified Chinese otherwise, since the newsletter exists only in Chinese).
 """
 
@@ -13,17 +13,14 @@ import html
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from bot.formatting import Block, Span, blocks
+from knowledge.articles import NEWSLETTER, printed_titles
 from knowledge.language import LANGS, Lang
 from knowledge.schema import Entry, join_cjk_lines
 from knowledge.store import load_entries
 from knowledge.text import to_traditional
 
-NEWSLETTER = (
-    Path(__file__).resolve().parent.parent / "knowledge" / "source" / "cepa-express-2019-12.txt"
-)
 # Article number → the first line of its body (whole) and how its last line ends.
 ARTICLES: dict[int, tuple[str, str]] = {
     1: ("国家商务部副部长王炳南及经济财政司司", "互利双赢。"),
@@ -109,11 +106,7 @@ def paragraphs_of(lines: list[str]) -> list[str]:
 @cache
 def articles() -> dict[int, Article]:
     lines = NEWSLETTER.read_text(encoding="utf-8").splitlines()
-    titles: dict[int, str] = {}
-    for line in lines[:40]:
-        match = re.match(r"\s*(\d{1,2})\.\s+(.+)", line)
-        if match:
-            titles.setdefault(int(match.group(1)), match.group(2).strip())
+    titles = printed_titles()
     found: dict[int, Article] = {}
     for number, (first, last) in ARTICLES.items():
         start = next(i for i, line in enumerate(lines) if line.strip() == first)
