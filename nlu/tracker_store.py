@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -94,6 +94,26 @@ class CepaTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._stored = _StoredCounts()
+        # Rasa's `_event_query` as two prepared Core statements: the ORM built and compiled it
+        # anew for every turn. Same rows, same order: the latest session (events from its
+        # `session_started` on, or all if none) or every session.
+        events = self.SQLEvent.__table__
+        session_start = (
+            sa.select(sa.func.max(events.c.timestamp))
+            .where(
+                events.c.sender_id == sa.bindparam("sender_id"),
+                events.c.type_name == SessionStarted.type_name,
+            )
+            .scalar_subquery()
+        )
+        self._all_sessions = (
+            sa.select(events.c.data)
+            .where(events.c.sender_id == sa.bindparam("sender_id"))
+            .order_by(events.c.id)
+        )
+        self._latest_session = self._all_sessions.where(
+            sa.or_(events.c.timestamp >= session_start, session_start.is_(None))
+        )
         if self.engine.dialect.name == "sqlite":
             url = self.engine.url
             self.engine.dispose()
@@ -110,7 +130,13 @@ class CepaTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> DialogueStateTracker | None:
-        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        query = self._all_sessions if fetch_events_from_all_sessions else self._latest_session
+        with self.engine.connect() as connection:
+            rows = connection.execute(query, {"sender_id": sender_id}).scalars().all()
+        tracker = None
+        if self.domain and rows:
+            events = [json.loads(data) for data in rows]
+            tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
         if tracker is not None and not fetch_events_from_all_sessions:
             self._stored.set(tracker, len(tracker.events))
         return tracker
