@@ -31,10 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.intervals import fmt, wilson  # noqa: E402
-from bot.rasa_model import ensure_model  # noqa: E402
-from bot.stack import Ports, Stack  # noqa: E402
+from benchmarks.load import bench_stack  # noqa: E402
 from knowledge.cli import main as kb_main  # noqa: E402
-from tests.helpers import free_port  # noqa: E402
 
 SPLITS = ROOT / "tests" / "data" / "splits"
 
@@ -59,15 +57,7 @@ def main() -> int:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        stack = Stack(
-            model=ensure_model(),
-            ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
-            var_dir=Path(tmp),
-            extra_env={
-                "RATE_LIMIT_IP_PER_MINUTE": "1000000",
-                "DATABASE_URL": f"sqlite:///{tmp}/cepa.db",
-            },
-        )
+        stack = bench_stack(Path(tmp))
         stack.start()
         try:
             stack.wait_healthy()
@@ -92,7 +82,6 @@ def main() -> int:
         "| out of scope | refused [95% CI] |\n|---|---|---|---|---|---|---|"
     )
     styles = sorted({key.split(":")[0] for key in counts})
-    totals: Counter[str] = Counter()
     for style in [*styles, "all"]:
         inside = (
             sum((counts[f"{s}:in"] for s in styles), Counter())
@@ -111,7 +100,6 @@ def main() -> int:
             f"| {inside['plausible-right']} | {inside['wrong']} | {n_out} "
             f"| {fmt(refused / max(n_out, 1), wilson(refused, n_out))} |"
         )
-        totals.update(inside)
     print("\nconfident wrong answers and out-of-scope queries not refused:")
     for line in wrong:
         print("  " + line)

@@ -23,6 +23,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -52,6 +53,36 @@ def rss_mb(pid: int) -> float:
 
 def queries() -> list[dict[str, object]]:
     return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+
+
+def style_conversations(count: int, turns: int) -> list[list[str]]:
+    """`count` conversations of `turns` dev-set texts, one style each, styles taken in turn."""
+    by_style: dict[str, list[str]] = {}
+    for row in queries():
+        by_style.setdefault(str(row["style"]), []).append(str(row["query"]))
+    styles = sorted(by_style)
+    conversations = []
+    for i in range(count):
+        pool = by_style[styles[i % len(styles)]]
+        start = (i // len(styles)) * turns
+        conversations.append([pool[(start + k) % len(pool)] for k in range(turns)])
+    return conversations
+
+
+def bench_stack(var_dir: Path, **fields: Any) -> Stack:
+    """A whole service on free ports in `var_dir`, rate limits raised (every request comes from
+    loopback); `fields` go to `Stack` (another `endpoints` file, say)."""
+    return Stack(
+        model=ensure_model(),
+        ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
+        var_dir=var_dir,
+        extra_env={
+            "RATE_LIMIT_IP_PER_MINUTE": "1000000",
+            "RATE_LIMIT_SENDER_PER_MINUTE": "1000",
+            "DATABASE_URL": f"sqlite:///{var_dir}/cepa.db",
+        },
+        **fields,
+    )
 
 
 def sequential(stack: Stack, texts: list[str]) -> dict[str, list[float]]:
@@ -124,29 +155,11 @@ def main() -> int:
     args = parser.parse_args()
     if kb_main(["build"]) != 0:
         return 1
-    rows = queries()
-    texts = [str(r["query"]) for r in rows][: args.sequential]
-    by_style: dict[str, list[str]] = {}
-    for r in rows:
-        by_style.setdefault(str(r["style"]), []).append(str(r["query"]))
-    styles = sorted(by_style)
-    conversations = []
-    for i in range(args.conversations):
-        pool = by_style[styles[i % len(styles)]]
-        start = (i // len(styles)) * args.turns
-        conversations.append([pool[(start + k) % len(pool)] for k in range(args.turns)])
+    texts = [str(r["query"]) for r in queries()][: args.sequential]
+    conversations = style_conversations(args.conversations, args.turns)
 
     with tempfile.TemporaryDirectory() as tmp:
-        stack = Stack(
-            model=ensure_model(),
-            ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
-            var_dir=Path(tmp),
-            extra_env={
-                "RATE_LIMIT_IP_PER_MINUTE": "1000000",
-                "RATE_LIMIT_SENDER_PER_MINUTE": "1000",
-                "DATABASE_URL": f"sqlite:///{tmp}/cepa.db",
-            },
-        )
+        stack = bench_stack(Path(tmp))
         stack.start()
         try:
             stack.wait_healthy()

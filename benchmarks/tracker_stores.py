@@ -39,9 +39,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load import percentile, queries  # noqa: E402
-from bot.rasa_model import ensure_model  # noqa: E402
-from bot.stack import Ports, Stack  # noqa: E402
+from benchmarks.load import bench_stack, percentile, style_conversations  # noqa: E402
+from bot.stack import Stack  # noqa: E402
 from knowledge.cli import main as kb_main  # noqa: E402
 from tests.helpers import free_port  # noqa: E402
 
@@ -171,17 +170,7 @@ def run_store(store: str, conversations: list[list[str]], port: str | None) -> R
         endpoints.write_text(store_yaml(store, tmp, port), encoding="utf-8")
 
         def new_stack() -> Stack:
-            return Stack(
-                model=ensure_model(),
-                ports=Ports(gateway=free_port(), rasa=free_port(), actions=free_port()),
-                var_dir=tmp,
-                endpoints=endpoints,
-                extra_env={
-                    "RATE_LIMIT_IP_PER_MINUTE": "1000000",
-                    "RATE_LIMIT_SENDER_PER_MINUTE": "1000",
-                    "DATABASE_URL": f"sqlite:///{tmp}/cepa.db",
-                },
-            )
+            return bench_stack(tmp, endpoints=endpoints)
 
         stack = new_stack()
         stack.start()
@@ -218,15 +207,7 @@ def main() -> int:
     args = parser.parse_args()
     if kb_main(["build"]) != 0:
         return 1
-    by_style: dict[str, list[str]] = {}
-    for row in queries():
-        by_style.setdefault(str(row["style"]), []).append(str(row["query"]))
-    styles = sorted(by_style)
-    conversations = []
-    for i in range(args.conversations):
-        pool = by_style[styles[i % len(styles)]]
-        start = (i // len(styles)) * args.turns
-        conversations.append([pool[(start + k) % len(pool)] for k in range(args.turns)])
+    conversations = style_conversations(args.conversations, args.turns)
 
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as servers:
