@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from bot.formatting import Block, blocks, with_source
 from bot.sources import source_href
-from bot.validation import UnicodeText
+from bot.validation import UnicodeText, valid_unicode
 from knowledge.language import Lang, detect_lang
 
 MAX_MESSAGE = 2000
 MAX_SENDER = 128
 
 
+def _printable_sender(value: str) -> str:
+    value = value.strip()
+    if not value or not value.isprintable():
+        raise ValueError(f"sender must be 1..{MAX_SENDER} printable characters")
+    return value
+
+
+# A client's conversation id, as every gateway route that takes one reads it.
+Sender = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_SENDER),
+    AfterValidator(valid_unicode),
+    AfterValidator(_printable_sender),
+]
+
+
 class ChatRequest(BaseModel):
-    sender: UnicodeText = Field(min_length=1, max_length=MAX_SENDER)
+    sender: Sender
     message: UnicodeText
     lang: Lang | None = None  # the UI language: used when the message itself shows none
-
-    @field_validator("sender")
-    @classmethod
-    def _sender_printable(cls, value: str) -> str:
-        value = value.strip()
-        if not value or not value.isprintable():
-            raise ValueError("sender must be 1..128 printable characters")
-        return value
 
     @field_validator("message")
     @classmethod

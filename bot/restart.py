@@ -12,23 +12,15 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel
 
+from bot.chat import Sender
 from bot.rasa_client import RasaUnavailable
 from bot.settings import Settings
-from bot.validation import UnicodeText
 
 
 class RestartRequest(BaseModel):
-    sender: UnicodeText = Field(min_length=1, max_length=128)
-
-    @field_validator("sender")
-    @classmethod
-    def _sender_printable(cls, value: str) -> str:
-        value = value.strip()
-        if not value or not value.isprintable():
-            raise ValueError("sender must be 1..128 printable characters")
-        return value
+    sender: Sender
 
 
 async def restart_conversation(
