@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.load import bench_stack, percentile, style_conversations  # noqa: E402
 from bot.stack import Stack  # noqa: E402
 from knowledge.cli import main as kb_main  # noqa: E402
-from tests.helpers import free_port  # noqa: E402
+from tests.helpers import free_port, rasa_tracker  # noqa: E402
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 ACTIONS = """action_endpoint:
@@ -154,12 +154,7 @@ def converse(stack: Stack, conversations: list[list[str]]) -> tuple[list[float],
 
 
 def user_turns(stack: Stack, sender: str) -> int:
-    rasa = f"http://127.0.0.1:{stack.ports.rasa}"
-    tracker = httpx.get(
-        f"{rasa}/conversations/api:{sender}/tracker",
-        params={"token": stack.rasa_token},
-        timeout=30,
-    ).json()
+    tracker = rasa_tracker(stack, f"api:{sender}")
     return sum(1 for e in tracker.get("events", []) if e.get("event") == "user")
 
 

@@ -74,6 +74,17 @@ def chat(stack: Stack, message: str, sender: str | None = None, **extra: Any) ->
     return response.json()  # type: ignore[no-any-return]
 
 
+def rasa_tracker(stack: Stack, conversation_id: str) -> dict[str, Any]:
+    """The conversation as Rasa stores it (`web:…`, `api:…`, `tg:…`), read with Rasa's token."""
+    response = httpx.get(
+        f"http://127.0.0.1:{stack.ports.rasa}/conversations/{conversation_id}/tracker",
+        params={"token": stack.rasa_token},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.json()  # type: ignore[no-any-return]
+
+
 def text_of(reply: dict[str, Any]) -> str:
     return "\n".join(r["text"] for r in reply["replies"])
 

@@ -13,6 +13,7 @@ from bot.stack import Stack
 from bot.telegram_text import reply_html
 from tests.e2e.conftest import PUBLIC_URL
 from tests.e2e.fake_telegram import FakeTelegram
+from tests.helpers import rasa_tracker
 
 pytestmark = pytest.mark.e2e
 
@@ -71,13 +72,7 @@ def test_commands_language_and_non_text_messages(telegram: FakeTelegram, stack: 
 
 
 def tracker(stack: Stack, chat_id: int) -> dict[str, Any]:
-    response = httpx.get(
-        f"http://127.0.0.1:{stack.ports.rasa}/conversations/tg:{chat_id}/tracker",
-        params={"token": stack.rasa_token},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return response.json()  # type: ignore[no-any-return]
+    return rasa_tracker(stack, f"tg:{chat_id}")
 
 
 def test_lists_links_and_source_links_in_telegram_html(

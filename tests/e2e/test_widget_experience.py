@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from bot.stack import Stack
 from tests.e2e.test_widget_browser import STORE, ask, bot_messages, browser, stored
+from tests.helpers import rasa_tracker
 
 __all__ = ["browser"]  # the module-scoped chromium fixture, shared with test_widget_browser.py
 pytestmark = pytest.mark.e2e
@@ -272,13 +273,7 @@ def test_labels_follow_the_language_of_the_replies(stack: Stack, page: Page) -> 
 
 
 def tracker(stack: Stack, sender: str) -> dict[str, Any]:
-    response = httpx.get(
-        f"http://127.0.0.1:{stack.ports.rasa}/conversations/web:{sender}/tracker",
-        params={"token": stack.rasa_token},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return response.json()  # type: ignore[no-any-return]
+    return rasa_tracker(stack, f"web:{sender}")
 
 
 def test_cancel_and_restart_reach_the_dialogue_and_old_buttons_go_stale(
