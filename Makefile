@@ -41,6 +41,7 @@ stories: model
 
 pytest: setup
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_services.sh
 	$(PY) -m pytest
 
 # Delete personal data older than RETENTION_DAYS (default 90): tickets, feedback, tracker events.

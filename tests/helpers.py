@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import uuid
 from pathlib import Path
 from typing import Any
@@ -14,12 +13,7 @@ from bot.rasa_model import ensure_model
 from bot.settings import Settings
 from bot.stack import Ports, Stack
 from knowledge.index import default_index_dir
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.services import free_port
 
 
 class Inbox(Message):
