@@ -33,6 +33,8 @@ class Settings:
     rasa_token: str = ""
     # Lets the gateway ask the action server to prepare a search while Rasa parses (empty: off).
     actions_token: str = ""
+    # The action server files staff tickets through the gateway's internal API with it.
+    handoff_token: str = ""
     rate_sender_per_minute: int = 20
     rate_ip_per_minute: int = 300
     redis_url: str | None = None
@@ -56,6 +58,7 @@ class Settings:
             ),
             rasa_token=os.environ.get("RASA_TOKEN", ""),
             actions_token=os.environ.get("ACTIONS_TOKEN", ""),
+            handoff_token=os.environ.get("HANDOFF_TOKEN", ""),
             rate_sender_per_minute=_env_int("RATE_LIMIT_SENDER_PER_MINUTE", 20),
             rate_ip_per_minute=_env_int("RATE_LIMIT_IP_PER_MINUTE", 300),
             redis_url=os.environ.get("REDIS_URL") or None,

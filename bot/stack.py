@@ -55,6 +55,9 @@ class Stack:
     actions_token: str = field(
         default_factory=lambda: os.environ.get("ACTIONS_TOKEN") or new_token()
     )
+    handoff_token: str = field(
+        default_factory=lambda: os.environ.get("HANDOFF_TOKEN") or new_token()
+    )
     _procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict, init=False)
     _logs: list[IO[bytes]] = field(default_factory=list, init=False)
 
@@ -73,6 +76,9 @@ class Stack:
             KB_INDEX_DIR=str(self.index_dir),
             RASA_TOKEN=self.rasa_token,
             ACTIONS_TOKEN=self.actions_token,
+            HANDOFF_TOKEN=self.handoff_token,
+            # Where the action server files tickets (the gateway owns tickets and the outbox).
+            GATEWAY_URL=f"http://127.0.0.1:{self.ports.gateway}",
         )
         env.setdefault("DATABASE_URL", f"sqlite:///{self.var_dir / 'cepa.db'}")
         env.update(self.extra_env)
