@@ -253,10 +253,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not secret_matches(given, secret):
             return _error(403, "bad secret token")
         try:
-            data = await request.json()
+            # Handled before the answer: if this replica dies first, Telegram sends it again.
+            await channel.handle(await request.json())
         except ValueError:
-            return _error(400, "request body is not valid JSON")
-        await channel.feed(data)
+            return _error(400, "request body is not a Telegram update")
         return JSONResponse({"ok": True})
 
     @app.get("/admin/tickets", dependencies=[Depends(limit_ip)])

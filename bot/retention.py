@@ -5,7 +5,8 @@ Two jobs:
 - `purge` deletes what is older than the retention period (RETENTION_DAYS, default 90): tickets
   with their outbox e-mails and feedback from the project database, and every event row from
   Rasa's SQL tracker store. A ticket older than the period goes with its e-mail whatever the
-  e-mail's state; the purge counts (and logs) the pending e-mails it drops.
+  e-mail's state; the purge counts (and logs) the pending e-mails it drops. The Telegram
+  channel's chats and button keys (bot/telegram_state.py) go once unused for the period.
 - `redact_handoff` replaces, once a staff ticket holds them, the name and contact a user gave
   in that conversation's stored tracker events with "[redacted]".
 
@@ -52,6 +53,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db import Feedback, OutboxEmail, Ticket, sessions, utcnow
 from bot.rasa_model import DEFAULT_TRACKER_DB
+from bot.telegram_state import purge_telegram_state
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +118,7 @@ class PurgeReport:
     tracker_events: int
     tracker_conversations: int
     tracker: str  # "ok", "not configured" or "no events table"
+    telegram: int = 0  # Telegram chats (language, latest buttons) and button keys (unused)
 
     def lines(self) -> list[str]:
         verb = "to delete" if self.dry_run else "deleted"
@@ -131,6 +134,7 @@ class PurgeReport:
                 if self.tracker == "ok"
                 else f"tracker events: none ({self.tracker})"
             ),
+            f"Telegram chats and button keys {verb}: {self.telegram}",
         ]
 
     def summary(self) -> str:
@@ -238,6 +242,9 @@ def purge(
         raise ValueError(f"retention period must be at least 1 day, got {days}")
     cutoff = _naive_utc(now) - dt.timedelta(days=days)
     tickets, emails, pending, feedback = _purge_project(project_sessions, cutoff, dry_run)
+    with project_sessions() as session:
+        telegram = purge_telegram_state(session, cutoff, dry_run)
+        session.commit()
     if pending and not dry_run:
         logger.warning(
             "retention: %s undelivered e-mails dropped with tickets older than %s days",
@@ -258,6 +265,7 @@ def purge(
         tracker_events=events,
         tracker_conversations=conversations,
         tracker=state,
+        telegram=telegram,
     )
 
 

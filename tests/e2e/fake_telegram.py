@@ -1,7 +1,8 @@
 """A local HTTP server speaking enough of the Telegram Bot API for python-telegram-bot.
 
-Tests queue updates (what users send) and read `sent` (what the bot sent) — the real PTB client
-talks to it over HTTP exactly as it would to api.telegram.org.
+Tests queue updates (what users send) for a polling bot, or post them to a gateway's webhook as
+Telegram does (`deliver`), and read `sent` (what the bot sent) — the real PTB client talks to it
+over HTTP exactly as it would to api.telegram.org.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
+
+import httpx
 
 BOT = {"id": 4242, "is_bot": True, "first_name": "CEPA", "username": "cepa_test_bot",
        "can_join_groups": False, "can_read_all_group_messages": False,
@@ -25,6 +28,7 @@ class FakeTelegram:
         self.lock = threading.Lock()
         self._next_update = 1
         self._next_message = 100
+        self.webhook_secret: str | None = None  # as the latest setWebhook registered it
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -82,6 +86,8 @@ class FakeTelegram:
                 time.sleep(0.05)
         with self.lock:
             self.sent.append((method, params))
+            if method == "setWebhook":
+                self.webhook_secret = params.get("secret_token")
             if method == "sendMessage":
                 self._next_message += 1
                 return {"message_id": self._next_message, "date": int(time.time()),
@@ -89,11 +95,28 @@ class FakeTelegram:
                         "from": BOT, "text": params.get("text", "")}  # fmt: skip
         return True
 
-    def _push(self, **update: Any) -> None:
+    def update(self, **content: Any) -> dict[str, Any]:
+        """A new update (numbered in order), for `deliver`; the `user_*` methods queue theirs."""
         with self.lock:
-            update["update_id"] = self._next_update
+            update = {"update_id": self._next_update, **content}
             self._next_update += 1
+        return update
+
+    def _push(self, update: dict[str, Any]) -> None:
+        """Queue an update for the polling bot (getUpdates)."""
+        with self.lock:
             self.updates.append(update)
+
+    def deliver(self, gateway_url: str, update: dict[str, Any]) -> int:
+        """Post the update to one gateway's webhook with the registered secret, as Telegram does
+        (a load balancer in front of several gateways picks one); the HTTP status it answered."""
+        response = httpx.post(
+            gateway_url + "/telegram/webhook",
+            json=update,
+            headers={"x-telegram-bot-api-secret-token": self.webhook_secret or ""},
+            timeout=120,
+        )
+        return response.status_code
 
     @staticmethod
     def _user(chat_id: int) -> dict[str, Any]:
@@ -104,25 +127,34 @@ class FakeTelegram:
         return {"message_id": self._next_message, "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private"}, "from": self._user(chat_id), **content}  # fmt: skip
 
-    def user_says(self, chat_id: int, text: str) -> None:
+    def says(self, chat_id: int, text: str) -> dict[str, Any]:
+        """The update of a user's text message (a leading `/word` marked as a command)."""
         entities = (
             [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
             if text.startswith("/")
             else []
         )
-        self._push(message=self._message(chat_id, text=text, entities=entities))
+        return self.update(message=self._message(chat_id, text=text, entities=entities))
+
+    def clicks(self, chat_id: int, data: str) -> dict[str, Any]:
+        """The update of a user pressing an inline button with this callback data."""
+        return self.update(callback_query={"id": f"cb{self._next_update}",
+                                           "from": self._user(chat_id), "chat_instance": "ci",
+                                           "data": data,
+                                           "message": self._message(chat_id, text="...")})  # fmt: skip
+
+    def user_says(self, chat_id: int, text: str) -> None:
+        self._push(self.says(chat_id, text))
 
     def user_sends(self, chat_id: int, **content: Any) -> None:
-        self._push(message=self._message(chat_id, **content))
+        self._push(self.update(message=self._message(chat_id, **content)))
 
     def user_edits(self, chat_id: int, text: str) -> None:
         message = self._message(chat_id, text=text, edit_date=int(time.time()))
-        self._push(edited_message=message)
+        self._push(self.update(edited_message=message))
 
     def user_clicks(self, chat_id: int, data: str) -> None:
-        self._push(callback_query={"id": f"cb{self._next_update}", "from": self._user(chat_id),
-                                   "chat_instance": "ci", "data": data,
-                                   "message": self._message(chat_id, text="...")})  # fmt: skip
+        self._push(self.clicks(chat_id, data))
 
     def messages_to(self, chat_id: int) -> list[dict[str, Any]]:
         with self.lock:

@@ -1,4 +1,4 @@
-from bot.telegram_text import MAX_CALLBACK_DATA, callback_data, split_text
+from bot.telegram_text import MAX_CALLBACK_DATA, callback_data, is_callback_key, split_text
 
 
 def test_short_text_is_one_piece() -> None:
@@ -24,3 +24,10 @@ def test_callback_data_fits_telegram() -> None:
     long = '/ask_gba_measures{"kb_entry":"gba-measure-05-foreign-permanent-residents"}'
     key = callback_data(long)
     assert len(key.encode()) <= MAX_CALLBACK_DATA and key == callback_data(long)
+
+
+def test_a_short_payload_that_looks_like_a_key_or_a_language_button_is_keyed() -> None:
+    for payload in ("k:0123", "lang:en"):
+        key = callback_data(payload)
+        assert key != payload and is_callback_key(key)
+    assert not is_callback_key(callback_data('/ask_contact{"kb_entry":"contact-bureau"}'))
