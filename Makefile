@@ -6,7 +6,7 @@ PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa
 RASA_ENV := PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
 
-.PHONY: run test setup model index lint format validate stories pytest purge clean
+.PHONY: run test setup migrate model index lint format validate stories pytest purge clean
 
 run: setup
 	$(PY) -m bot.stack
@@ -15,6 +15,11 @@ test: setup model index lint validate stories pytest
 
 setup:
 	bash scripts/bootstrap.sh
+
+# Bring the project database (DATABASE_URL, default SQLite in var/) to the newest schema: a
+# deploy step, run once before the processes start. `make run` does it too.
+migrate: setup
+	$(PY) -m bot.migrate
 
 model: setup
 	$(PY) -m bot.rasa_model

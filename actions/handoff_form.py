@@ -1,12 +1,14 @@
 """Passing a question to staff: privacy notice and consent, name, contact, question → a ticket.
 
-The ticket and its e-mail are stored by bot/tickets.py; the gateway's outbox sends the e-mail.
-A conversation opens at most MAX_TICKETS_PER_DAY tickets a Macao day; its channel is read from
-the conversation id the gateway prefixes (`web:`, `tg:`, `api:`), never from client metadata.
+The gateway owns tickets and their e-mails (handoff/): this action files the ticket through the
+gateway's internal API and never touches the database. A conversation opens at most
+MAX_TICKETS_PER_DAY tickets a Macao day (the gateway enforces it); the channel is read from the
+conversation id the gateway prefixes (`web:`, `tg:`, `api:`), never from client metadata.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -32,26 +34,23 @@ from actions.messages import (
     HANDOFF_DECLINED,
     HANDOFF_QUESTIONS,
     HANDOFF_SAME_QUESTION,
+    HANDOFF_UNAVAILABLE,
     NAME_HINT,
     PRIVACY_NOTICE,
     TICKET_CREATED,
     TICKET_LIMIT_REACHED,
+    TICKET_RECORDED,
 )
 from actions.parsing import MAX_NAME_LENGTH, Answer, parse_contact, parse_name, read_answer
 from actions.repayment_slots import wants_to_stop
-from bot.db import sessions
-from bot.tickets import (
-    MAX_TICKETS_PER_DAY,
-    TicketRequest,
-    channel_of,
-    create_ticket,
-    text_lines,
-    tickets_today,
-)
+from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
+from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
+from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
 from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, Reply
 from knowledge.language import Lang
 from knowledge.schema import topic_for_intent
 
+logger = logging.getLogger(__name__)
 FORM = "handoff_form"
 SLOTS = ("handoff_consent", "contact_name", "contact_detail", "handoff_question")
 STOPPED = "handoff_stopped"
@@ -158,12 +157,13 @@ class AskQuestion(AskHandoffSlot):
 
 
 def transcript_of(tracker: Tracker) -> list[tuple[str, str]]:
+    """The conversation's latest messages, as the internal API bounds them."""
     lines = []
     for event in tracker.events:
         text = event.get("text")
         if event.get("event") in ("user", "bot") and text and not text.startswith("/"):
-            lines.append(("user" if event["event"] == "user" else "bot", text))
-    return lines
+            lines.append(("user" if event["event"] == "user" else "bot", text[:MAX_TURN_LENGTH]))
+    return lines[-MAX_TRANSCRIPT_TURNS:]
 
 
 def topic_of(tracker: Tracker) -> str:
@@ -178,40 +178,44 @@ def topic_of(tracker: Tracker) -> str:
 
 
 class ActionSubmitHandoff(Action):
+    def __init__(self) -> None:
+        self.client = HandoffClient.from_env()
+
     def name(self) -> str:
         return "action_submit_handoff"
 
-    def run(
+    async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*SLOTS, STOPPED, HINT)]
+        contact = {"phone": BUREAU_PHONE, "email": BUREAU_EMAIL}
         if tracker.get_slot(STOPPED) or not tracker.get_slot("handoff_consent"):
-            text = HANDOFF_DECLINED[lang].format(phone=BUREAU_PHONE, email=BUREAU_EMAIL)
-            send_reply(dispatcher, Reply(text, lang))
+            send_reply(dispatcher, Reply(HANDOFF_DECLINED[lang].format(**contact), lang))
             return reset
-        db = sessions()
-        if tickets_today(db, tracker.sender_id) >= MAX_TICKETS_PER_DAY:
-            text = TICKET_LIMIT_REACHED[lang].format(
-                limit=MAX_TICKETS_PER_DAY, phone=BUREAU_PHONE, email=BUREAU_EMAIL
-            )
-            send_reply(dispatcher, Reply(text, lang))
-            return reset
-        ticket = create_ticket(
-            db,
-            TicketRequest(
-                channel=channel_of(tracker.sender_id),
-                sender=tracker.sender_id,
-                lang=lang,
-                name=str(tracker.get_slot("contact_name")),
-                contact=str(tracker.get_slot("contact_detail")),
-                question=str(tracker.get_slot("handoff_question")),
-                topic=topic_of(tracker),
-                transcript=transcript_of(tracker),
-            ),
+        request = TicketRequest(
+            sender=tracker.sender_id,
+            lang=lang,
+            name=str(tracker.get_slot("contact_name")),
+            contact=str(tracker.get_slot("contact_detail")),
+            question=str(tracker.get_slot("handoff_question"))[:MAX_QUESTION_LENGTH],
+            topic=topic_of(tracker),
+            transcript=transcript_of(tracker),
         )
-        text = TICKET_CREATED[lang].format(reference=ticket.reference, phone=BUREAU_PHONE)
-        send_reply(dispatcher, Reply(text, lang))
+        try:
+            ticket = await self.client.file(request)
+        except DailyLimit:
+            text = TICKET_LIMIT_REACHED[lang].format(limit=MAX_TICKETS_PER_DAY, **contact)
+            send_reply(dispatcher, Reply(text, lang))
+            return reset
+        except HandoffUnavailable as exc:
+            logger.error("hand-off not filed: %s", exc)
+            send_reply(dispatcher, Reply(HANDOFF_UNAVAILABLE[lang].format(**contact), lang))
+            return reset
+        done = TICKET_CREATED if ticket.emailed else TICKET_RECORDED
+        send_reply(
+            dispatcher, Reply(done[lang].format(reference=ticket.reference, **contact), lang)
+        )
         # For the gateway (bot/turns.py): it then redacts the contact from the stored conversation.
         dispatcher.utter_message(json_message={"ticket": ticket.reference})
         return [*reset, SlotSet(LAST_UNANSWERED, None)]

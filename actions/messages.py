@@ -240,7 +240,7 @@ NAME_HINT: dict[Lang, str] = {
     "pt": "Escreva apenas o seu nome (numa linha, até {limit} caracteres, sem e-mail nem telefone).",
 }
 
-# {limit} is bot.tickets.MAX_TICKETS_PER_DAY.
+# {limit} is handoff.contract.MAX_TICKETS_PER_DAY.
 TICKET_LIMIT_REACHED: dict[Lang, str] = {
     "zh-Hant": "今日這段對話已轉交職員 {limit} 次，已達每日上限，這次未有再轉交。如需協助，請致電經濟局 {phone} 或電郵至 {email}。",
     "zh-Hans": "今天这段对话已转交职员 {limit} 次，已达每日上限，这次没有再转交。如需协助，请致电经济局 {phone} 或电邮至 {email}。",
@@ -259,6 +259,29 @@ TICKET_CREATED: dict[Lang, str] = {
     "pt": "A sua pergunta foi encaminhada para os funcionários. Referência: {reference}. Os "
     "funcionários responderão num dia útil através do contacto indicado. Para acrescentar algo, "
     "ligue para o {phone} indicando a referência.",
+}
+
+# When no SMTP relay is configured the ticket is only stored: no one is told, so the user must
+# not be promised a reply, and gets the bureau's own contacts instead.
+TICKET_RECORDED: dict[Lang, str] = {
+    "zh-Hant": "已記錄你的問題，參考編號：{reference}。目前此服務未能自動通知職員，請致電經濟局 {phone} 或電郵至 {email}，並提供參考編號。",
+    "zh-Hans": "已记录你的问题，参考编号：{reference}。目前此服务未能自动通知职员，请致电经济局 {phone} 或电邮至 {email}，并提供参考编号。",
+    "en": "Your question has been recorded. Reference: {reference}. This service cannot notify "
+    "staff at the moment, so please call the Economic Bureau on {phone} or e-mail {email} and "
+    "quote the reference.",
+    "pt": "A sua pergunta foi registada. Referência: {reference}. De momento este serviço não "
+    "consegue avisar os funcionários; ligue para a Direcção dos Serviços de Economia através do "
+    "{phone} ou envie um e-mail para {email}, indicando a referência.",
+}
+
+# The gateway could not be reached or did not file the ticket.
+HANDOFF_UNAVAILABLE: dict[Lang, str] = {
+    "zh-Hant": "抱歉，暫時未能記錄你的問題。請致電經濟局 {phone} 或電郵至 {email}。",
+    "zh-Hans": "抱歉，暂时未能记录你的问题。请致电经济局 {phone} 或电邮至 {email}。",
+    "en": "Sorry, your question could not be recorded just now. Please call the Economic "
+    "Bureau on {phone} or e-mail {email}.",
+    "pt": "Lamentamos, de momento não foi possível registar a sua pergunta. Ligue para a "
+    "Direcção dos Serviços de Economia através do {phone} ou envie um e-mail para {email}.",
 }
 
 HANDOFF_DECLINED: dict[Lang, str] = {

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from bot.tickets import one_line
+from handoff.text import MAX_CONTACT_LENGTH, MAX_NAME_LENGTH, one_line
 from knowledge.text import normalise
 
 # No real amount or count comes near this; larger numbers are returned as HUGE (safe to compute
@@ -240,7 +240,7 @@ def is_dont_know(text: str) -> bool:
 # any text around it; email-validator decides whether it is one.
 _LOCAL_CHAR = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]"
 _EMAIL = re.compile(rf"(?<!{_LOCAL_CHAR}){_LOCAL_CHAR}+@[A-Za-z0-9.-]+")  # linear: whole runs only
-MAX_EMAIL_LENGTH = 254
+MAX_EMAIL_LENGTH = MAX_CONTACT_LENGTH  # the ticket's contact column holds any valid address
 MAX_LOCAL_PART_LENGTH = 64
 PHONE_REGION = "MO"  # numbers without a country code are Macao's
 
@@ -282,7 +282,6 @@ def parse_contact(text: str) -> str | None:
     return parse_email(text) or parse_phone(text)
 
 
-MAX_NAME_LENGTH = 100
 NAME_PREFIX = re.compile(
     r"^(?:我叫|我係|我是|叫我)\s*|^(?:my name is|i am|i['’]m|chamo-me|o meu nome é|sou)\s+", re.I
 )

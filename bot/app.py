@@ -23,7 +23,6 @@ from bot.db import sessions
 from bot.eligibility import EligibilityRequest, EligibilityResponse, check
 from bot.feedback import FeedbackRequest, store_feedback
 from bot.http_security import BodyLimit, SecurityHeaders
-from bot.outbox import SmtpSettings, deliver_due
 from bot.prefetch import Prefetcher
 from bot.rasa_client import RasaClient, RasaUnavailable, new_session
 from bot.ratelimit import Limiter, storage_for
@@ -31,9 +30,11 @@ from bot.restart import RestartRequest, restart_conversation
 from bot.retention import redact_handoff, retention_days, run_retention, tracker_store_url
 from bot.settings import Settings
 from bot.telegram_bot import Restart, TelegramChannel, TelegramSettings
-from bot.tickets import ticket_contact, ticket_rows
 from bot.turns import Channel, RateLimited, Turns, conversation_id
 from bot.validation import UNICODE_ERRORS
+from handoff.api import internal_router, run_outbox
+from handoff.outbox import SmtpSettings
+from handoff.tickets import staff_email, ticket_contact, ticket_rows
 
 logger = logging.getLogger(__name__)
 
@@ -67,18 +68,6 @@ def _describe(exc: RequestValidationError) -> str:
     return "; ".join(problems) or "invalid request"
 
 
-async def run_outbox(smtp: SmtpSettings, interval: float) -> None:
-    """Send due e-mails every `interval` seconds for as long as the gateway runs."""
-    while True:
-        try:
-            sent, failed = await asyncio.to_thread(deliver_due, sessions(), smtp)
-            if sent or failed:
-                logger.info("outbox: %s sent, %s failed", sent, failed)
-        except Exception:  # a broken database must not stop the worker for good
-            logger.exception("outbox run failed")
-        await asyncio.sleep(interval)
-
-
 async def start_telegram(turns: Turns, restart: Restart) -> TelegramChannel | None:
     """The Telegram channel when TELEGRAM_BOT_TOKEN is set; a failure there leaves the web up."""
     telegram = TelegramSettings.from_env()
@@ -96,11 +85,15 @@ async def start_telegram(turns: Turns, restart: Restart) -> TelegramChannel | No
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    smtp = SmtpSettings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        smtp = SmtpSettings.from_env()
-        worker = asyncio.create_task(run_outbox(smtp, settings.outbox_interval)) if smtp else None
+        worker = (
+            asyncio.create_task(run_outbox(sessions, smtp, settings.outbox_interval))
+            if smtp
+            else None
+        )
         tracker_url = tracker_store_url()
         purger = asyncio.create_task(run_retention(sessions, tracker_url, retention_days()))
 
@@ -158,6 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type", "X-CEPA-Client"],
         )
     app.add_middleware(SecurityHeaders, frame_origins=settings.widget_origins)
+    app.include_router(internal_router(settings.handoff_token, sessions, staff_email, smtp))
     app.add_middleware(BodyLimit)  # outermost: nothing reads a body before it is bounded
 
     async def limit_ip(request: Request) -> None:

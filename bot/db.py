@@ -1,5 +1,9 @@
-"""Tickets and the e-mail outbox, stored with SQLAlchemy (SQLite by default, PostgreSQL in
-production via DATABASE_URL). Engines are made on demand, never at import."""
+"""The project database (SQLite by default, PostgreSQL in production via DATABASE_URL): its
+declarative base, engines and sessions, and the widget's feedback table.
+
+Engines are made on demand, never at import. Tables are made by the migrations (`migrations/`,
+run once per deploy by `python -m bot.migrate`), never by a starting process: several replicas
+creating tables at once on PostgreSQL fail on each other's half-made catalogue rows."""
 
 from __future__ import annotations
 
@@ -7,9 +11,9 @@ import datetime as dt
 import os
 from functools import lru_cache
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, create_engine, event
+from sqlalchemy import DateTime, Integer, String, Text, create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from bot.settings import PROJECT_ROOT
 
@@ -20,41 +24,6 @@ def utcnow() -> dt.datetime:
 
 class Base(DeclarativeBase):
     pass
-
-
-class Ticket(Base):
-    __tablename__ = "tickets"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    reference: Mapped[str] = mapped_column(String(32), unique=True, index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    channel: Mapped[str] = mapped_column(String(32))
-    sender: Mapped[str] = mapped_column(String(128))
-    lang: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(200))
-    contact: Mapped[str] = mapped_column(String(200))
-    question: Mapped[str] = mapped_column(Text)
-    topic: Mapped[str] = mapped_column(String(64))
-    transcript: Mapped[str] = mapped_column(Text)
-    email: Mapped[OutboxEmail] = relationship(back_populates="ticket", uselist=False)
-
-
-class OutboxEmail(Base):
-    """An e-mail waiting to be sent; it stays here, with its attempts, until delivered."""
-
-    __tablename__ = "outbox"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-    recipient: Mapped[str] = mapped_column(String(200))
-    subject: Mapped[str] = mapped_column(String(300))
-    body: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
-    ticket: Mapped[Ticket] = relationship(back_populates="email")
 
 
 class Feedback(Base):
@@ -84,13 +53,12 @@ def engine_for(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):  # type: ignore[no-untyped-def]
-            # Two processes (action server, gateway) write here: WAL lets readers and a writer mix.
+            # Gateways and `make purge` may write at once: WAL lets readers and a writer mix.
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA busy_timeout=15000")
 
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_timeout=10)
-    Base.metadata.create_all(engine)
     return engine
 
 

@@ -51,9 +51,10 @@ from sqlalchemy.engine import Connection, CursorResult, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.db import Feedback, OutboxEmail, Ticket, sessions, utcnow
+from bot.db import Feedback, sessions, utcnow
 from bot.rasa_model import DEFAULT_TRACKER_DB
 from bot.telegram_state import purge_telegram_state
+from handoff.models import SENT, OutboxEmail, Ticket, TicketCounter
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ def _purge_project(
         pending = session.scalar(
             select(func.count())
             .select_from(OutboxEmail)
-            .where(old_emails, OutboxEmail.status == "pending")
+            .where(old_emails, OutboxEmail.status != SENT)
         )
         if dry_run:
             count = select(func.count())
@@ -183,6 +184,12 @@ def _purge_project(
             )
             feedback = _rowcount(
                 session.execute(delete(Feedback).where(old_feedback).execution_options(**fresh))
+            )
+            # Past days' reference counters hold no personal data; they go with their tickets.
+            session.execute(
+                delete(TicketCounter)
+                .where(TicketCounter.day < cutoff.date())
+                .execution_options(**fresh)
             )
             session.commit()
     return int(tickets or 0), int(emails or 0), int(pending or 0), int(feedback or 0)

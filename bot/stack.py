@@ -17,6 +17,7 @@ from typing import IO
 import httpx
 
 from bot.auth import new_token
+from bot.migrate import upgrade
 from bot.rasa_model import RASA_PYTHON, ensure_model, rasa_env
 from bot.settings import PROJECT_ROOT
 from knowledge.index import default_index_dir
@@ -107,6 +108,8 @@ class Stack:
         log_dir.mkdir(parents=True, exist_ok=True)
         (self.var_dir / "rasa").mkdir(parents=True, exist_ok=True)
         env = self._env()
+        # The schema is made once, here, before any process starts (never by the processes).
+        upgrade(env["DATABASE_URL"])
         for name, command in self.commands().items():
             log = open(log_dir / f"{name}.log", "ab")  # noqa: SIM115 - closed in stop()
             self._logs.append(log)

@@ -8,7 +8,10 @@ from typing import Any
 
 import httpx
 from aiosmtpd.handlers import Message
+from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import sessions
+from bot.migrate import upgrade
 from bot.rasa_model import ensure_model
 from bot.settings import Settings
 from bot.stack import Ports, Stack
@@ -106,3 +109,9 @@ def offline_settings(tmp_path: Path, **overrides: Any) -> Settings:
         rasa_timeout=2,
         **overrides,
     )
+
+
+def project_db(url: str) -> sessionmaker[Session]:
+    """Sessions on the project database at `url`, migrated to head as a deploy would."""
+    upgrade(url)
+    return sessions(url)

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from bot.db import sessions
 from bot.rasa_model import rasa_env
 from bot.retention import REDACTED, purge, redact_handoff
 from bot.settings import PROJECT_ROOT
+from tests.helpers import project_db
 
 RASA_PYTHON = PROJECT_ROOT / ".venv-rasa" / "bin" / "python"
 
@@ -253,7 +253,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps(conversations(), ensure_ascii=False), encoding="utf-8")
     rasa(BUILD, str(db), str(spec))
-    project = sessions(f"sqlite:///{tmp_path / 'cepa.db'}")
+    project = project_db(f"sqlite:///{tmp_path / 'cepa.db'}")
 
     stages: dict[str, Any] = {"db": db, "built": read(db, tmp_path)}
     stages["dry_run"] = purge(project, url, 90, dry_run=True)

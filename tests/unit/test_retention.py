@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import Feedback, OutboxEmail, Ticket, sessions, utcnow
+from bot.db import Feedback, utcnow
 from bot.retention import (
     EVENTS,
     REDACTED,
@@ -34,6 +34,8 @@ from bot.retention import (
     tracker_store_url,
 )
 from bot.settings import PROJECT_ROOT
+from handoff.models import OutboxEmail, Ticket
+from tests.helpers import project_db
 
 NOW = dt.datetime(2026, 3, 2, 9, 30)
 DAYS = 90
@@ -82,7 +84,7 @@ def add_feedback(db: sessionmaker[Session], age: dt.timedelta) -> None:
 
 @pytest.fixture
 def db(tmp_path: Path) -> sessionmaker[Session]:
-    return sessions(f"sqlite:///{tmp_path / 'cepa.db'}")
+    return project_db(f"sqlite:///{tmp_path / 'cepa.db'}")
 
 
 @pytest.fixture
@@ -321,7 +323,7 @@ def run_command(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 def test_command_in_a_real_process(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cepa.db'}"
-    db = sessions(url)
+    db = project_db(url)
     add_ticket(db, 1, dt.timedelta(days=400), now=utcnow())
     add_ticket(db, 2, dt.timedelta(minutes=5), now=utcnow())
 
@@ -343,7 +345,7 @@ def test_command_in_a_real_process(tmp_path: Path) -> None:
 def test_loop_purges_at_start_and_again_and_survives_a_failure(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    db = sessions(f"sqlite:///{tmp_path / 'cepa.db'}")
+    db = project_db(f"sqlite:///{tmp_path / 'cepa.db'}")
     calls = 0
 
     def factory() -> sessionmaker[Session]:

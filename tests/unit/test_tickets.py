@@ -1,42 +1,36 @@
 """Staff tickets: an e-mail body no user text can forge, the daily limit per conversation, and
-the channel taken from the conversation id."""
+the channel taken from the conversation id. (The action that files them through the gateway:
+tests/integration/test_handoff_api.py; numbering and the outbox under concurrency:
+tests/integration/test_handoff_concurrency.py.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-import bot.tickets
-from actions.handoff_form import ActionSubmitHandoff, ValidateHandoffForm
-from bot.db import Ticket, sessions
-from bot.tickets import (
-    MAX_TICKETS_PER_DAY,
-    TicketRequest,
-    channel_of,
+import handoff.tickets
+from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest, channel_of
+from handoff.models import OutboxEmail, Ticket
+from handoff.text import format_transcript, one_line, quoted
+from handoff.tickets import (
+    DailyLimitReached,
     create_ticket,
     email_for,
-    format_transcript,
-    one_line,
-    quoted,
-    ticket_contact,
     tickets_today,
 )
-from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE
+from tests.helpers import project_db
 
 UTC = dt.UTC
 
 
 def request(**changes: Any) -> TicketRequest:
     fields: dict[str, Any] = {
-        "channel": "web", "sender": "web:abc", "lang": "zh-Hant", "name": "陳大文",
+        "sender": "web:abc", "lang": "zh-Hant", "name": "陳大文",
         "contact": "dawen@example.com", "question": "CEPA原產地證書點申請？",
         "topic": "cepa_services",
         "transcript": [("user", "CEPA原產地證書點申請？"), ("bot", "抱歉，我未能確定答案。")],
@@ -45,9 +39,16 @@ def request(**changes: Any) -> TicketRequest:
     return TicketRequest(**fields)
 
 
+STAFF = "staff@example.com"
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> sessionmaker[Session]:
-    return sessions(f"sqlite:///{tmp_path / 'tickets.db'}")
+    return project_db(f"sqlite:///{tmp_path / 'tickets.db'}")
+
+
+def create(db: sessionmaker[Session], req: TicketRequest) -> Ticket:
+    return create_ticket(db, req, STAFF)
 
 
 # --- the e-mail body -----------------------------------------------------------------------------
@@ -66,7 +67,7 @@ ATTACK = request(
 
 
 def body_of(db: sessionmaker[Session], req: TicketRequest) -> tuple[str, str]:
-    return email_for(create_ticket(db, req))
+    return email_for(create(db, req))
 
 
 def test_the_attackers_line_breaks_cannot_start_lines_of_their_own(
@@ -130,7 +131,7 @@ def test_an_ordinary_ticket_reads_as_before(db: sessionmaker[Session]) -> None:
 
 
 def test_the_stored_ticket_is_clean_too(db: sessionmaker[Session]) -> None:
-    create_ticket(db, ATTACK)
+    create(db, ATTACK)
     with db() as session:
         ticket = session.scalars(select(Ticket)).one()
     assert ticket.name == "Ann Bcc: evil@example.com"
@@ -143,11 +144,13 @@ def test_the_stored_ticket_is_clean_too(db: sessionmaker[Session]) -> None:
 
 def at(monkeypatch: pytest.MonkeyPatch, when: dt.datetime) -> None:
     """Tickets created from now on are stamped `when` (naive UTC, as the database stores)."""
-    monkeypatch.setattr(bot.tickets, "utcnow", lambda: when.astimezone(UTC).replace(tzinfo=None))
+    monkeypatch.setattr(
+        handoff.tickets, "utcnow", lambda: when.astimezone(UTC).replace(tzinfo=None)
+    )
 
 
 def macao(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=bot.tickets.MACAO)
+    return dt.datetime(*args, tzinfo=handoff.tickets.MACAO)
 
 
 def test_tickets_today_counts_one_conversation(
@@ -155,8 +158,8 @@ def test_tickets_today_counts_one_conversation(
 ) -> None:
     at(monkeypatch, macao(2026, 3, 2, 9, 0))
     for _ in range(2):
-        create_ticket(db, request(sender="web:a"))
-    create_ticket(db, request(sender="tg:42"))
+        create(db, request(sender="web:a"))
+    create(db, request(sender="tg:42"))
     now = macao(2026, 3, 2, 18, 0)
     assert tickets_today(db, "web:a", now) == 2
     assert tickets_today(db, "tg:42", now) == 1
@@ -167,9 +170,9 @@ def test_the_day_is_macaos_not_utcs(
     db: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at(monkeypatch, macao(2026, 3, 1, 23, 59))  # 15:59 UTC on 1 March
-    create_ticket(db, request(sender="web:a"))
+    create(db, request(sender="web:a"))
     at(monkeypatch, macao(2026, 3, 2, 0, 1))  # 16:01 UTC, still 1 March in UTC
-    create_ticket(db, request(sender="web:a"))
+    create(db, request(sender="web:a"))
     assert tickets_today(db, "web:a", macao(2026, 3, 1, 12, 0)) == 1
     assert tickets_today(db, "web:a", macao(2026, 3, 2, 23, 59)) == 1
     assert tickets_today(db, "web:a", dt.datetime(2026, 3, 1, 16, 30)) == 1  # naive = UTC
@@ -177,7 +180,7 @@ def test_the_day_is_macaos_not_utcs(
 
 
 def test_tickets_today_defaults_to_now(db: sessionmaker[Session]) -> None:
-    create_ticket(db, request(sender="web:a"))
+    create(db, request(sender="web:a"))
     assert tickets_today(db, "web:a") == 1
 
 
@@ -194,122 +197,34 @@ def test_channel_of(sender: str, channel: str) -> None:
     assert channel_of(sender) == channel
 
 
-# --- the hand-off action -------------------------------------------------------------------------
-
-SLOTS = {
-    "handoff_consent": True, "contact_name": "陳大文", "contact_detail": "+853 66123456",
-    "handoff_question": "CEPA原產地證書點申請？",
-}  # fmt: skip
-
-
-def tracker(sender: str, text: str = "/affirm", lang: str = "zh-Hant", **slots: Any) -> Tracker:
-    return Tracker(
-        sender_id=sender,
-        slots={**SLOTS, **slots},
-        latest_message={
-            "text": text,
-            "intent": {"name": "affirm"},
-            "metadata": {"lang": lang, "channel": "staff-console"},
-        },
-        events=[{"event": "user", "text": "CEPA原產地證書點申請？", "parse_data": {}}],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name=None,
-    )
-
-
-@pytest.fixture
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[sessionmaker[Session]]:
-    url = f"sqlite:///{tmp_path / 'handoff.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    yield sessions(url)
-
-
-def submit(sender: str, lang: str = "zh-Hant") -> str:
-    dispatcher = CollectingDispatcher()
-    ActionSubmitHandoff().run(dispatcher, tracker(sender, lang=lang), {})
-    return "\n".join(m["text"] for m in dispatcher.messages if m.get("text"))
-
-
-def test_a_fourth_ticket_in_a_day_is_refused_with_the_hotline(
-    database: sessionmaker[Session],
+def test_a_fourth_ticket_in_a_macao_day_is_refused_and_gives_its_number_back(
+    db: sessionmaker[Session],
 ) -> None:
-    for _ in range(MAX_TICKETS_PER_DAY):
-        assert "參考編號" in submit("web:abc")
-    reply = submit("web:abc")
-    assert "上限" in reply and BUREAU_PHONE in reply and BUREAU_EMAIL in reply
-    assert str(MAX_TICKETS_PER_DAY) in reply
-    assert tickets_today(database, "web:abc") == MAX_TICKETS_PER_DAY
-    assert "參考編號" in submit("web:other")  # another conversation is not limited
+    refs = [create(db, request(sender="web:a")).reference for _ in range(MAX_TICKETS_PER_DAY)]
+    with pytest.raises(DailyLimitReached):
+        create(db, request(sender="web:a"))
+    other = create(db, request(sender="web:b")).reference
+    numbers = [int(ref[-4:]) for ref in [*refs, other]]
+    assert numbers == list(range(1, MAX_TICKETS_PER_DAY + 2))  # no gap left by the refusal
 
 
-@pytest.mark.parametrize(
-    ("lang", "words"),
-    [("zh-Hant", "已達每日上限"), ("zh-Hans", "已达每日上限"), ("en", "the daily limit"),
-     ("pt", "o limite diário")],
-)  # fmt: skip
-def test_the_limit_is_told_in_every_language(
-    database: sessionmaker[Session], lang: str, words: str
+def test_a_deleted_ticket_does_not_make_its_number_come_round_again(
+    db: sessionmaker[Session],
 ) -> None:
-    sender = f"tg:{lang}"
-    for _ in range(MAX_TICKETS_PER_DAY):
-        submit(sender, lang)
-    reply = submit(sender, lang)
-    assert words in reply and BUREAU_PHONE in reply and BUREAU_EMAIL in reply
+    """Issue 11: with count(*)+1, deleting one ticket of the day broke every later hand-off."""
+    first = create(db, request(sender="web:a"))
+    second = create(db, request(sender="web:b"))
+    with db() as session:
+        session.execute(delete(OutboxEmail).where(OutboxEmail.ticket_id == first.id))
+        session.execute(delete(Ticket).where(Ticket.id == first.id))
+        session.commit()
+    third = create(db, request(sender="web:c"))
+    assert [t.reference[-4:] for t in (first, second, third)] == ["0001", "0002", "0003"]
 
 
-def test_the_action_announces_the_ticket_to_the_gateway(database: sessionmaker[Session]) -> None:
-    dispatcher = CollectingDispatcher()
-    ActionSubmitHandoff().run(dispatcher, tracker("web:abc"), {})
-    announced = [
-        m["custom"]["ticket"] for m in dispatcher.messages if "ticket" in m.get("custom", {})
-    ]
-    assert len(announced) == 1 and announced[0] in dispatcher.messages[0]["text"]
-    assert ticket_contact(database, announced[0], "web:abc") == ["陳大文", "+853 66123456"]
-    assert ticket_contact(database, announced[0], "web:other") == []
-    assert ticket_contact(database, "CEPA-20200101-0001", "web:abc") == []
-
-
-def test_no_ticket_is_announced_past_the_limit(database: sessionmaker[Session]) -> None:
-    for _ in range(MAX_TICKETS_PER_DAY):
-        submit("web:abc")
-    dispatcher = CollectingDispatcher()
-    ActionSubmitHandoff().run(dispatcher, tracker("web:abc"), {})
-    assert not any("ticket" in m.get("custom", {}) for m in dispatcher.messages)
-
-
-def test_the_channel_is_the_conversation_ids_not_the_metadata(
-    database: sessionmaker[Session],
-) -> None:
-    submit("tg:777")
-    submit("evil")
-    with database() as session:
-        channels = {t.sender: t.channel for t in session.scalars(select(Ticket))}
-    assert channels == {"tg:777": "telegram", "evil": "unknown"}
-
-
-@pytest.mark.parametrize(
-    ("requested", "text", "value"),
-    [
-        ("contact_name", "我叫陳大文", "陳大文"),
-        ("contact_name", "Ann\r\nBcc: evil@example.com", None),
-        ("contact_name", "chan@example.com", None),
-        ("contact_detail", "x@-.--", None),
-        ("contact_detail", "+853 6612 3456", "+853 66123456"),
-        (
-            "handoff_question",
-            "hello\r\nContact: +853 0000 0000\u202e",
-            "hello\nContact: +853 0000 0000",
-        ),
-    ],
-)
-def test_the_form_takes_clean_values_and_re_asks_the_rest(
-    requested: str, text: str, value: str | None
-) -> None:
-    events = ValidateHandoffForm().extract_events(tracker("web:abc", text), requested)
-    slot_values = {e["name"]: e["value"] for e in events}
-    if value is None:
-        assert slot_values == {requested: None, "handoff_hint": requested}
-    else:
-        assert slot_values == {requested: value, "handoff_hint": None}
+def test_the_e_mail_goes_to_the_staff_address_given(db: sessionmaker[Session]) -> None:
+    ticket = create(db, request())
+    with db() as session:
+        email = session.scalars(select(OutboxEmail)).one()
+    assert (email.recipient, email.status, email.attempts) == (STAFF, "pending", 0)
+    assert email.ticket_id == ticket.id

@@ -1,0 +1,119 @@
+"""The gateway side of the hand-off: the internal ticket API and the outbox worker.
+
+`POST /internal/tickets` is how the action server files a ticket (handoff/client.py). It is
+closed without `Authorization: Bearer $HANDOFF_TOKEN`, and absent when no token is set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.auth import bearer_matches
+from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
+from handoff.outbox import SmtpSettings, deliver_due
+from handoff.text import (
+    MAX_CONTACT_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_QUESTION_LENGTH,
+    MAX_TOPIC_LENGTH,
+    MAX_TRANSCRIPT_TURNS,
+    MAX_TURN_LENGTH,
+)
+from handoff.tickets import DailyLimitReached, create_ticket
+from knowledge.language import Lang
+
+logger = logging.getLogger(__name__)
+Delivery = Literal["email", "recorded"]
+
+
+def _text(max_length: int, min_length: int = 1) -> type[str]:
+    return Annotated[  # type: ignore[return-value]
+        str, StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
+    ]
+
+
+class TicketIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sender: _text(128)  # type: ignore[valid-type]
+    lang: Lang
+    name: _text(MAX_NAME_LENGTH)  # type: ignore[valid-type]
+    contact: _text(MAX_CONTACT_LENGTH)  # type: ignore[valid-type]
+    question: _text(MAX_QUESTION_LENGTH)  # type: ignore[valid-type]
+    topic: _text(MAX_TOPIC_LENGTH)  # type: ignore[valid-type]
+    transcript: list[tuple[Literal["user", "bot"], _text(MAX_TURN_LENGTH, 0)]] = Field(  # type: ignore[valid-type]
+        default_factory=list, max_length=MAX_TRANSCRIPT_TURNS
+    )
+
+
+class TicketOut(BaseModel):
+    reference: str
+    # "email": staff will get it by e-mail; "recorded": no SMTP relay is configured, so the
+    # user must be told to contact the bureau themselves.
+    delivery: Delivery
+
+
+def delivery_for(smtp: SmtpSettings | None) -> Delivery:
+    return "email" if smtp else "recorded"
+
+
+def internal_router(
+    token: str,
+    sessions: Callable[[], sessionmaker[Session]],
+    recipient: Callable[[], str],
+    smtp: SmtpSettings | None,
+) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    if not token:
+        return router  # never open: without a token the route does not exist
+
+    @router.post("/internal/tickets", response_model=TicketOut, status_code=201)
+    async def file_ticket(body: TicketIn, request: Request) -> TicketOut | JSONResponse:
+        if not bearer_matches(request.headers.get("authorization"), token):
+            return JSONResponse(status_code=401, content={"error": "unauthorized"})
+        ticket_request = TicketRequest(
+            sender=body.sender,
+            lang=body.lang,
+            name=body.name,
+            contact=body.contact,
+            question=body.question,
+            topic=body.topic,
+            transcript=list(body.transcript),
+        )
+        try:
+            ticket = await asyncio.to_thread(create_ticket, sessions(), ticket_request, recipient())
+        except DailyLimitReached:
+            return JSONResponse(
+                status_code=429,
+                content={"error": "daily ticket limit reached", "limit": MAX_TICKETS_PER_DAY},
+            )
+        logger.info("hand-off: ticket %s filed (%s)", ticket.reference, ticket.channel)
+        return TicketOut(reference=ticket.reference, delivery=delivery_for(smtp))
+
+    return router
+
+
+async def run_outbox(
+    sessions: Callable[[], sessionmaker[Session]], smtp: SmtpSettings, interval: float
+) -> None:
+    """Send due e-mails every `interval` seconds for as long as the gateway runs. Every
+    gateway replica runs one: claims keep them from sending the same e-mail."""
+    while True:
+        try:
+            result = await asyncio.to_thread(deliver_due, sessions(), smtp)
+            if result.sent or result.retrying or result.failed:
+                logger.info(
+                    "outbox: %s sent, %s to retry, %s failed",
+                    result.sent, result.retrying, result.failed,
+                )  # fmt: skip
+        except Exception:  # a broken database must not stop the worker for good
+            logger.exception("outbox run failed")
+        await asyncio.sleep(interval)

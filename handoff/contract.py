@@ -1,0 +1,35 @@
+"""What a hand-off request holds, shared by the action server (client) and the gateway (owner).
+
+No database here: the action server imports this, never the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_TICKETS_PER_DAY = 3  # per conversation (sender) and Macao calendar day
+# Conversation-id prefixes the gateway adds (`web:<id>`, `tg:<chat id>`, `api:<id>`) and the
+# channel name a ticket shows for each; anything else is "unknown".
+CHANNELS = {"web": "web", "tg": "telegram", "api": "api"}
+UNKNOWN_CHANNEL = "unknown"
+
+
+def channel_of(sender_id: str) -> str:
+    """The channel a conversation id names (`tg:123` → telegram); never client metadata."""
+    prefix, colon, _rest = sender_id.partition(":")
+    return CHANNELS.get(prefix, UNKNOWN_CHANNEL) if colon else UNKNOWN_CHANNEL
+
+
+@dataclass(frozen=True)
+class TicketRequest:
+    sender: str
+    lang: str
+    name: str
+    contact: str
+    question: str
+    topic: str
+    transcript: list[tuple[str, str]]  # (who, text), oldest first
+
+    @property
+    def channel(self) -> str:
+        return channel_of(self.sender)
