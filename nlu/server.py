@@ -11,6 +11,9 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
+
+from nlu.settings import check_environment
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,10 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--endpoints", default="endpoints.yml")
     parser.add_argument("--credentials", default="credentials.yml")
     args = parser.parse_args(argv)
-    token = os.environ.get("RASA_TOKEN", "")
-    if not token:
-        print("error: RASA_TOKEN must be set; Rasa never runs with an open API", file=sys.stderr)
+    # Every variable the endpoints file and the API need, checked before Rasa's slow start.
+    if problems := check_environment(Path(args.endpoints)):
+        print(f"error: invalid setting: {'; '.join(problems)}", file=sys.stderr)
         return 2
+    token = os.environ["RASA_TOKEN"]
 
     import rasa.api
     from rasa.utils.common import configure_logging_and_warnings

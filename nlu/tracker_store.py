@@ -13,6 +13,15 @@ Profiled on a running turn (docs/benchmarks.md, "Where a turn's time went"), the
   restart of any process; only a power cut of the whole host can lose the last commits (the
   trade-off documented in docs/benchmarks.md). PostgreSQL keeps Rasa's own engine settings.
 
+For N replicas on PostgreSQL (deploy/endpoints.production.yml) it also:
+
+- takes `pool_size` and `max_overflow` from the endpoints file (Rasa's store has one pool size
+  for every SQL database, from SQL_POOL_SIZE, default 50 + 100 overflow a replica: a few
+  replicas exhaust PostgreSQL's connections);
+- creates the table under a PostgreSQL advisory lock: replicas starting together on an empty
+  database otherwise race in `CREATE TABLE` and the losers fail on the catalogue's unique index
+  (Rasa's store logs that and retries every 5 s).
+
 Set in endpoints.yml as `type: nlu.tracker_store.CepaTrackerStore`; bot/retention.py reads and
 purges the same `events` table.
 """
@@ -21,11 +30,19 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import weakref
 from typing import Any
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import (
+    SQLTrackerStore,
+    TrackerStore,
+    create_engine_kwargs,
+    validate_port,
+)
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
@@ -38,6 +55,23 @@ SQLITE_PRAGMAS = (
     # Several processes (Rasa, `make purge`) may write at once: wait instead of failing.
     "PRAGMA busy_timeout=10000",
 )
+
+
+# Key of the advisory lock that serialises table creation across replicas ("CEPATRKS").
+TABLES_LOCK = 0x4345504154524B53
+# How long a starting replica waits for its database to accept connections.
+STARTUP_WAIT = 120.0
+
+
+def _count(name: str, value: Any, minimum: int) -> int:
+    """A whole number from the endpoints file (substituted variables arrive as text)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"tracker store {name} must be a whole number, got {value!r}") from None
+    if number < minimum:
+        raise ValueError(f"tracker store {name} must be at least {minimum}, got {number}")
+    return number
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -91,8 +125,40 @@ class _StoredCounts:
 class CepaTrackerStore(SQLTrackerStore):
     """`SQLTrackerStore` that remembers how many events of a tracker it has stored."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        domain: Domain | None = None,
+        dialect: str = "sqlite",
+        host: str | None = None,
+        port: int | str | None = None,
+        db: str = "rasa.db",
+        username: str | None = None,
+        password: str | None = None,
+        event_broker: EventBroker | None = None,
+        login_db: str | None = None,
+        query: dict[str, Any] | None = None,
+        pool_size: int | str | None = None,
+        max_overflow: int | str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Rasa's `SQLTrackerStore.__init__` minus its unguarded `create_all` and fixed pool.
+        url = self.get_db_url(
+            dialect, host, validate_port(port), db, username, password, login_db, query
+        )
+        pool: dict[str, Any] = {}
+        if pool_size is not None:
+            pool["pool_size"] = _count("pool_size", pool_size, 1)
+        if max_overflow is not None:
+            pool["max_overflow"] = _count("max_overflow", max_overflow, 0)
+        self.engine = self._engine(url, pool)
+        self._wait_for_database()
+        if login_db and self.engine.dialect.name == "postgresql":
+            self._create_database_once(db)
+            self.engine.dispose()
+            self.engine = self._engine(sa.engine.url.make_url(url).set(database=db), pool)
+        self._create_tables()
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        TrackerStore.__init__(self, domain, event_broker, **kwargs)
         self._stored = _StoredCounts()
         # Rasa's `_event_query` as two prepared Core statements: the ORM built and compiled it
         # anew for every turn. Same rows, same order: the latest session (events from its
@@ -114,18 +180,54 @@ class CepaTrackerStore(SQLTrackerStore):
         self._latest_session = self._all_sessions.where(
             sa.or_(events.c.timestamp >= session_start, session_start.is_(None))
         )
-        if self.engine.dialect.name == "sqlite":
-            url = self.engine.url
-            self.engine.dispose()
-            self.engine = sa.create_engine(
+
+    @staticmethod
+    def _engine(url: Any, pool: dict[str, Any]) -> sa.engine.Engine:
+        if sa.engine.url.make_url(url).get_backend_name() == "sqlite":
+            engine = sa.create_engine(
                 url,
                 poolclass=sa.pool.QueuePool,
-                pool_size=5,
-                max_overflow=5,
+                **{"pool_size": 5, "max_overflow": 5, **pool},
                 connect_args={"check_same_thread": False},
             )
-            sa.event.listen(self.engine, "connect", _on_sqlite_connect)
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+            sa.event.listen(engine, "connect", _on_sqlite_connect)
+            return engine
+        # Rasa's PostgreSQL options (POSTGRESQL_SCHEMA, SQL_POOL_SIZE), then ours; a connection
+        # the server dropped (restart, failover) is replaced instead of failing a turn.
+        options = {**create_engine_kwargs(url), **pool, "pool_pre_ping": True}
+        return sa.create_engine(url, **options)
+
+    def _wait_for_database(self) -> None:
+        """The database may come up after the replicas (as Rasa's store, but not for ever)."""
+        deadline = time.monotonic() + STARTUP_WAIT
+        while True:
+            try:
+                with self.engine.connect():
+                    return
+            except sa.exc.OperationalError as error:
+                if time.monotonic() > deadline:
+                    raise
+                logger.warning("tracker store database not reachable yet: %s", error.orig)
+                time.sleep(2)
+
+    def _create_database_once(self, db: str) -> None:
+        """Rasa's `login_db` creation, one replica at a time (the lock lives with `hold`)."""
+        with self.engine.connect() as hold:
+            hold.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": TABLES_LOCK})
+            try:
+                self._create_database(self.engine, db)
+            finally:
+                hold.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": TABLES_LOCK})
+
+    def _create_tables(self) -> None:
+        """Rasa's `events` table, created by the first replica; the others wait, then see it."""
+        with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Released at commit; DDL is transactional, so the next holder sees the table.
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": TABLES_LOCK}
+                )
+            self.Base.metadata.create_all(connection)
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
