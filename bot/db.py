@@ -8,10 +8,11 @@ creating tables at once on PostgreSQL fail on each other's half-made catalogue r
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from functools import lru_cache
 
-from sqlalchemy import DateTime, Integer, String, Text, create_engine, event
+from sqlalchemy import DateTime, Integer, MetaData, String, Text, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
@@ -37,6 +38,17 @@ class Feedback(Base):
     reply_id: Mapped[str] = mapped_column(String(64))
     rating: Mapped[str] = mapped_column(String(8))
     reply_text: Mapped[str] = mapped_column(Text)
+
+
+# Every module that defines tables on Base: the migrations compare against all of them.
+MODEL_MODULES = ("bot.db", "handoff.models", "bot.telegram_state")
+
+
+def metadata() -> MetaData:
+    """Base's metadata with every table of the project database registered."""
+    for module in MODEL_MODULES:
+        importlib.import_module(module)
+    return Base.metadata
 
 
 def database_url() -> str:

@@ -6,7 +6,6 @@ from alembic import context
 from sqlalchemy import text
 
 import bot.db
-import handoff.models  # noqa: F401 - registers the hand-off tables on bot.db.Base
 
 # Any number of `migrate` runs may start together (one per replica in a careless deploy):
 # on PostgreSQL they queue on this lock, and each later one finds the schema at head.
@@ -23,7 +22,7 @@ def run_migrations() -> None:
         try:
             context.configure(
                 connection=connection,
-                target_metadata=bot.db.Base.metadata,
+                target_metadata=bot.db.metadata(),
                 render_as_batch=connection.dialect.name == "sqlite",
             )
             with context.begin_transaction():
