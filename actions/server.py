@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 
 from rasa_sdk.endpoint import create_app
 from rasa_sdk.executor import ActionExecutor
@@ -20,6 +19,7 @@ from sanic.response import HTTPResponse
 from actions.knowledge_base import get_retriever
 from bot.auth import bearer_matches
 from bot.chat import MAX_MESSAGE
+from bot.settings import ActionServerSettings, load_or_exit
 
 OPEN_PATHS = frozenset({"/health"})
 
@@ -53,12 +53,14 @@ def create_action_app(token: str, package: str = "actions") -> Sanic:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # Every variable checked before the slow start; a bad one stops here with one line.
+    settings = load_or_exit(ActionServerSettings)
     parser = argparse.ArgumentParser(description="CEPA action server")
-    parser.add_argument("--host", default=os.environ.get("ACTIONS_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTIONS_PORT", "5055")))
+    parser.add_argument("--host", default=settings.actions_host)
+    parser.add_argument("--port", type=int, default=settings.actions_port)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    app = create_action_app(os.environ.get("ACTIONS_TOKEN", ""))
+    app = create_action_app(settings.actions_token)
     app.run(host=args.host, port=args.port, single_process=True, access_log=False)
 
 

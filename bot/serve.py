@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 
 import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from bot.settings import Settings, load_or_exit
 
 HEADER_TIMEOUT = 10.0
 
@@ -54,9 +55,11 @@ class GuardedH11Protocol(H11Protocol):
 
 
 def main(argv: list[str] | None = None) -> None:
+    # Every variable checked before uvicorn imports the app; a bad one stops here with one line.
+    settings = load_or_exit(Settings)
     parser = argparse.ArgumentParser(description="CEPA gateway")
-    parser.add_argument("--host", default=os.environ.get("GATEWAY_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("GATEWAY_PORT", "8000")))
+    parser.add_argument("--host", default=settings.gateway_host)
+    parser.add_argument("--port", type=int, default=settings.gateway_port)
     args = parser.parse_args(argv)
     uvicorn.run(
         "bot.app:create_app",
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
         port=args.port,
         http=GuardedH11Protocol,
         timeout_keep_alive=5,
-        limit_concurrency=int(os.environ.get("GATEWAY_MAX_CONNECTIONS", "200")),
+        limit_concurrency=settings.gateway_max_connections,
         h11_max_incomplete_event_size=16 * 1024,
         server_header=False,
     )
