@@ -1,19 +1,31 @@
-"""Telegram through python-telegram-bot against a local server speaking the Bot API."""
+"""Telegram through python-telegram-bot against a local server speaking the Bot API: the
+session's gateway polling it (one developer machine), and several gateways in webhook mode on
+one shared database (production), each update posted to the gateway a test picks."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from bot.chat import ReplyOut
-from bot.stack import Stack
-from bot.telegram_text import reply_html
+from bot.migrate import upgrade
+from bot.settings import PROJECT_ROOT
+from bot.stack import VENV_PYTHON, Stack
+from bot.telegram_text import TEXTS, callback_data, is_callback_key, reply_html
 from tests.e2e.conftest import PUBLIC_URL
 from tests.e2e.fake_telegram import FakeTelegram
-from tests.helpers import rasa_tracker
+from tests.helpers import chat, rasa_tracker
+from tests.services import free_port, postgres_available
 
 pytestmark = pytest.mark.e2e
 
@@ -138,3 +150,162 @@ def test_cancel_and_restart_commands(telegram: FakeTelegram, stack: Stack) -> No
     assert not state["active_loop"] and not state["slots"].get("scheme")
     telegram.user_says(chat_id, "/cancel")  # nothing is running any more
     assert "沒有進行中" in telegram.wait_for(chat_id, 7)[6]["text"]
+
+
+# --- several gateways in webhook mode (production): any replica handles any update ----------
+
+SECRET = "replica-webhook-secret"
+GBA_QUESTION = "中央推出了哪些粵港澳大灣區建設惠澳政策措施？"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The project database the gateways share, migrated as a deploy does."""
+    if request.param == "postgresql":
+        if not postgres_available():
+            pytest.skip("PostgreSQL server binaries missing (scripts/ensure_services.sh)")
+        url = str(request.getfixturevalue("pg_url"))
+    else:
+        url = f"sqlite:///{tmp_path / 'shared.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def bot_api() -> Iterator[FakeTelegram]:
+    """Telegram for the webhook gateways: it posts updates to whichever gateway a test picks,
+    as a load balancer in front of them would."""
+    fake = FakeTelegram()
+    yield fake
+    fake.close()
+
+
+@contextmanager
+def webhook_gateway(
+    stack: Stack, bot_api: FakeTelegram, database_url: str, log: Path
+) -> Iterator[str]:
+    """One more gateway process in webhook mode on `database_url`, talking to the session's
+    Rasa and action server; yields its URL once it is healthy (Telegram is set up by then)."""
+    port = free_port()
+    env = {
+        **stack._env(),  # the same Rasa, action server and tokens as the session's gateway
+        "DATABASE_URL": database_url,
+        "TELEGRAM_BOT_TOKEN": "4242:TEST",
+        "TELEGRAM_BASE_URL": bot_api.url,
+        "TELEGRAM_WEBHOOK_URL": PUBLIC_URL,
+        "TELEGRAM_WEBHOOK_SECRET": SECRET,
+        "PUBLIC_URL": PUBLIC_URL,
+    }
+    command = [str(VENV_PYTHON), "-m", "bot.serve", "--host", "127.0.0.1", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}"
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 120  # start-up only; nothing below is timed
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        else:
+            raise RuntimeError(f"gateway on {port} did not come up; see {log}")
+        assert bot_api.webhook_secret == SECRET  # it registered the webhook
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def said(bot_api: FakeTelegram, gateway: str, chat_id: int, text: str) -> dict[str, Any]:
+    """The user's message delivered to one gateway; the bot's latest message to the chat,
+    already sent when the webhook answered."""
+    before = len(bot_api.messages_to(chat_id))
+    assert bot_api.deliver(gateway, bot_api.says(chat_id, text)) == 200
+    messages = bot_api.messages_to(chat_id)
+    assert len(messages) > before, "the webhook answered before the update was handled"
+    return messages[-1]
+
+
+def pressed(bot_api: FakeTelegram, gateway: str, chat_id: int, data: str) -> dict[str, Any]:
+    before = len(bot_api.messages_to(chat_id))
+    assert bot_api.deliver(gateway, bot_api.clicks(chat_id, data)) == 200
+    messages = bot_api.messages_to(chat_id)
+    assert len(messages) > before, "the webhook answered before the update was handled"
+    return messages[-1]
+
+
+def long_key(message: dict[str, Any]) -> str:
+    """A button of the message whose payload was too long for Telegram: only a key travels."""
+    keyboard = message["reply_markup"]["inline_keyboard"]
+    return next(
+        str(row[0]["callback_data"]) for row in keyboard if is_callback_key(row[0]["callback_data"])
+    )
+
+
+def test_a_button_sent_by_one_gateway_is_understood_by_another(
+    stack: Stack, bot_api: FakeTelegram, shared_db: str, tmp_path: Path
+) -> None:
+    chat_id = 7201
+    with (
+        webhook_gateway(stack, bot_api, shared_db, tmp_path / "a.log") as a,
+        webhook_gateway(stack, bot_api, shared_db, tmp_path / "b.log") as b,
+    ):
+        key = long_key(said(bot_api, a, chat_id, GBA_QUESTION))
+        # The same question and button on the web: the reply Telegram has to give.
+        sender = uuid.uuid4().hex
+        web = chat(stack, GBA_QUESTION, sender)
+        payload = next(
+            button["payload"]
+            for button in web["replies"][0]["buttons"]
+            if callback_data(button["payload"]) == key
+        )
+        expected = chat(stack, payload, sender)["replies"][0]
+
+        follow_up = pressed(bot_api, b, chat_id, key)
+        assert follow_up["text"] == reply_html(ReplyOut.model_validate(expected), PUBLIC_URL)[0]
+        assert tracker(stack, chat_id)["latest_message"]["text"] == payload
+
+
+def test_language_and_offered_cancel_are_shared_between_gateways(
+    stack: Stack, bot_api: FakeTelegram, shared_db: str, tmp_path: Path
+) -> None:
+    chat_id = 7202
+    with (
+        webhook_gateway(stack, bot_api, shared_db, tmp_path / "a.log") as a,
+        webhook_gateway(stack, bot_api, shared_db, tmp_path / "b.log") as b,
+    ):
+        assert said(bot_api, a, chat_id, "/lang en")["text"] == "Language set to English."
+        said(bot_api, b, chat_id, "CEPA?")  # no language of its own: the chosen one applies
+        assert tracker(stack, chat_id)["latest_message"]["metadata"]["lang"] == "en"
+        assert "Type your question" in said(bot_api, b, chat_id, "/help")["text"]
+
+        said(
+            bot_api, a, chat_id, "我間公司可唔可以調整還款？"
+        )  # the form asks, with a cancel button
+        assert tracker(stack, chat_id)["active_loop"]["name"] == "check_repayment_eligibility_form"
+        said(bot_api, b, chat_id, "/cancel")  # B knows what A offered
+        assert not tracker(stack, chat_id)["active_loop"]
+
+
+def test_buttons_and_language_survive_a_restart_of_the_gateways(
+    stack: Stack, bot_api: FakeTelegram, shared_db: str, tmp_path: Path
+) -> None:
+    chat_id = 7203
+    with webhook_gateway(stack, bot_api, shared_db, tmp_path / "a.log") as a:
+        said(bot_api, a, chat_id, "/lang en")
+        key = long_key(said(bot_api, a, chat_id, GBA_QUESTION))
+    # Every gateway that saw the chat is gone; a new process reads what they stored.
+    with webhook_gateway(stack, bot_api, shared_db, tmp_path / "c.log") as c:
+        reply = pressed(bot_api, c, chat_id, key)
+        assert reply["text"] != TEXTS["stale_button"]["en"]
+        latest = tracker(stack, chat_id)["latest_message"]
+        assert callback_data(latest["text"]) == key and latest["metadata"]["lang"] == "en"
+        # A key nobody stored (or one purged after RETENTION_DAYS): a clear message.
+        assert pressed(bot_api, c, chat_id, "k:" + "0" * 24)["text"] == TEXTS["stale_button"]["en"]
