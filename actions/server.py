@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import time
 
 from rasa_sdk.endpoint import create_app
 from rasa_sdk.executor import ActionExecutor
@@ -17,11 +18,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.knowledge_base import get_retriever
+from bot import logs, request_id
 from bot.auth import bearer_matches
 from bot.chat import MAX_MESSAGE
 from bot.settings import ActionServerSettings, load_or_exit
 
 OPEN_PATHS = frozenset({"/health"})
+access_logger = logging.getLogger("actions.access")
 
 
 def create_action_app(token: str, package: str = "actions") -> Sanic:
@@ -30,6 +33,34 @@ def create_action_app(token: str, package: str = "actions") -> Sanic:
     executor = ActionExecutor()
     executor.register_package(package)
     app = create_app(executor, cors_origins="")  # no browser ever calls the action server
+
+    @app.on_request(priority=100)  # first: even a refused call is logged with its id
+    async def bind_request_id(request: Request) -> None:
+        # Rasa forwards the gateway's id (nlu/speedups.py): one id across the three logs.
+        request.ctx.request_id_token = request_id.bind(
+            request_id.accept(request.headers.get(request_id.HEADER))
+        )
+        request.ctx.started = time.perf_counter()
+
+    @app.on_response
+    async def log_request(request: Request, response: HTTPResponse) -> None:
+        current = request_id.current.get()
+        if current:
+            response.headers[request_id.HEADER] = current
+        if request.path not in OPEN_PATHS:  # /health is polled by probes
+            access_logger.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status,
+                    "duration_ms": round(
+                        (time.perf_counter() - getattr(request.ctx, "started", 0.0)) * 1000, 1
+                    ),
+                },
+            )
+        if (token := getattr(request.ctx, "request_id_token", None)) is not None:
+            request_id.reset(token)
 
     @app.on_request
     async def require_token(request: Request) -> HTTPResponse | None:
@@ -59,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default=settings.actions_host)
     parser.add_argument("--port", type=int, default=settings.actions_port)
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    logs.setup("actions")  # JSON lines unless LOG_FORMAT=text (bot/logs.py)
     app = create_action_app(settings.actions_token)
     app.run(host=args.host, port=args.port, single_process=True, access_log=False)
 

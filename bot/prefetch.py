@@ -14,6 +14,8 @@ import logging
 
 import aiohttp
 
+from bot import request_id
+
 logger = logging.getLogger(__name__)
 PREPARE_TIMEOUT_S = 2.0
 
@@ -35,9 +37,12 @@ class Prefetcher:
         task.add_done_callback(self._pending.discard)
 
     async def _prepare(self, text: str) -> None:
+        headers = self._headers
+        if current := request_id.current.get():
+            headers = {**headers, request_id.HEADER: current}
         try:
             async with self._session.post(
-                self._url, json={"text": text}, headers=self._headers, timeout=self._timeout
+                self._url, json={"text": text}, headers=headers, timeout=self._timeout
             ) as response:
                 if response.status >= 400:
                     logger.warning("prepare refused: HTTP %s", response.status)

@@ -14,6 +14,8 @@ from typing import Any
 
 import aiohttp
 
+from bot import request_id
+
 WEBHOOK = "/webhooks/gateway/webhook"
 # Below Rasa's (Sanic's) 5 s keep-alive: the gateway always closes an idle connection first, so
 # it never sends on one the server is closing.
@@ -53,9 +55,12 @@ class RasaClient:
         body: dict[str, Any] = {"sender": conversation_id, "message": message}
         if metadata:
             body["metadata"] = metadata
+        headers = self._headers
+        if current := request_id.current.get():  # Rasa and the action server log it too
+            headers = {**headers, request_id.HEADER: current}
         try:
             async with self._session.post(
-                self._url, json=body, headers=self._headers, timeout=self._timeout
+                self._url, json=body, headers=headers, timeout=self._timeout
             ) as response:
                 response.raise_for_status()
                 data = await response.json(content_type=None)

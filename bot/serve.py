@@ -16,6 +16,7 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from bot import logs
 from bot.settings import Settings, load_or_exit
 
 HEADER_TIMEOUT = 10.0
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default=settings.gateway_host)
     parser.add_argument("--port", type=int, default=settings.gateway_port)
     args = parser.parse_args(argv)
+    logs.setup("gateway")  # JSON lines unless LOG_FORMAT=text; uvicorn's records go through it
     uvicorn.run(
         "bot.app:create_app",
         factory=True,
@@ -71,6 +73,8 @@ def main(argv: list[str] | None = None) -> None:
         limit_concurrency=settings.gateway_max_connections,
         h11_max_incomplete_event_size=16 * 1024,
         server_header=False,
+        log_config=None,  # keep bot/logs.py's handler
+        access_log=False,  # bot/request_log.py writes the access line, without client addresses
     )
 
 

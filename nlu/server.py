@@ -30,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     token = os.environ["RASA_TOKEN"]
 
+    from nlu import logs
+
+    # JSON lines (LOG_FORMAT) from here on, so the warnings of Rasa's imports are records too.
+    logs.setup("rasa")
+
     import rasa.api
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
@@ -42,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     # As `rasa run` does: without it structlog renders and prints every debug event of every
     # turn (a twentieth of Rasa's CPU, and a log file that grows by kilobytes a turn).
     configure_structlog(logging.INFO)
+    logs.route_structlog()
     rasa.api.run(
         model=args.model,
         endpoints=args.endpoints,

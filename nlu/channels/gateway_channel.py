@@ -18,6 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import request_id
 from bot.auth import bearer_matches
 
 logger = logging.getLogger(__name__)
@@ -72,27 +73,42 @@ class GatewayInput(InputChannel):
             if not isinstance(sender, str) or not sender or not isinstance(text, str):
                 return response.json({"error": "sender and message are required"}, status=400)
             metadata = metadata if isinstance(metadata, dict) else {}
-            agent = request.app.ctx.agent
-            if text.lstrip().startswith("/") and text.strip() not in await offered_payloads(
-                agent, sender
-            ):
-                # Typed commands (/restart, /intent{"slot": ...}) would force intents and slots.
-                text = text.lstrip().lstrip("/") or "?"
-            collector = CollectingOutputChannel()
-            message = UserMessage(
-                text[:MAX_TEXT], collector, sender, input_channel=self.name(), metadata=metadata
-            )
-            message.parse_data = await agent.processor.parse_message(message)
-            await on_new_message(message)
-            intent = message.parse_data.get("intent") or {}
-            return response.json(
-                {
-                    "messages": collector.messages,
-                    "intent": {
-                        "name": str(intent.get("name") or ""),
-                        "confidence": float(intent.get("confidence") or 0.0),
-                    },
-                }
-            )
+            # The gateway's request id: on every log line of this turn, and sent on to the
+            # action server (nlu/speedups.py).
+            bound = request_id.bind(request_id.accept(request.headers.get(request_id.HEADER)))
+            try:
+                return await self._handle(request, sender, text, metadata, on_new_message)
+            finally:
+                request_id.reset(bound)
 
         return webhook
+
+    async def _handle(
+        self,
+        request: Request,
+        sender: str,
+        text: str,
+        metadata: dict[str, Any],
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> HTTPResponse:
+        agent = request.app.ctx.agent
+        if text.lstrip().startswith("/") and text.strip() not in await offered_payloads(
+            agent, sender
+        ):
+            # Typed commands (/restart, /intent{"slot": ...}) would force intents and slots.
+            text = text.lstrip().lstrip("/") or "?"
+        collector = CollectingOutputChannel()
+        message = UserMessage(
+            text[:MAX_TEXT], collector, sender, input_channel=self.name(), metadata=metadata
+        )
+        message.parse_data = await agent.processor.parse_message(message)
+        await on_new_message(message)
+        intent = message.parse_data.get("intent") or {}
+        name = str(intent.get("name") or "")
+        logger.info("turn handled", extra={"intent": name, "replies": len(collector.messages)})
+        return response.json(
+            {
+                "messages": collector.messages,
+                "intent": {"name": name, "confidence": float(intent.get("confidence") or 0.0)},
+            }
+        )
