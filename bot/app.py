@@ -16,7 +16,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot import assets, health, sources
+from bot import assets, health, metrics, sources
 from bot.auth import bearer_matches, secret_matches
 from bot.chat import ChatRequest, ChatResponse
 from bot.db import sessions
@@ -26,6 +26,7 @@ from bot.http_security import BodyLimit, SecurityHeaders
 from bot.prefetch import Prefetcher
 from bot.rasa_client import RasaClient, RasaUnavailable, new_session
 from bot.ratelimit import Limiter, storage_for
+from bot.request_log import RequestIds
 from bot.restart import RestartRequest, restart_conversation
 from bot.retention import redact_handoff, retention_days, run_retention, tracker_store_url
 from bot.settings import Settings
@@ -152,7 +153,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(SecurityHeaders, frame_origins=settings.widget_origins)
     app.include_router(internal_router(settings.handoff_token, sessions, staff_email, smtp))
-    app.add_middleware(BodyLimit)  # outermost: nothing reads a body before it is bounded
+    app.add_middleware(BodyLimit)  # nothing reads a body before it is bounded
+    # Outermost (it reads no body): every response, a 413 too, carries its request id.
+    app.add_middleware(RequestIds)
 
     async def limit_ip(request: Request) -> None:
         """Every API call counts against its client address (the proxy's, if trusted)."""
@@ -268,5 +271,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(
             status_code=200 if ok else 503, content={"status": "ok" if ok else "degraded", **parts}
         )
+
+    # Operations (docs/deploy.md): probes for the orchestrator and the load balancer, metrics.
+    backlog_limit = health.backlog_limit()  # read at start: a bad value stops the process
+    scrape_token = metrics.metrics_token()
+
+    @app.get("/livez", include_in_schema=False)
+    async def livez() -> JSONResponse:
+        """The process serves requests; nothing else is checked (a restart would not help)."""
+        return JSONResponse({"status": "alive"})
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz(request: Request) -> JSONResponse:
+        """Rasa, the actions, the index, the database and the e-mail backlog (bot/health.py)."""
+        ok, body = await health.ready(request.app.state.http, settings, sessions(), backlog_limit)
+        return JSONResponse(status_code=200 if ok else 503, content=body)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus(request: Request) -> Response:
+        """Prometheus text format; Bearer METRICS_TOKEN, absent while it is unset."""
+        if scrape_token is None:
+            return _error(404, "not found")
+        if not bearer_matches(request.headers.get("authorization"), scrape_token):
+            return _error(401, "metrics token required")
+        text = await asyncio.to_thread(metrics.scrape, sessions())
+        return Response(text, media_type=metrics.CONTENT_TYPE)
 
     return app

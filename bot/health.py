@@ -1,13 +1,26 @@
-"""Whether each part of the service is up: Rasa, the action server and the knowledge index."""
+"""Whether each part of the service is up: Rasa, the action server and the knowledge index
+(`/healthz`, the contract), and whether this replica may take traffic (`/readyz`: those, the
+database and the staff e-mail backlog). `/livez` needs nothing from here: it only shows the
+process serves.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
 
 import httpx
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
+from handoff.outbox import Backlog, backlog
 from knowledge.index import index_state
+
+logger = logging.getLogger(__name__)
 
 
 async def _responds(
@@ -33,3 +46,89 @@ async def check(client: httpx.AsyncClient, settings: Settings) -> dict[str, bool
     )
     knowledge = index_state(settings.index_dir, encoder_spec=settings.encoder_spec) == "ready"
     return {"rasa": rasa, "actions": actions, "knowledge": knowledge}
+
+
+# --- Readiness (/readyz): may this replica take traffic? -----------------------------------------
+
+DEFAULT_BACKLOG_LIMIT = 100
+
+
+def backlog_limit() -> int:
+    """OUTBOX_BACKLOG_LIMIT: undelivered staff e-mails at which readiness fails (0: never)."""
+    raw = os.environ.get("OUTBOX_BACKLOG_LIMIT", "").strip()
+    try:
+        value = int(raw) if raw else DEFAULT_BACKLOG_LIMIT
+    except ValueError:
+        raise ValueError(f"OUTBOX_BACKLOG_LIMIT must be a whole number, got {raw!r}") from None
+    if value < 0:
+        raise ValueError(f"OUTBOX_BACKLOG_LIMIT must be 0 (off) or more, got {value}")
+    return value
+
+
+@dataclass(frozen=True)
+class Store:
+    """What the database said: whether it answers, and the outbox backlog (None: unread)."""
+
+    database: bool
+    backlog: Backlog | None
+
+
+def read_store(sessions: sessionmaker[Session]) -> Store:
+    """`SELECT 1`, then the backlog (blocking: run it in a worker thread)."""
+    try:
+        with sessions() as session:
+            session.execute(text("SELECT 1"))
+    except Exception as exc:  # any driver error means "not ready", never a 500
+        logger.warning("readiness: database not answering: %s", type(exc).__name__)
+        return Store(database=False, backlog=None)
+    try:
+        return Store(database=True, backlog=backlog(sessions))
+    except Exception as exc:  # e.g. migrations not run yet: the outbox table is missing
+        logger.warning("readiness: outbox backlog not read: %s", type(exc).__name__)
+        return Store(database=True, backlog=None)
+
+
+def outbox_check(found: Backlog | None, limit: int) -> dict[str, Any]:
+    """Ok while fewer than `limit` e-mails wait (failed ones are staff's to see, not a reason
+    to take a replica out of the load balancer); not ok when the backlog cannot be read."""
+    if found is None:
+        return {"ok": False, "pending": None, "failed": None, "oldest_pending_seconds": None}
+    oldest = found.oldest_pending_seconds
+    return {
+        "ok": limit == 0 or found.pending < limit,
+        "pending": found.pending,
+        "failed": found.failed,
+        "oldest_pending_seconds": None if oldest is None else round(oldest, 1),
+    }
+
+
+def readiness(parts: dict[str, bool], store: Store, limit: int) -> tuple[bool, dict[str, Any]]:
+    """The /readyz verdict and body from the probes' results (pure)."""
+    outbox = outbox_check(store.backlog, limit)
+    checks: dict[str, Any] = {
+        "database": store.database,
+        "rasa": parts.get("rasa", False),
+        "actions": parts.get("actions", False),
+        "knowledge": parts.get("knowledge", False),
+        "outbox": outbox,
+    }
+    ready = all(v for k, v in checks.items() if k != "outbox") and bool(outbox["ok"])
+    return ready, {"status": "ready" if ready else "not ready", "checks": checks}
+
+
+async def ready(
+    client: httpx.AsyncClient, settings: Settings, sessions: sessionmaker[Session], limit: int
+) -> tuple[bool, dict[str, Any]]:
+    """Probe Rasa, the action server and the index, and the database, all at once."""
+
+    async def store_within_timeout() -> Store:
+        try:
+            return await asyncio.wait_for(
+                asyncio.to_thread(read_store, sessions), settings.probe_timeout
+            )
+        except TimeoutError:
+            logger.warning("readiness: database slower than %s s", settings.probe_timeout)
+            return Store(database=False, backlog=None)
+
+    parts, store = await asyncio.gather(check(client, settings), store_within_timeout())
+    return readiness(parts, store, limit)

@@ -8,13 +8,15 @@ created a staff ticket — removing the contact details from the stored conversa
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from bot import metrics
 from bot.chat import ChatResponse, build_response
 from bot.prefetch import Prefetcher
-from bot.rasa_client import RasaClient
+from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.ratelimit import Limiter
 
 logger = logging.getLogger(__name__)
@@ -55,12 +57,19 @@ class Turns:
         metadata: dict[str, Any] = {"channel": channel}
         if lang:
             metadata["lang"] = lang
+        started = time.perf_counter()
         if self.prefetcher is not None:
             self.prefetcher.start(message)
-        turn = await self.rasa.send(conversation, message, metadata)
+        try:
+            turn = await self.rasa.send(conversation, message, metadata)
+        except RasaUnavailable:
+            metrics.record_failure(channel, time.perf_counter() - started)
+            raise
         for ticket in tickets_in(turn.messages):
             await self._after_ticket(conversation, ticket)
-        return build_response(client_id, message, turn.messages, turn.intent)
+        reply = build_response(client_id, message, turn.messages, turn.intent)
+        metrics.record_turn(channel, reply, time.perf_counter() - started)  # bot/metrics.py
+        return reply
 
     async def _after_ticket(self, conversation: str, reference: str) -> None:
         if self.on_ticket is None:

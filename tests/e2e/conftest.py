@@ -13,6 +13,7 @@ from tests.e2e.fake_telegram import FakeTelegram
 from tests.helpers import Inbox, free_port, start_stack
 
 PUBLIC_URL = "https://cepa.example.org"
+METRICS_TOKEN = "test-metrics-token-0123456789"
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +43,7 @@ def stack(
         tmp_path_factory.mktemp("var"),
         smtp[1],
         ADMIN_TOKEN="test-admin-token",
+        METRICS_TOKEN=METRICS_TOKEN,
         TELEGRAM_BOT_TOKEN="4242:TEST",
         TELEGRAM_BASE_URL=telegram.url,
         # Where Telegram users reach the gateway: source links in Telegram point there.
