@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Self, TypeVar
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
@@ -67,6 +67,17 @@ class EnvSettings(BaseSettings):
             ).upper()
             for name, field in cls.model_fields.items()
         }
+
+
+class LogSettings(EnvSettings):
+    """How every process writes its log (bot/logs.py)."""
+
+    log_format: Literal["json", "text"] = "json"
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class AddressSettings(EnvSettings):
@@ -205,6 +216,7 @@ def _comma_list(value: Any) -> Any:
 
 
 class Settings(
+    LogSettings,
     AddressSettings,
     TokenSettings,
     KnowledgeSettings,
@@ -247,7 +259,7 @@ class Settings(
         return 2.0
 
 
-class ActionServerSettings(AddressSettings, TokenSettings, KnowledgeSettings):
+class ActionServerSettings(LogSettings, AddressSettings, TokenSettings, KnowledgeSettings):
     """The action server process and its client of the gateway's ticket API."""
 
     gateway_url: str = ""  # default: the gateway on loopback at GATEWAY_PORT
@@ -287,6 +299,7 @@ def _describe(model: type[EnvSettings], error: ErrorDetails) -> str:
         "greater_than_equal": f"must be at least {ctx.get('ge')}",
         "greater_than": f"must be more than {ctx.get('gt')}",
         "less_than_equal": f"must be at most {ctx.get('le')}",
+        "literal_error": f"must be {ctx.get('expected')}",
     }.get(kind) or str(error["msg"]).removeprefix("Value error, ")
     if SECRET_NAME.search(variable):
         return f"{variable} {reason}"

@@ -19,10 +19,26 @@ import httpx
 from bot.auth import new_token
 from bot.migrate import upgrade
 from bot.rasa_model import RASA_PYTHON, ensure_model, rasa_env
-from bot.settings import PROJECT_ROOT
+from bot.settings import (
+    PROJECT_ROOT,
+    ActionServerSettings,
+    AddressSettings,
+    Settings,
+    StackSettings,
+    TokenSettings,
+    load,
+    load_or_exit,
+)
 from knowledge.index import default_index_dir
 
 VENV_PYTHON = PROJECT_ROOT / ".venv" / "bin" / "python"
+DEFAULT_ENDPOINTS = PROJECT_ROOT / "endpoints.yml"
+
+
+def default_endpoints() -> Path:
+    """RASA_ENDPOINTS (relative to the project) when the operator set it, else endpoints.yml."""
+    chosen = load(StackSettings).rasa_endpoints
+    return PROJECT_ROOT / chosen if chosen else DEFAULT_ENDPOINTS
 
 
 @dataclass(frozen=True)
@@ -33,11 +49,13 @@ class Ports:
 
     @classmethod
     def from_env(cls) -> Ports:
-        return cls(
-            gateway=int(os.environ.get("GATEWAY_PORT", "8000")),
-            rasa=int(os.environ.get("RASA_PORT", "5005")),
-            actions=int(os.environ.get("ACTIONS_PORT", "5055")),
-        )
+        addresses = load(AddressSettings)
+        return cls(addresses.gateway_port, addresses.rasa_port, addresses.actions_port)
+
+
+def _token(name: str) -> str:
+    """A shared secret from the environment, else a fresh one for this start."""
+    return str(getattr(load(TokenSettings), name)) or new_token()
 
 
 @dataclass
@@ -49,16 +67,13 @@ class Stack:
     host: str = "127.0.0.1"
     extra_env: dict[str, str] = field(default_factory=dict)
     actions_host: str = "127.0.0.1"
-    # Rasa's endpoints (action server, tracker store); benchmarks compare other stores.
-    endpoints: Path = PROJECT_ROOT / "endpoints.yml"
+    # Rasa's endpoints (action server, tracker store, lock store): RASA_ENDPOINTS if the
+    # operator set it, else endpoints.yml (SQLite); benchmarks and tests pass their own.
+    endpoints: Path = field(default_factory=lambda: default_endpoints())
     # Shared secrets of the process pairs: from the environment, else fresh for this start.
-    rasa_token: str = field(default_factory=lambda: os.environ.get("RASA_TOKEN") or new_token())
-    actions_token: str = field(
-        default_factory=lambda: os.environ.get("ACTIONS_TOKEN") or new_token()
-    )
-    handoff_token: str = field(
-        default_factory=lambda: os.environ.get("HANDOFF_TOKEN") or new_token()
-    )
+    rasa_token: str = field(default_factory=lambda: _token("rasa_token"))
+    actions_token: str = field(default_factory=lambda: _token("actions_token"))
+    handoff_token: str = field(default_factory=lambda: _token("handoff_token"))
     _procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict, init=False)
     _logs: list[IO[bytes]] = field(default_factory=list, init=False)
 
@@ -67,11 +82,19 @@ class Stack:
         return f"http://127.0.0.1:{self.ports.gateway}"
 
     def _env(self) -> dict[str, str]:
+        """The processes' environment: the operator's, with the wiring between the three
+        processes this stack starts, and the embedded stores only where nothing is configured."""
+        operator = os.environ
         env = rasa_env()
+        # endpoints.yml's SQLite tracker store (rasa_env's defaults point at the shared var/).
+        for name, default in (
+            ("RASA_TRACKER_DIALECT", "sqlite"),
+            ("RASA_TRACKER_DB", str(self.var_dir / "rasa" / "tracker.db")),
+            ("DATABASE_URL", f"sqlite:///{self.var_dir / 'cepa.db'}"),
+        ):
+            env[name] = operator.get(name) or default
         env.update(
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.ports.actions}/webhook",
-            RASA_TRACKER_DIALECT="sqlite",
-            RASA_TRACKER_DB=str(self.var_dir / "rasa" / "tracker.db"),
             RASA_URL=f"http://127.0.0.1:{self.ports.rasa}",
             ACTIONS_URL=f"http://127.0.0.1:{self.ports.actions}",
             KB_INDEX_DIR=str(self.index_dir),
@@ -81,7 +104,6 @@ class Stack:
             # Where the action server files tickets (the gateway owns tickets and the outbox).
             GATEWAY_URL=f"http://127.0.0.1:{self.ports.gateway}",
         )
-        env.setdefault("DATABASE_URL", f"sqlite:///{self.var_dir / 'cepa.db'}")
         env.update(self.extra_env)
         return env
 
@@ -169,15 +191,23 @@ class Stack:
 
 def main() -> int:
     from knowledge.cli import main as kb_main
+    from nlu.settings import check_environment
 
+    # Every process's settings, checked before minutes of index and model work.
+    settings = load_or_exit(StackSettings)
+    load_or_exit(Settings)
+    load_or_exit(ActionServerSettings)
     if kb_main(["build"]) != 0:
         return 1
     stack = Stack(
         model=ensure_model(),
         ports=Ports.from_env(),
-        host=os.environ.get("GATEWAY_HOST", "127.0.0.1"),
-        actions_host=os.environ.get("ACTIONS_HOST", "127.0.0.1"),
+        host=settings.gateway_host,
+        actions_host=settings.actions_host,
     )
+    if problems := check_environment(stack.endpoints, stack._env()):
+        print(f"error: invalid setting: {'; '.join(problems)}", file=sys.stderr)
+        return 2
     stopping = False
 
     def _request_stop(signum: int, frame: object) -> None:
