@@ -69,9 +69,11 @@ def _describe(exc: RequestValidationError) -> str:
     return "; ".join(problems) or "invalid request"
 
 
-async def start_telegram(turns: Turns, restart: Restart) -> TelegramChannel | None:
+async def start_telegram(
+    settings: Settings, turns: Turns, restart: Restart
+) -> TelegramChannel | None:
     """The Telegram channel when TELEGRAM_BOT_TOKEN is set; a failure there leaves the web up."""
-    telegram = TelegramSettings.from_env()
+    telegram = TelegramSettings.from_settings(settings)
     if telegram is None:
         return None
     channel = TelegramChannel(telegram, turns, restart)
@@ -127,7 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 await restart_conversation(client, settings, conversation)
 
             app.state.restart = restart
-            app.state.telegram = await start_telegram(app.state.turns, restart)
+            app.state.telegram = await start_telegram(settings, app.state.turns, restart)
             yield
             if app.state.telegram:
                 await app.state.telegram.stop()

@@ -17,7 +17,6 @@ and no web or API client can reach it.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +34,7 @@ from telegram.ext import (
 
 from bot.chat import ChatResponse, ReplyOut
 from bot.rasa_client import RasaUnavailable
+from bot.settings import TelegramChannelSettings
 from bot.telegram_state import ChatState, TelegramState
 from bot.telegram_text import (
     LANG_NAMES,
@@ -62,18 +62,16 @@ class TelegramSettings:
     public_url: str | None = None  # where users reach the gateway: source links point there
 
     @classmethod
-    def from_env(cls) -> TelegramSettings | None:
-        token = os.environ.get("TELEGRAM_BOT_TOKEN")
-        if not token:
+    def from_settings(cls, settings: TelegramChannelSettings) -> TelegramSettings | None:
+        """The channel's settings, or None when no bot token is configured (Telegram off)."""
+        if not settings.telegram_bot_token:
             return None
         return cls(
-            token=token,
-            base_url=os.environ.get("TELEGRAM_BASE_URL") or None,
-            webhook_url=os.environ.get("TELEGRAM_WEBHOOK_URL") or None,
-            webhook_secret=os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None,
-            public_url=os.environ.get("PUBLIC_URL")
-            or os.environ.get("TELEGRAM_WEBHOOK_URL")
-            or None,
+            token=settings.telegram_bot_token,
+            base_url=settings.telegram_base_url or None,
+            webhook_url=settings.telegram_webhook_url or None,
+            webhook_secret=settings.telegram_webhook_secret or None,
+            public_url=settings.link_base or None,
         )
 
 
