@@ -170,3 +170,14 @@ class FakeTelegram:
         raise AssertionError(
             f"bot sent {len(self.messages_to(chat_id))} messages, expected {count}"
         )
+
+    def wait_for_call(self, method: str, chat_id: int, timeout: float = 60) -> None:
+        """Until the bot has called `method` for the chat (e.g. the typing action a turn begins
+        with): a way to catch a gateway in the middle of an update."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if any(m == method and int(p.get("chat_id", 0)) == chat_id for m, p in self.sent):
+                    return
+            time.sleep(0.05)
+        raise AssertionError(f"bot never called {method} for chat {chat_id}")

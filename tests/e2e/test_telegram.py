@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -180,14 +183,26 @@ def bot_api() -> Iterator[FakeTelegram]:
     fake.close()
 
 
+@dataclass(frozen=True)
+class Gateway:
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def kill(self) -> None:
+        """Dies at once, as a replica whose machine fails: no clean shutdown."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+
 @contextmanager
 def webhook_gateway(
-    stack: Stack, bot_api: FakeTelegram, database_url: str, log: Path
-) -> Iterator[str]:
+    stack: Stack, bot_api: FakeTelegram, database_url: str, log: Path, **env: str
+) -> Iterator[Gateway]:
     """One more gateway process in webhook mode on `database_url`, talking to the session's
-    Rasa and action server; yields its URL once it is healthy (Telegram is set up by then)."""
+    Rasa and action server (or `env`'s); yields it once it serves (Telegram is set up by then:
+    the gateway registers the webhook before it accepts requests)."""
     port = free_port()
-    env = {
+    environment = {
         **stack._env(),  # the same Rasa, action server and tokens as the session's gateway
         "DATABASE_URL": database_url,
         "TELEGRAM_BOT_TOKEN": "4242:TEST",
@@ -195,47 +210,48 @@ def webhook_gateway(
         "TELEGRAM_WEBHOOK_URL": PUBLIC_URL,
         "TELEGRAM_WEBHOOK_SECRET": SECRET,
         "PUBLIC_URL": PUBLIC_URL,
+        **env,
     }
     command = [str(VENV_PYTHON), "-m", "bot.serve", "--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
     with open(log, "ab") as out:
-        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out,
+        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, env=environment, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
     try:
         deadline = time.monotonic() + 120  # start-up only; nothing below is timed
         while proc.poll() is None and time.monotonic() < deadline:
             try:
-                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
-                    break
+                httpx.get(url + "/healthz", timeout=10)
+                break
             except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
+                time.sleep(0.2)
         else:
             raise RuntimeError(f"gateway on {port} did not come up; see {log}")
         assert bot_api.webhook_secret == SECRET  # it registered the webhook
-        yield url
+        yield Gateway(url, proc)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
 
 
-def said(bot_api: FakeTelegram, gateway: str, chat_id: int, text: str) -> dict[str, Any]:
+def said(bot_api: FakeTelegram, gateway: Gateway, chat_id: int, text: str) -> dict[str, Any]:
     """The user's message delivered to one gateway; the bot's latest message to the chat,
     already sent when the webhook answered."""
     before = len(bot_api.messages_to(chat_id))
-    assert bot_api.deliver(gateway, bot_api.says(chat_id, text)) == 200
+    assert bot_api.deliver(gateway.url, bot_api.says(chat_id, text)) == 200
     messages = bot_api.messages_to(chat_id)
     assert len(messages) > before, "the webhook answered before the update was handled"
     return messages[-1]
 
 
-def pressed(bot_api: FakeTelegram, gateway: str, chat_id: int, data: str) -> dict[str, Any]:
+def pressed(bot_api: FakeTelegram, gateway: Gateway, chat_id: int, data: str) -> dict[str, Any]:
     before = len(bot_api.messages_to(chat_id))
-    assert bot_api.deliver(gateway, bot_api.clicks(chat_id, data)) == 200
+    assert bot_api.deliver(gateway.url, bot_api.clicks(chat_id, data)) == 200
     messages = bot_api.messages_to(chat_id)
     assert len(messages) > before, "the webhook answered before the update was handled"
     return messages[-1]
@@ -309,3 +325,53 @@ def test_buttons_and_language_survive_a_restart_of_the_gateways(
         assert callback_data(latest["text"]) == key and latest["metadata"]["lang"] == "en"
         # A key nobody stored (or one purged after RETENTION_DAYS): a clear message.
         assert pressed(bot_api, c, chat_id, "k:" + "0" * 24)["text"] == TEXTS["stale_button"]["en"]
+
+
+@contextmanager
+def silent_rasa() -> Iterator[str]:
+    """A Rasa address that takes connections and never answers: a turn waits there, so a test
+    can catch a gateway in the middle of an update."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(16)
+        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+
+
+def test_an_update_a_dying_gateway_did_not_finish_is_delivered_again(
+    stack: Stack, bot_api: FakeTelegram, tmp_path: Path
+) -> None:
+    chat_id = 7204
+    database = f"sqlite:///{tmp_path / 'shared.db'}"
+    upgrade(database)
+    update = bot_api.says(chat_id, "CEPA服務貿易協議幾時實施？")
+    answers: list[int | str] = []
+
+    def post(gateway: Gateway) -> None:
+        try:
+            answers.append(bot_api.deliver(gateway.url, update))
+        except httpx.HTTPError as exc:
+            answers.append(type(exc).__name__)
+
+    with (
+        silent_rasa() as rasa,
+        webhook_gateway(stack, bot_api, database, tmp_path / "a.log", RASA_URL=rasa) as dying,
+        webhook_gateway(stack, bot_api, database, tmp_path / "b.log") as b,
+    ):
+        delivery = threading.Thread(target=post, args=(dying,))
+        delivery.start()
+        bot_api.wait_for_call("sendChatAction", chat_id)  # the turn has begun on the dying one
+        dying.kill()
+        delivery.join()
+        # No 200 for an update it did not finish: Telegram keeps it and sends it again.
+        assert answers and answers[0] != 200, answers
+        assert bot_api.messages_to(chat_id) == []
+        reply = said_again(bot_api, b, chat_id, update)
+        assert "2020" in reply["text"]  # answered in full by the other replica
+
+
+def said_again(
+    bot_api: FakeTelegram, gateway: Gateway, chat_id: int, update: dict[str, Any]
+) -> dict[str, Any]:
+    """Telegram's redelivery of the same update (same update_id) to another gateway."""
+    assert bot_api.deliver(gateway.url, update) == 200
+    return bot_api.messages_to(chat_id)[-1]
