@@ -47,7 +47,15 @@ stories: model
 pytest: setup
 	bash scripts/ensure_chromium.sh
 	bash scripts/ensure_services.sh
+	bash scripts/ensure_compose.sh
 	$(PY) -m pytest
+
+# compose.yaml as Docker Compose reads it, with deploy/env.example (Debian's docker-compose).
+.PHONY: compose-config
+compose-config:
+	bash scripts/ensure_compose.sh
+	docker-compose --env-file deploy/env.example -f compose.yaml config -q
+	@echo "compose.yaml: valid"
 
 # Delete personal data older than RETENTION_DAYS (default 90): tickets, feedback, tracker events.
 purge: setup
