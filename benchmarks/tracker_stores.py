@@ -11,7 +11,7 @@ data and checks that every conversation's turns are still there. Stores:
 - `sql-sqlite`: Rasa's own SQLTrackerStore on SQLite;
 - `cepa-sqlite`: nlu/tracker_store.py on SQLite (the default, endpoints.yml);
 - `sql-postgres` and `cepa-postgres`: the same two on PostgreSQL, when its server binaries are
-  installed (a throw-away cluster in a temporary folder, run as the `postgres` user);
+  installed (tests/services.py's throw-away cluster, `scripts/ensure_services.sh` installs it);
 - `redis`: Rasa's RedisTrackerStore, when `redis-server` is installed (append-only file on).
 
 A store whose server is not installed is reported as skipped, never silently left out.
@@ -20,17 +20,14 @@ A store whose server is not installed is reported as skipped, never silently lef
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.load import bench_stack, percentile, style_conversations  # noqa: E402
 from bot.stack import Stack  # noqa: E402
 from knowledge.cli import main as kb_main  # noqa: E402
-from tests.helpers import free_port, rasa_tracker  # noqa: E402
+from tests.helpers import rasa_tracker  # noqa: E402
+from tests.services import Postgres, postgres, postgres_available, redis  # noqa: E402
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
 ACTIONS = """action_endpoint:
   url: ${ACTION_ENDPOINT_URL}
   headers:
@@ -61,74 +58,28 @@ class Result:
     note: str = ""
 
 
-def wait_port(port: int, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise TimeoutError(f"nothing listening on {port}")
-
-
 @contextmanager
-def postgres(tmp: Path) -> Iterator[str | None]:
-    if not (PG_BIN / "initdb").exists() or shutil.which("runuser") is None:
-        yield None
-        return
-    data = tmp / "pg"
-    data.mkdir()
-    shutil.chown(data, "postgres", "postgres")
-    port = free_port()
-    as_pg = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*as_pg, str(PG_BIN / "initdb"), "-D", str(data), "-A", "trust", "-U", "rasa"],
-                   check=True, capture_output=True)  # fmt: skip
-    server = subprocess.Popen(
-        [*as_pg, str(PG_BIN / "postgres"), "-D", str(data), "-p", str(port), "-k", str(data),
-         "-c", "listen_addresses=127.0.0.1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        wait_port(port)
-        time.sleep(1)
-        yield f"{port}"
-    finally:
-        server.terminate()
-        server.wait(30)
+def servers(tmp: Path) -> Iterator[tuple[Postgres | None, int | None]]:
+    """tests/services.py's throw-away PostgreSQL and Redis, each None when not installed."""
+    with ExitStack() as stack:
+        pg = stack.enter_context(postgres()) if postgres_available() else None
+        redis_port = stack.enter_context(redis(tmp)) if shutil.which("redis-server") else None
+        yield pg, redis_port
 
 
-@contextmanager
-def redis(tmp: Path) -> Iterator[str | None]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        yield None
-        return
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(tmp),
-         "--appendonly", "yes", "--appendfsync", "everysec", "--save", ""],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        wait_port(port)
-        yield f"{port}"
-    finally:
-        server.terminate()
-        server.wait(30)
-
-
-def store_yaml(store: str, var_dir: Path, port: str | None) -> str:
+def store_yaml(store: str, var_dir: Path, pg: Postgres | None, redis_port: int | None) -> str:
     if store == "memory":
         return ACTIONS
     if store == "redis":
-        return (
-            ACTIONS + f"tracker_store:\n  type: redis\n  url: 127.0.0.1\n  port: {port}\n  db: 0\n"
+        return ACTIONS + (
+            f"tracker_store:\n  type: redis\n  url: 127.0.0.1\n  port: {redis_port}\n  db: 0\n"
         )
     kind = "SQL" if store.startswith("sql-") else "nlu.tracker_store.CepaTrackerStore"
     if store.endswith("postgres"):
+        assert pg is not None
         return ACTIONS + (
             f"tracker_store:\n  type: {kind}\n  dialect: postgresql\n  url: 127.0.0.1\n"
-            f"  port: {port}\n  db: {store.replace('-', '_')}\n  username: rasa\n"
+            f"  port: {pg.port}\n  db: {store.replace('-', '_')}\n  username: {pg.user}\n"
             "  login_db: postgres\n"
         )
     return ACTIONS + (
@@ -158,11 +109,13 @@ def user_turns(stack: Stack, sender: str) -> int:
     return sum(1 for e in tracker.get("events", []) if e.get("event") == "user")
 
 
-def run_store(store: str, conversations: list[list[str]], port: str | None) -> Result:
+def run_store(
+    store: str, conversations: list[list[str]], pg: Postgres | None, redis_port: int | None
+) -> Result:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         endpoints = tmp / "endpoints.yml"
-        endpoints.write_text(store_yaml(store, tmp, port), encoding="utf-8")
+        endpoints.write_text(store_yaml(store, tmp, pg, redis_port), encoding="utf-8")
 
         def new_stack() -> Stack:
             return bench_stack(tmp, endpoints=endpoints)
@@ -205,16 +158,14 @@ def main() -> int:
     conversations = style_conversations(args.conversations, args.turns)
 
     results: list[Result] = []
-    with tempfile.TemporaryDirectory() as servers:
-        os.chmod(servers, 0o755)
-        with postgres(Path(servers)) as pg_port, redis(Path(servers)) as redis_port:
-            for store in args.stores.split(","):
-                port = pg_port if store.endswith("postgres") else redis_port
-                if store in ("redis", "sql-postgres", "cepa-postgres") and port is None:
-                    results.append(Result(store, note="skipped: server not installed"))
-                    continue
-                print(f"... {store}", file=sys.stderr, flush=True)
-                results.append(run_store(store, conversations, port))
+    with tempfile.TemporaryDirectory() as tmp, servers(Path(tmp)) as (pg, redis_port):
+        for store in args.stores.split(","):
+            server = pg if store.endswith("postgres") else redis_port
+            if store in ("redis", "sql-postgres", "cepa-postgres") and server is None:
+                results.append(Result(store, note="skipped: server not installed"))
+                continue
+            print(f"... {store}", file=sys.stderr, flush=True)
+            results.append(run_store(store, conversations, pg, redis_port))
 
     print(f"{args.conversations} conversations x {args.turns} turns, sequential, through /api/chat")
     print("| tracker store | p50 ms | p95 ms | kept after a restart |\n|---|---|---|---|")

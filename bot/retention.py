@@ -6,7 +6,8 @@ Two jobs:
   with their outbox e-mails and feedback from the project database, and every event row from
   Rasa's SQL tracker store. A ticket older than the period goes with its e-mail whatever the
   e-mail's state; the purge counts (and logs) the pending e-mails it drops. The Telegram
-  channel's chats and button keys (bot/telegram_state.py) go once unused for the period.
+  channel's chats, button keys and handled update ids (bot/telegram_state.py) go once unused
+  for the period.
 - `redact_handoff` replaces, once a staff ticket holds them, the name and contact a user gave
   in that conversation's stored tracker events with "[redacted]".
 
@@ -119,7 +120,7 @@ class PurgeReport:
     tracker_events: int
     tracker_conversations: int
     tracker: str  # "ok", "not configured" or "no events table"
-    telegram: int = 0  # Telegram chats (language, latest buttons) and button keys (unused)
+    telegram: int = 0  # Telegram chats, button keys and handled update ids (bot/telegram_state)
 
     def lines(self) -> list[str]:
         verb = "to delete" if self.dry_run else "deleted"
@@ -135,7 +136,7 @@ class PurgeReport:
                 if self.tracker == "ok"
                 else f"tracker events: none ({self.tracker})"
             ),
-            f"Telegram chats and button keys {verb}: {self.telegram}",
+            f"Telegram chats, button keys and update ids {verb}: {self.telegram}",
         ]
 
     def summary(self) -> str:

@@ -148,6 +148,10 @@ class OutboxSettings(EnvSettings):
     outbox_interval: Seconds = 10.0
     # First retry after a failed send; doubles up to an hour.
     outbox_first_retry: Seconds = 30.0
+    # How long a gateway's claim on an e-mail it is sending holds before another may take it.
+    outbox_lease_seconds: Seconds = 300.0
+    # Undelivered e-mails at which readiness fails (0: never).
+    outbox_backlog_limit: Annotated[int, Field(ge=0)] = 100
 
     @field_validator("smtp_from", "staff_email")
     @classmethod
@@ -239,6 +243,8 @@ class Settings(
     api_docs: bool = False
     admin_token: str | None = Field(None, repr=False)
     gateway_max_connections: PositiveInt = 200
+    # Unset: no /metrics. A set one is a bearer token, so it must be a usable secret.
+    metrics_token: str | None = Field(None, repr=False, min_length=16, pattern=r"^[!-~]+$")
     # uvicorn reads it itself; validated and documented here.
     forwarded_allow_ips: str = "127.0.0.1"
 
@@ -300,6 +306,8 @@ def _describe(model: type[EnvSettings], error: ErrorDetails) -> str:
         "greater_than": f"must be more than {ctx.get('gt')}",
         "less_than_equal": f"must be at most {ctx.get('le')}",
         "literal_error": f"must be {ctx.get('expected')}",
+        "string_too_short": f"must be at least {ctx.get('min_length')} characters",
+        "string_pattern_mismatch": "must be printable ASCII without spaces",
     }.get(kind) or str(error["msg"]).removeprefix("Value error, ")
     if SECRET_NAME.search(variable):
         return f"{variable} {reason}"
