@@ -55,7 +55,9 @@ pytest: setup
 compose-config:
 	bash scripts/ensure_compose.sh
 	docker-compose --env-file deploy/env.example -f compose.yaml config -q
-	@echo "compose.yaml: valid"
+	CEPA_PRIVATE_IP=10.0.0.1 docker-compose --env-file deploy/env.example \
+	  -f compose.yaml -f deploy/compose.3hosts.yaml config -q
+	@echo "compose.yaml, deploy/compose.3hosts.yaml: valid"
 
 # Delete personal data older than RETENTION_DAYS (default 90): tickets, feedback, tracker events.
 purge: setup

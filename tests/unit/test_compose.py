@@ -20,6 +20,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "compose.yaml"
+THREE_HOSTS = ROOT / "deploy" / "compose.3hosts.yaml"
 ENV_EXAMPLE = ROOT / "deploy" / "env.example"
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 REFERENCE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)(?::?([-?])[^}]*)?\}")
@@ -51,16 +52,18 @@ def _env_example() -> dict[str, str]:
     return {key: value for key, value in pairs}
 
 
-def test_compose_file_follows_the_official_compose_specification() -> None:
+def test_compose_files_follow_the_official_compose_specification() -> None:
     text = COMPOSE.read_text()
     assert _schema_errors(text) == []
+    assert _schema_errors(THREE_HOSTS.read_text()) == []
     broken = text.replace("    init: true\n", "    init: true\n    replica: 2\n", 1)
     assert any("replica" in e for e in _schema_errors(broken))  # the check does check
 
 
-def _docker_compose(env_file: Path) -> subprocess.CompletedProcess[str]:
+def _docker_compose(env_file: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    chosen = [arg for f in (COMPOSE, *files) for arg in ("-f", str(f))]
     return subprocess.run(
-        ["docker-compose", "--env-file", str(env_file), "-f", str(COMPOSE), "config", "-q"],
+        ["docker-compose", "--env-file", str(env_file), *chosen, "config", "-q"],
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
 
@@ -80,10 +83,23 @@ def test_docker_compose_config_accepts_it_and_names_a_missing_secret(tmp_path: P
     assert refused.returncode != 0
     assert "set METRICS_TOKEN in the env file" in refused.stderr
 
+    # Three machines: the override needs this machine's private address.
+    refused = _docker_compose(ENV_EXAMPLE, THREE_HOSTS)
+    assert "set CEPA_PRIVATE_IP in the env file" in refused.stderr
+    placed = tmp_path / "machine2.env"
+    placed.write_text(
+        ENV_EXAMPLE.read_text().replace("CEPA_PRIVATE_IP=\n", "CEPA_PRIVATE_IP=10.0.0.2\n")
+    )
+    accepted = _docker_compose(placed, THREE_HOSTS)
+    assert accepted.returncode == 0, accepted.stderr
+
 
 def test_the_example_env_names_every_variable_compose_reads_and_no_other() -> None:
     uncommented = "\n".join(
-        line for line in COMPOSE.read_text().splitlines() if not line.lstrip().startswith("#")
+        line
+        for path in (COMPOSE, THREE_HOSTS)
+        for line in path.read_text().splitlines()
+        if not line.lstrip().startswith("#")
     )
     references = REFERENCE.findall(uncommented)
     required = {name for name, kind in references if kind != "-"}
@@ -104,14 +120,24 @@ def test_the_example_env_holds_no_usable_secret() -> None:
 def test_only_the_load_balancer_publishes_a_port_and_it_hides_internal_routes() -> None:
     services = yaml.safe_load(COMPOSE.read_text())["services"]
     assert [name for name, s in services.items() if "ports" in s] == ["lb"]
-    nginx = (ROOT / "deploy" / "nginx.conf").read_text()
-    for path in ("location = /livez", "location = /readyz", "location = /metrics", "/internal/"):
-        assert re.search(re.escape(path) + r"\s*\{\s*return 404;", nginx), path
+    for conf in ("nginx.conf", "nginx.3hosts.conf"):
+        nginx = (ROOT / "deploy" / conf).read_text()
+        for path in (
+            "location = /livez",
+            "location = /readyz",
+            "location = /metrics",
+            "/internal/",
+        ):
+            assert re.search(re.escape(path) + r"\s*\{\s*return 404;", nginx), (conf, path)
 
 
 def test_every_file_the_deployment_names_exists() -> None:
-    services = yaml.safe_load(COMPOSE.read_text())["services"]
-    for service in services.values():
+    services = [
+        service
+        for path in (COMPOSE, THREE_HOSTS)
+        for service in yaml.safe_load(path.read_text())["services"].values()
+    ]
+    for service in services:
         if "build" in service:
             assert (ROOT / service["build"]["dockerfile"]).is_file()
         for volume in service.get("volumes", []):
