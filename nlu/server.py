@@ -33,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     from nlu import logs
 
     # JSON lines (LOG_FORMAT) from here on, so the warnings of Rasa's imports are records too.
-    logs.setup("rasa")
+    try:
+        logs.setup("rasa")
+    except ValueError as exc:
+        print(f"error: invalid setting: {exc}", file=sys.stderr)
+        return 2
 
     import rasa.api
     from rasa.utils.common import configure_logging_and_warnings
