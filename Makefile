@@ -6,7 +6,7 @@ PY := .venv/bin/python
 RASA := .venv-rasa/bin/rasa
 RASA_ENV := PYTHONPATH=$(CURDIR) RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2
 
-.PHONY: run test setup migrate model index lint format validate stories pytest purge clean
+.PHONY: run test scale-test setup migrate model index lint format validate stories pytest purge clean
 
 run: setup
 	$(PY) -m bot.stack
@@ -49,6 +49,12 @@ pytest: setup
 	bash scripts/ensure_services.sh
 	bash scripts/ensure_compose.sh
 	$(PY) -m pytest
+
+# Two replicas of every process on throw-away PostgreSQL and Redis servers: hand-offs across
+# gateways, 50 at once, one Rasa and one gateway killed mid-run (tests/scale/run.py). Minutes.
+scale-test: setup model index
+	bash scripts/ensure_services.sh
+	$(PY) -m tests.scale.run
 
 # compose.yaml as Docker Compose reads it, with deploy/env.example (Debian's docker-compose).
 .PHONY: compose-config

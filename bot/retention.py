@@ -48,7 +48,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Connection, CursorResult, Engine
+from sqlalchemy.engine import URL, Connection, CursorResult, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -98,9 +98,20 @@ def retention_days() -> int:
 
 
 def tracker_store_url() -> str | None:
-    """Where Rasa's SQL tracker store lives, as bot/stack.py and endpoints.yml configure it."""
+    """Where Rasa's SQL tracker store lives, as bot/stack.py and the endpoints files configure
+    it: TRACKER_DATABASE_URL, else the production PostgreSQL variables
+    (deploy/endpoints.production.yml), else the embedded SQLite file (endpoints.yml)."""
     if url := os.environ.get("TRACKER_DATABASE_URL", "").strip():
         return url
+    if host := os.environ.get("RASA_TRACKER_HOST", "").strip():
+        return URL.create(
+            "postgresql+psycopg",
+            username=os.environ.get("RASA_TRACKER_USER") or None,
+            password=os.environ.get("RASA_TRACKER_PASSWORD") or None,
+            host=host,
+            port=int(os.environ.get("RASA_TRACKER_PORT") or 5432),
+            database=os.environ.get("RASA_TRACKER_DATABASE") or None,
+        ).render_as_string(hide_password=False)
     db = os.environ.get("RASA_TRACKER_DB", "").strip()
     if os.environ.get("RASA_TRACKER_DIALECT", "").strip() == "sqlite" and db:
         return f"sqlite:///{db}"

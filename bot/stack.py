@@ -140,6 +140,12 @@ class Stack:
                 stdin=subprocess.DEVNULL, start_new_session=True,
             )  # fmt: skip
 
+    def kill(self, name: str) -> None:
+        """SIGKILL one process (`rasa`, `actions`, `gateway`): a crash, for failover tests."""
+        proc = self._procs[name]
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
     def pids(self) -> dict[str, int]:
         """Process ids of the running parts (benchmarks read their memory)."""
         return {name: proc.pid for name, proc in self._procs.items() if proc.poll() is None}

@@ -49,6 +49,7 @@ class SmtpSettings:
     sender: str = "cepa-assistant@localhost"
     timeout: float = 10.0
     first_retry: dt.timedelta = FIRST_RETRY
+    lease: dt.timedelta = LEASE
 
     @classmethod
     def from_env(cls) -> SmtpSettings | None:
@@ -64,6 +65,7 @@ class SmtpSettings:
             starttls=os.environ.get("SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
             sender=os.environ.get("SMTP_FROM", "cepa-assistant@localhost"),
             first_retry=dt.timedelta(seconds=float(os.environ.get("OUTBOX_FIRST_RETRY", "30"))),
+            lease=dt.timedelta(seconds=float(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))),
         )
 
 
@@ -132,9 +134,13 @@ def _due(now: dt.datetime) -> object:
 
 
 def claim(
-    sessions: sessionmaker[Session], worker: str, now: dt.datetime, limit: int = BATCH
+    sessions: sessionmaker[Session],
+    worker: str,
+    now: dt.datetime,
+    limit: int = BATCH,
+    lease: dt.timedelta = LEASE,
 ) -> list[int]:
-    """Mark up to `limit` due e-mails as this worker's for LEASE; returns their ids."""
+    """Mark up to `limit` due e-mails as this worker's for `lease`; returns their ids."""
     with sessions() as session:
         pick = select(OutboxEmail.id).where(_due(now)).order_by(OutboxEmail.id).limit(limit)  # type: ignore[arg-type]
         if session.get_bind().dialect.name == "postgresql":
@@ -144,7 +150,7 @@ def claim(
             .where(OutboxEmail.id.in_(pick.scalar_subquery()), _due(now))  # type: ignore[arg-type]
             .values(
                 status=SENDING,
-                lease_until=now + LEASE,
+                lease_until=now + lease,
                 claimed_by=worker,
                 attempts=OutboxEmail.attempts + 1,
             )
@@ -199,7 +205,7 @@ def deliver_due(
     worker = worker or worker_name()
     sent = retrying = failed = 0
     for _batch in range(MAX_BATCHES_PER_RUN):
-        ids = claim(sessions, worker, now or utcnow())
+        ids = claim(sessions, worker, now or utcnow(), lease=settings.lease)
         if not ids:
             break
         for email_id in ids:

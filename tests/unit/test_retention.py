@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, insert, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import Feedback, utcnow
@@ -211,7 +212,9 @@ def test_retention_days_rejects_bad_values(
 
 
 def test_tracker_store_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("TRACKER_DATABASE_URL", "RASA_TRACKER_DIALECT", "RASA_TRACKER_DB"):
+    for name in ("TRACKER_DATABASE_URL", "RASA_TRACKER_DIALECT", "RASA_TRACKER_DB",
+                 "RASA_TRACKER_HOST", "RASA_TRACKER_PORT", "RASA_TRACKER_DATABASE",
+                 "RASA_TRACKER_USER", "RASA_TRACKER_PASSWORD"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
     assert tracker_store_url() is None
 
@@ -223,6 +226,16 @@ def test_tracker_store_url(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setenv("RASA_TRACKER_DIALECT", "postgresql")
     assert tracker_store_url() is None
+
+    # deploy/endpoints.production.yml: the purge and the contact redaction reach the shared
+    # PostgreSQL store too (a password with URL characters stays one password).
+    monkeypatch.setenv("RASA_TRACKER_HOST", "db.internal")
+    monkeypatch.setenv("RASA_TRACKER_DATABASE", "rasa")
+    monkeypatch.setenv("RASA_TRACKER_USER", "rasa")
+    monkeypatch.setenv("RASA_TRACKER_PASSWORD", "p@ss/w:rd")
+    url = tracker_store_url()
+    assert url == "postgresql+psycopg://rasa:p%40ss%2Fw%3Ard@db.internal:5432/rasa"
+    assert make_url(url).password == "p@ss/w:rd"
 
     monkeypatch.setenv("TRACKER_DATABASE_URL", "postgresql://rasa@db/tracker")
     assert tracker_store_url() == "postgresql://rasa@db/tracker"
