@@ -38,7 +38,7 @@ COPY migrations/ migrations/
 # in a PyPI package: nothing is downloaded). KB_ENCODER at run time must match the image's.
 RUN python -m knowledge.cli build \
     && useradd --system --uid 10001 --home-dir /tmp --no-create-home cepa
-USER cepa
+USER 10001
 # The root file system is read-only in compose.yaml: caches (jieba's) go to /tmp (tmpfs).
 ENV HOME=/tmp
 EXPOSE 8000 5055
