@@ -139,15 +139,19 @@ class TelegramChannel:
 
     async def handle(self, data: object) -> None:
         """An update that arrived by webhook, handled before the request is answered (no queue
-        that a dying process would lose). A handler's error is logged (on_error), not raised:
-        an update that fails every time must not be delivered again and again."""
+        that a dying process would lose). One handled before, by any replica, is not handled
+        again. A handler's error is logged (on_error), not raised: an update that fails every
+        time must not be delivered again and again."""
         try:
             update = Update.de_json(data, self.app.bot) if isinstance(data, dict) else None
         except (AttributeError, KeyError, TypeError, ValueError) as exc:
             raise ValueError("not a Telegram update") from exc
         if update is None:
             raise ValueError("a Telegram update is a JSON object")
+        if await self.state.handled(update.update_id):
+            return
         await self.app.process_update(update)
+        await self.state.mark_handled(update.update_id)
 
     async def on_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_message and update.effective_chat and update.message:

@@ -7,6 +7,9 @@ gateway replica can handle any update: a button sent by one replica is pressed o
   changes nothing.
 - `telegram_chats`: per chat, the language chosen with /lang and the payloads of the latest
   buttons (for /cancel).
+- `telegram_updates`: the ids of webhook updates already handled. Telegram sends an update
+  again when it got no 200 (the replica died after replying, or the answer was lost); that one
+  is not handled twice.
 
 No message text is stored: payloads are the bot's own button payloads (intents, knowledge entry
 ids, form answers). Rows not used for RETENTION_DAYS are purged (bot/retention.py). Why not
@@ -26,6 +29,7 @@ from typing import Any
 from sqlalchemy import BigInteger, DateTime, String, Text, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db import Base, sessions, utcnow
 from bot.telegram_text import callback_data
@@ -48,6 +52,13 @@ class TelegramChat(Base):
     lang: Mapped[str | None] = mapped_column(String(8), nullable=True)
     offered: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of payloads
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+
+class TelegramUpdate(Base):
+    __tablename__ = "telegram_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    handled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,16 @@ class TelegramState:
             session.commit()
         return keys
 
+    def _handled(self, update_id: int) -> bool:
+        with self._sessions()() as session:
+            return session.get(TelegramUpdate, update_id) is not None
+
+    def _mark_handled(self, update_id: int) -> None:
+        with self._sessions()() as session:
+            values = {"update_id": update_id, "handled_at": utcnow()}
+            _upsert(session, TelegramUpdate, values, "update_id")
+            session.commit()
+
     def _payload(self, key: str) -> str | None:
         with self._sessions()() as session:
             return session.scalar(select(TelegramPayload.payload).where(TelegramPayload.key == key))
@@ -126,24 +147,32 @@ class TelegramState:
         buttons. Returns each keyboard's callback data, in order."""
         return await asyncio.to_thread(self._offer, chat_id, [list(k) for k in keyboards])
 
+    async def handled(self, update_id: int) -> bool:
+        """Whether a webhook update was handled before (Telegram is sending it again)."""
+        return await asyncio.to_thread(self._handled, update_id)
+
+    async def mark_handled(self, update_id: int) -> None:
+        await asyncio.to_thread(self._mark_handled, update_id)
+
     async def payload(self, key: str) -> str | None:
         """The payload behind a callback key, or None when it is unknown (purged, or never ours)."""
         return await asyncio.to_thread(self._payload, key)
 
 
 def purge_telegram_state(session: Session, cutoff: dt.datetime, dry_run: bool = False) -> int:
-    """Delete (or count) payload keys and chats not used since `cutoff`; the caller commits."""
-    old_payloads = TelegramPayload.used_at < cutoff
-    old_chats = TelegramChat.updated_at < cutoff
+    """Delete (or count) payload keys, chats and handled update ids not used since `cutoff`;
+    the caller commits."""
+    old: list[tuple[type[Base], ColumnElement[bool]]] = [
+        (TelegramPayload, TelegramPayload.used_at < cutoff),
+        (TelegramChat, TelegramChat.updated_at < cutoff),
+        (TelegramUpdate, TelegramUpdate.handled_at < cutoff),
+    ]
     if dry_run:
         count = select(func.count())
-        payloads = session.scalar(count.select_from(TelegramPayload).where(old_payloads)) or 0
-        chats = session.scalar(count.select_from(TelegramChat).where(old_chats)) or 0
-        return int(payloads) + int(chats)
+        return sum(int(session.scalar(count.select_from(m).where(w)) or 0) for m, w in old)
     fresh = {"synchronize_session": False}
     removed = 0
-    for statement in (delete(TelegramPayload).where(old_payloads),
-                      delete(TelegramChat).where(old_chats)):  # fmt: skip
-        result = session.execute(statement.execution_options(**fresh))
+    for model, where in old:
+        result = session.execute(delete(model).where(where).execution_options(**fresh))
         removed += int(getattr(result, "rowcount", 0) or 0)
     return removed

@@ -1,4 +1,4 @@
-"""Telegram state shared by the gateway replicas: button payload keys and per-chat state
+"""Telegram state shared by the gateway replicas: button payload keys, per-chat state, handled updates
 
 Revision ID: 0002_telegram_state
 Revises: 0001_initial
@@ -40,8 +40,22 @@ def upgrade() -> None:
             batch_op.f("ix_telegram_chats_updated_at"), ["updated_at"], unique=False
         )
 
+    op.create_table(
+        "telegram_updates",
+        sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("handled_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("update_id"),
+    )
+    with op.batch_alter_table("telegram_updates", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_telegram_updates_handled_at"), ["handled_at"], unique=False
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("telegram_updates", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_telegram_updates_handled_at"))
+    op.drop_table("telegram_updates")
     with op.batch_alter_table("telegram_chats", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_telegram_chats_updated_at"))
     op.drop_table("telegram_chats")

@@ -367,6 +367,10 @@ def test_an_update_a_dying_gateway_did_not_finish_is_delivered_again(
         assert bot_api.messages_to(chat_id) == []
         reply = said_again(bot_api, b, chat_id, update)
         assert "2020" in reply["text"]  # answered in full by the other replica
+        # Sent once more (say B's 200 was lost too): handled already, so no second answer.
+        answered = bot_api.messages_to(chat_id)
+        assert bot_api.deliver(b.url, update) == 200
+        assert bot_api.messages_to(chat_id) == answered
 
 
 def said_again(

@@ -77,6 +77,10 @@ def test_language_and_stale_buttons_across_two_gateways(
             update = fake.says(chat_id, text)
             assert gateway.post("/telegram/webhook", json=update, headers=RIGHT).status_code == 200
             assert fake.messages_to(chat_id)[-1]["text"] == TEXTS[said]["en"]
+        # Telegram sends a handled update again when its 200 was lost: it is not handled twice.
+        count = len(fake.messages_to(chat_id))
+        assert a.post("/telegram/webhook", json=update, headers=RIGHT).status_code == 200
+        assert len(fake.messages_to(chat_id)) == count
 
         # A key this bot never stored (or one purged since): a clear message, no crash.
         stale = fake.clicks(chat_id, "k:" + "f" * 24)

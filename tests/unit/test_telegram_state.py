@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import sessions
 from bot.migrate import upgrade
 from bot.retention import purge
-from bot.telegram_state import TelegramChat, TelegramPayload, TelegramState
+from bot.telegram_state import TelegramChat, TelegramPayload, TelegramState, TelegramUpdate
 from bot.telegram_text import STOP_PAYLOAD, callback_data, is_callback_key
 from tests.services import postgres_available
 
@@ -67,24 +67,36 @@ def test_language_and_latest_buttons_per_chat(url: str) -> None:
     assert asyncio.run(a.chat(10)).lang is None  # chats are separate
 
 
+def test_an_update_handled_by_one_replica_is_known_to_another(url: str) -> None:
+    a, b = replica(url), replica(url)
+    assert not asyncio.run(b.handled(10**10))  # update ids need more than 32 bits in time
+    asyncio.run(a.mark_handled(10**10))
+    assert asyncio.run(b.handled(10**10)) and not asyncio.run(b.handled(11))
+    asyncio.run(b.mark_handled(10**10))  # marking twice (two replicas racing) is harmless
+
+
 def test_unused_rows_are_purged_after_the_retention_period(url: str) -> None:
     db: sessionmaker[Session] = sessions(url)
     now = dt.datetime(2026, 3, 2, 9, 30)
     state = replica(url)
     asyncio.run(state.offer(1, [[LONG]]))
     asyncio.run(state.offer(2, [[SHORT]]))
+    asyncio.run(state.mark_handled(501))
     old_key = callback_data(LONG)
     with db() as session:  # chat 1 and the long payload were last used 91 days ago
         session.get_one(TelegramChat, 1).updated_at = now - dt.timedelta(days=91)
         session.get_one(TelegramPayload, old_key).used_at = now - dt.timedelta(days=91)
         session.get_one(TelegramChat, 2).updated_at = now - dt.timedelta(days=89)
+        session.get_one(TelegramUpdate, 501).handled_at = now - dt.timedelta(days=91)
         session.commit()
 
     dry = purge(db, None, 90, now, dry_run=True)
-    assert dry.telegram == 2 and "Telegram chats and button keys to delete: 2" in dry.lines()
-    report = purge(db, None, 90, now)
-    assert report.telegram == 2
+    assert dry.telegram == 3 and "Telegram chats, button keys and update ids to delete: 3" in (
+        dry.lines()
+    )
+    assert purge(db, None, 90, now).telegram == 3
     with db() as session:
         assert session.scalars(select(TelegramChat.chat_id)).all() == [2]
         assert session.scalars(select(TelegramPayload.key)).all() == []
+        assert session.scalars(select(TelegramUpdate.update_id)).all() == []
     assert asyncio.run(state.payload(old_key)) is None
