@@ -34,7 +34,7 @@ Seconds = Annotated[float, Field(gt=0)]
 # Values never echoed in an error: they may hold a secret (a password inside a URL, too).
 SECRET_NAME = re.compile(r"TOKEN|PASSWORD|SECRET|_URL$")
 # The SQLAlchemy drivers installed in .venv (psycopg 3 for PostgreSQL, the stdlib for SQLite).
-DATABASE_DRIVERS = {"sqlite": "sqlite", "sqlite+pysqlite": "sqlite", "postgresql+psycopg": "pg"}
+DATABASE_DRIVERS = frozenset({"sqlite", "sqlite+pysqlite", "postgresql+psycopg"})
 
 
 class SettingsError(ValueError):
