@@ -33,9 +33,9 @@ from bot.settings import Settings
 from bot.telegram_bot import Restart, TelegramChannel, TelegramSettings
 from bot.turns import Channel, RateLimited, Turns, conversation_id
 from bot.validation import UNICODE_ERRORS
-from handoff.api import internal_router, run_outbox
+from handoff.api import admin_router, internal_router, run_outbox
 from handoff.outbox import SmtpSettings
-from handoff.tickets import staff_email, ticket_contact, ticket_rows
+from handoff.tickets import staff_email, ticket_contact
 
 logger = logging.getLogger(__name__)
 
@@ -258,13 +258,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return _error(400, "request body is not a Telegram update")
         return JSONResponse({"ok": True})
 
-    @app.get("/admin/tickets", dependencies=[Depends(limit_ip)])
-    async def tickets(request: Request, limit: int = 50) -> JSONResponse:
-        """Recent tickets and the delivery state of their e-mails (bearer ADMIN_TOKEN)."""
-        if not bearer_matches(request.headers.get("authorization"), os.environ.get("ADMIN_TOKEN")):
-            return _error(401, "admin token required")
-        rows = await asyncio.to_thread(ticket_rows, sessions(), min(max(limit, 1), 500))
-        return JSONResponse({"tickets": rows})
+    app.include_router(
+        admin_router(lambda: os.environ.get("ADMIN_TOKEN"), sessions),
+        dependencies=[Depends(limit_ip)],
+    )
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:

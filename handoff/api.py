@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.auth import bearer_matches
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
-from handoff.outbox import SmtpSettings, deliver_due
+from handoff.outbox import SmtpSettings, deliver_due, retry_failed
 from handoff.text import (
     MAX_CONTACT_LENGTH,
     MAX_NAME_LENGTH,
@@ -27,7 +27,7 @@ from handoff.text import (
     MAX_TRANSCRIPT_TURNS,
     MAX_TURN_LENGTH,
 )
-from handoff.tickets import DailyLimitReached, create_ticket
+from handoff.tickets import DailyLimitReached, create_ticket, ticket_rows
 from knowledge.language import Lang
 
 logger = logging.getLogger(__name__)
@@ -97,6 +97,36 @@ def internal_router(
             )
         logger.info("hand-off: ticket %s filed (%s)", ticket.reference, ticket.channel)
         return TicketOut(reference=ticket.reference, delivery=delivery_for(smtp))
+
+    return router
+
+
+def admin_router(
+    admin_token: Callable[[], str | None], sessions: Callable[[], sessionmaker[Session]]
+) -> APIRouter:
+    """Staff automation (Bearer ADMIN_TOKEN): tickets with their e-mail state, and a retry for
+    an e-mail the SMTP server refused for good (after staff fixed the cause)."""
+    router = APIRouter(include_in_schema=False)
+
+    def allowed(request: Request) -> bool:
+        return bearer_matches(request.headers.get("authorization"), admin_token())
+
+    @router.get("/admin/tickets")
+    async def tickets(request: Request, limit: int = 50) -> JSONResponse:
+        if not allowed(request):
+            return JSONResponse(status_code=401, content={"error": "admin token required"})
+        rows = await asyncio.to_thread(ticket_rows, sessions(), min(max(limit, 1), 500))
+        return JSONResponse({"tickets": rows})
+
+    @router.post("/admin/tickets/{reference}/retry-email")
+    async def retry_email(request: Request, reference: str) -> JSONResponse:
+        if not allowed(request):
+            return JSONResponse(status_code=401, content={"error": "admin token required"})
+        if not await asyncio.to_thread(retry_failed, sessions(), reference):
+            return JSONResponse(
+                status_code=409, content={"error": "no failed e-mail for this reference"}
+            )
+        return JSONResponse({"reference": reference, "email_status": "pending"})
 
     return router
 

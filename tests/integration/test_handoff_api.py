@@ -22,15 +22,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from actions.handoff_form import ActionSubmitHandoff, ValidateHandoffForm
 from actions.parsing import parse_contact
-from handoff.api import internal_router
+from handoff.api import admin_router, internal_router
 from handoff.contract import MAX_TICKETS_PER_DAY
-from handoff.models import Ticket
+from handoff.models import OutboxEmail, Ticket
 from handoff.outbox import SmtpSettings
 from handoff.tickets import ticket_contact, tickets_today
 from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE
 from tests.helpers import free_port, project_db
 
 TOKEN = "handoff-test-token"
+ADMIN = "admin-test-token"
 STAFF = "staff@example.com"
 
 
@@ -40,6 +41,7 @@ class Gateway:
     def __init__(self, db: sessionmaker[Session], smtp: SmtpSettings | None, token: str = TOKEN):
         app = FastAPI()
         app.include_router(internal_router(token, lambda: db, lambda: STAFF, smtp))
+        app.include_router(admin_router(lambda: ADMIN, lambda: db))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
@@ -251,3 +253,31 @@ def test_the_form_takes_clean_values_and_re_asks_the_rest(
         assert slot_values == {requested: None, "handoff_hint": requested}
     else:
         assert slot_values == {requested: value, "handoff_hint": None}
+
+
+def test_staff_see_a_refused_email_as_failed_and_can_send_it_again(
+    gateway: Gateway, database: sessionmaker[Session]
+) -> None:
+    reference = next(
+        m["custom"]["ticket"]
+        for m in run("web:refused").messages
+        if "ticket" in m.get("custom", {})
+    )
+    with database() as session:  # the SMTP server refused it MAX_PERMANENT_FAILURES times
+        email = session.scalars(select(OutboxEmail)).one()
+        email.status, email.permanent_failures, email.last_error = "failed", 3, "550 refused"
+        session.commit()
+    admin = {"Authorization": f"Bearer {ADMIN}"}
+    listed = httpx.get(gateway.url + "/admin/tickets", headers=admin).json()["tickets"]
+    assert [(t["reference"], t["email_status"]) for t in listed] == [(reference, "failed")]
+    retry = gateway.url + f"/admin/tickets/{reference}/retry-email"
+    assert httpx.post(retry).status_code == 401
+    assert httpx.post(retry, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 401
+    assert httpx.post(retry, headers=admin).json() == {
+        "reference": reference,
+        "email_status": "pending",
+    }
+    assert httpx.post(retry, headers=admin).status_code == 409  # it is no longer failed
+    with database() as session:
+        email = session.scalars(select(OutboxEmail)).one()
+        assert (email.status, email.permanent_failures) == ("pending", 0)
