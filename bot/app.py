@@ -272,9 +272,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     # Operations (docs/deploy.md): probes for the orchestrator and the load balancer, metrics.
-    backlog_limit = health.backlog_limit()  # read at start: a bad value stops the process
-    scrape_token = metrics.metrics_token()
-
     @app.get("/livez", include_in_schema=False)
     async def livez() -> JSONResponse:
         """The process serves requests; nothing else is checked (a restart would not help)."""
@@ -283,15 +280,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/readyz", include_in_schema=False)
     async def readyz(request: Request) -> JSONResponse:
         """Rasa, the actions, the index, the database and the e-mail backlog (bot/health.py)."""
-        ok, body = await health.ready(request.app.state.http, settings, sessions(), backlog_limit)
+        ok, body = await health.ready(
+            request.app.state.http, settings, sessions(), settings.outbox_backlog_limit
+        )
         return JSONResponse(status_code=200 if ok else 503, content=body)
 
     @app.get("/metrics", include_in_schema=False)
     async def prometheus(request: Request) -> Response:
         """Prometheus text format; Bearer METRICS_TOKEN, absent while it is unset."""
-        if scrape_token is None:
+        if not settings.metrics_token:
             return _error(404, "not found")
-        if not bearer_matches(request.headers.get("authorization"), scrape_token):
+        if not bearer_matches(request.headers.get("authorization"), settings.metrics_token):
             return _error(401, "metrics token required")
         text = await asyncio.to_thread(metrics.scrape, sessions())
         return Response(text, media_type=metrics.CONTENT_TYPE)

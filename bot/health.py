@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,20 +49,6 @@ async def check(client: httpx.AsyncClient, settings: Settings) -> dict[str, bool
 
 # --- Readiness (/readyz): may this replica take traffic? -----------------------------------------
 
-DEFAULT_BACKLOG_LIMIT = 100
-
-
-def backlog_limit() -> int:
-    """OUTBOX_BACKLOG_LIMIT: undelivered staff e-mails at which readiness fails (0: never)."""
-    raw = os.environ.get("OUTBOX_BACKLOG_LIMIT", "").strip()
-    try:
-        value = int(raw) if raw else DEFAULT_BACKLOG_LIMIT
-    except ValueError:
-        raise ValueError(f"OUTBOX_BACKLOG_LIMIT must be a whole number, got {raw!r}") from None
-    if value < 0:
-        raise ValueError(f"OUTBOX_BACKLOG_LIMIT must be 0 (off) or more, got {value}")
-    return value
-
 
 @dataclass(frozen=True)
 class Store:
@@ -89,7 +74,7 @@ def read_store(sessions: sessionmaker[Session]) -> Store:
 
 
 def outbox_check(found: Backlog | None, limit: int) -> dict[str, Any]:
-    """Ok while fewer than `limit` e-mails wait (failed ones are staff's to see, not a reason
+    """Ok while fewer than `limit` (OUTBOX_BACKLOG_LIMIT; 0: never fails) e-mails wait (failed ones are staff's to see, not a reason
     to take a replica out of the load balancer); not ok when the backlog cannot be read."""
     if found is None:
         return {"ok": False, "pending": None, "failed": None, "oldest_pending_seconds": None}

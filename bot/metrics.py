@@ -4,13 +4,13 @@ Counters and the latency histogram live in this process (each replica is scraped
 Prometheus sums across them). The e-mail backlog is shared by every replica, so it is read from
 the database at scrape time, never counted here. Labels are bounded and carry nothing personal:
 channel, reply language, intent name. `/metrics` answers only with `Authorization: Bearer
-$METRICS_TOKEN` (401 otherwise) and is absent (404) while METRICS_TOKEN is unset.
+$METRICS_TOKEN` (401 otherwise) and is absent (404) while METRICS_TOKEN is unset (the token is
+validated with the gateway's other settings, bot/settings.py).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable
 
@@ -67,16 +67,6 @@ TURN_SECONDS = Histogram(
     buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0),
     registry=REGISTRY,
 )
-
-
-def metrics_token() -> str | None:
-    """METRICS_TOKEN: unset or empty turns /metrics off; a set one must be a usable secret."""
-    token = os.environ.get("METRICS_TOKEN", "").strip()
-    if not token:
-        return None
-    if len(token) < 16 or not token.isascii() or not token.isprintable() or " " in token:
-        raise ValueError("METRICS_TOKEN must be at least 16 printable ASCII characters, no spaces")
-    return token
 
 
 def is_fallback(reply: ChatResponse) -> bool:

@@ -110,19 +110,6 @@ def test_a_database_that_does_not_answer_is_reported_not_raised() -> None:
     assert health.read_store(sessions(url)) == health.Store(False, None)
 
 
-@pytest.mark.parametrize(("raw", "limit"), [("", 100), ("0", 0), ("250", 250)])
-def test_backlog_limit_setting(raw: str, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OUTBOX_BACKLOG_LIMIT", raw)
-    assert health.backlog_limit() == limit
-
-
-@pytest.mark.parametrize("raw", ["-1", "many", "1.5"])
-def test_a_bad_backlog_limit_is_a_clear_error(raw: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OUTBOX_BACKLOG_LIMIT", raw)
-    with pytest.raises(ValueError, match="OUTBOX_BACKLOG_LIMIT"):
-        health.backlog_limit()
-
-
 @pytest.fixture
 def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     """The real gateway app with a real (migrated) SQLite database; Rasa and actions down."""
