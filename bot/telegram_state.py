@@ -67,16 +67,16 @@ class ChatState:
     offered: frozenset[str] = frozenset()
 
 
-def _upsert(session: Session, model: type[Base], values: dict[str, Any], keep: str) -> None:
-    """Insert the row, or update the given columns of the existing one, in one statement: two
-    replicas writing the same chat (or key) at once must not fail on each other."""
+def _upsert(session: Session, model: type[Base], values: dict[str, Any], key: str) -> None:
+    """Insert the row, or update the given columns of the row with the same `key` column, in one
+    statement: two replicas writing the same chat (or payload) at once must not fail."""
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     if dialect not in ("postgresql", "sqlite"):
         raise RuntimeError(f"no upsert for database dialect {dialect!r}")
     statement = insert(model).values(**values)
-    changed = {name: statement.excluded[name] for name in values if name != keep}
-    session.execute(statement.on_conflict_do_update(index_elements=[keep], set_=changed))
+    changed = {name: statement.excluded[name] for name in values if name != key}
+    session.execute(statement.on_conflict_do_update(index_elements=[key], set_=changed))
 
 
 class TelegramState:
