@@ -272,6 +272,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     # Operations (docs/deploy.md): probes for the orchestrator and the load balancer, metrics.
+    store = health.StoreProbe(sessions)
+
     @app.get("/livez", include_in_schema=False)
     async def livez() -> JSONResponse:
         """The process serves requests; nothing else is checked (a restart would not help)."""
@@ -281,7 +283,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def readyz(request: Request) -> JSONResponse:
         """Rasa, the actions, the index, the database and the e-mail backlog (bot/health.py)."""
         ok, body = await health.ready(
-            request.app.state.http, settings, sessions(), settings.outbox_backlog_limit
+            request.app.state.http, settings, store, settings.outbox_backlog_limit
         )
         return JSONResponse(status_code=200 if ok else 503, content=body)
 
@@ -292,7 +294,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return _error(404, "not found")
         if not bearer_matches(request.headers.get("authorization"), settings.metrics_token):
             return _error(401, "metrics token required")
-        text = await asyncio.to_thread(metrics.scrape, sessions())
-        return Response(text, media_type=metrics.CONTENT_TYPE)
+        found = await store.read(settings.probe_timeout)
+        return Response(metrics.scrape(found.backlog), media_type=metrics.CONTENT_TYPE)
 
     return app

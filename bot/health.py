@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,9 +74,29 @@ def read_store(sessions: sessionmaker[Session]) -> Store:
         return Store(database=True, backlog=None)
 
 
+class StoreProbe:
+    """One database probe at a time. A hung database would otherwise leave one blocked worker
+    thread per probe and scrape, and the few threads of the default executor are what the rest
+    of the gateway's blocking work runs on; a caller that finds a probe running waits for it."""
+
+    def __init__(self, sessions: Callable[[], sessionmaker[Session]]) -> None:
+        self._sessions = sessions
+        self._running: asyncio.Future[Store] | None = None
+
+    async def read(self, timeout: float) -> Store:
+        if self._running is None or self._running.done():
+            self._running = asyncio.ensure_future(asyncio.to_thread(read_store, self._sessions()))
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._running), timeout)
+        except TimeoutError:
+            logger.warning("database slower than %s s", timeout)
+            return Store(database=False, backlog=None)
+
+
 def outbox_check(found: Backlog | None, limit: int) -> dict[str, Any]:
-    """Ok while fewer than `limit` (OUTBOX_BACKLOG_LIMIT; 0: never fails) e-mails wait (failed ones are staff's to see, not a reason
-    to take a replica out of the load balancer); not ok when the backlog cannot be read."""
+    """Ok while fewer than `limit` e-mails wait (OUTBOX_BACKLOG_LIMIT; 0: always ok). Failed
+    ones are for staff to see, not a reason to take a replica out of the load balancer. Not ok
+    when the backlog cannot be read."""
     if found is None:
         return {"ok": False, "pending": None, "failed": None, "oldest_pending_seconds": None}
     oldest = found.oldest_pending_seconds
@@ -102,18 +123,8 @@ def readiness(parts: dict[str, bool], store: Store, limit: int) -> tuple[bool, d
 
 
 async def ready(
-    client: httpx.AsyncClient, settings: Settings, sessions: sessionmaker[Session], limit: int
+    client: httpx.AsyncClient, settings: Settings, store: StoreProbe, limit: int
 ) -> tuple[bool, dict[str, Any]]:
     """Probe Rasa, the action server and the index, and the database, all at once."""
-
-    async def store_within_timeout() -> Store:
-        try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(read_store, sessions), settings.probe_timeout
-            )
-        except TimeoutError:
-            logger.warning("readiness: database slower than %s s", settings.probe_timeout)
-            return Store(database=False, backlog=None)
-
-    parts, store = await asyncio.gather(check(client, settings), store_within_timeout())
-    return readiness(parts, store, limit)
+    parts, found = await asyncio.gather(check(client, settings), store.read(settings.probe_timeout))
+    return readiness(parts, found, limit)

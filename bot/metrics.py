@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from prometheus_client import (
     CollectorRegistry,
@@ -24,10 +24,9 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from sqlalchemy.orm import Session, sessionmaker
 
 from bot.chat import ChatResponse
-from handoff.outbox import Backlog, backlog
+from handoff.outbox import Backlog
 from knowledge.language import LANGS
 
 logger = logging.getLogger(__name__)
@@ -98,17 +97,13 @@ def record_failure(channel: str, seconds: float) -> None:
 
 
 class OutboxCollector(Collector):
-    """The shared e-mail backlog, read when Prometheus scrapes (`cepa_outbox_up` 0 if unread)."""
+    """The shared e-mail backlog as read for this scrape (`cepa_outbox_up` 0 when unread)."""
 
-    def __init__(self, read: Callable[[], Backlog]) -> None:
-        self._read = read
+    def __init__(self, backlog: Backlog | None) -> None:
+        self._backlog = backlog
 
     def collect(self) -> Iterable[Metric]:
-        try:
-            backlog: Backlog | None = self._read()
-        except Exception as exc:  # a scrape must still answer when the database does not
-            logger.warning("outbox backlog not read: %s", type(exc).__name__)
-            backlog = None
+        backlog = self._backlog
         yield GaugeMetricFamily(
             "cepa_outbox_up",
             "1 when the e-mail backlog could be read",
@@ -129,10 +124,9 @@ class OutboxCollector(Collector):
         )
 
 
-def scrape(sessions: sessionmaker[Session]) -> bytes:
-    """The exposition text: this process's metrics, then the backlog read now.
-
-    Blocking (the backlog is a database query): call it in a worker thread."""
+def scrape(backlog: Backlog | None) -> bytes:
+    """The exposition text: this process's metrics, then the backlog the caller just read (the
+    gateway reads it through bot/health.py's StoreProbe: one database query at a time)."""
     shared = CollectorRegistry()
-    shared.register(OutboxCollector(lambda: backlog(sessions)))
+    shared.register(OutboxCollector(backlog))
     return generate_latest(REGISTRY) + generate_latest(shared)

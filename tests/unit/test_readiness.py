@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import health
@@ -15,7 +17,7 @@ from bot.db import engine_for, metadata, sessions
 from handoff.contract import TicketRequest
 from handoff.outbox import Backlog
 from handoff.tickets import create_ticket
-from tests.helpers import offline_settings
+from tests.helpers import offline_settings, project_db
 from tests.services import free_port
 
 ALL_UP = {"rasa": True, "actions": True, "knowledge": True}
@@ -103,6 +105,27 @@ def test_a_database_without_tables_answers_but_its_backlog_is_unread(tmp_path: P
     assert health.read_store(sessions(f"sqlite:///{tmp_path / 'empty.db'}")) == health.Store(
         True, None
     )
+
+
+def test_a_hung_database_is_not_ready_and_is_probed_once_at_a_time(pg_url: str) -> None:
+    """The outbox table locked by another transaction: the backlog query waits for it."""
+    made = project_db(pg_url)
+    probe = health.StoreProbe(lambda: made)
+    with create_engine(pg_url).connect() as holder:
+        holder.execute(text("LOCK TABLE outbox IN ACCESS EXCLUSIVE MODE"))
+
+        async def scenario() -> tuple[health.Store, health.Store, bool, health.Store]:
+            first = await probe.read(0.5)
+            running = probe._running
+            second = await probe.read(0.5)  # joins the probe still running, starts none
+            joined = running is probe._running and running is not None and not running.done()
+            holder.rollback()  # the lock goes; the waiting probe finishes
+            return first, second, joined, await probe.read(60)
+
+        first, second, joined, after = asyncio.run(scenario())
+    assert first == second == health.Store(False, None)
+    assert joined
+    assert after == health.Store(True, EMPTY)
 
 
 def test_a_database_that_does_not_answer_is_reported_not_raised() -> None:
