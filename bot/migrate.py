@@ -8,13 +8,17 @@ on an advisory lock (migrations/env.py).
 from __future__ import annotations
 
 import argparse
+import fcntl
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, make_url
 
 from bot.db import database_url, engine_for
 from bot.settings import PROJECT_ROOT
@@ -43,17 +47,33 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
+@contextmanager
+def _one_at_a_time(url: str) -> Iterator[None]:
+    """SQLite has no advisory locks (PostgreSQL's is taken in migrations/env.py): runs on one
+    file queue on a lock file beside it, or two would both find no tables and both make them."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        yield
+        return
+    lock_path = Path(str(parsed.database)).with_suffix(".migrate-lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def upgrade(url: str | None = None) -> str | None:
     """Migrate the database at `url` (default DATABASE_URL) to head; returns the revision."""
     url = url or database_url()
-    tables = set(inspect(engine_for(url)).get_table_names())
-    if "tickets" in tables and "alembic_version" not in tables:
-        raise LegacyDatabase(
-            "this database was made before schema migrations (it has tables but no "
-            "alembic_version); back it up and point DATABASE_URL at a new database"
-        )
-    command.upgrade(alembic_config(url), "head")
-    return current_revision(url)
+    with _one_at_a_time(url):
+        tables = set(inspect(engine_for(url)).get_table_names())
+        if "tickets" in tables and "alembic_version" not in tables:
+            raise LegacyDatabase(
+                "this database was made before schema migrations (it has tables but no "
+                "alembic_version); back it up and point DATABASE_URL at a new database"
+            )
+        command.upgrade(alembic_config(url), "head")
+        return current_revision(url)
 
 
 def main(argv: list[str] | None = None) -> int:
