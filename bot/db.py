@@ -41,7 +41,7 @@ class Feedback(Base):
 
 
 # Every module that defines tables on Base: the migrations compare against all of them.
-MODEL_MODULES = ("bot.db", "handoff.models", "bot.telegram_state")
+MODEL_MODULES = ("bot.db", "handoff.models", "bot.telegram_state", "console.models")
 
 
 def metadata() -> MetaData:

@@ -1,0 +1,177 @@
+"""Turn records, written off the request path (bot/turns.py calls `Recorder.record` after each turn).
+
+A turn's outcome comes from what the gateway already knows of it (bot/chat.py's ChatResponse):
+a ticket announced → `handoff`; a knowledge entry cited → `answered`; the `out_of_scope` intent
+with nothing cited → `out_of_scope`; staff offered with nothing cited → `unanswered`; anything
+else (greetings, form steps) → `other`. Only unanswered and out-of-scope turns keep their text,
+masked (console/masking.py); an answer that gets 👎 gets its question's masked text then, from a
+short in-memory memory of this gateway's recent answers (another replica's answers get the 👎
+without the text).
+
+Writes go to one background thread; a failure is logged (without the text) and forgotten, and
+when the database falls far behind, records are dropped rather than queued without bound: the
+chat turn never waits for, nor fails because of, its record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.chat import ChatResponse
+from bot.db import utcnow
+from console.masking import mask
+from console.models import (
+    ANSWERED,
+    HANDOFF,
+    MAX_TEXT,
+    OTHER,
+    OUT_OF_SCOPE,
+    UNANSWERED,
+    TurnRecord,
+)
+
+logger = logging.getLogger(__name__)
+MAX_PENDING = 1000  # records waiting for the database; beyond this they are dropped
+RECENT_ANSWERS = 5000  # questions of recent answers kept in memory for a 👎 (masked)
+KEEPS_TEXT = (UNANSWERED, OUT_OF_SCOPE)
+
+
+def conversation_key(conversation: str) -> str:
+    """A stable pseudonym of a conversation id (counts conversations; links feedback)."""
+    return hashlib.sha256(("cepa-turn:" + conversation).encode()).hexdigest()[:32]
+
+
+def answer_key(text: str) -> str:
+    """The widget's 👍/👎 names the answer by its text (first 2,000 characters)."""
+    return hashlib.sha256(text[:2000].encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Classified:
+    outcome: str
+    entry_id: str | None
+    answer_key: str | None
+
+
+def classify(reply: ChatResponse) -> Classified:
+    """What became of a turn, from its shaped reply (pure)."""
+    answer = next((r for r in reply.replies if r.kind == "answer"), None)
+    key = answer_key(answer.text) if answer else None
+    if any(r.ticket for r in reply.replies):
+        return Classified(HANDOFF, None, None)
+    if reply.sources:
+        return Classified(ANSWERED, reply.sources[0].id, key)
+    if reply.intent.name == "out_of_scope":
+        return Classified(OUT_OF_SCOPE, None, None)
+    if reply.handoff_offered:
+        return Classified(UNANSWERED, None, None)
+    return Classified(OTHER, None, None)
+
+
+class Recorder:
+    def __init__(self, sessions: Callable[[], sessionmaker[Session]]) -> None:
+        self._sessions = sessions
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="turn-records")
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._recent: OrderedDict[tuple[str, str], str] = OrderedDict()
+
+    def _submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            if self._pending >= MAX_PENDING:
+                logger.warning("turn record dropped: %s waiting for the database", self._pending)
+                return
+            self._pending += 1
+
+        def run() -> None:
+            try:
+                job()
+            except Exception as exc:
+                logger.warning("turn record not written: %s", type(exc).__name__)
+            finally:
+                with self._lock:
+                    self._pending -= 1
+
+        self._executor.submit(run)
+
+    def record(
+        self, channel: str, conversation: str, message: str, reply: ChatResponse, seconds: float
+    ) -> None:
+        """Queue the record of one turn; returns at once."""
+        now = utcnow()
+        self._submit(lambda: self._write(now, channel, conversation, message, reply, seconds))
+
+    def feedback(self, conversation: str, rating: str, reply_text: str) -> None:
+        """Queue a 👍/👎 onto the turn whose answer it rates; returns at once."""
+        self._submit(lambda: self._rate(conversation, rating, reply_text))
+
+    def flush(self) -> None:
+        """Wait until everything queued so far is written (tests, shutdown)."""
+        self._executor.submit(lambda: None).result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    def _write(
+        self,
+        now: object,
+        channel: str,
+        conversation: str,
+        message: str,
+        reply: ChatResponse,
+        seconds: float,
+    ) -> None:
+        kind = classify(reply)
+        key = conversation_key(conversation)
+        text = mask(message)[:MAX_TEXT]
+        if kind.answer_key:
+            with self._lock:
+                self._recent[(key, kind.answer_key)] = text
+                self._recent.move_to_end((key, kind.answer_key))
+                while len(self._recent) > RECENT_ANSWERS:
+                    self._recent.popitem(last=False)
+        record = TurnRecord(
+            created_at=now,
+            conversation=key,
+            channel=channel[:8],
+            lang=reply.lang[:8],
+            intent=reply.intent.name[:64],
+            confidence=float(reply.intent.confidence),
+            outcome=kind.outcome,
+            entry_id=kind.entry_id,
+            answer_key=kind.answer_key,
+            handoff_offered=reply.handoff_offered,
+            latency_ms=round(seconds * 1000),
+            text=text if kind.outcome in KEEPS_TEXT else None,
+        )
+        with self._sessions()() as session:
+            session.add(record)
+            session.commit()
+
+    def _rate(self, conversation: str, rating: str, reply_text: str) -> None:
+        key, answer = conversation_key(conversation), answer_key(reply_text)
+        with self._sessions()() as session:
+            record = session.scalars(
+                select(TurnRecord)
+                .where(TurnRecord.conversation == key, TurnRecord.answer_key == answer)
+                .order_by(TurnRecord.id.desc())
+                .limit(1)
+            ).first()
+            if record is None:
+                return
+            record.feedback = rating
+            if rating == "down":
+                with self._lock:
+                    record.text = self._recent.get((key, answer), record.text)
+            elif record.outcome not in KEEPS_TEXT:
+                record.text = None  # 👎 changed to 👍: the question is not kept
+            session.commit()
