@@ -38,6 +38,9 @@ class RateLimited(Exception):
 
 # Called with (conversation id, ticket reference) after a turn that created a ticket.
 TicketHook = Callable[[str, str], Awaitable[None]]
+# Called with (channel, conversation id, message, reply, seconds) after every answered turn; it
+# must return at once (the staff console's turn records are written off the request path).
+TurnHook = Callable[[str, str, str, ChatResponse, float], None]
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Turns:
     limiter: Limiter
     on_ticket: TicketHook | None = None
     prefetcher: Prefetcher | None = None
+    on_turn: TurnHook | None = None
 
     async def take(
         self, channel: Channel, client_id: str, message: str, lang: str | None = None
@@ -68,7 +72,13 @@ class Turns:
         for ticket in tickets_in(turn.messages):
             await self._after_ticket(conversation, ticket)
         reply = build_response(client_id, message, turn.messages, turn.intent)
-        metrics.record_turn(channel, reply, time.perf_counter() - started)  # bot/metrics.py
+        seconds = time.perf_counter() - started
+        metrics.record_turn(channel, reply, seconds)  # bot/metrics.py
+        if self.on_turn is not None:
+            try:
+                self.on_turn(channel, conversation, message, reply, seconds)  # console/recording.py
+            except Exception:
+                logger.exception("turn record not queued")
         return reply
 
     async def _after_ticket(self, conversation: str, reference: str) -> None:
