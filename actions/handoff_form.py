@@ -43,6 +43,7 @@ from actions.messages import (
 )
 from actions.parsing import MAX_NAME_LENGTH, Answer, parse_contact, parse_name, read_answer
 from actions.repayment_slots import wants_to_stop
+from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
@@ -179,7 +180,7 @@ def topic_of(tracker: Tracker) -> str:
 
 class ActionSubmitHandoff(Action):
     def __init__(self) -> None:
-        self.client = HandoffClient.from_env()
+        self.client = HandoffClient.from_settings(ActionServerSettings.from_env())
 
     def name(self) -> str:
         return "action_submit_handoff"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -35,7 +34,7 @@ from bot.turns import Channel, RateLimited, Turns, conversation_id
 from bot.validation import UNICODE_ERRORS
 from handoff.api import admin_router, internal_router, run_outbox
 from handoff.outbox import SmtpSettings
-from handoff.tickets import staff_email, ticket_contact
+from handoff.tickets import ticket_contact
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +87,7 @@ async def start_telegram(
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    smtp = SmtpSettings.from_env()
+    smtp = SmtpSettings.from_settings(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -154,7 +153,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type", "X-CEPA-Client"],
         )
     app.add_middleware(SecurityHeaders, frame_origins=settings.widget_origins)
-    app.include_router(internal_router(settings.handoff_token, sessions, staff_email, smtp))
+    app.include_router(
+        internal_router(settings.handoff_token, sessions, lambda: settings.staff_email, smtp)
+    )
     app.add_middleware(BodyLimit)  # nothing reads a body before it is bounded
     # Outermost (it reads no body): every response, a 413 too, carries its request id.
     app.add_middleware(RequestIds)
@@ -259,7 +260,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"ok": True})
 
     app.include_router(
-        admin_router(lambda: os.environ.get("ADMIN_TOKEN"), sessions),
+        admin_router(lambda: settings.admin_token, sessions),
         dependencies=[Depends(limit_ip)],
     )
 

@@ -16,7 +16,7 @@ from sqlalchemy import DateTime, Integer, MetaData, String, Text, create_engine,
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
-from bot.settings import PROJECT_ROOT
+from bot.settings import DatabaseSettings
 
 
 def utcnow() -> dt.datetime:
@@ -52,7 +52,8 @@ def metadata() -> MetaData:
 
 
 def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'cepa.db'}"
+    """DATABASE_URL (validated, bot/settings.py), default SQLite in var/."""
+    return DatabaseSettings.from_env().database_url
 
 
 @lru_cache(maxsize=4)

@@ -23,7 +23,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import os
 import re
 import sys
 import unicodedata
@@ -48,18 +47,18 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import URL, Connection, CursorResult, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.db import Feedback, sessions, utcnow
 from bot.rasa_model import DEFAULT_TRACKER_DB
+from bot.settings import RetentionSettings
 from bot.telegram_state import purge_telegram_state
 from handoff.models import SENT, OutboxEmail, Ticket, TicketCounter
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_RETENTION_DAYS = 90
 DAY_SECONDS = 24 * 60 * 60.0
 REDACTED = "[redacted]"
 # Slots that hold what the hand-off form asked for (actions/handoff_form.py).
@@ -84,38 +83,14 @@ EVENTS = Table(
 
 
 def retention_days() -> int:
-    """RETENTION_DAYS from the environment (default 90)."""
-    raw = os.environ.get("RETENTION_DAYS", "").strip()
-    if not raw:
-        return DEFAULT_RETENTION_DAYS
-    try:
-        days = int(raw)
-    except ValueError:
-        raise ValueError(f"RETENTION_DAYS must be a whole number of days, got {raw!r}") from None
-    if days < 1:
-        raise ValueError(f"RETENTION_DAYS must be at least 1, got {days}")
-    return days
+    """RETENTION_DAYS (default 90); a bad value raises SettingsError naming it."""
+    return RetentionSettings.from_env().retention_days
 
 
 def tracker_store_url() -> str | None:
-    """Where Rasa's SQL tracker store lives, as bot/stack.py and the endpoints files configure
-    it: TRACKER_DATABASE_URL, else the production PostgreSQL variables
-    (deploy/endpoints.production.yml), else the embedded SQLite file (endpoints.yml)."""
-    if url := os.environ.get("TRACKER_DATABASE_URL", "").strip():
-        return url
-    if host := os.environ.get("RASA_TRACKER_HOST", "").strip():
-        return URL.create(
-            "postgresql+psycopg",
-            username=os.environ.get("RASA_TRACKER_USER") or None,
-            password=os.environ.get("RASA_TRACKER_PASSWORD") or None,
-            host=host,
-            port=int(os.environ.get("RASA_TRACKER_PORT") or 5432),
-            database=os.environ.get("RASA_TRACKER_DATABASE") or None,
-        ).render_as_string(hide_password=False)
-    db = os.environ.get("RASA_TRACKER_DB", "").strip()
-    if os.environ.get("RASA_TRACKER_DIALECT", "").strip() == "sqlite" and db:
-        return f"sqlite:///{db}"
-    return None
+    """Where Rasa's SQL tracker store lives (bot/settings.py RetentionSettings): the purge and
+    the hand-off redaction reach the production PostgreSQL store as well as make run's SQLite."""
+    return RetentionSettings.from_env().tracker_store_url
 
 
 @dataclass(frozen=True)
@@ -217,7 +192,7 @@ def _tracker_connection(url: str) -> Iterator[Connection]:
     elif url.startswith("postgres"):
         kwargs["pool_pre_ping"] = True
         # Same schema Rasa uses (rasa.core.tracker_store.create_engine_kwargs).
-        if schema := os.environ.get("POSTGRESQL_SCHEMA"):
+        if schema := RetentionSettings.from_env().postgresql_schema:
             kwargs["connect_args"] = {"options": f"-csearch_path={schema}"}
     engine: Engine = create_engine(url, **kwargs)
     try:

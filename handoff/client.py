@@ -5,11 +5,11 @@ The action server holds no database session: the gateway owns tickets and the ou
 
 from __future__ import annotations
 
-import os
 from dataclasses import asdict, dataclass
 
 import httpx
 
+from bot.settings import ActionServerSettings
 from handoff.contract import TicketRequest
 
 TIMEOUT = httpx.Timeout(10.0, connect=3.0)
@@ -35,12 +35,8 @@ class HandoffClient:
     token: str
 
     @classmethod
-    def from_env(cls) -> HandoffClient:
-        port = os.environ.get("GATEWAY_PORT", "8000")
-        return cls(
-            gateway_url=os.environ.get("GATEWAY_URL") or f"http://127.0.0.1:{port}",
-            token=os.environ.get("HANDOFF_TOKEN", ""),
-        )
+    def from_settings(cls, settings: ActionServerSettings) -> HandoffClient:
+        return cls(gateway_url=settings.gateway_url, token=settings.handoff_token)
 
     async def file(self, request: TicketRequest) -> FiledTicket:
         if not self.token:

@@ -27,6 +27,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import utcnow
+from bot.settings import OutboxSettings
 from handoff.models import FAILED, PENDING, SENDING, SENT, OutboxEmail, Ticket
 
 logger = logging.getLogger(__name__)
@@ -52,20 +53,20 @@ class SmtpSettings:
     lease: dt.timedelta = LEASE
 
     @classmethod
-    def from_env(cls) -> SmtpSettings | None:
-        """None when no SMTP_HOST is set: e-mails then wait in the outbox."""
-        host = os.environ.get("SMTP_HOST")
-        if not host:
+    def from_settings(cls, settings: OutboxSettings) -> SmtpSettings | None:
+        """None when no SMTP_HOST is set: tickets are then only recorded, and users are told
+        to contact the bureau themselves (handoff/api.py)."""
+        if not settings.smtp_host:
             return None
         return cls(
-            host=host,
-            port=int(os.environ.get("SMTP_PORT", "25")),
-            user=os.environ.get("SMTP_USER") or None,
-            password=os.environ.get("SMTP_PASSWORD") or None,
-            starttls=os.environ.get("SMTP_STARTTLS", "").lower() in ("1", "true", "yes"),
-            sender=os.environ.get("SMTP_FROM", "cepa-assistant@localhost"),
-            first_retry=dt.timedelta(seconds=float(os.environ.get("OUTBOX_FIRST_RETRY", "30"))),
-            lease=dt.timedelta(seconds=float(os.environ.get("OUTBOX_LEASE_SECONDS", "300"))),
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            user=settings.smtp_user,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+            sender=settings.smtp_from,
+            first_retry=dt.timedelta(seconds=settings.outbox_first_retry),
+            lease=dt.timedelta(seconds=settings.outbox_lease_seconds),
         )
 
 

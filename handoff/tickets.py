@@ -9,7 +9,6 @@ deleted ticket never frees its number for reuse.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -21,12 +20,7 @@ from handoff.models import OutboxEmail, Ticket, TicketCounter
 from handoff.text import format_transcript, one_line, quoted, text_lines
 from knowledge.clock import MACAO, macao_today
 
-DEFAULT_STAFF_EMAIL = "info@cepa.gov.mo"
 MAX_NUMBER = 9999  # four digits in the reference
-
-
-def staff_email() -> str:
-    return os.environ.get("STAFF_EMAIL") or DEFAULT_STAFF_EMAIL
 
 
 class DailyLimitReached(Exception):
