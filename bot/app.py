@@ -32,6 +32,7 @@ from bot.settings import Settings
 from bot.telegram_bot import Restart, TelegramChannel, TelegramSettings
 from bot.turns import Channel, RateLimited, Turns, conversation_id
 from bot.validation import UNICODE_ERRORS
+from console.web import Console
 from handoff.api import admin_router, internal_router, run_outbox
 from handoff.outbox import SmtpSettings
 from handoff.tickets import ticket_contact
@@ -89,6 +90,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     smtp = SmtpSettings.from_settings(settings)
 
+    # The staff console (console/): turn records, /admin/ pages and API.
+    console = Console(lambda: settings.admin_token, sessions, settings.index_dir)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker = (
@@ -121,7 +125,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 else None
             )
             app.state.turns = Turns(
-                rasa, app.state.limiter, on_ticket=forget_contact, prefetcher=prefetcher
+                rasa,
+                app.state.limiter,
+                on_ticket=forget_contact,
+                prefetcher=prefetcher,
+                on_turn=console.recorder.record,
             )
 
             async def restart(conversation: str) -> None:
@@ -203,6 +211,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             update={"sender": conversation_id(_channel_of(request), body.sender)}
         )
         await asyncio.to_thread(store_feedback, sessions(), scoped)
+        console.recorder.feedback(scoped.sender, body.rating, body.reply_text)
         return {"status": "stored"}
 
     @app.post("/api/restart", dependencies=[Depends(limit_ip)])
@@ -260,9 +269,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"ok": True})
 
     app.include_router(
-        admin_router(lambda: settings.admin_token, sessions),
+        admin_router(lambda: settings.admin_token, sessions, console.access.api_allowed),
         dependencies=[Depends(limit_ip)],
     )
+    for router in console.routers():  # after the widget's routes, like the ticket API
+        app.include_router(router, dependencies=[Depends(limit_ip)])
 
     @app.get("/healthz")
     async def healthz(request: Request) -> JSONResponse:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Request
@@ -102,10 +102,14 @@ def internal_router(
 
 
 def admin_router(
-    admin_token: Callable[[], str | None], sessions: Callable[[], sessionmaker[Session]]
+    admin_token: Callable[[], str | None],
+    sessions: Callable[[], sessionmaker[Session]],
+    viewer: Callable[[Request], Awaitable[bool]] | None = None,
 ) -> APIRouter:
     """Staff automation (Bearer ADMIN_TOKEN): tickets with their e-mail state, and a retry for
-    an e-mail the SMTP server refused for good (after staff fixed the cause)."""
+    an e-mail the SMTP server refused for good (after staff fixed the cause). `viewer` also
+    lets a staff console session read the tickets (the console retries through its own
+    CSRF-checked form)."""
     router = APIRouter(include_in_schema=False)
 
     def allowed(request: Request) -> bool:
@@ -113,7 +117,7 @@ def admin_router(
 
     @router.get("/admin/tickets")
     async def tickets(request: Request, limit: int = 50) -> JSONResponse:
-        if not allowed(request):
+        if not allowed(request) and not (viewer is not None and await viewer(request)):
             return JSONResponse(status_code=401, content={"error": "admin token required"})
         rows = await asyncio.to_thread(ticket_rows, sessions(), min(max(limit, 1), 500))
         return JSONResponse({"tickets": rows})

@@ -77,6 +77,15 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggestions(args: argparse.Namespace) -> int:
+    """Phrasings staff accepted in the console (console/suggestions.py), as YAML."""
+    from bot.db import sessions
+    from console.suggestions import suggestions_yaml
+
+    sys.stdout.write(suggestions_yaml(sessions(args.database_url), args.data_dir))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cepa-kb", description=__doc__)
     parser.add_argument("--index-dir", type=Path, default=default_index_dir())
@@ -94,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluation = sub.add_parser("eval", help="top-1, recall@3, MRR and rejection on a JSONL set")
     evaluation.add_argument("file", type=Path)
     evaluation.set_defaults(func=_eval)
+    suggestions = sub.add_parser(
+        "suggestions", help="phrasings staff accepted in the console, as YAML to review and merge"
+    )
+    suggestions.add_argument("--database-url", help="project database (default: DATABASE_URL)")
+    suggestions.set_defaults(func=_suggestions)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
