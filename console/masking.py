@@ -68,7 +68,7 @@ _TITLE = re.compile(
 # Words that end a name: what the sentence goes on to say.
 _STOP = {
     "and", "i", "i'm", "from", "of", "at", "with", "here", "want", "would", "like", "need",
-    "please", "my", "the", "company", "e", "da", "de", "do", "queria", "quero", "gostaria",
+    "please", "my", "the", "company", "e", "queria", "quero", "gostaria",
     "preciso", "tenho", "sou", "a", "o", "empresa", "com", "and,", "calling", "asking",
     "writing", "wondering",
 }  # fmt: skip
