@@ -2,8 +2,8 @@
 and the images built from files that exist, torch's CPU build, every module Rasa imports.
 
 The Compose Specification schema (tests/data/compose-spec.json) is the official one, from
-github.com/compose-spec/compose-spec (schema/compose-spec.json, Apache-2.0); jsonschema is the
-Rasa environment's. `docker-compose config` is Debian's docker-compose (scripts/ensure_compose.sh).
+github.com/compose-spec/compose-spec (schema/compose-spec.json at commit 170098ba07d9, June 2026,
+Apache-2.0); jsonschema is the Rasa environment's. `docker-compose config` is Debian's docker-compose (scripts/ensure_compose.sh).
 """
 
 from __future__ import annotations
