@@ -83,7 +83,13 @@ VARIABLES: tuple[Var, ...] = (
     Var("RASA_LOCK_REDIS_PORT", "6379", PORT),
     Var("RASA_LOCK_REDIS_DB", "1", whole(0, 15)),
     Var("RASA_LOCK_REDIS_PASSWORD", "", anything, secret=True),
+    # Rasa's own: how long a conversation's lock lasts if the replica holding it dies (Rasa's
+    # default, 60 s, blocks that conversation for a minute); longer than the gateway's turn
+    # timeout (RASA_TIMEOUT, 30 s), so a slow turn is never run twice at once.
+    Var("TICKET_LOCK_LIFETIME", "35", whole(1)),
 )
+# Read by Rasa itself (not in an endpoints file) when a shared lock store is configured.
+LOCK_STORE_VARIABLES = ("TICKET_LOCK_LIFETIME",)
 BY_NAME = {var.name: var for var in VARIABLES}
 
 
@@ -106,6 +112,8 @@ def check_environment(
     defaults: dict[str, str] = {}
     needs = {"RASA_TOKEN": "Rasa never runs with an open API"}
     needs.update({name: f"used by {endpoints}" for name in referenced(endpoints)})
+    if "RASA_LOCK_REDIS_HOST" in needs:
+        needs.update({name: "with a shared lock store" for name in LOCK_STORE_VARIABLES})
     for name, reason in needs.items():
         var = BY_NAME.get(name, Var(name, None))
         value = env.get(name, "")

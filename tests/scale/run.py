@@ -95,7 +95,7 @@ def stack_for(
         "RATE_LIMIT_IP_PER_MINUTE": "100000",
         "RATE_LIMIT_SENDER_PER_MINUTE": "1000",
         # A killed Rasa's conversation locks free themselves after this (Rasa's default: 60 s).
-        "TICKET_LOCK_LIFETIME": "15",
+        "TICKET_LOCK_LIFETIME": "15",  # shorter than in service (35 s), to keep the run short
     }
     return Stack(
         model=ensure_model(),

@@ -217,14 +217,18 @@ def test_rasa_defaults_filled_in_and_problems_named() -> None:
     assert nlu_settings.check_environment(PRODUCTION, env) == []
     assert env["RASA_TRACKER_PORT"] == "5432" and env["RASA_LOCK_REDIS_DB"] == "1"
     assert env["RASA_TRACKER_POOL_SIZE"] == "5" and env["RASA_LOCK_REDIS_PASSWORD"] == ""
+    # A killed replica's conversation locks last 35 s, not Rasa's minute (make scale-test).
+    assert env["TICKET_LOCK_LIFETIME"] == "35"
 
     bad = {**env, "RASA_LOCK_REDIS_PORT": "redis", "ACTION_ENDPOINT_URL": "actions:5055"}
+    bad["TICKET_LOCK_LIFETIME"] = "0"
     del bad["RASA_TRACKER_USER"]
     bad["RASA_TRACKER_PASSWORD"] = "secret"
     assert nlu_settings.check_environment(PRODUCTION, bad) == [
         "ACTION_ENDPOINT_URL='actions:5055' must be an http(s):// URL",
         f"RASA_TRACKER_USER is not set (used by {PRODUCTION})",
         "RASA_LOCK_REDIS_PORT='redis' must be a whole number",
+        "TICKET_LOCK_LIFETIME='0' must be at least 1",
     ]
     assert nlu_settings.check_environment(ROOT / "missing.yml", {}) == [
         f"the endpoints file {ROOT / 'missing.yml'} does not exist"
