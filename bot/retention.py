@@ -55,6 +55,7 @@ from bot.db import Feedback, sessions, utcnow
 from bot.rasa_model import DEFAULT_TRACKER_DB
 from bot.settings import RetentionSettings
 from bot.telegram_state import purge_telegram_state
+from console.retention import purge_console
 from handoff.models import SENT, OutboxEmail, Ticket, TicketCounter
 
 logger = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ class PurgeReport:
     tracker_conversations: int
     tracker: str  # "ok", "not configured" or "no events table"
     telegram: int = 0  # Telegram chats, button keys and handled update ids (bot/telegram_state)
+    console: int = 0  # the staff console's turn records, dismissed reviews, expired sessions
 
     def lines(self) -> list[str]:
         verb = "to delete" if self.dry_run else "deleted"
@@ -123,6 +125,7 @@ class PurgeReport:
                 else f"tracker events: none ({self.tracker})"
             ),
             f"Telegram chats, button keys and update ids {verb}: {self.telegram}",
+            f"console turn records, dismissed reviews and expired sessions {verb}: {self.console}",
         ]
 
     def summary(self) -> str:
@@ -238,6 +241,7 @@ def purge(
     tickets, emails, pending, feedback = _purge_project(project_sessions, cutoff, dry_run)
     with project_sessions() as session:
         telegram = purge_telegram_state(session, cutoff, dry_run)
+        console = purge_console(session, cutoff, dry_run)
         session.commit()
     if pending and not dry_run:
         logger.warning(
@@ -260,6 +264,7 @@ def purge(
         tracker_conversations=conversations,
         tracker=state,
         telegram=telegram,
+        console=console,
     )
 
 

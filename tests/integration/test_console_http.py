@@ -5,6 +5,7 @@ database with real argon2 hashes: login, lock-out, CSRF, roles, cookie flags, th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import create_app
 from bot.chat import ChatResponse, IntentOut, ReplyOut, SourceOut
+from bot.retention import purge
 from console.auth import MAX_FAILURES, add_user
 from console.models import TurnRecord
 from console.queries import text_key
@@ -263,3 +265,32 @@ def test_the_overview_page_shows_figures_and_charts(
     assert "Overview" in client.get("/admin/").text
     evil = client.get("/admin/lang/en?back=//evil.example/")
     assert evil.headers["location"] == "/admin/"
+
+
+def test_turn_records_go_after_the_retention_period(db: sessionmaker[Session]) -> None:
+    old = dt.datetime(2026, 1, 1)
+    with db() as session:
+        for created_at in (old, old + dt.timedelta(days=100)):
+            session.add(
+                TurnRecord(
+                    created_at=created_at,
+                    conversation="k",
+                    channel="web",
+                    lang="en",
+                    intent="greet",
+                    confidence=1.0,
+                    outcome="unanswered",
+                    latency_ms=5,
+                    text="[name] asked",
+                )
+            )
+        session.commit()
+    now = old + dt.timedelta(days=120)
+    dry = purge(db, None, 90, now, dry_run=True)
+    assert dry.console == 1
+    report = purge(db, None, 90, now)
+    assert report.console == 1 and "console turn records" in report.summary()
+    with db() as session:
+        assert session.scalars(select(TurnRecord.created_at)).all() == [
+            old + dt.timedelta(days=100)
+        ]

@@ -1,0 +1,36 @@
+"""What of the console's data goes after RETENTION_DAYS (bot/retention.py's purge calls this):
+turn records (with the masked questions they keep), dismissed reviews, and sessions that have
+expired. Accepted phrasings stay until a developer has merged them (`cepa-kb suggestions`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.orm import Session
+
+from console.models import DISMISSED, Review, StaffSession, TurnRecord
+
+
+def purge_console(session: Session, cutoff: dt.datetime, dry_run: bool = False) -> int:
+    """Delete (or, in a dry run, count) turn records and dismissed reviews older than `cutoff`,
+    and sessions expired before it, in the caller's transaction; returns how many rows."""
+    targets = [
+        (TurnRecord, TurnRecord.created_at < cutoff),
+        (Review, (Review.created_at < cutoff) & (Review.decision == DISMISSED)),
+        (StaffSession, StaffSession.expires_at < cutoff),
+    ]
+    total = 0
+    for table, condition in targets:
+        if dry_run:
+            total += int(
+                session.scalar(select(func.count()).select_from(table).where(condition)) or 0
+            )
+        else:
+            result = session.execute(
+                delete(table).where(condition).execution_options(synchronize_session=False)
+            )
+            total += int(cast(CursorResult[Any], result).rowcount)
+    return total
