@@ -22,6 +22,9 @@ from console.auth import MAX_FAILURES, add_user
 from console.models import TurnRecord
 from console.queries import text_key
 from console.recording import Recorder
+from handoff.contract import TicketRequest
+from handoff.models import OutboxEmail
+from handoff.tickets import create_ticket
 from knowledge.cli import main as kb_main
 from tests.helpers import offline_settings, project_db
 
@@ -294,3 +297,59 @@ def test_turn_records_go_after_the_retention_period(db: sessionmaker[Session]) -
         assert session.scalars(select(TurnRecord.created_at)).all() == [
             old + dt.timedelta(days=100)
         ]
+
+
+def test_tickets_show_their_transcript_and_editors_retry_and_resolve(
+    client: TestClient, db: sessionmaker[Session]
+) -> None:
+    ticket = create_ticket(
+        db,
+        TicketRequest(
+            sender="web:t1",
+            lang="zh-Hant",
+            name="陳大文",
+            contact="+853 66123456",
+            question="點樣申請CEPA原產地證書？",
+            topic="cepa_services",
+            transcript=[("user", "點樣申請CEPA原產地證書？"), ("bot", "<b>我會轉交職員</b>")],
+        ),
+        "staff@example.org",
+    )
+    with db() as session:
+        email = session.scalars(select(OutboxEmail)).one()
+        email.status, email.last_error = "failed", "550 mailbox unavailable"
+        session.commit()
+
+    viewer_csrf = log_in(client, "viewer1", VIEWER_PW)
+    listing = client.get("/admin/view/tickets")
+    assert ticket.reference in listing.text and "failed" in listing.text
+    page = client.get(f"/admin/view/tickets/{ticket.reference}")
+    assert "&lt;b&gt;我會轉交職員&lt;/b&gt;" in page.text  # autoescaped
+    assert "550 mailbox unavailable" in page.text and "/retry" not in page.text  # viewer
+    refused = client.post(
+        f"/admin/view/tickets/{ticket.reference}/resolve", data={"csrf": viewer_csrf}
+    )
+    assert refused.status_code == 403
+    client.post("/admin/logout", data={"csrf": viewer_csrf})
+
+    csrf = log_in(client, "editor1", EDITOR_PW)
+    page = client.get(f"/admin/view/tickets/{ticket.reference}")
+    assert f"/admin/view/tickets/{ticket.reference}/retry" in page.text
+    assert (
+        client.post(
+            f"/admin/view/tickets/{ticket.reference}/retry", data={"csrf": csrf}
+        ).status_code
+        == 303
+    )
+    assert (
+        client.post(
+            f"/admin/view/tickets/{ticket.reference}/resolve", data={"csrf": csrf}
+        ).status_code
+        == 303
+    )
+    rows = client.get("/admin/tickets").json()["tickets"]
+    assert rows[0]["status"] == "resolved" and rows[0]["email_status"] == "pending"
+    assert client.get("/admin/view/tickets/CEPA-00000000-0000").status_code == 404
+    csv = client.get("/admin/tickets.csv").text
+    assert csv.startswith("reference,created_at") and ticket.reference in csv
+    assert "66123456" not in csv  # the export lists no contact details
