@@ -28,6 +28,7 @@ PASSWORD = "staff console pass phrase"
 QUESTION = "我叫陳大文，電話 6612 3456，請問喺澳門註冊商標要幾多錢？"
 MASKED = "我叫[name]，電話 [phone]，請問喺澳門註冊商標要幾多錢？"
 ENTRY = "cepa-services-signing"
+RATED = "我想了解調整援助計劃還款嘅措施"
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +77,20 @@ def wait_recorded(stack: Stack, text: str) -> None:
     raise AssertionError(f"{text!r} never reached /admin/unanswered: {rows}")
 
 
+def wait_rated(stack: Stack, text: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        rows = httpx.get(
+            stack.gateway_url + "/admin/feedback?rating=down",
+            headers={"authorization": "Bearer test-admin-token"},
+            timeout=60,
+        ).json()
+        if any(r["question"] == text for r in rows):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the 👎 on {text!r} never reached /admin/feedback: {rows}")
+
+
 def test_staff_review_an_unanswered_question_into_a_suggestion(stack: Stack, page: Page) -> None:
     # Anonymous: the console is the login page, the API is 401.
     for path in ("/admin/unanswered", "/admin/stats", "/admin/feedback", "/admin/tickets"):
@@ -92,6 +107,13 @@ def test_staff_review_an_unanswered_question_into_a_suggestion(stack: Stack, pag
     expect(reply).to_be_visible(timeout=30_000)
     expect(reply.locator(".cepa-sources")).to_have_count(0)  # no knowledge answer
     wait_recorded(stack, MASKED)
+    # …and gives 👎 to an answer.
+    page.get_by_role("textbox").fill(RATED)
+    page.get_by_role("textbox").press("Enter")
+    answer = page.locator(".cepa-msg.cepa-bot:not(.cepa-error):not(.cepa-typing)").last
+    expect(answer.locator(".cepa-sources")).to_have_count(1, timeout=30_000)
+    answer.get_by_role("button", name="沒有幫助", exact=True).click()
+    wait_rated(stack, RATED)
 
     # An editor made with the CLI (password on stdin) logs in.
     url = database_url(stack)
@@ -122,6 +144,12 @@ def test_staff_review_an_unanswered_question_into_a_suggestion(stack: Stack, pag
     # The developer's review file has it.
     printed = run("-m", "knowledge.cli", "suggestions", "--database-url", url).stdout
     assert f"id: {ENTRY}" in printed and MASKED in printed, printed
+
+    # The 👎 answer, with its question and entry.
+    page.get_by_role("link", name="意見回饋").click()
+    rated = page.locator("tr").filter(has_text=RATED)
+    expect(rated).to_have_count(1)
+    expect(rated).to_contain_text("sme-repayment")
 
     # Logging out ends the session: the console is the login page again.
     page.get_by_role("button", name="登出").click()
