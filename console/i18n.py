@@ -45,6 +45,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "per_day": ("每日訊息", "Messages per day"),
     "answered": ("已回答", "Answered"),
     "not_answered": ("未回答", "Not answered"),
+    "other": ("其他（問候、表格步驟等）", "Other (greetings, form steps…)"),
     "count": ("次數", "Count"),
     "last_seen": ("最近一次", "Last asked"),
     "closest": ("最接近的條目", "Closest entry"),
