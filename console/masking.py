@@ -23,7 +23,9 @@ PHONE_REGION = "MO"
 
 # Anything shaped like an address: a local part, @, a domain with a dot (no validation: a
 # mistyped address is still someone's).
-_EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+\s*[@＠]\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
+_LOCAL = r"[\w.!#$%&'*+/=?^`{|}~-]"
+# Starting only where a run of address characters starts keeps the search linear.
+_EMAIL = re.compile(rf"(?<!{_LOCAL}){_LOCAL}+\s*[@＠]\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
 # Digit runs phonenumbers may not accept (a number one digit short, an odd grouping): seven or
 # more digits, possibly split by spaces, dots, hyphens or brackets, after an optional +country.
 _DIGITS = re.compile(r"(?:\+\s*\d{1,3}[\s.-]*)?(?:\(?\d[\d\s().-]{5,}\d)")
