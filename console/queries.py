@@ -128,7 +128,9 @@ def accepted_phrasings(sessions: sessionmaker[Session]) -> dict[str, list[str]]:
         ).all()
     found: dict[str, list[str]] = {}
     for entry_id, text in rows:
-        found.setdefault(str(entry_id), []).append(text)
+        texts = found.setdefault(str(entry_id), [])
+        if text not in texts:  # two editors may accept the same question at once
+            texts.append(text)
     return found
 
 

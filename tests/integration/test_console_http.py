@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import create_app
 from bot.chat import ChatResponse, IntentOut, ReplyOut, SourceOut
+from bot.db import sessions
 from bot.retention import purge
 from console.auth import MAX_FAILURES, add_user
 from console.models import TurnRecord
@@ -353,3 +354,17 @@ def test_tickets_show_their_transcript_and_editors_retry_and_resolve(
     csv = client.get("/admin/tickets.csv").text
     assert csv.startswith("reference,created_at") and ticket.reference in csv
     assert "66123456" not in csv  # the export lists no contact details
+
+
+def test_a_broken_database_never_reaches_the_chat_turn(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A database without the console's tables: recording returns at once, the failure is only
+    logged, and the log holds no user text."""
+    recorder = Recorder(lambda: sessions(f"sqlite:///{tmp_path / 'unmigrated.db'}"))
+    asked = "我叫陳大文，電話 6612 3456，有冇人可以幫我？"
+    recorder.record("web", "web:z", asked, unanswered_turn(asked), 0.01)
+    recorder.feedback("web:z", "down", "anything")
+    recorder.flush()
+    assert "turn record not written" in caplog.text
+    assert "陳大文" not in caplog.text and "6612" not in caplog.text
