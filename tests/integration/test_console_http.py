@@ -35,9 +35,16 @@ VIEWER_PW = "viewer password 0123"
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sessionmaker[Session]:
-    url = f"sqlite:///{tmp_path / 'cepa.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> sessionmaker[Session]:
+    """The project database, migrated, with an editor and a viewer: SQLite (`make run`) and
+    PostgreSQL (production)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'cepa.db'}"
+    else:
+        url = str(request.getfixturevalue("pg_url"))
     monkeypatch.setenv("DATABASE_URL", url)
     made = project_db(url)
     add_user(made, "editor1", EDITOR_PW, "editor")
