@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -54,21 +54,20 @@ def _csv(name: str, text: str) -> Response:
 def api_router(
     access: Access, sessions: Callable[[], sessionmaker[Session]], index_dir: Path
 ) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
-
     async def require(request: Request) -> None:
         if not await access.api_allowed(request):
             raise HTTPException(401, "staff session or admin token required")
 
+    # A dependency runs before the query is validated: anonymous callers get 401, never 422.
+    router = APIRouter(include_in_schema=False, dependencies=[Depends(require)])
+
     @router.get("/admin/unanswered")
     async def unanswered(request: Request, days: int = Days) -> JSONResponse:
-        await require(request)
         groups = await asyncio.to_thread(unanswered_groups, sessions(), index_dir, days)
         return JSONResponse([g.as_json() for g in groups])
 
     @router.get("/admin/stats")
     async def stats(request: Request, days: int = Query(7, ge=1, le=MAX_DAYS)) -> JSONResponse:
-        await require(request)
         figures = await asyncio.to_thread(stats_for, sessions(), days)
         return JSONResponse(figures.as_json())
 
@@ -76,14 +75,12 @@ def api_router(
     async def feedback(
         request: Request, days: int = Days, rating: Literal["up", "down"] | None = None
     ) -> JSONResponse:
-        await require(request)
         since = period_start(days, utcnow())
         rows = await asyncio.to_thread(queries.feedback_rows, sessions(), since, rating)
         return JSONResponse(rows)
 
     @router.get("/admin/unanswered.csv")
     async def unanswered_csv(request: Request, days: int = Days) -> Response:
-        await require(request)
         groups = await asyncio.to_thread(unanswered_groups, sessions(), index_dir, days)
         header = ["text", "count", "last_seen", "lang", "closest_entry", "score", "variants"]
         rows = [
@@ -94,7 +91,6 @@ def api_router(
 
     @router.get("/admin/stats.csv")
     async def stats_csv(request: Request, days: int = Query(30, ge=1, le=MAX_DAYS)) -> Response:
-        await require(request)
         figures = await asyncio.to_thread(stats_for, sessions(), days)
         header = ["day", "messages", "answered", "not_answered"]
         rows = [
@@ -104,7 +100,6 @@ def api_router(
 
     @router.get("/admin/feedback.csv")
     async def feedback_csv(request: Request, days: int = Days) -> Response:
-        await require(request)
         since = period_start(days, utcnow())
         rows = await asyncio.to_thread(queries.feedback_rows, sessions(), since, None)
         header = ["created_at", "channel", "lang", "entry_id", "rating", "question"]
@@ -112,7 +107,6 @@ def api_router(
 
     @router.get("/admin/tickets.csv")
     async def tickets_csv(request: Request) -> Response:
-        await require(request)
         rows = await asyncio.to_thread(ticket_rows, sessions(), 5000)
         header = ["reference", "created_at", "channel", "topic", "status", "email_status",
                   "attempts", "last_error"]  # fmt: skip

@@ -164,12 +164,12 @@ def pages_router(
     # --- overview ------------------------------------------------------------------------------
 
     @router.get("/admin/")
-    async def overview_page(request: Request, days: int = 7) -> Response:
+    async def overview_page(request: Request, days: str = "7") -> Response:
         staff = await access.staff(request)
         if staff is None:
             return _see_other("/admin/login")
-        days = days if days in PERIODS else 7
-        figures = await asyncio.to_thread(stats_for, sessions(), days)
+        period = int(days) if days.isascii() and days.isdigit() and int(days) in PERIODS else 7
+        figures = await asyncio.to_thread(stats_for, sessions(), period)
         daily = bar_chart(
             [
                 (
@@ -191,7 +191,7 @@ def pages_router(
             request,
             "overview.html",
             staff,
-            days=days,
+            days=period,
             periods=PERIODS,
             o=figures,
             daily=daily,
@@ -202,14 +202,14 @@ def pages_router(
     # --- unanswered questions ------------------------------------------------------------------
 
     @router.get("/admin/view/questions")
-    async def questions_page(request: Request, done: int = 0) -> Response:
+    async def questions_page(request: Request, done: str = "") -> Response:
         staff = await access.staff(request)
         if staff is None:
             return _see_other("/admin/login")
         groups = await asyncio.to_thread(unanswered_groups, sessions(), index_dir, 30)
         entries = await asyncio.to_thread(entry_choices)
         return render(
-            request, "questions.html", staff, groups=groups, entries=entries, done=bool(done)
+            request, "questions.html", staff, groups=groups, entries=entries, done=done == "1"
         )
 
     async def decide(request: Request, decision: str) -> Response:

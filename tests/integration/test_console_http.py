@@ -113,6 +113,8 @@ def test_anonymous_pages_go_to_login_and_the_api_answers_401(client: TestClient)
         assert "error" in response.json()
         wrong = client.get(path, headers={"authorization": "Bearer nope"})
         assert wrong.status_code == 401
+        assert client.get(path, params={"days": "x"}).status_code == 401  # not 422
+    assert client.get("/admin/?days=x").status_code == 303
 
 
 def test_the_admin_token_still_works_for_automation(client: TestClient) -> None:
