@@ -62,25 +62,25 @@ def api_router(
     router = APIRouter(include_in_schema=False, dependencies=[Depends(require)])
 
     @router.get("/admin/unanswered")
-    async def unanswered(request: Request, days: int = Days) -> JSONResponse:
+    async def unanswered(days: int = Days) -> JSONResponse:
         groups = await asyncio.to_thread(unanswered_groups, sessions(), index_dir, days)
         return JSONResponse([g.as_json() for g in groups])
 
     @router.get("/admin/stats")
-    async def stats(request: Request, days: int = Query(7, ge=1, le=MAX_DAYS)) -> JSONResponse:
+    async def stats(days: int = Query(7, ge=1, le=MAX_DAYS)) -> JSONResponse:
         figures = await asyncio.to_thread(stats_for, sessions(), days)
         return JSONResponse(figures.as_json())
 
     @router.get("/admin/feedback")
     async def feedback(
-        request: Request, days: int = Days, rating: Literal["up", "down"] | None = None
+        days: int = Days, rating: Literal["up", "down"] | None = None
     ) -> JSONResponse:
         since = period_start(days, utcnow())
         rows = await asyncio.to_thread(queries.feedback_rows, sessions(), since, rating)
         return JSONResponse(rows)
 
     @router.get("/admin/unanswered.csv")
-    async def unanswered_csv(request: Request, days: int = Days) -> Response:
+    async def unanswered_csv(days: int = Days) -> Response:
         groups = await asyncio.to_thread(unanswered_groups, sessions(), index_dir, days)
         header = ["text", "count", "last_seen", "lang", "closest_entry", "score", "variants"]
         rows = [
@@ -90,7 +90,7 @@ def api_router(
         return _csv("unanswered", to_csv(header, rows))
 
     @router.get("/admin/stats.csv")
-    async def stats_csv(request: Request, days: int = Query(30, ge=1, le=MAX_DAYS)) -> Response:
+    async def stats_csv(days: int = Query(30, ge=1, le=MAX_DAYS)) -> Response:
         figures = await asyncio.to_thread(stats_for, sessions(), days)
         header = ["day", "messages", "answered", "not_answered"]
         rows = [
@@ -99,14 +99,14 @@ def api_router(
         return _csv("stats", to_csv(header, rows))
 
     @router.get("/admin/feedback.csv")
-    async def feedback_csv(request: Request, days: int = Days) -> Response:
+    async def feedback_csv(days: int = Days) -> Response:
         since = period_start(days, utcnow())
         rows = await asyncio.to_thread(queries.feedback_rows, sessions(), since, None)
         header = ["created_at", "channel", "lang", "entry_id", "rating", "question"]
         return _csv("feedback", to_csv(header, [[r[h] for h in header] for r in rows]))
 
     @router.get("/admin/tickets.csv")
-    async def tickets_csv(request: Request) -> Response:
+    async def tickets_csv() -> Response:
         rows = await asyncio.to_thread(ticket_rows, sessions(), 5000)
         header = ["reference", "created_at", "channel", "topic", "status", "email_status",
                   "attempts", "last_error"]  # fmt: skip

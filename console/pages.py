@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import utcnow
 from console import i18n, queries
 from console.access import (
+    COOKIE,
     LOGIN_CSRF_COOKIE,
     Access,
     clear_session_cookie,
@@ -140,7 +141,7 @@ def pages_router(
         staff = await access.staff(request)
         if not form_allowed(staff, csrf, need_editor=False):
             return refuse(request, staff)
-        await asyncio.to_thread(end_session, sessions(), request.cookies.get("cepa_staff"))
+        await asyncio.to_thread(end_session, sessions(), request.cookies.get(COOKIE))
         response = _see_other("/admin/login")
         clear_session_cookie(request, response)
         return response
