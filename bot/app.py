@@ -91,7 +91,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     smtp = SmtpSettings.from_settings(settings)
 
     # The staff console (console/): turn records, /admin/ pages and API.
-    console = Console(lambda: settings.admin_token, sessions, settings.index_dir)
+    console = Console(
+        lambda: settings.admin_token, sessions, settings.index_dir, settings.tracker_store_url
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

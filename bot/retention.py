@@ -186,7 +186,7 @@ def _purge_project(
 
 
 @contextmanager
-def _tracker_connection(url: str) -> Iterator[Connection]:
+def tracker_connection(url: str) -> Iterator[Connection]:
     """One transaction on the tracker store; the engine lives only as long as the job."""
     kwargs: dict[str, Any] = {}
     if url.startswith("sqlite"):
@@ -213,7 +213,7 @@ def _purge_tracker(url: str, cutoff: dt.datetime, dry_run: bool) -> tuple[int, i
     cutoff_ts = cutoff.replace(tzinfo=dt.UTC).timestamp()
     # Rasa stores float UNIX times; a row without one (never written by Rasa) is left alone.
     old: ColumnElement[bool] = EVENTS.c.timestamp < cutoff_ts
-    with _tracker_connection(url) as connection:
+    with tracker_connection(url) as connection:
         if not _has_events(connection):
             return 0, 0, "no events table"
         conversations = connection.scalar(
@@ -370,6 +370,30 @@ def _load(raw: str | None) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def question_answered_by(tracker_url: str, sender_id: str, reply_text: str) -> str | None:
+    """The user's message that the bot reply `reply_text` answered in conversation `sender_id`,
+    read from Rasa's shared tracker store: any gateway replica can find it (the staff console
+    keeps the question of a 👎 answer). Button payloads are not questions; None if not found."""
+    with tracker_connection(tracker_url) as connection:
+        if not _has_events(connection):
+            return None
+        rows = connection.execute(
+            select(EVENTS.c.type_name, EVENTS.c.data)
+            .where(EVENTS.c.sender_id == sender_id, EVENTS.c.type_name.in_(("user", "bot")))
+            .order_by(EVENTS.c.id.desc())
+        ).all()
+    answered = False
+    for type_name, raw in rows:
+        text = (_load(raw) or {}).get("text")
+        if not isinstance(text, str):
+            continue
+        if type_name == "bot":
+            answered = answered or text[:2000] == reply_text[:2000]
+        elif answered and not text.startswith("/"):
+            return text
+    return None
+
+
 def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
     """Replace the hand-off's personal data in one conversation's stored tracker events.
 
@@ -383,7 +407,7 @@ def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
     Call it after Rasa has saved the turn that created the ticket: Rasa appends a turn's
     events when the turn ends, and rows written later are not seen here.
     """
-    with _tracker_connection(tracker_url) as connection:
+    with tracker_connection(tracker_url) as connection:
         if not _has_events(connection):
             return 0
         rows = connection.execute(

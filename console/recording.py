@@ -5,8 +5,8 @@ a ticket announced → `handoff`; a knowledge entry cited → `answered`; the `o
 with nothing cited → `out_of_scope`; staff offered with nothing cited → `unanswered`; anything
 else (greetings, form steps) → `other`. Only unanswered and out-of-scope turns keep their text,
 masked (console/masking.py); an answer that gets 👎 gets its question's masked text then, from a
-short in-memory memory of this gateway's recent answers (another replica's answers get the 👎
-without the text).
+short in-memory memory of this gateway's recent answers, else from Rasa's shared tracker store
+(the answer came from another replica, or before a restart).
 
 Writes go to one background thread; a failure is logged (without the text) and forgotten, and
 when the database falls far behind, records are dropped rather than queued without bound: the
@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.chat import ChatResponse
 from bot.db import utcnow
+from bot.retention import question_answered_by
 from console.masking import mask
 from console.models import (
     ANSWERED,
@@ -78,8 +79,13 @@ def classify(reply: ChatResponse) -> Classified:
 
 
 class Recorder:
-    def __init__(self, sessions: Callable[[], sessionmaker[Session]]) -> None:
+    def __init__(
+        self, sessions: Callable[[], sessionmaker[Session]], tracker_url: str | None = None
+    ) -> None:
         self._sessions = sessions
+        # Rasa's shared tracker store: where a 👎 finds its question when another replica (or
+        # this one before a restart) gave the answer.
+        self._tracker_url = tracker_url
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="turn-records")
         self._pending = 0
         self._lock = threading.Lock()
@@ -171,7 +177,11 @@ class Recorder:
             record.feedback = rating
             if rating == "down":
                 with self._lock:
-                    record.text = self._recent.get((key, answer), record.text)
+                    text = self._recent.get((key, answer))
+                if text is None and self._tracker_url:
+                    question = question_answered_by(self._tracker_url, conversation, reply_text)
+                    text = mask(question)[:MAX_TEXT] if question else None
+                record.text = text or record.text
             elif record.outcome not in KEEPS_TEXT:
                 record.text = None  # 👎 changed to 👍: the question is not kept
             session.commit()

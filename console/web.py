@@ -21,9 +21,10 @@ class Console:
         admin_token: Callable[[], str | None],
         sessions: Callable[[], sessionmaker[Session]],
         index_dir: Path,
+        tracker_url: str | None = None,
     ) -> None:
         self.access = Access(admin_token, sessions)
-        self.recorder = Recorder(sessions)
+        self.recorder = Recorder(sessions, tracker_url)
         self._sessions = sessions
         self._index_dir = index_dir
 

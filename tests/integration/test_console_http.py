@@ -6,19 +6,20 @@ database with real argon2 hashes: login, lock-out, CSRF, roles, cookie flags, th
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app import create_app
 from bot.chat import ChatResponse, IntentOut, ReplyOut, SourceOut
 from bot.db import sessions
-from bot.retention import purge
+from bot.retention import EVENTS, purge, question_answered_by
 from console.auth import MAX_FAILURES, add_user
 from console.models import TurnRecord
 from console.queries import text_key
@@ -377,3 +378,48 @@ def test_a_broken_database_never_reaches_the_chat_turn(
     recorder.flush()
     assert "turn record not written" in caplog.text
     assert "陳大文" not in caplog.text and "6612" not in caplog.text
+
+
+def test_a_thumbs_down_on_another_replicas_answer_finds_its_question_in_the_tracker_store(
+    tmp_path: Path, db: sessionmaker[Session]
+) -> None:
+    """Two gateways share the database and Rasa's tracker store; the answer came from the one
+    that is now gone (or restarted), so only the shared tracker store still knows the question."""
+    tracker = f"sqlite:///{tmp_path / 'tracker.db'}"
+    engine = create_engine(tracker)
+    EVENTS.metadata.create_all(engine)
+    asked = "我叫陳大文，請問 CEPA 原產地證書幾時生效？"
+    answer = "二〇二〇年六月一日"
+    events = [
+        {"event": "user", "timestamp": 1.0, "text": "你好"},
+        {"event": "bot", "timestamp": 2.0, "text": "你好！"},
+        {"event": "user", "timestamp": 3.0, "text": asked},
+        {"event": "bot", "timestamp": 4.0, "text": answer},
+        {"event": "user", "timestamp": 5.0, "text": "/affirm"},
+        {"event": "bot", "timestamp": 6.0, "text": "仲有咩可以幫到你？"},
+    ]
+    with engine.begin() as connection:
+        connection.execute(
+            insert(EVENTS),
+            [
+                {"sender_id": "web:r", "type_name": e["event"], "timestamp": e["timestamp"],
+                 "intent_name": None, "action_name": None, "data": json.dumps(e)}
+                for e in events
+            ],
+        )  # fmt: skip
+    engine.dispose()
+    assert question_answered_by(tracker, "web:r", answer) == asked
+    assert question_answered_by(tracker, "web:r", "never said") is None
+    assert question_answered_by(tracker, "web:other", answer) is None
+
+    answered_by = Recorder(lambda: db, tracker)
+    answered_by.record("web", "web:r", asked, answer_turn(answer), 0.02)
+    answered_by.flush()
+    answered_by.close()
+    other_replica = Recorder(lambda: db, tracker)  # it never saw the answer
+    other_replica.feedback("web:r", "down", answer)
+    other_replica.flush()
+    with db() as session:
+        record = session.scalars(select(TurnRecord)).one()
+    assert record.feedback == "down"
+    assert record.text == "我叫[name]，請問 CEPA 原產地證書幾時生效？"  # masked, as always
