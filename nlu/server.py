@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
 
     speedups.install()
 
-    configure_logging_and_warnings(logging.INFO, warn_only_once=True, filter_repeated_logs=True)
+    # Every turn and every repeated error is a line of its own: Rasa's RepeatedLogFilter drops a
+    # record equal to the one before, which kept one "turn handled" of a whole session.
+    configure_logging_and_warnings(logging.INFO, warn_only_once=True, filter_repeated_logs=False)
     # As `rasa run` does: without it structlog renders and prints every debug event of every
     # turn (a twentieth of Rasa's CPU, and a log file that grows by kilobytes a turn).
     configure_structlog(logging.INFO)

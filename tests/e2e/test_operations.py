@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.stack import Stack
@@ -29,7 +30,12 @@ def _wait_for_lines(log: Path, needle: str, timeout: float = 30.0) -> list[str]:
     return found
 
 
-def test_one_request_id_runs_through_the_gateway_rasa_and_action_logs(stack: Stack) -> None:
+@pytest.mark.parametrize("turn", ["first", "second"])
+def test_one_request_id_runs_through_the_gateway_rasa_and_action_logs(
+    stack: Stack, turn: str
+) -> None:
+    """Every turn, not only a session's first: Rasa's repeated-log filter once kept one
+    "turn handled" line of a whole session."""
     given = f"e2e-{uuid.uuid4().hex}"
     response = httpx.post(
         stack.gateway_url + "/api/chat",
