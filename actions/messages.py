@@ -181,17 +181,17 @@ SCHEME_LABELS: dict[str, dict[Lang, str]] = {
 }  # fmt: skip
 
 PRIVACY_NOTICE: dict[Lang, str] = {
-    "zh-Hant": "我可以將你的問題轉交經濟局職員跟進。為此需要收集你的姓名、聯絡方式及問題，並連同本次對話記錄以電郵送交職員；"
+    "zh-Hant": "我可以將你的問題轉交經濟局職員跟進。為此需要收集你的姓名、聯絡方式及問題，並連同本次對話記錄一併交給職員；"
     "資料只用於回覆你的查詢，並按澳門《個人資料保護法》處理。你是否同意？",
-    "zh-Hans": "我可以将你的问题转交经济局职员跟进。为此需要收集你的姓名、联络方式及问题，并连同本次对话记录以电邮送交职员；"
+    "zh-Hans": "我可以将你的问题转交经济局职员跟进。为此需要收集你的姓名、联络方式及问题，并连同本次对话记录一并交给职员；"
     "资料只用于回复你的查询，并按澳门《个人资料保护法》处理。你是否同意？",
     "en": "I can pass your question to Economic Bureau staff. To do so I need your name, a way to "
-    "contact you and your question, which are e-mailed to staff with this conversation. They are "
+    "contact you and your question, which staff receive with this conversation. They are "
     "used only to answer your enquiry and handled under Macao's Personal Data Protection Act. "
     "Do you agree?",
     "pt": "Posso encaminhar a sua pergunta para os funcionários da Direcção dos Serviços de "
-    "Economia. Para isso preciso do seu nome, de um contacto e da pergunta, enviados por e-mail "
-    "com esta conversa. Serão usados apenas para responder ao seu pedido, nos termos da Lei da "
+    "Economia. Para isso preciso do seu nome, de um contacto e da pergunta, que os funcionários "
+    "recebem com esta conversa. Serão usados apenas para responder ao seu pedido, nos termos da Lei da "
     "Protecção de Dados Pessoais de Macau. Concorda?",
 }
 
