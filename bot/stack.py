@@ -229,7 +229,8 @@ def main() -> int:
         print(
             f"\nCEPA enquiry assistant is up:\n"
             f"  chat API   POST {stack.gateway_url}/api/chat\n"
-            f"  health     GET  {stack.gateway_url}/healthz\n"
+            f"  health     GET  {stack.gateway_url}/healthz (probes: /livez, /readyz)\n"
+            f"  staff      {stack.gateway_url}/admin/ (add users: python -m console.cli add-user)\n"
             f"  Rasa       http://127.0.0.1:{stack.ports.rasa}\n"
             f"  actions    http://127.0.0.1:{stack.ports.actions}\n"
             f"Press Ctrl-C to stop.",
