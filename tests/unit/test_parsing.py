@@ -189,6 +189,42 @@ def test_colloquial_chinese_numerals(text: str, n: int) -> None:
     assert chinese_number(text) == n
 
 
+# The forms cn2an does not read, kept by actions/parsing.py's thin layer around it.
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("一亿二", 120_000_000), ("亿二", 120_000_000), ("一亿零二", 100_000_002),  # 亿 and its tail
+        ("千五", 1500), ("万二", 12000), ("百五", 150), ("千万", 10_000_000),  # a leading unit
+        ("一两", 2), ("三四千", 4000), ("两三百", 300), ("十一二万", 120_000),  # a range: its upper end
+        ("一千零五", 1005), ("一〇五", 5),  # a 零 among digits is kept; the last digit counts
+    ],
+)  # fmt: skip
+def test_chinese_numerals_cn2an_does_not_read(text: str, n: int) -> None:
+    assert chinese_number(text) == n
+
+
+@pytest.mark.parametrize(
+    "text", ["", "十十", "零十", "一万万", "一亿亿", "廿", "负一", "一点五", "12"]
+)
+def test_what_is_not_a_chinese_numeral_reads_as_none(text: str) -> None:
+    assert chinese_number(text) is None
+
+
+@given(st.text(alphabet="零〇一二两三四五六七八九十百千万亿", max_size=40))
+def test_any_run_of_numeral_characters_reads_without_raising(text: str) -> None:
+    value = chinese_number(text)
+    assert value is None or value >= 0
+    amount = parse_amount(text)
+    assert amount is None or 0 <= amount <= HUGE
+    count = parse_count(text)
+    assert count is None or 0 <= count <= HUGE
+
+
+def test_a_long_run_of_digits_is_read_at_once() -> None:
+    assert chinese_number("零" * 100_000) == 0
+    assert chinese_number("九" * 100_000 + "万") == 90000
+
+
 @pytest.mark.parametrize(
     ("text", "contact"),
     [
