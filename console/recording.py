@@ -71,11 +71,15 @@ def classify(reply: ChatResponse) -> Classified:
         return Classified(HANDOFF, None, None)
     if reply.sources:
         return Classified(ANSWERED, reply.sources[0].id, key)
+    # Only a reply that offers staff answered the message as a question. A form that took the
+    # message as its answer (a bare name or contact reads as `out_of_scope` to the NLU, and no
+    # masking can tell "Wong Ka Ho" from a question) asks its next question instead: `other`,
+    # and its text is never kept.
+    if not reply.handoff_offered:
+        return Classified(OTHER, None, None)
     if reply.intent.name == "out_of_scope":
         return Classified(OUT_OF_SCOPE, None, None)
-    if reply.handoff_offered:
-        return Classified(UNANSWERED, None, None)
-    return Classified(OTHER, None, None)
+    return Classified(UNANSWERED, None, None)
 
 
 class Recorder:

@@ -423,3 +423,25 @@ def test_a_thumbs_down_on_another_replicas_answer_finds_its_question_in_the_trac
         record = session.scalars(select(TurnRecord)).one()
     assert record.feedback == "down"
     assert record.text == "我叫[name]，請問 CEPA 原產地證書幾時生效？"  # masked, as always
+
+
+@pytest.mark.parametrize("name", ["Wong Ka Ho", "João Silva"])
+def test_a_name_typed_into_the_hand_off_form_is_not_stored(
+    db: sessionmaker[Session], name: str
+) -> None:
+    """The NLU reads a bare name as out_of_scope (confidence near 1) and masking cannot see it
+    is a name: only the reply tells that a form took it."""
+    form_step = ChatResponse(
+        sender="x",
+        replies=[ReplyOut(text="請留下電郵地址或電話號碼，方便職員聯絡你。")],
+        intent=IntentOut(name="out_of_scope", confidence=1.0),
+        sources=[],
+        handoff_offered=False,
+        lang="zh-Hant",
+    )
+    recorder = Recorder(lambda: db)
+    recorder.record("web", "web:n", name, form_step, 0.02)
+    recorder.flush()
+    with db() as session:
+        record = session.scalars(select(TurnRecord)).one()
+    assert (record.outcome, record.text) == ("other", None)

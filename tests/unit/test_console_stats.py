@@ -119,6 +119,16 @@ def test_a_turn_is_classified_from_its_reply() -> None:
     assert "web:a" not in conversation_key("web:a")
 
 
+def test_a_form_step_is_never_a_question() -> None:
+    """The NLU reads a bare name as out_of_scope; the form takes it and asks for the contact,
+    offering no staff: the turn is `other`, so its text (unmaskable) is not stored."""
+    form_step = reply(
+        replies=[ReplyOut(text="請留下電郵地址或電話號碼，方便職員聯絡你。")],
+        intent=IntentOut(name="out_of_scope", confidence=1.0),
+    )
+    assert classify(form_step).outcome == "other"
+
+
 def test_grouping_joins_rows_similar_to_a_group_s_first() -> None:
     vectors = np.array([[1, 0], [0.95, 0.05], [0, 1], [0.1, 0.9], [-1, 0]], dtype=np.float32)
     assert cluster(vectors, 0.9) == [[0, 1], [2, 3], [4]]
