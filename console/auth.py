@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import utcnow
@@ -123,30 +123,60 @@ def _token_hash(token: str) -> str:
 def log_in(
     sessions: sessionmaker[Session], username: str, password: str, now: dt.datetime | None = None
 ) -> LoginResult:
-    """Check a name and password; on success the failures count starts over. A locked account
-    is refused even with the right password until the lock ends."""
+    """Check a name and password. Each attempt is counted *before* the password is checked, in
+    one atomic UPDATE: parallel guesses (several threads, several gateways) cannot check more
+    than MAX_FAILURES passwords before the lock. A locked account is refused even with the
+    right password until the lock ends; a success starts the count over."""
     now = now or utcnow()
     name = username.strip().lower()[:64]
+    if "\x00" in name:  # PostgreSQL refuses NUL in text: no such user, not a server error
+        _verify(_DUMMY_HASH, password[:MAX_PASSWORD])
+        return LoginResult(None)
     with sessions() as session:
         user = session.scalars(select(StaffUser).where(StaffUser.username == name)).first()
         if user is None or user.disabled:
             _verify(_DUMMY_HASH, password[:MAX_PASSWORD])
             return LoginResult(None)
-        if user.locked_until and user.locked_until > now:
+        user_id, password_hash = user.id, user.password_hash
+        attempt = session.execute(
+            update(StaffUser)
+            .where(
+                StaffUser.id == user_id,
+                or_(StaffUser.locked_until.is_(None), StaffUser.locked_until <= now),
+            )
+            .values(failed_logins=StaffUser.failed_logins + 1)
+            .returning(StaffUser.failed_logins)
+        ).scalar_one_or_none()
+        session.commit()
+    if attempt is None or attempt > MAX_FAILURES:  # locked, or past the limit: never checked
+        if attempt is not None:
+            _lock(sessions, user_id, now)
+        _verify(_DUMMY_HASH, password[:MAX_PASSWORD])  # the same time as a real check
+        return LoginResult(None, locked=True)
+    if not _verify(password_hash, password[:MAX_PASSWORD]):
+        if attempt == MAX_FAILURES:
+            _lock(sessions, user_id, now)
             return LoginResult(None, locked=True)
-        if not _verify(user.password_hash, password[:MAX_PASSWORD]):
-            user.failed_logins += 1
-            locked = user.failed_logins >= MAX_FAILURES
-            if locked:
-                user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                user.failed_logins = 0
-            session.commit()
-            return LoginResult(None, locked=locked)
+        return LoginResult(None)
+    with sessions() as session:
+        user = session.get(StaffUser, user_id)
+        if user is None:
+            return LoginResult(None)
         user.failed_logins, user.locked_until = 0, None
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         session.commit()
         return LoginResult(Staff(user.username, user.role))
+
+
+def _lock(sessions: sessionmaker[Session], user_id: int, now: dt.datetime) -> None:
+    with sessions() as session:
+        session.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id)
+            .values(locked_until=now + dt.timedelta(minutes=LOCK_MINUTES), failed_logins=0)
+        )
+        session.commit()
 
 
 def start_session(

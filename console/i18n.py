@@ -18,10 +18,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "login": ("登入", "Log in"),
     "username": ("用戶名稱", "User name"),
     "password": ("密碼", "Password"),
-    "login_failed": ("用戶名稱或密碼不正確。", "Wrong user name or password."),
-    "locked": (
-        "登入失敗次數過多，帳戶已暫時鎖定，請稍後再試。",
-        "Too many failed attempts: the account is locked for a while. Try again later.",
+    "login_failed": (
+        "用戶名稱或密碼不正確；多次失敗後帳戶會暫時鎖定，請稍後再試。",
+        "Wrong user name or password. After repeated failures an account is locked for a "
+        "while; try again later.",
     ),
     "form_expired": ("表格已過期，請再試一次。", "The form expired; please try again."),
     "signed_in_as": ("已登入：", "Signed in as "),

@@ -129,7 +129,9 @@ def pages_router(
             return login_page(request, 400, "form_expired")
         result = await asyncio.to_thread(log_in, sessions(), username, password)
         if result.staff is None:
-            return login_page(request, 401, "locked" if result.locked else "login_failed")
+            # One message for a wrong name, a wrong password and a locked account: the page
+            # must not tell which user names exist.
+            return login_page(request, 401, "login_failed")
         token, _ = await asyncio.to_thread(start_session, sessions(), result.staff.username)
         response = _see_other("/admin/")
         set_session_cookie(request, response, token)

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
+import console.auth
 from bot.app import create_app
 from bot.chat import ChatResponse, IntentOut, ReplyOut, SourceOut
 from bot.db import sessions
 from bot.retention import EVENTS, purge, question_answered_by
 from console.auth import MAX_FAILURES, add_user
+from console.auth import log_in as check_login
 from console.models import TurnRecord
 from console.queries import text_key
 from console.recording import Recorder
@@ -33,6 +36,7 @@ from tests.helpers import offline_settings, project_db
 ADMIN_TOKEN = "console-test-admin-token"
 EDITOR_PW = "correct horse battery staple"
 VIEWER_PW = "viewer password 0123"
+MESSAGE = re.compile(r"(用戶名稱或密碼不正確[^<]*|Wrong user name or password[^<]*)")
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
 
 
@@ -168,7 +172,35 @@ def test_an_account_locks_after_repeated_failures(client: TestClient) -> None:
         data={"username": "viewer1", "password": VIEWER_PW, "csrf": csrf_of(form.text)},
     )
     assert locked.status_code == 401  # the right password too, while locked
-    assert "locked" in locked.text or "鎖定" in locked.text
+    form = client.get("/admin/login")
+    unknown = client.post(
+        "/admin/login",
+        data={"username": "nobody", "password": VIEWER_PW, "csrf": csrf_of(form.text)},
+    )
+    # The same words for a locked account and a user that does not exist.
+    assert MESSAGE.search(locked.text) and MESSAGE.search(unknown.text)
+    assert MESSAGE.search(locked.text).group() == MESSAGE.search(unknown.text).group()
+
+
+def test_parallel_guesses_check_no_more_passwords_than_the_limit(
+    db: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue found in review: 60 parallel guesses checked 30 passwords before the lock."""
+    checked: list[str] = []
+    real_verify = console.auth._verify
+
+    def counting(password_hash: str, password: str) -> bool:
+        if password_hash != console.auth._DUMMY_HASH:
+            checked.append(password)
+        return real_verify(password_hash, password)
+
+    monkeypatch.setattr(console.auth, "_verify", counting)
+    with ThreadPoolExecutor(12) as pool:
+        results = list(pool.map(lambda n: check_login(db, "viewer1", f"guess {n}"), range(60)))
+    assert all(r.staff is None for r in results)
+    assert len(checked) <= MAX_FAILURES
+    assert check_login(db, "viewer1", VIEWER_PW).staff is None  # locked: the right one too
+    assert check_login(db, "viewer1\x00", VIEWER_PW).staff is None  # NUL: refused, no 500
 
 
 def test_forms_without_the_csrf_token_are_refused(client: TestClient) -> None:
