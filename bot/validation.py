@@ -21,6 +21,8 @@ def valid_unicode(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise PydanticCustomError(INVALID_UNICODE, "text is not valid Unicode") from None
+    if "\x00" in value:  # PostgreSQL's text refuses NUL: a clear 400, never a 500 later
+        raise PydanticCustomError(INVALID_UNICODE, "text contains a NUL character")
     return value
 
 

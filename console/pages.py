@@ -18,6 +18,7 @@ role. Routes:
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 from collections.abc import Callable
 from functools import cache
@@ -45,9 +46,12 @@ from console.auth import Staff, end_session, log_in, start_session
 from console.charts import bar_chart
 from console.models import ACCEPTED, DISMISSED
 from console.stats import PERIODS, period_start
+from handoff.contract import REFERENCE_PATTERN
 from handoff.outbox import retry_failed
 from handoff.tickets import ticket_rows
 from knowledge.store import load_entries
+
+REFERENCE = re.compile(REFERENCE_PATTERN)
 
 LANG_COOKIE = "cepa_console_lang"
 STATIC = Path(__file__).parent / "static"
@@ -254,7 +258,11 @@ def pages_router(
         staff = await access.staff(request)
         if staff is None:
             return _see_other("/admin/login")
-        ticket = await asyncio.to_thread(queries.ticket_view, sessions(), reference)
+        ticket = (
+            await asyncio.to_thread(queries.ticket_view, sessions(), reference)
+            if REFERENCE.fullmatch(reference)
+            else None
+        )
         if ticket is None:
             return render(request, "message.html", staff, 404, message_key="not_found")
         return render(request, "ticket.html", staff, ticket=ticket)
@@ -264,6 +272,8 @@ def pages_router(
         staff = await access.staff(request)
         if not form_allowed(staff, str(form.get("csrf", ""))):
             return refuse(request, staff)
+        if not REFERENCE.fullmatch(reference):
+            return render(request, "message.html", staff, 404, message_key="not_found")
         act = retry_failed if retry else queries.resolve_ticket
         await asyncio.to_thread(act, sessions(), reference)
         return _see_other(f"/admin/view/tickets/{reference}")

@@ -12,12 +12,13 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Request
+from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.auth import bearer_matches
-from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
+from handoff.contract import MAX_TICKETS_PER_DAY, REFERENCE_PATTERN, TicketRequest
 from handoff.outbox import SmtpSettings, deliver_due, retry_failed
 from handoff.text import (
     MAX_CONTACT_LENGTH,
@@ -123,7 +124,9 @@ def admin_router(
         return JSONResponse({"tickets": rows})
 
     @router.post("/admin/tickets/{reference}/retry-email")
-    async def retry_email(request: Request, reference: str) -> JSONResponse:
+    async def retry_email(
+        request: Request, reference: Annotated[str, PathParam(pattern=REFERENCE_PATTERN)]
+    ) -> JSONResponse:
         if not allowed(request):
             return JSONResponse(status_code=401, content={"error": "admin token required"})
         if not await asyncio.to_thread(retry_failed, sessions(), reference):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# What a ticket reference looks like (handoff/tickets.py makes them); routes refuse others.
+REFERENCE_PATTERN = r"^CEPA-\d{8}-\d{4}$"
 MAX_TICKETS_PER_DAY = 3  # per conversation (sender) and Macao calendar day
 # Conversation-id prefixes the gateway adds (`web:<id>`, `tg:<chat id>`, `api:<id>`) and the
 # channel name a ticket shows for each; anything else is "unknown".

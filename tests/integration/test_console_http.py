@@ -477,3 +477,21 @@ def test_a_name_typed_into_the_hand_off_form_is_not_stored(
     with db() as session:
         record = session.scalars(select(TurnRecord)).one()
     assert (record.outcome, record.text) == ("other", None)
+
+
+def test_nul_characters_get_a_clear_4xx_never_a_500(client: TestClient) -> None:
+    """PostgreSQL refuses NUL in text: these were 500s (review of the console)."""
+    csrf = log_in(client, "editor1", EDITOR_PW)
+    assert client.get("/admin/view/tickets/A%00B").status_code == 404
+    assert client.post("/admin/view/tickets/A%00B/resolve", data={"csrf": csrf}).status_code == 404
+    assert client.post("/admin/view/tickets/A%00B/retry", data={"csrf": csrf}).status_code == 404
+    admin = {"authorization": f"Bearer {ADMIN_TOKEN}"}
+    assert client.post("/admin/tickets/A%00B/retry-email", headers=admin).status_code == 422
+    feedback = {"sender": "web-a\x00", "reply_id": "r1", "rating": "down", "reply_text": "x"}
+    assert client.post("/api/feedback", json=feedback).status_code == 400
+    form = client.get("/admin/login")
+    login = client.post(
+        "/admin/login",
+        data={"username": "a\x00b", "password": "whatever", "csrf": csrf_of(form.text)},
+    )
+    assert login.status_code == 401
