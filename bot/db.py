@@ -58,11 +58,13 @@ def database_url() -> str:
 
 @lru_cache(maxsize=4)
 def engine_for(url: str) -> Engine:
+    """One engine per database. Its errors never carry the statement's values (names,
+    contacts, questions) into a log: `hide_parameters`."""
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 15})
+        engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(connection, _record):  # type: ignore[no-untyped-def]
@@ -71,7 +73,7 @@ def engine_for(url: str) -> Engine:
             connection.execute("PRAGMA busy_timeout=15000")
 
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_timeout=10)
+        engine = create_engine(url, pool_pre_ping=True, pool_timeout=10, hide_parameters=True)
     return engine
 
 

@@ -188,7 +188,8 @@ def _purge_project(
 @contextmanager
 def tracker_connection(url: str) -> Iterator[Connection]:
     """One transaction on the tracker store; the engine lives only as long as the job."""
-    kwargs: dict[str, Any] = {}
+    # Errors never carry the events' JSON (what users wrote) into a log.
+    kwargs: dict[str, Any] = {"hide_parameters": True}
     if url.startswith("sqlite"):
         # Rasa may be writing at the same moment: wait for its lock rather than fail.
         kwargs["connect_args"] = {"timeout": 15}

@@ -189,12 +189,19 @@ class CepaTrackerStore(SQLTrackerStore):
                 poolclass=sa.pool.QueuePool,
                 **{"pool_size": 5, "max_overflow": 5, **pool},
                 connect_args={"check_same_thread": False},
+                hide_parameters=True,
             )
             sa.event.listen(engine, "connect", _on_sqlite_connect)
             return engine
         # Rasa's PostgreSQL options (POSTGRESQL_SCHEMA, SQL_POOL_SIZE), then ours; a connection
         # the server dropped (restart, failover) is replaced instead of failing a turn.
-        options = {**create_engine_kwargs(url), **pool, "pool_pre_ping": True}
+        # hide_parameters: a database error never quotes the events (what users wrote) in a log.
+        options = {
+            **create_engine_kwargs(url),
+            **pool,
+            "pool_pre_ping": True,
+            "hide_parameters": True,
+        }
         return sa.create_engine(url, **options)
 
     def _wait_for_database(self) -> None:
