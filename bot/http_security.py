@@ -88,10 +88,11 @@ class BodyLimit:
         await self.app(scope, limited_receive, guarded_send)
 
 
-def content_security_policy(frame_origins: tuple[str, ...], html: bool) -> str:
+def content_security_policy(frame_origins: tuple[str, ...] | None, html: bool) -> str:
+    """`frame_origins` None: the page may be framed by no one (the staff console)."""
     if not html:
         return "default-src 'none'; frame-ancestors 'none'"
-    ancestors = " ".join(("'self'", *frame_origins))
+    ancestors = "'none'" if frame_origins is None else " ".join(("'self'", *frame_origins))
     return (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         f"connect-src 'self'; frame-ancestors {ancestors}; base-uri 'none'; "
@@ -107,6 +108,9 @@ class SecurityHeaders:
         self.app = app
         self.html_csp = content_security_policy(frame_origins, html=True).encode()
         self.other_csp = content_security_policy(frame_origins, html=False).encode()
+        # Only the widget may be embedded: a framed console page could be click-jacked into
+        # an editor's actions (its SameSite cookies travel inside a same-site frame).
+        self.console_csp = content_security_policy(None, html=True).encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -119,6 +123,9 @@ class SecurityHeaders:
                 headers = list(message.get("headers", []))
                 content_type = next((v for k, v in headers if k == b"content-type"), b"")
                 csp = self.html_csp if content_type.startswith(b"text/html") else self.other_csp
+                if path.startswith("/admin") and csp is self.html_csp:
+                    csp = self.console_csp
+                    headers.append((b"x-frame-options", b"DENY"))
                 headers += [
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),

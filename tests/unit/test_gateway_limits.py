@@ -82,6 +82,11 @@ def test_every_response_has_the_security_headers(client: TestClient) -> None:
     assert page.headers["x-content-type-options"] == "nosniff"
     api = client.post("/api/chat", json={})
     assert api.headers["cache-control"] == "no-store"
+    # The staff console may be framed by no one, even where the widget may (click-jacking).
+    console = client.get("/admin/login")
+    assert console.status_code == 200 and console.headers["content-type"].startswith("text/html")
+    assert "frame-ancestors 'none'" in console.headers["content-security-policy"]
+    assert console.headers["x-frame-options"] == "DENY"
 
 
 def test_a_shared_store_is_used_when_redis_is_configured() -> None:
