@@ -11,7 +11,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -72,14 +72,17 @@ def internal_router(
     recipient: Callable[[], str],
     smtp: SmtpSettings | None,
 ) -> APIRouter:
-    router = APIRouter(include_in_schema=False)
+    def caller_holds_the_token(request: Request) -> None:
+        # A dependency: checked before the body is read, so strangers learn nothing of it.
+        if not bearer_matches(request.headers.get("authorization"), token):
+            raise HTTPException(status_code=401, detail="unauthorized")
+
+    router = APIRouter(include_in_schema=False, dependencies=[Depends(caller_holds_the_token)])
     if not token:
         return router  # never open: without a token the route does not exist
 
     @router.post("/internal/tickets", response_model=TicketOut, status_code=201)
-    async def file_ticket(body: TicketIn, request: Request) -> TicketOut | JSONResponse:
-        if not bearer_matches(request.headers.get("authorization"), token):
-            return JSONResponse(status_code=401, content={"error": "unauthorized"})
+    async def file_ticket(body: TicketIn) -> TicketOut | JSONResponse:
         ticket_request = TicketRequest(
             sender=body.sender,
             lang=body.lang,

@@ -215,6 +215,8 @@ def test_the_internal_api_is_closed_without_the_token(gateway: Gateway) -> None:
     }  # fmt: skip
     url = gateway.url + "/internal/tickets"
     assert httpx.post(url, json=body).status_code == 401
+    stranger = httpx.post(url, json={})  # refused before the body is read: no field list
+    assert stranger.status_code == 401 and "sender" not in stranger.text
     assert httpx.post(url, json=body, headers={"Authorization": "Bearer nope"}).status_code == 401
     ok = httpx.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert ok.status_code == 201 and ok.json()["delivery"] == "email"
