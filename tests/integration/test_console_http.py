@@ -24,7 +24,7 @@ from bot.db import sessions
 from bot.retention import EVENTS, purge, question_answered_by
 from console.auth import MAX_FAILURES, add_user
 from console.auth import log_in as check_login
-from console.models import TurnRecord
+from console.models import Review, TurnRecord
 from console.queries import text_key
 from console.recording import Recorder
 from handoff.contract import TicketRequest
@@ -330,12 +330,17 @@ def test_turn_records_go_after_the_retention_period(db: sessionmaker[Session]) -
                     text="[name] asked",
                 )
             )
+        # An accepted phrasing is a copy of a user's question: it goes too, merged or not.
+        session.add(
+            Review(created_at=old, text_key="k1", text="[name] asked", lang="en",
+                   decision="accepted", entry_id="e1", decided_by="editor1")
+        )  # fmt: skip
         session.commit()
     now = old + dt.timedelta(days=120)
     dry = purge(db, None, 90, now, dry_run=True)
-    assert dry.console == 1
+    assert dry.console == 2
     report = purge(db, None, 90, now)
-    assert report.console == 1 and "console turn records" in report.summary()
+    assert report.console == 2 and "console turn records" in report.summary()
     with db() as session:
         assert session.scalars(select(TurnRecord.created_at)).all() == [
             old + dt.timedelta(days=100)
