@@ -21,11 +21,12 @@ import phonenumbers
 EMAIL_MASK, PHONE_MASK, NAME_MASK = "[email]", "[phone]", "[name]"
 PHONE_REGION = "MO"
 
-# Anything shaped like an address: a local part, @, a domain with a dot (no validation: a
-# mistyped address is still someone's).
+# Anything shaped like an address: a local part, @, a domain (no validation: a mistyped
+# address is still someone's).
 _LOCAL = r"[\w.!#$%&'*+/=?^`{|}~-]"
 # Starting only where a run of address characters starts keeps the search linear.
-_EMAIL = re.compile(rf"(?<!{_LOCAL}){_LOCAL}+\s*[@＠]\s*[\w-]+(?:\s*\.\s*[\w-]+)+", re.UNICODE)
+# The domain's dots may be typed as 。 or ．, or be missing (chan@gmail): still an address.
+_EMAIL = re.compile(rf"(?<!{_LOCAL}){_LOCAL}+\s*[@＠]\s*[\w-]+(?:\s*[.。．]\s*[\w-]+)*", re.UNICODE)
 # Digit runs phonenumbers may not accept (a number one digit short, an odd grouping): seven or
 # more digits, possibly split by spaces, dots, hyphens or brackets, after an optional +country.
 _DIGITS = re.compile(r"(?:\+\s*\d{1,3}[\s.-]*)?(?:\(?\d[\d\s().-]{5,}\d)")
@@ -39,14 +40,16 @@ _SURNAMES = (
 )
 _SURNAME = f"[{_SURNAMES}]"
 _HAN = r"[\u4e00-\u9fff]"
+# 我叫 Peter Chan / 我係Peter Chan：a name in Latin letters after a Chinese introduction.
+_LATIN_NAME = r"[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,3}"
 # 我叫陳大文 / 我係陳大文 / 我是陈大文 / 我姓陳 / 本人陳大文 / 我嘅名係… / 我的名字是…
 _ZH_INTRO = re.compile(
     rf"(?P<lead>(?:我叫|叫我|我姓|我嘅名係|我嘅名字係|我的名字是|我的名字叫|我名叫|名字是|名字係|本人|聯絡人|联络人|联系人|聯繫人)[:：\s]*)"
-    rf"(?P<name>{_HAN}{{1,4}}?)(?=$|[\s,，。.!！?？;；、]|想|要|係|是|呢|啊|呀|喺|在|嘅|的|，|問|问|請|请|電話|电话|聯絡|联系|联络)"
+    rf"(?P<name>{_LATIN_NAME}|{_HAN}{{1,4}}?)(?=$|[\s,，。.!！?？;；、]|想|要|係|是|呢|啊|呀|喺|在|嘅|的|，|問|问|請|请|電話|电话|聯絡|联系|联络)"
 )
 # 我係陳大文 / 我是陈大文: only with a surname first (我係想問… is not a name).
 _ZH_IS = re.compile(
-    rf"(?P<lead>(?:我係|我是|我系|我就係|我就是)\s*)(?P<name>{_SURNAME}{_HAN}{{1,2}})"
+    rf"(?P<lead>(?:我係|我是|我系|我就係|我就是)\s*)(?P<name>{_LATIN_NAME}|{_SURNAME}{_HAN}{{1,2}})"
     rf"(?=$|[\s,，。.!！?？;；、]|想|要|呢|啊|呀|，|問|问|請|请)"
 )
 # 陳先生 / 黄小姐 / 李太 / 何女士 / 陳生 (the surname, and a given name if written).
@@ -83,16 +86,20 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
-_MACAO_NUMBER = re.compile(r"(?:853)?(?:6\d{7}|28\d{6}|8\d{7})")
+# Macao's numbers (mobile 6…, fixed 28…, 8…) and mainland mobiles (1[3-9] and 9 more digits),
+# with or without their country codes: shapes no amount, date or HS code has.
+_LOCAL_NUMBER = re.compile(r"(?:853)?(?:6\d{7}|28\d{6}|8\d{7})|(?:86)?1[3-9]\d{9}")
+# Hong Kong's 8 digits overlap 8-digit HS codes, so only as people write numbers: 4 + 4.
+_HK_NUMBER = re.compile(r"(?:\(?852\)?[\s-]*)?[235679]\d{3}[\s-]\d{4}")
 
 
 def _is_phone_digits(text: str) -> bool:
-    """A Macao number's shape (mobile 6…, fixed 28…, 8…, with or without 853), or any run of
-    seven or more digits written with a leading + (a country code)."""
+    """A Macao number's or a mainland mobile's shape, a Hong Kong number written 4 + 4, or any
+    run of seven or more digits written with a leading + (a country code)."""
     digits = "".join(ch for ch in text if ch.isdigit())
     if text.lstrip("( ").startswith("+"):
         return len(digits) >= _MIN_DIGITS
-    return bool(_MACAO_NUMBER.fullmatch(digits))
+    return bool(_LOCAL_NUMBER.fullmatch(digits) or _HK_NUMBER.fullmatch(text.strip()))
 
 
 def mask_emails(text: str) -> str:

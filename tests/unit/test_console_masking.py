@@ -37,6 +37,16 @@ CASES = [
      "O meu nome é [name], email [email]"),
     ("Sou a Maria Lei, telefone ６６１２３４５６", "Sou a [name], telefone [phone]"),
     ("A Sra. Costa pede contacto pelo 853 28 88 22 78", "A Sra. [name] pede contacto pelo [phone]"),
+    # Found in review: mainland mobiles, Hong Kong numbers, 。 in an address, a domain without
+    # a dot, and Latin-letter names after a Chinese introduction.
+    ("我手機13812345678，想問大灣區措施", "我手機[phone]，想問大灣區措施"),
+    ("内地手提 138 1234 5678，请回复", "内地手提 [phone]，请回复"),
+    ("香港電話 5123 4567，可唔可以搵我？", "香港電話 [phone]，可唔可以搵我？"),
+    ("Please call 9123 4567 in Hong Kong", "Please call [phone] in Hong Kong"),
+    ("請電郵 chan@gmail。com 回覆", "請電郵 [email] 回覆"),
+    ("Envie para chan.taiman@gmail por favor", "Envie para [email] por favor"),
+    ("我叫 Peter Chan，想問CEPA", "我叫 [name]，想問CEPA"),
+    ("我係Peter Chan，想問CEPA", "我係[name]，想問CEPA"),
 ]  # fmt: skip
 
 
