@@ -14,32 +14,20 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from bot.settings import PROJECT_ROOT
 from bot.stack import Stack
+from tests.e2e.test_widget_browser import browser
 
+__all__ = ["browser"]  # the module-scoped chromium fixture of test_widget_browser.py
 pytestmark = pytest.mark.e2e
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 PASSWORD = "staff console pass phrase"
 # Cantonese, with a name and a Macao mobile number: neither may reach the console.
 QUESTION = "我叫陳大文，電話 6612 3456，請問喺澳門註冊商標要幾多錢？"
 MASKED = "我叫[name]，電話 [phone]，請問喺澳門註冊商標要幾多錢？"
 ENTRY = "cepa-services-signing"
 RATED = "我想了解調整援助計劃還款嘅措施"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), (
-        "chromium is installed by `make test` (scripts/ensure_chromium.sh)"
-    )
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
