@@ -31,23 +31,25 @@ from bot.settings import OutboxSettings
 from handoff.models import FAILED, PENDING, SENDING, SENT, OutboxEmail, Ticket
 
 logger = logging.getLogger(__name__)
-FIRST_RETRY = dt.timedelta(seconds=30)
+# The settings' defaults (bot/settings.py) are the one source of these.
+_DEFAULT = {name: field.default for name, field in OutboxSettings.model_fields.items()}
+FIRST_RETRY = dt.timedelta(seconds=_DEFAULT["outbox_first_retry"])
 MAX_RETRY = dt.timedelta(hours=1)
 MAX_PERMANENT_FAILURES = 3
 BATCH = 10
 MAX_BATCHES_PER_RUN = 50  # the next run goes on; a run must end even if retries are instant
 # Longer than one send can take (connect + STARTTLS + login + data, each with the timeout).
-LEASE = dt.timedelta(minutes=5)
+LEASE = dt.timedelta(seconds=_DEFAULT["outbox_lease_seconds"])
 
 
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
-    port: int = 25
+    port: int = _DEFAULT["smtp_port"]
     user: str | None = None
     password: str | None = None
     starttls: bool = False
-    sender: str = "cepa-assistant@localhost"
+    sender: str = _DEFAULT["smtp_from"]
     timeout: float = 10.0
     first_retry: dt.timedelta = FIRST_RETRY
     lease: dt.timedelta = LEASE
