@@ -41,7 +41,7 @@ from bot.settings import PROJECT_ROOT
 from bot.stack import Ports, Stack
 from handoff.models import OutboxEmail, Ticket
 from knowledge.index import default_index_dir
-from tests.helpers import Inbox
+from tests.helpers import Inbox, rasa_tracker
 from tests.services import Postgres, free_port, postgres, redis
 
 REFERENCE = re.compile(r"CEPA-\d{8}-\d{4}")
@@ -204,14 +204,9 @@ async def run_load(replicas: Replicas, count: int, kill_after: int) -> list[Conv
 
 
 def stored_events(replicas: Replicas, sender: str) -> list[dict[str, Any]]:
-    stack = replicas.stacks[replicas.alive()[0]]
-    response = httpx.get(
-        f"http://127.0.0.1:{stack.ports.rasa}/conversations/api:{sender}/tracker",
-        params={"token": stack.rasa_token},
-        timeout=30,
-    )
-    response.raise_for_status()
-    return response.json()["events"]  # type: ignore[no-any-return]
+    """The conversation as the shared tracker store holds it, read through a live Rasa."""
+    events = rasa_tracker(replicas.stacks[replicas.alive()[0]], f"api:{sender}")["events"]
+    return events  # type: ignore[no-any-return]
 
 
 def check_conversation(replicas: Replicas, conversation: Conversation) -> int:
