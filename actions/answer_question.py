@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_lang, latest_entity, send_reply
+from actions.conversation import conversation_lang, intent_confidence, latest_entity, send_reply
 from actions.knowledge_base import get_retriever
 from knowledge.clock import macao_today
 from knowledge.schema import topic_for_intent
@@ -32,6 +32,7 @@ class ActionAnswerQuestion(Action):
             conversation_lang(tracker),
             macao_today(),
             topic=topic_for_intent(intent),
+            intent_confidence=intent_confidence(tracker),
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),

@@ -39,6 +39,15 @@ def latest_entity(tracker: Tracker, name: str) -> str | None:
     return None
 
 
+def intent_confidence(tracker: Tracker) -> float:
+    """The NLU's confidence in the latest message's intent (0 when it gave none)."""
+    intent = tracker.latest_message.get("intent") or {}
+    try:
+        return float(intent.get("confidence") or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     """The text and buttons, then the metadata the gateway needs as a custom message."""
     buttons: list[dict[str, Any]] = [

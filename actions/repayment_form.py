@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answer_question import UNANSWERED
-from actions.conversation import conversation_lang, send_reply
+from actions.conversation import conversation_lang, intent_confidence, send_reply
 from actions.forms import (
     DONT_KNOW_HINT,
     AskSlot,
@@ -150,6 +150,7 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             conversation_lang(tracker),
             macao_today(),
             topic=topic_for_intent(intent),
+            intent_confidence=intent_confidence(tracker),
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
         )

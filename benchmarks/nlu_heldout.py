@@ -36,10 +36,20 @@ async def main():
     out = []
     for text in json.load(sys.stdin):
         parsed = await agent.parse_message(text)
-        out.append(parsed["intent"]["name"])
+        out.append([parsed["intent"]["name"], parsed["intent"].get("confidence") or 0.0])
     print(json.dumps(out))
 asyncio.run(main())
 """
+
+
+def parse(model: Path, texts: list[str]) -> list[tuple[str, float]]:
+    """(intent, confidence) of each text, parsed by the Rasa model in .venv-rasa."""
+    proc = subprocess.run(
+        [str(ROOT / ".venv-rasa/bin/python"), "-c", PARSE, str(model)],
+        input=json.dumps(texts, ensure_ascii=False),
+        capture_output=True, text=True, cwd=ROOT, env=rasa_env(), check=True,
+    )  # fmt: skip
+    return [(name, float(c)) for name, c in json.loads(proc.stdout.strip().splitlines()[-1])]
 
 
 def f1_by_intent(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float, float, int]]:
@@ -91,12 +101,7 @@ def main() -> int:
         print(f"no model {model_path().name} for the current inputs", file=sys.stderr)
         return 1
     model = ensure_model()
-    proc = subprocess.run(
-        [str(ROOT / ".venv-rasa/bin/python"), "-c", PARSE, str(model)],
-        input=json.dumps([r[2] for r in rows], ensure_ascii=False),
-        capture_output=True, text=True, cwd=ROOT, env=rasa_env(), check=True,
-    )  # fmt: skip
-    predicted = json.loads(proc.stdout.strip().splitlines()[-1])
+    predicted = [name for name, _confidence in parse(model, [r[2] for r in rows])]
     pairs = [(r[0], guess) for r, guess in zip(rows, predicted, strict=True)]
     print(f"model {model.name}; {len(rows)} held-out messages\n")
     print("| intent | precision | recall | F1 | n |\n|---|---|---|---|---|")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from knowledge.answer import (
     Reply,
@@ -13,13 +14,42 @@ from knowledge.answer import (
     compose_plausible,
 )
 from knowledge.language import Lang
-from knowledge.retriever import ANSWER_THRESHOLD, HybridRetriever, band
+from knowledge.retriever import ANSWER_THRESHOLD, Band, Hit, HybridRetriever, Intent, band
 from knowledge.schema import Entry, Topic
 
 # An out_of_scope intent must be outweighed by much stronger retrieval evidence.
 OUT_OF_SCOPE_MARGIN = 0.15
 # Below this, nothing is even close: refuse instead of offering unrelated topics.
 NOTHING_CLOSE = 0.25
+
+
+@dataclass(frozen=True)
+class Decision:
+    """How sure the service is of the first of `hits` (a phrasing an entry lists is confident)."""
+
+    band: Band
+    hits: list[Hit]
+
+
+def decide(
+    retriever: HybridRetriever,
+    question: str,
+    topic: Topic | None = None,
+    intent_confidence: float = 0.0,
+    out_of_scope: bool = False,
+) -> Decision:
+    """The answer decision on its own, for the service and the benchmarks alike."""
+    # A phrasing the entry was written with is that entry's question, however common its words
+    # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
+    if (exact := retriever.exact_entry(question)) is not None:
+        return Decision("confident", [Hit(exact, 1.0, 1.0, 1.0)])
+    hits = retriever.search(question, k=4, topic=topic)
+    threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
+    sureness = band(hits, confident_at=threshold, intent=Intent(topic, intent_confidence))
+    # An out-of-scope intent is never second-guessed with a plausible entry.
+    if sureness == "plausible" and out_of_scope:
+        sureness = "weak"
+    return Decision(sureness, hits)
 
 
 def answer_entry(retriever: HybridRetriever, entry: Entry, lang: Lang, today: dt.date) -> Reply:
@@ -33,6 +63,7 @@ def answer_question(
     lang: Lang,
     today: dt.date,
     topic: Topic | None = None,
+    intent_confidence: float = 0.0,
     entry_id: str | None = None,
     out_of_scope: bool = False,
     unanswered_before: int = 0,
@@ -40,20 +71,16 @@ def answer_question(
     """Answer from the best entry when sure; when it is only plausible, ask "is this what you
     mean?" with that entry's answer, the next candidates and staff; when unsure, first offer the
     closest topics (and staff), and when unsure again straight after (`unanswered_before` > 0),
-    offer staff only."""
+    offer staff only. `topic` is the one the NLU's intent asks about, with `intent_confidence`:
+    it orders the candidates, and a sure intent that agrees with the best entry lowers the bar
+    (knowledge/retriever.py, AGREEMENT_*)."""
     if entry_id and entry_id in retriever.entries:
         return answer_entry(retriever, retriever.entries[entry_id], lang, today)
-    # A phrasing the entry was written with is that entry's question, however common its words
-    # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
-    if (exact := retriever.exact_entry(question)) is not None:
-        return answer_entry(retriever, exact, lang, today)
-    hits = retriever.search(question, k=4, topic=topic)
-    threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
-    sureness = band(hits, confident_at=threshold)
-    if sureness == "confident":
-        return answer_entry(retriever, hits[0].entry, lang, today)
-    # An out-of-scope intent is never second-guessed with a plausible entry.
-    if sureness == "plausible" and not out_of_scope:
+    decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
+    if decision.band == "confident":
+        return answer_entry(retriever, decision.hits[0].entry, lang, today)
+    hits = decision.hits
+    if decision.band == "plausible":
         return compose_plausible(hits[0].entry, lang, today, [h.entry for h in hits[1:3]])
     if unanswered_before > 0:
         return compose_handoff(lang)

@@ -214,3 +214,27 @@ def test_a_prepared_question_is_encoded_once_and_searched_the_same(index_dir: Pa
         prepared.prepare(f"問題 {i}")
     assert len(prepared._query_vectors) == retriever_module.QUERY_CACHE_SIZE
     assert normalise(question) not in prepared._query_vectors
+
+
+def test_a_keyword_question_the_nlu_places_in_its_topic_is_answered_outright(
+    retriever: HybridRetriever,
+) -> None:
+    """ "national treatment 69 sectors" (a tuning-split query) leads every other entry clearly but
+    scores too low alone to be sure; with the NLU sure it asks about CEPA services, the same entry
+    is answered without "is this what you mean?". An out-of-scope reading never gets that."""
+    query = "national treatment 69 sectors"
+    alone = answer_question(retriever, query, "en", dt.date(2026, 11, 29))
+    assert alone.text.startswith("Is this what you mean")
+    agreed = answer_question(
+        retriever, query, "en", dt.date(2026, 11, 29),
+        topic="cepa_services", intent_confidence=0.98,
+    )  # fmt: skip
+    assert not agreed.text.startswith("Is this what you mean")
+    assert [s["id"] for s in agreed.sources] == ["cepa-services-national-treatment"]
+    hesitant = answer_question(
+        retriever, query, "en", dt.date(2026, 11, 29),
+        topic="cepa_services", intent_confidence=0.6,
+    )  # fmt: skip
+    assert hesitant.text.startswith("Is this what you mean")
+    refused = answer_question(retriever, query, "en", dt.date(2026, 11, 29), out_of_scope=True)
+    assert refused.sources == []

@@ -6,7 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from knowledge.answer import HANDOFF_PAYLOAD, compose_plausible, entry_payload
-from knowledge.retriever import ANSWER_THRESHOLD, PLAUSIBLE_THRESHOLD, Hit, band
+from knowledge.retriever import (
+    AGREEMENT_INTENT_CONFIDENCE,
+    AGREEMENT_MARGIN,
+    AGREEMENT_THRESHOLD,
+    ANSWER_THRESHOLD,
+    PLAUSIBLE_THRESHOLD,
+    Hit,
+    Intent,
+    band,
+)
 from knowledge.schema import Entry
 
 
@@ -35,3 +44,23 @@ def test_plausible_reply_asks_gives_the_answer_and_offers_the_rest(entries: list
         HANDOFF_PAYLOAD,
     ]
     assert reply.handoff_offered
+
+
+def test_an_agreeing_sure_intent_lowers_the_bar_for_a_clear_leader(entries: list[Entry]) -> None:
+    first = entries[0]
+    ranked = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN)
+    sure = Intent(first.topic, AGREEMENT_INTENT_CONFIDENCE)
+    assert band(ranked) == "plausible"
+    assert band(ranked, intent=sure) == "confident"
+    # Another topic, a hesitant intent, a smaller lead or a lower score: still only plausible.
+    other = next(e.topic for e in entries if e.topic != first.topic)
+    assert band(ranked, intent=Intent(other, 1.0)) == "plausible"
+    assert band(ranked, intent=Intent(None, 1.0)) == "plausible"
+    assert (
+        band(ranked, intent=Intent(first.topic, AGREEMENT_INTENT_CONFIDENCE - 0.01)) == "plausible"
+    )
+    close = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN + 0.01)
+    assert band(close, intent=sure) == "plausible"
+    low = hits(entries, AGREEMENT_THRESHOLD - 0.01, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN - 0.01)
+    assert band(low, intent=sure) == "plausible"
+    assert AGREEMENT_THRESHOLD >= PLAUSIBLE_THRESHOLD
