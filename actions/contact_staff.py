@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, send_reply
-from actions.messages import CONTACT_STAFF
 from knowledge.answer import Reply
+from knowledge.messages import text
 
 
 class ActionContactStaff(Action):
@@ -20,5 +20,5 @@ class ActionContactStaff(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
-        send_reply(dispatcher, Reply(CONTACT_STAFF[lang], lang))
+        send_reply(dispatcher, Reply(text("staff.contact", lang), lang))
         return []

@@ -13,15 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, latest_entity, send_reply
-from actions.messages import (
-    CANCEL_BUTTON,
-    DONT_KNOW_BUTTON,
-    FORM_DONT_KNOW,
-    FORM_HINT,
-    YES_NO_BUTTONS,
-)
 from knowledge.answer import Button, Reply
 from knowledge.language import Lang
+from knowledge.messages import text
 
 # Button payloads a form reads (other `/…` payloads are questions for the rules to answer).
 FORM_PAYLOAD_INTENTS = frozenset({"affirm", "deny", "dont_know"})
@@ -125,36 +119,37 @@ class AskSlot(Action):
         raise NotImplementedError
 
     def hint(self, lang: Lang) -> str:
-        return FORM_HINT[lang]
+        return text("form.hint", lang)
 
     def dont_know(self, lang: Lang) -> str:
-        return FORM_DONT_KNOW[lang]
+        return text("form.dont_know", lang)
 
     def buttons(self, lang: Lang) -> list[Button]:
         """The answer buttons, then the cancel button."""
-        return [*self.answer_buttons(lang), Button(CANCEL_BUTTON[lang], STOP_PAYLOAD)]
+        return [*self.answer_buttons(lang), Button(text("button.cancel", lang), STOP_PAYLOAD)]
 
     def answer_buttons(self, lang: Lang) -> list[Button]:
         buttons = []
         if self.yes_no:
-            yes, no = YES_NO_BUTTONS[lang]
             buttons += [
-                Button(yes, answer_payload("affirm", self.slot)),
-                Button(no, answer_payload("deny", self.slot)),
+                Button(text("button.yes", lang), answer_payload("affirm", self.slot)),
+                Button(text("button.no", lang), answer_payload("deny", self.slot)),
             ]
         if self.dont_know_button:
-            buttons.append(Button(DONT_KNOW_BUTTON[lang], answer_payload("dont_know", self.slot)))
+            buttons.append(
+                Button(text("button.dont_know", lang), answer_payload("dont_know", self.slot))
+            )
         return buttons
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
-        text = self.question(tracker, lang)
+        said = self.question(tracker, lang)
         hint = tracker.get_slot(self.hint_slot)
         if hint == self.slot:
-            text = f"{self.hint(lang)} {text}"
+            said = f"{self.hint(lang)} {said}"
         elif hint == DONT_KNOW_HINT + self.slot:
-            text = f"{self.dont_know(lang)}\n{text}"
-        send_reply(dispatcher, Reply(text, lang, self.buttons(lang)))
+            said = f"{self.dont_know(lang)}\n{said}"
+        send_reply(dispatcher, Reply(said, lang, self.buttons(lang)))
         return [SlotSet(self.hint_slot, None)]

@@ -28,27 +28,15 @@ from actions.forms import (
     latest_intent,
     stale_button,
 )
-from actions.messages import (
-    CONSENT_DONT_KNOW,
-    CONTACT_HINT,
-    HANDOFF_DECLINED,
-    HANDOFF_QUESTIONS,
-    HANDOFF_SAME_QUESTION,
-    HANDOFF_UNAVAILABLE,
-    NAME_HINT,
-    PRIVACY_NOTICE,
-    TICKET_CREATED,
-    TICKET_LIMIT_REACHED,
-    TICKET_RECORDED,
-)
 from actions.parsing import MAX_NAME_LENGTH, Answer, parse_contact, parse_name, read_answer
 from actions.repayment_slots import wants_to_stop
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
-from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE, Reply
+from knowledge.answer import Reply
 from knowledge.language import Lang
+from knowledge.messages import text
 from knowledge.schema import topic_for_intent
 
 logger = logging.getLogger(__name__)
@@ -61,8 +49,8 @@ LAST_UNANSWERED = "last_unanswered_question"
 
 def _answer(tracker: Tracker) -> Answer | None:
     """Yes / no / don't know: the NLU's intent, else the words (好，唔該 is yes; 唔知 is neither)."""
-    text = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
-    return read_answer(text, latest_intent(tracker))
+    typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
+    return read_answer(typed, latest_intent(tracker))
 
 
 class ValidateHandoffForm(ExtractingFormValidation):
@@ -85,10 +73,10 @@ class ValidateHandoffForm(ExtractingFormValidation):
         requested: str | None,
         dispatcher: CollectingDispatcher | None = None,
     ) -> list[dict[str, Any]]:
-        text = "" if is_payload(tracker) else (tracker.latest_message.get("text") or "").strip()
+        typed = "" if is_payload(tracker) else (tracker.latest_message.get("text") or "").strip()
         if requested is None:
             return []
-        if clicked_stop(tracker) or wants_to_stop(text):
+        if clicked_stop(tracker) or wants_to_stop(typed):
             return [SlotSet(STOPPED, True)]
         if stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
@@ -99,12 +87,12 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
             value = None if answer is None else answer is Answer.YES
         elif requested == "contact_name":
-            value = parse_name(text)
+            value = parse_name(typed)
         elif requested == "contact_detail":
-            value = parse_contact(text)
+            value = parse_contact(typed)
         elif requested == "handoff_question":
             earlier = tracker.get_slot(LAST_UNANSWERED)
-            question = "\n".join(text_lines(text))
+            question = "\n".join(text_lines(typed))
             value = (
                 earlier
                 if earlier and _answer(tracker) is Answer.YES
@@ -119,7 +107,7 @@ class AskHandoffSlot(AskSlot):
     hint_slot = HINT
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
-        return HANDOFF_QUESTIONS[self.slot][lang]
+        return text(f"handoff.question.{self.slot}", lang)
 
 
 class AskConsent(AskHandoffSlot):
@@ -127,24 +115,24 @@ class AskConsent(AskHandoffSlot):
     yes_no = True
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
-        return PRIVACY_NOTICE[lang]
+        return text("handoff.privacy_notice", lang)
 
     def dont_know(self, lang: Lang) -> str:
-        return CONSENT_DONT_KNOW[lang]
+        return text("handoff.consent_dont_know", lang)
 
 
 class AskName(AskHandoffSlot):
     slot = "contact_name"
 
     def hint(self, lang: Lang) -> str:
-        return NAME_HINT[lang].format(limit=MAX_NAME_LENGTH)
+        return text("handoff.name_hint", lang, limit=MAX_NAME_LENGTH)
 
 
 class AskContact(AskHandoffSlot):
     slot = "contact_detail"
 
     def hint(self, lang: Lang) -> str:
-        return CONTACT_HINT[lang]
+        return text("handoff.contact_hint", lang)
 
 
 class AskQuestion(AskHandoffSlot):
@@ -153,7 +141,7 @@ class AskQuestion(AskHandoffSlot):
     def question(self, tracker: Tracker, lang: Lang) -> str:
         earlier = tracker.get_slot(LAST_UNANSWERED)
         if earlier:
-            return HANDOFF_SAME_QUESTION[lang].format(question=earlier)
+            return text("handoff.same_question", lang, question=earlier)
         return super().question(tracker, lang)
 
 
@@ -161,9 +149,9 @@ def transcript_of(tracker: Tracker) -> list[tuple[str, str]]:
     """The conversation's latest messages, as the internal API bounds them."""
     lines = []
     for event in tracker.events:
-        text = event.get("text")
-        if event.get("event") in ("user", "bot") and text and not text.startswith("/"):
-            lines.append(("user" if event["event"] == "user" else "bot", text[:MAX_TURN_LENGTH]))
+        said = event.get("text")
+        if event.get("event") in ("user", "bot") and said and not said.startswith("/"):
+            lines.append(("user" if event["event"] == "user" else "bot", said[:MAX_TURN_LENGTH]))
     return lines[-MAX_TRANSCRIPT_TURNS:]
 
 
@@ -190,9 +178,8 @@ class ActionSubmitHandoff(Action):
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*SLOTS, STOPPED, HINT)]
-        contact = {"phone": BUREAU_PHONE, "email": BUREAU_EMAIL}
         if tracker.get_slot(STOPPED) or not tracker.get_slot("handoff_consent"):
-            send_reply(dispatcher, Reply(HANDOFF_DECLINED[lang].format(**contact), lang))
+            send_reply(dispatcher, Reply(text("handoff.declined", lang), lang))
             return reset
         request = TicketRequest(
             sender=tracker.sender_id,
@@ -206,17 +193,15 @@ class ActionSubmitHandoff(Action):
         try:
             ticket = await self.client.file(request)
         except DailyLimit:
-            text = TICKET_LIMIT_REACHED[lang].format(limit=MAX_TICKETS_PER_DAY, **contact)
-            send_reply(dispatcher, Reply(text, lang))
+            said = text("handoff.ticket_limit_reached", lang, limit=MAX_TICKETS_PER_DAY)
+            send_reply(dispatcher, Reply(said, lang))
             return reset
         except HandoffUnavailable as exc:
             logger.error("hand-off not filed: %s", exc)
-            send_reply(dispatcher, Reply(HANDOFF_UNAVAILABLE[lang].format(**contact), lang))
+            send_reply(dispatcher, Reply(text("handoff.unavailable", lang), lang))
             return reset
-        done = TICKET_CREATED if ticket.emailed else TICKET_RECORDED
-        send_reply(
-            dispatcher, Reply(done[lang].format(reference=ticket.reference, **contact), lang)
-        )
+        done = "handoff.ticket_created" if ticket.emailed else "handoff.ticket_recorded"
+        send_reply(dispatcher, Reply(text(done, lang, reference=ticket.reference), lang))
         # For the gateway (bot/turns.py): it then redacts the contact from the stored conversation.
         dispatcher.utter_message(json_message={"ticket": ticket.reference})
         return [*reset, SlotSet(LAST_UNANSWERED, None)]

@@ -33,16 +33,9 @@ from actions.forms import (
     stale_button,
 )
 from actions.knowledge_base import get_retriever
-from actions.messages import (
-    FORM_QUESTIONS,
-    FORM_STOPPED,
-    SCHEME_LABELS,
-    SMALL_TALK,
-    TOO_LARGE_HINTS,
-    small_talk_key,
-)
 from actions.parsing import Answer, read_answer
 from actions.repayment_slots import (
+    BOUNDS,
     FORM,
     OPTIONAL,
     REQUIRED,
@@ -51,9 +44,11 @@ from actions.repayment_slots import (
     read_slots,
     wants_to_stop,
 )
+from actions.small_talk import small_talk_key
 from knowledge.answer import Button, Reply
 from knowledge.clock import macao_today
 from knowledge.language import Lang
+from knowledge.messages import text
 from knowledge.repayment import LAST_DUE_DATE, Case, decide
 from knowledge.repayment_text import compose_decision
 from knowledge.schema import topic_for_intent
@@ -64,6 +59,8 @@ HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
 TOO_LARGE = "too_large:"
+# The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
+SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
 # What an unknown scheme stands for while other facts are checked (any covered one).
 NEUTRAL_SCHEME = "sme_aid"
 # Intents that, when nothing in the message answers the form, are a question to answer first.
@@ -103,13 +100,13 @@ class ValidateRepaymentForm(ExtractingFormValidation):
     ) -> list[dict[str, Any]]:
         payload = is_payload(tracker)
         # A button's payload is read by its intent, never as words.
-        text = "" if payload else tracker.latest_message.get("text") or ""
+        typed = "" if payload else tracker.latest_message.get("text") or ""
         intent = latest_intent(tracker)
-        if requested and (clicked_stop(tracker) or wants_to_stop(text)):
+        if requested and (clicked_stop(tracker) or wants_to_stop(typed)):
             return [SlotSet(STOPPED, True)]
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
-        found, too_large = read_slots(text, requested, intent)
+        found, too_large = read_slots(typed, requested, intent)
         hint = SlotSet(HINT, TOO_LARGE + too_large[0] if too_large else None)
         if found:
             return [SlotSet(slot, value) for slot, value in found.items()] + [hint]
@@ -117,7 +114,7 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(requested, None), hint] if requested else [hint]
         if requested is None:
             return []
-        answer = read_answer(text, intent)
+        answer = read_answer(typed, intent)
         if answer is Answer.DONT_KNOW:
             if requested in OPTIONAL:
                 return [SlotSet(requested, SKIPPED), SlotSet(HINT, None)]
@@ -130,23 +127,24 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if intent in SMALL_TALK_IN_FORM:
             if dispatcher is not None:  # 你好 · 唔該 · are you a bot: the reply, then the question
                 lang = conversation_lang(tracker)
-                send_reply(dispatcher, Reply(SMALL_TALK[small_talk_key(intent)][lang], lang))
+                said = text(f"small_talk.{small_talk_key(intent)}", lang)
+                send_reply(dispatcher, Reply(said, lang))
             return ask_again_events(requested, HINT)
-        if dispatcher is not None and (digression := self.digression(tracker, text, intent)):
+        if dispatcher is not None and (digression := self.digression(tracker, typed, intent)):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         return hint_events(requested, HINT)
 
     @staticmethod
-    def digression(tracker: Tracker, text: str, intent: str | None) -> Reply | None:
+    def digression(tracker: Tracker, typed: str, intent: str | None) -> Reply | None:
         """The knowledge base's reply to a question on another topic asked inside the form: a
         confident answer, or (for a message that reads as a question) the refusal or the closest
         topics; None for a message that is neither (an answer the form could not read)."""
-        if not text.strip():
+        if not typed.strip():
             return None
         reply = answer_question(
             get_retriever(),
-            text,
+            typed,
             conversation_lang(tracker),
             macao_today(),
             topic=topic_for_intent(intent),
@@ -154,7 +152,7 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
         )
-        return reply if reply.sources or looks_like_question(text) else None
+        return reply if reply.sources or looks_like_question(typed) else None
 
 
 def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
@@ -179,12 +177,12 @@ class AskRepaymentSlot(AskSlot):
     hint_slot = HINT
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
-        text = FORM_QUESTIONS[self.slot][lang]
+        question = text(f"form.question.{self.slot}", lang)
         hint = str(tracker.get_slot(HINT) or "")
         bounded = hint.removeprefix(TOO_LARGE) if hint.startswith(TOO_LARGE) else None
-        if bounded is not None and bounded in TOO_LARGE_HINTS:
-            text = f"{TOO_LARGE_HINTS[bounded][lang]} {text}"
-        return text
+        if bounded is not None and bounded in BOUNDS:
+            question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
+        return question
 
 
 # Named classes (not generated ones): the action server's workers must be able to pickle them.
@@ -192,7 +190,8 @@ class AskScheme(AskRepaymentSlot):
     slot = "scheme"
 
     def answer_buttons(self, lang: Lang) -> list[Button]:
-        return [Button(labels[lang], labels[lang]) for labels in SCHEME_LABELS.values()]
+        labels = [text(f"scheme.{scheme}", lang) for scheme in SCHEME_BUTTONS]
+        return [Button(label, label) for label in labels]
 
 
 class AskDueDate(AskRepaymentSlot):
@@ -252,13 +251,13 @@ class ActionSubmitEligibility(Action):
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*REQUIRED, "repayment_completed", STOPPED, HINT)]
         if tracker.get_slot(STOPPED):
-            send_reply(dispatcher, Reply(FORM_STOPPED[lang], lang))
+            send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
             return reset
         slots = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
         # Every mandatory fact, or those that already rule the case out (partial_case).
         decision = decide(partial_case(slots))
         entry = get_retriever().entries["sme-repayment-overview"]
         sources = [{"id": entry.id, "title": entry.title.get(lang)}]
-        text = compose_decision(decision, lang, macao_today())
-        send_reply(dispatcher, Reply(text, lang, sources=sources))
+        typed = compose_decision(decision, lang, macao_today())
+        send_reply(dispatcher, Reply(typed, lang, sources=sources))
         return reset

@@ -19,7 +19,7 @@ from knowledge.repayment import (
     decide,
     measure_open,
 )
-from knowledge.repayment_text import REASON_TEXT
+from knowledge.repayment_text import reason_text
 
 
 class EligibilityRequest(BaseModel):
@@ -80,7 +80,7 @@ def to_response(decision: Decision, today: dt.date) -> EligibilityResponse:
     return EligibilityResponse(
         eligible=decision.eligible,
         reason_codes=list(decision.reason_codes),
-        reasons=[REASON_TEXT[code]["en"] for code in decision.reason_codes],
+        reasons=[reason_text(code, "en") for code in decision.reason_codes],
         adjusted_installment=_money(decision.adjusted_installment),
         deferred_amount=_money(decision.deferred_amount),
         later_installment_increase=_money(decision.later_installment_increase),

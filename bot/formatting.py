@@ -14,6 +14,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from knowledge import messages
+from knowledge.language import LANGS
+
 TICKET = re.compile(r"CEPA-\d{8}-\d{4}")
 _URL = r"https?://[^\s<>\"'，。；、）)\]]+"
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
@@ -28,8 +31,8 @@ _MARKER = re.compile(
     r"(?:^|(?<=[：:；;。\s]))(?:[(（](?P<paren>\d{1,2})[)）]|(?P<dot>\d{1,2})[.、．](?!\d))\s*"
 )
 # How each reply language opens its source line (knowledge/answer.py writes it last).
-SOURCE_PREFIXES = ("資料來源：", "资料来源：", "Source: ", "Fonte: ")
-SOURCE_LABEL = {"zh-Hant": "資料來源：", "zh-Hans": "资料来源：", "en": "Source: ", "pt": "Fonte: "}
+SOURCE_LABEL: dict[str, str] = {lang: messages.text("answer.source_label", lang) for lang in LANGS}
+SOURCE_PREFIXES = tuple(SOURCE_LABEL.values())
 
 
 class Span(BaseModel):

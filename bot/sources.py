@@ -17,6 +17,7 @@ from functools import cache
 from bot.formatting import Block, Span, blocks
 from knowledge.articles import NEWSLETTER, printed_titles
 from knowledge.language import LANGS, Lang
+from knowledge.messages import text
 from knowledge.schema import Entry, join_cjk_lines
 from knowledge.store import load_entries
 from knowledge.text import to_traditional
@@ -38,18 +39,6 @@ ARTICLES: dict[int, tuple[str, str]] = {
     10: ("为推动提质增效升级，深化质量工作的国", "质创新发展。"),
 }
 _ITEM = re.compile(r"\d{1,2}\.\s")
-LABELS: dict[Lang, dict[str, str]] = {
-    "zh-Hant": {"newsletter": "《緊貿安排快訊》2019年12月", "article": "第{n}篇",
-                "about": "這篇文章是以下答案的來源：", "note": ""},
-    "zh-Hans": {"newsletter": "《紧贸安排快讯》2019年12月", "article": "第{n}篇",
-                "about": "这篇文章是以下答案的来源：", "note": ""},
-    "en": {"newsletter": "CEPA Express newsletter, December 2019", "article": "article {n}",
-           "about": "This article is the source of the answer about: ",
-           "note": "The newsletter is published in Chinese; its text is shown as printed."},
-    "pt": {"newsletter": "Boletim CEPA Express, Dezembro de 2019", "article": "artigo {n}",
-           "about": "Este artigo é a fonte da resposta sobre: ",
-           "note": "O boletim é publicado em chinês; o texto é apresentado tal como foi impresso."},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -166,26 +155,26 @@ def render(entry_id: str, lang: str | None) -> str | None:
     reader = view_lang(lang)
     article = articles()[found.source.article]
     text_lang: Lang = "zh-Hant" if reader == "zh-Hant" else "zh-Hans"
-    labels = LABELS[reader]
+    newsletter = text("source_page.newsletter", reader)
+    article_no = text("source_page.article", reader, n=article.number)
+    about, note = text("source_page.about", reader), text("source_page.note", reader)
     title = html.escape(_script(article.title, text_lang))
     body = "".join(
         _block_html(block)
         for paragraph in article.paragraphs
         for block in blocks(_script(paragraph, text_lang))
     )
-    meta = f"{labels['newsletter']} · {labels['article'].format(n=article.number)}"
-    note = (
-        f'<p class="cepa-source-note">{html.escape(labels["note"])}</p>' if labels["note"] else ""
-    )
+    meta = f"{newsletter} · {article_no}"
+    note_html = f'<p class="cepa-source-note">{html.escape(note)}</p>' if note else ""
     return (
         f'<!doctype html>\n<html lang="{reader}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title} · {html.escape(labels['newsletter'])}</title>\n"
+        f"<title>{title} · {html.escape(newsletter)}</title>\n"
         '<link rel="icon" href="/favicon.svg" type="image/svg+xml">\n'
         '<link rel="stylesheet" href="/widget.css">\n</head>\n<body class="cepa-source-page">\n'
         f'<main>\n<p class="cepa-source-meta">{html.escape(meta)}</p>\n'
         f'<h1 lang="{text_lang}">{title}</h1>\n'
-        f'<p class="cepa-source-about">{html.escape(labels["about"])}'
-        f"<strong>{html.escape(found.title.get(reader))}</strong></p>\n{note}"
+        f'<p class="cepa-source-about">{html.escape(about)}'
+        f"<strong>{html.escape(found.title.get(reader))}</strong></p>\n{note_html}"
         f'<article lang="{text_lang}">{body}</article>\n</main>\n</body>\n</html>\n'
     )

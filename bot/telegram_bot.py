@@ -37,12 +37,13 @@ from bot.rasa_client import RasaUnavailable
 from bot.settings import TelegramChannelSettings
 from bot.telegram_state import ChatState, TelegramState
 from bot.telegram_text import (
+    DEFAULT_LANG,
     LANG_NAMES,
     LANG_PREFIX,
     STOP_PAYLOAD,
-    TEXTS,
     is_callback_key,
     reply_html,
+    say,
 )
 from bot.turns import RateLimited, Turns, conversation_id
 
@@ -73,9 +74,6 @@ class TelegramSettings:
             webhook_secret=settings.telegram_webhook_secret or None,
             public_url=settings.link_base or None,
         )
-
-
-DEFAULT_LANG = "zh-Hant"
 
 
 def _lang(chat: ChatState) -> str:
@@ -157,7 +155,7 @@ class TelegramChannel:
         if update.effective_message and update.effective_chat and update.message:
             key = "help" if (update.message.text or "").startswith("/help") else "start"
             chat = await self.state.chat(update.effective_chat.id)
-            await update.effective_message.reply_text(TEXTS[key][_lang(chat)])
+            await update.effective_message.reply_text(say(key, _lang(chat)))
 
     async def on_lang(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """`/lang` offers the languages; `/lang en` (or zh-Hant, zh-Hans, pt) sets one at once."""
@@ -168,7 +166,7 @@ class TelegramChannel:
         code = next((c for c in LANG_NAMES if c.lower() == wanted.lower()), None)
         if code:
             await self.state.choose_lang(chat_id, code)
-            await context.bot.send_message(chat_id, TEXTS["lang_set"][code])
+            await context.bot.send_message(chat_id, say("lang_set", code))
             return
         keyboard = [
             [InlineKeyboardButton(name, callback_data=f"{LANG_PREFIX}{code}")]
@@ -176,7 +174,7 @@ class TelegramChannel:
         ]
         chat = await self.state.chat(chat_id)
         await update.effective_message.reply_text(
-            TEXTS["lang"][_lang(chat)], reply_markup=InlineKeyboardMarkup(keyboard)
+            say("lang", _lang(chat)), reply_markup=InlineKeyboardMarkup(keyboard)
         )
 
     async def on_restart(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -188,10 +186,10 @@ class TelegramChannel:
         try:
             await self.restart(conversation_id("tg", str(chat_id)))
         except RasaUnavailable:
-            await context.bot.send_message(chat_id, TEXTS["unavailable"][_lang(chat)])
+            await context.bot.send_message(chat_id, say("unavailable", _lang(chat)))
             return
         await self.state.forget_offered(chat_id)
-        await context.bot.send_message(chat_id, TEXTS["restarted"][_lang(chat)])
+        await context.bot.send_message(chat_id, say("restarted", _lang(chat)))
 
     async def on_cancel(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The cancel button of the form in progress, if one is asking; else say so."""
@@ -202,7 +200,7 @@ class TelegramChannel:
         if STOP_PAYLOAD in chat.offered:
             await self.converse(chat_id, STOP_PAYLOAD, context, chat)
         else:
-            await context.bot.send_message(chat_id, TEXTS["nothing_to_cancel"][_lang(chat)])
+            await context.bot.send_message(chat_id, say("nothing_to_cancel", _lang(chat)))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_chat and update.message and update.message.text:
@@ -223,14 +221,14 @@ class TelegramChannel:
             LANG_NAMES
         ):
             await self.state.choose_lang(chat_id, code)
-            await context.bot.send_message(chat_id, TEXTS["lang_set"][code])
+            await context.bot.send_message(chat_id, say("lang_set", code))
             return
         chat = await self.state.chat(chat_id)
         payload = query.data
         if is_callback_key(query.data):
             stored = await self.state.payload(query.data)
             if stored is None:  # purged after RETENTION_DAYS, or never made by this bot
-                await context.bot.send_message(chat_id, TEXTS["stale_button"][_lang(chat)])
+                await context.bot.send_message(chat_id, say("stale_button", _lang(chat)))
                 return
             payload = stored
         await self.converse(chat_id, payload, context, chat)
@@ -238,13 +236,13 @@ class TelegramChannel:
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_message and update.effective_chat:
             chat = await self.state.chat(update.effective_chat.id)
-            await update.effective_message.reply_text(TEXTS["not_text"][_lang(chat)])
+            await update.effective_message.reply_text(say("not_text", _lang(chat)))
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_chat:
             chat_id = update.effective_chat.id
             chat = await self.state.chat(chat_id)
-            await context.bot.send_message(chat_id, TEXTS["edited"][_lang(chat)])
+            await context.bot.send_message(chat_id, say("edited", _lang(chat)))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         logger.error("telegram update failed: %s", type(context.error).__name__)
@@ -258,11 +256,11 @@ class TelegramChannel:
                 "tg", str(chat_id), text[:2000], lang=_chosen_lang(chat)
             )
         except RateLimited as exc:
-            text = TEXTS["slow_down"][_lang(chat)].format(seconds=exc.retry_after)
+            text = say("slow_down", _lang(chat), seconds=exc.retry_after)
             await context.bot.send_message(chat_id, text)
             return
         except RasaUnavailable:
-            await context.bot.send_message(chat_id, TEXTS["unavailable"][_lang(chat)])
+            await context.bot.send_message(chat_id, say("unavailable", _lang(chat)))
             return
         await self.send_response(chat_id, response, context)
 

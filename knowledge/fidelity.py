@@ -29,7 +29,7 @@ from functools import cache
 
 import cn2an
 
-from knowledge.answer import MONTH_NAMES
+from knowledge.messages import month_names
 from knowledge.schema import Entry
 
 # The newsletter reports events of 2019: a month and day without a year is in 2019.
@@ -293,7 +293,8 @@ _LATIN_NUMBER = re.compile(
 
 
 def _latin_dates(text: str, lang: str) -> tuple[str, set[tuple[int, ...]]]:
-    months = "|".join(MONTH_NAMES[lang])
+    names = month_names("en" if lang == "en" else "pt")
+    months = "|".join(names)
     if lang == "en":
         pattern = rf"(\d{{1,2}})(?: to (\d{{1,2}}))? ({months})(?: (\d{{4}}))?"
     else:
@@ -301,7 +302,7 @@ def _latin_dates(text: str, lang: str) -> tuple[str, set[tuple[int, ...]]]:
     dates: set[tuple[int, ...]] = set()
 
     def take(m: re.Match[str]) -> str:
-        month = MONTH_NAMES[lang].index(m.group(3)) + 1
+        month = names.index(m.group(3)) + 1
         year = int(m.group(4)) if m.group(4) else SOURCE_YEAR
         for day in filter(None, (m.group(1), m.group(2))):
             dates.add((year, month, int(day)))
@@ -468,7 +469,7 @@ def tense_problems(text: str, lang: str) -> list[str]:
 # --- The message catalogue ------------------------------------------------------------------
 
 # Numbers the fixed messages may state that are not facts of the newsletter: input examples and
-# the input bounds of the eligibility form (actions/messages.py, knowledge/repayment.py).
+# the input bounds of the eligibility form (knowledge/messages/, knowledge/repayment.py).
 REVIEWED_NON_FACTS: dict[Decimal, str] = {
     Decimal(0): "answer choice (0, 1 or 2 adjustments)",
     Decimal(5): "example date (2020年5月, 5/2020)",

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from actions.forms import STOP_PAYLOAD
-from actions.messages import FORM_QUESTIONS, HANDOFF_QUESTIONS
 from bot.stack import Stack
+from knowledge.language import LANGS
+from knowledge.messages import text as message
 from tests.helpers import chat, text_of
 
 pytestmark = pytest.mark.e2e
@@ -27,7 +28,7 @@ DECLINED = ("不會收集你的資料", "不会收集你的资料", "none of you
 
 
 def question(slot: str, lang: str = "zh-Hant") -> str:
-    return FORM_QUESTIONS[slot][lang]
+    return message(f"form.question.{slot}", lang)
 
 
 def buttons(reply: dict[str, Any]) -> list[dict[str, str]]:
@@ -65,7 +66,7 @@ def test_yes_to_the_privacy_notice_is_consent(stack: Stack, answer: str) -> None
     reply = chat(stack, answer, sender)
     text = text_of(reply)
     assert not any(d in text for d in DECLINED), text
-    assert any(q in text for q in HANDOFF_QUESTIONS["contact_name"].values()), text
+    assert any(message("handoff.question.contact_name", lang) in text for lang in LANGS), text
 
 
 @pytest.mark.parametrize("answer", ["唔好", "不要", "no thanks", "não"])
@@ -84,7 +85,7 @@ def test_dont_know_to_the_privacy_notice_explains_and_asks_again(stack: Stack) -
     assert not any(d in text for d in DECLINED)
     # Still asking for consent: now a yes goes on to the name.
     text = text_of(chat(stack, "好，唔該", sender))
-    assert HANDOFF_QUESTIONS["contact_name"]["zh-Hant"] in text, text
+    assert message("handoff.question.contact_name", "zh-Hant") in text, text
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,12 @@ import uuid
 import pytest
 
 from bot.stack import Stack
+from knowledge.language import LANGS
+from knowledge.messages import text as message
 from tests.helpers import chat, text_of
 
 pytestmark = pytest.mark.e2e
-FORM_QUESTIONS = ("請問你的企業屬於哪一項援助計劃", "请问你的企业属于哪一项援助计划",
-                  "Which aid scheme is your enterprise repaying")  # fmt: skip
+FORM_QUESTIONS = tuple(message("form.question.scheme", lang) for lang in LANGS)
 
 
 def payloads(reply: dict[str, object]) -> list[str]:

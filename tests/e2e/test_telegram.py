@@ -24,7 +24,7 @@ from bot.chat import ReplyOut
 from bot.migrate import upgrade
 from bot.settings import PROJECT_ROOT
 from bot.stack import VENV_PYTHON, Stack
-from bot.telegram_text import TEXTS, callback_data, is_callback_key, reply_html
+from bot.telegram_text import callback_data, is_callback_key, reply_html, say
 from tests.e2e.conftest import PUBLIC_URL
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.helpers import chat, rasa_tracker
@@ -320,11 +320,11 @@ def test_buttons_and_language_survive_a_restart_of_the_gateways(
     # Every gateway that saw the chat is gone; a new process reads what they stored.
     with webhook_gateway(stack, bot_api, shared_db, tmp_path / "c.log") as c:
         reply = pressed(bot_api, c, chat_id, key)
-        assert reply["text"] != TEXTS["stale_button"]["en"]
+        assert reply["text"] != say("stale_button", "en")
         latest = tracker(stack, chat_id)["latest_message"]
         assert callback_data(latest["text"]) == key and latest["metadata"]["lang"] == "en"
         # A key nobody stored (or one purged after RETENTION_DAYS): a clear message.
-        assert pressed(bot_api, c, chat_id, "k:" + "0" * 24)["text"] == TEXTS["stale_button"]["en"]
+        assert pressed(bot_api, c, chat_id, "k:" + "0" * 24)["text"] == say("stale_button", "en")
 
 
 @contextmanager

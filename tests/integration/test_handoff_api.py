@@ -27,7 +27,7 @@ from handoff.contract import MAX_TICKETS_PER_DAY
 from handoff.models import OutboxEmail, Ticket
 from handoff.outbox import SmtpSettings
 from handoff.tickets import ticket_contact, tickets_today
-from knowledge.answer import BUREAU_EMAIL, BUREAU_PHONE
+from knowledge.bureau import BUREAU_EMAIL, BUREAU_PHONE
 from tests.helpers import free_port, project_db
 
 TOKEN = "handoff-test-token"

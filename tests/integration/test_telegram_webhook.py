@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from bot.app import create_app
 from bot.migrate import upgrade
-from bot.telegram_text import TEXTS
+from bot.telegram_text import say
 from tests.e2e.fake_telegram import FakeTelegram
 from tests.helpers import offline_settings
 
@@ -59,7 +59,7 @@ def test_webhook_checks_the_secret_token_and_answers_once_handled(
         assert client.post("/telegram/webhook", json=update, headers=RIGHT).status_code == 200
         # Handled within the request: the reply was sent before the 200 (no queue to lose).
         replies = fake.messages_to(9001)
-        assert [r["text"] for r in replies] == [TEXTS["unavailable"]["zh-Hant"]]  # Rasa is down
+        assert [r["text"] for r in replies] == [say("unavailable", "zh-Hant")]  # Rasa is down
 
         for junk in ([1, 2], {"update_id": 5, "message": "x"}, {"no": "update"}):
             response = client.post("/telegram/webhook", json=junk, headers=RIGHT)
@@ -76,7 +76,7 @@ def test_language_and_stale_buttons_across_two_gateways(
         for gateway, text, said in ((a, "/lang en", "lang_set"), (b, "/help", "help")):
             update = fake.says(chat_id, text)
             assert gateway.post("/telegram/webhook", json=update, headers=RIGHT).status_code == 200
-            assert fake.messages_to(chat_id)[-1]["text"] == TEXTS[said]["en"]
+            assert fake.messages_to(chat_id)[-1]["text"] == say(said, "en")
         # Telegram sends a handled update again when its 200 was lost: it is not handled twice.
         count = len(fake.messages_to(chat_id))
         assert a.post("/telegram/webhook", json=update, headers=RIGHT).status_code == 200
@@ -85,5 +85,5 @@ def test_language_and_stale_buttons_across_two_gateways(
         # A key this bot never stored (or one purged since): a clear message, no crash.
         stale = fake.clicks(chat_id, "k:" + "f" * 24)
         assert b.post("/telegram/webhook", json=stale, headers=RIGHT).status_code == 200
-        assert fake.messages_to(chat_id)[-1]["text"] == TEXTS["stale_button"]["en"]
+        assert fake.messages_to(chat_id)[-1]["text"] == say("stale_button", "en")
         assert any(method == "answerCallbackQuery" for method, _ in fake.sent)

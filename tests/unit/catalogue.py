@@ -1,15 +1,13 @@
-"""Every fixed text the assistant can send, per language: the message catalogue (actions/messages.py,
-knowledge/answer.py, knowledge/repayment_text.py, the Telegram texts) and the composed knowledge
+"""Every fixed text the assistant can send, per language: the message catalogue
+(knowledge/messages/, each sentence with its rule facts filled in) and the composed knowledge
 replies. Shared by the zh-Hant and fidelity tests."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
+from knowledge import messages
 from knowledge.answer import (
     compose_answer,
     compose_handoff,
@@ -22,37 +20,13 @@ from knowledge.repayment import Case, Decision, decide
 from knowledge.repayment_text import compose_decision
 from knowledge.schema import Entry
 
-CATALOGUE_MODULES = (
-    "actions.messages",
-    "knowledge.answer",
-    "knowledge.repayment_text",
-    "bot.telegram_bot",
-)
 BEFORE_END, AFTER_END = dt.date(2020, 6, 1), dt.date(2026, 11, 29)
 
 
-def _walk(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(value, dict):
-        if "zh-Hant" in value and "zh-Hans" in value:
-            yield path, value
-            return
-        for key, item in value.items():
-            yield from _walk(item, f"{path}.{key}")
-
-
 def catalogue(lang: Lang) -> list[tuple[str, str]]:
-    """(label, text) of every module-level message dict's text in `lang`."""
-    found = []
-    for name in CATALOGUE_MODULES:
-        module = importlib.import_module(name)
-        for attr, value in vars(module).items():
-            for path, by_lang in _walk(value, f"{name}.{attr}"):
-                text = by_lang.get(lang)
-                if isinstance(text, str):
-                    found.append((path, text))
-                elif isinstance(text, tuple | list):
-                    found.extend((f"{path}[{i}]", t) for i, t in enumerate(text))
-    return found
+    """(key, sentence) of every message of the catalogue in `lang`: the facts filled in as users
+    read them, the caller's placeholders left as `{name}`."""
+    return [(key, messages.with_facts(key, lang)) for key in messages.catalogue()[lang]]
 
 
 def decisions() -> list[Decision]:

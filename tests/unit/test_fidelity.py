@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from knowledge import fidelity
-from knowledge.answer import BUREAU_PHONE
+from knowledge.bureau import BUREAU_PHONE
 from knowledge.schema import Entry
 from knowledge.store import DATA_DIR, load_entries
 from tests.unit.catalogue import catalogue

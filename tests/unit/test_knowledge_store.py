@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import MONTH_NAMES
+from knowledge.messages import month_names
 from knowledge.schema import Entry, join_cjk_lines, topic_for_intent
 from knowledge.store import KnowledgeError, load_entries
 
@@ -85,7 +85,7 @@ def test_numbers_agree_across_languages(entries: list[Entry]) -> None:
     for entry in entries:
         zh = _numbers(entry.answer.zh_hans)
         for lang, text in (("en", entry.answer.en), ("pt", entry.answer.pt)):
-            months = {str(i) for i, name in enumerate(MONTH_NAMES[lang], 1) if name in text}
+            months = {str(i) for i, name in enumerate(month_names(lang), 1) if name in text}
             found = _numbers(text) | months
             missing = {n for n in zh if n not in found}
             assert not missing, f"{entry.id}: {missing} missing from {lang} {text[:40]}..."

@@ -8,7 +8,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.forms import DONT_KNOW_HINT, STOP_PAYLOAD
-from actions.messages import CANCEL_BUTTON, TOO_LARGE_HINTS
 from actions.repayment_form import (
     HINT,
     STOPPED,
@@ -35,6 +34,7 @@ from actions.repayment_slots import (
     wants_to_stop,
 )
 from knowledge.language import LANGS
+from knowledge.messages import text as message
 from knowledge.repayment import (
     MAX_ADJUSTMENTS_USED,
     MAX_INSTALMENT_AMOUNT,
@@ -263,7 +263,7 @@ def test_an_ordinary_hint_adds_no_bound() -> None:
 def test_every_bound_hint_names_its_bound_in_every_language(slot: str) -> None:
     bound = f"{int(BOUNDS[slot]):,}"
     for lang in LANGS:
-        text = TOO_LARGE_HINTS[slot][lang]
+        text = message(f"form.too_large.{slot}", lang)
         assert bound in text or bound.replace(",", " ") in text, (slot, lang, text)
 
 
@@ -365,7 +365,7 @@ def test_every_form_question_has_a_cancel_button(ask: type) -> None:
         dispatcher = CollectingDispatcher()
         ask().run(dispatcher, said("", lang=lang), {})
         assert dispatcher.messages[0]["buttons"][-1] == {
-            "title": CANCEL_BUTTON[lang],
+            "title": message("button.cancel", lang),
             "payload": STOP_PAYLOAD,
         }
 
