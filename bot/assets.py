@@ -1,5 +1,8 @@
 """The widget's static files: content-hashed, gzipped once, cached by browsers.
 
+The widget's labels are written into widget.js from the message catalogue (knowledge/messages/,
+`widget.*`) when it is first served, so its hash changes with them.
+
 Each asset is read once per process. Its ETag is a hash of its content; the page and the widget
 ask for `widget.css?v=<hash>` / `widget.js?v=<hash>`, which are cached for a year (`immutable`),
 while the bare URLs (the one-line embed snippet, `/`) are revalidated on every use (`no-cache`
@@ -11,12 +14,17 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
+
+from knowledge.language import LANGS
+from knowledge.messages import group, text
 
 STATIC = Path(__file__).resolve().parent / "static"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -31,6 +39,10 @@ MEDIA_TYPES = {
 COMPRESSIBLE = (".html", ".js", ".css", ".svg")
 # Written in widget.js and index.html; replaced by the current hashes when served.
 CSS_VERSION = "__CEPA_CSS_VERSION__"
+# Written in widget.js; replaced by the widget's labels from the message catalogue.
+UI_LABELS = "/*__CEPA_UI__*/ {}"
+# Written in index.html (a page in Traditional Chinese and English): its title and heading.
+PAGE_TITLE, PAGE_HEADING = "__CEPA_PAGE_TITLE__", "__CEPA_PAGE_HEADING__"
 
 
 @dataclass(frozen=True)
@@ -57,14 +69,32 @@ def assets() -> dict[str, Asset]:
     built = {name: _asset(name, body) for name, body in read.items()}
     css = built["widget.css"].version
     widget = read["widget.js"].replace(CSS_VERSION.encode(), css.encode())
+    if UI_LABELS.encode() not in widget:
+        raise RuntimeError(f"widget.js lacks {UI_LABELS!r}, where its labels go")
+    widget = widget.replace(UI_LABELS.encode(), widget_labels().encode())
     built["widget.js"] = _asset("widget.js", widget)
     page = (
         read["index.html"]
+        .replace(PAGE_TITLE.encode(), html.escape(_both("widget.title")).encode())
+        .replace(PAGE_HEADING.encode(), html.escape(_both("page.heading")).encode())
         .replace(b'href="/widget.css"', f'href="/widget.css?v={css}"'.encode())
         .replace(b'src="/widget.js"', f'src="/widget.js?v={built["widget.js"].version}"'.encode())
     )
     built["index.html"] = _asset("index.html", page)
     return built
+
+
+def widget_labels() -> str:
+    """`widget.*` of the message catalogue as a JavaScript object: {lang: {name: label}}."""
+    labels = {lang: group("widget", lang) for lang in LANGS}
+    # JSON is JavaScript, but for two line separators older engines reject inside strings.
+    written = json.dumps(labels, ensure_ascii=False, separators=(",", ":"))
+    return written.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _both(key: str) -> str:
+    """The page's languages side by side: 繁體 · English."""
+    return f"{text(key, 'zh-Hant')} · {text(key, 'en')}"
 
 
 def _accepts_gzip(request: Request) -> bool:

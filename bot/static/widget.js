@@ -25,49 +25,11 @@
   // Tells the gateway the request comes from this widget, so it scopes the conversation to the web channel.
   var CLIENT_HEADERS = { "Content-Type": "application/json", "X-CEPA-Client": "widget" };
 
-  var UI = {
-    "zh-Hant": { title: "CEPA 查詢助手", placeholder: "請輸入你的問題…", send: "發送", label: "你的問題",
-      helpful: "這個答案有幫助嗎？", up: "有幫助", down: "沒有幫助", thanks: "多謝你的意見",
-      error: "暫時未能連線，你的訊息未能送出。", retry: "重試", language: "語言", log: "對話內容",
-      typing: "助手正在回覆…", restart: "重新開始", restarted: "已重新開始對話",
-      cancel: "取消查核", copy: "複製", copied: "已複製", open: "開啟 CEPA 查詢助手", minimise: "縮小",
-      unread: "{n} 則新訊息",
-      clear: "清除對話", clearAsk: "清除整段對話？這個瀏覽器內的對話記錄會被刪除。", clearYes: "清除", clearNo: "取消",
-      noCrypto: "這個瀏覽器未能產生安全的對話編號，所以無法使用查詢助手。請改用較新的瀏覽器。",
-      welcome: "你好！請輸入有關CEPA、大灣區惠澳措施或調整援助計劃還款的問題。" },
-    "zh-Hans": { title: "CEPA 查询助手", placeholder: "请输入你的问题…", send: "发送", label: "你的问题",
-      helpful: "这个答案有帮助吗？", up: "有帮助", down: "没有帮助", thanks: "谢谢你的意见",
-      error: "暂时未能连线，你的信息未能送出。", retry: "重试", language: "语言", log: "对话内容",
-      typing: "助手正在回复…", restart: "重新开始", restarted: "已重新开始对话",
-      cancel: "取消查核", copy: "复制", copied: "已复制", open: "打开 CEPA 查询助手", minimise: "缩小",
-      unread: "{n} 条新信息",
-      clear: "清除对话", clearAsk: "清除整段对话？这个浏览器内的对话记录会被删除。", clearYes: "清除", clearNo: "取消",
-      noCrypto: "这个浏览器未能产生安全的对话编号，所以无法使用查询助手。请改用较新的浏览器。",
-      welcome: "你好！请输入有关CEPA、大湾区惠澳措施或调整援助计划还款的问题。" },
-    "en": { title: "CEPA enquiry assistant", placeholder: "Type your question…", send: "Send", label: "Your question",
-      helpful: "Was this answer helpful?", up: "Helpful", down: "Not helpful", thanks: "Thank you for your feedback",
-      error: "Cannot reach the assistant right now; your message was not sent.", retry: "Try again",
-      language: "Language", log: "Conversation",
-      typing: "The assistant is replying…", restart: "Start over", restarted: "The conversation has started over",
-      cancel: "Cancel the check", copy: "Copy", copied: "Copied", open: "Open the CEPA enquiry assistant",
-      minimise: "Minimise", unread: "{n} new messages",
-      clear: "Clear conversation", clearAsk: "Clear the whole conversation? Its record in this browser will be deleted.",
-      clearYes: "Clear", clearNo: "Cancel",
-      noCrypto: "This browser cannot create a secure conversation id, so the assistant cannot be used here. Please use an up-to-date browser.",
-      welcome: "Hello! Ask me about CEPA, the Greater Bay Area measures or the aid repayment adjustment." },
-    "pt": { title: "Assistente CEPA", placeholder: "Escreva a sua pergunta…", send: "Enviar", label: "A sua pergunta",
-      helpful: "Esta resposta foi útil?", up: "Útil", down: "Não útil", thanks: "Obrigado pela sua opinião",
-      error: "De momento não é possível contactar o assistente; a sua mensagem não foi enviada.", retry: "Tentar de novo",
-      language: "Língua", log: "Conversa",
-      typing: "O assistente está a responder…", restart: "Recomeçar", restarted: "A conversa recomeçou",
-      cancel: "Cancelar a verificação", copy: "Copiar", copied: "Copiado", open: "Abrir o assistente CEPA",
-      minimise: "Minimizar", unread: "{n} mensagens novas",
-      clear: "Limpar conversa", clearAsk: "Limpar toda a conversa? O seu registo neste navegador será apagado.",
-      clearYes: "Limpar", clearNo: "Cancelar",
-      noCrypto: "Este navegador não consegue criar um identificador seguro da conversa; o assistente não pode ser usado aqui. Use um navegador atualizado.",
-      welcome: "Olá! Pergunte-me sobre o CEPA, as medidas da Grande Baía ou o ajustamento dos reembolsos." }
-  };
-  var LANG_NAMES = { "zh-Hant": "繁體", "zh-Hans": "简体", "en": "English", "pt": "Português" };
+  // The labels in every UI language, `widget.*` of the message catalogue (knowledge/messages/):
+  // the gateway writes them here when it serves this file (bot/assets.py).
+  var UI = /*__CEPA_UI__*/ {};
+  var LANG_NAMES = {};  // each language by its own name
+  Object.keys(UI).forEach(function (code) { LANG_NAMES[code] = label(code, "lang_name"); });
 
   /* A conversation id: 128 random bits from the platform's CSPRNG as 32 hex characters.
    * There is deliberately no fallback: without crypto.getRandomValues the widget refuses to chat. */
@@ -327,7 +289,7 @@
     if (nodes) nodes.clear();
     welcome = null;
     if (!state.sender) {
-      appendNode(el("div", { "class": "cepa-msg cepa-bot cepa-error" }, t("noCrypto")));
+      appendNode(el("div", { "class": "cepa-msg cepa-bot cepa-error" }, t("no_crypto")));
     } else if (!state.history.length) {
       welcome = el("div", { "class": "cepa-msg cepa-bot cepa-welcome" }, t("welcome"));
       appendNode(welcome);
@@ -372,9 +334,9 @@
     title.textContent = t("title");
     restartButton.textContent = t("restart");
     clearButton.textContent = t("clear");
-    confirmText.textContent = t("clearAsk");
-    confirmYes.textContent = t("clearYes");
-    confirmNo.textContent = t("clearNo");
+    confirmText.textContent = t("clear_ask");
+    confirmYes.textContent = t("clear_yes");
+    confirmNo.textContent = t("clear_no");
     langLabel.textContent = t("language");
     langSelect.value = state.uiLang;
     log.setAttribute("aria-label", t("log"));
