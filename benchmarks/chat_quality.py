@@ -1,6 +1,6 @@
 """Answered right end to end: the frozen test queries through `/api/chat`, as users send them.
 
-    .venv/bin/python benchmarks/chat_quality.py [--split test|tune]
+    .venv/bin/python benchmarks/chat_quality.py [--split test|tune | --queries FILE.jsonl]
 
 `benchmarks/retrieval.py` scores the retriever alone; this sends every query of the same split
 to the real service (action server, Rasa with its NLU and dialogue, gateway), each in a fresh
@@ -11,8 +11,9 @@ conversation, and reads what the user gets back:
 - plausible: a source with the staff offer ("is this what you mean?");
 - refused: no source (the scope sentence, "not sure", or a form question).
 
-Per style it prints in-scope answered-right and out-of-scope refused with 95% Wilson
-intervals, so the end-to-end figure sits beside the retrieval-only one in docs/benchmarks.md.
+Per style it prints in-scope answered-right, the right answer given at all (answered, or shown
+under "is this what you mean?") and out-of-scope refused with 95% Wilson intervals, so the
+end-to-end figure sits beside the retrieval-only one in docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ def outcome(reply: dict[str, object], expected: list[str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=("test", "tune"), default="test")
+    parser.add_argument("--queries", type=Path, help="a query file instead of a split")
     args = parser.parse_args()
     if kb_main(["build"]) != 0:
         return 1
-    path = SPLITS / f"retrieval_{args.split}.jsonl"
+    path = (args.queries or SPLITS / f"retrieval_{args.split}.jsonl").resolve()
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     wrong: list[str] = []
@@ -76,10 +78,11 @@ def main() -> int:
         finally:
             stack.stop()
 
-    print(f"/api/chat on the {args.split} split ({path.relative_to(ROOT)}), fresh conversations")
+    print(f"/api/chat on {path.relative_to(ROOT)}, fresh conversations")
     print(
-        "| style | in scope | answered right [95% CI] | plausible, right entry | confident wrong "
-        "| out of scope | refused [95% CI] |\n|---|---|---|---|---|---|---|"
+        "| style | in scope | answered right [95% CI] | plausible, right entry "
+        "| right answer given [95% CI] | confident wrong | out of scope | refused [95% CI] |"
+        "\n|---|---|---|---|---|---|---|---|"
     )
     styles = sorted({key.split(":")[0] for key in counts})
     for style in [*styles, "all"]:
@@ -95,9 +98,11 @@ def main() -> int:
         )
         n_in, n_out = sum(inside.values()), sum(outside.values())
         right, refused = inside["right"], outside["refused"]
+        given = right + inside["plausible-right"]
         print(
             f"| {style} | {n_in} | {fmt(right / max(n_in, 1), wilson(right, n_in))} "
-            f"| {inside['plausible-right']} | {inside['wrong']} | {n_out} "
+            f"| {inside['plausible-right']} | {fmt(given / max(n_in, 1), wilson(given, n_in))} "
+            f"| {inside['wrong']} | {n_out} "
             f"| {fmt(refused / max(n_out, 1), wilson(refused, n_out))} |"
         )
     print("\nconfident wrong answers and out-of-scope queries not refused:")

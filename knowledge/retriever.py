@@ -38,7 +38,7 @@ PLAUSIBLE_THRESHOLD = 0.51
 # what you mean?"; siblings of one topic still need the full lead.
 AGREEMENT_THRESHOLD = 0.53
 AGREEMENT_MARGIN = 0.08
-AGREEMENT_INTENT_CONFIDENCE = 0.9
+AGREEMENT_INTENT_CONFIDENCE = 0.95
 # Query embeddings kept (about 2 KB each).
 QUERY_CACHE_SIZE = 1024
 
