@@ -83,7 +83,9 @@ def test_no_sentence_types_a_rule_fact() -> None:
         path = messages.catalogue_file(lang)
         for line in path.read_text(encoding="utf-8").splitlines():
             for form in forms:
-                pattern = rf"(?<!\d){re.escape(form)}(?!\d)" if form[0].isdigit() else re.escape(form)
+                pattern = (
+                    rf"(?<!\d){re.escape(form)}(?!\d)" if form[0].isdigit() else re.escape(form)
+                )
                 if not line.startswith("#") and re.search(pattern, line, re.IGNORECASE):
                     typed.append(f"{path.name}: {form!r} in {line[:60]}")
     assert typed == []
@@ -125,7 +127,7 @@ def test_the_facts_read_as_before() -> None:
 
 
 def test_text_names_what_is_wrong() -> None:
-    with pytest.raises(MessageError, match="unknown message key 'answer.nope'"):
+    with pytest.raises(MessageError, match=r"unknown message key 'answer\.nope'"):
         text("answer.nope", "en")
     with pytest.raises(MessageError, match=r"needs a value for \['reference'\]"):
         text("handoff.ticket_created", "en")
@@ -146,7 +148,7 @@ def test_a_file_out_of_shape_is_refused(tmp_path: Path, monkeypatch: pytest.Monk
         assert messages.catalogue()["pt"]["button.no"] == "No"
         messages.catalogue.cache_clear()
         (tmp_path / "pt.yml").write_text("button.yes: Sim\nbutton.no: No\n")  # YAML reads a boolean
-        with pytest.raises(MessageError, match="pt.yml: not a quoted sentence"):
+        with pytest.raises(MessageError, match=r"pt\.yml: not a quoted sentence"):
             messages.catalogue()
         (tmp_path / "pt.yml").write_text('button.yes: "Sim"\n')
         with pytest.raises(MessageError, match=r"differ in keys: \['button.no'\]"):
@@ -162,7 +164,9 @@ def _used(key: str, source: str) -> bool:
     if re.search(rf"[\"']{re.escape(key)}[\"']", source):
         return True
     prefix, _, last = key.rpartition(".")
-    dynamic = f"{prefix}.{{" in source or re.search(rf"group\([\"']{re.escape(prefix)}[\"']", source)
+    dynamic = f"{prefix}.{{" in source or re.search(
+        rf"group\([\"']{re.escape(prefix)}[\"']", source
+    )
     return bool(dynamic) and re.search(rf"[\"']{re.escape(last)}[\"']", source) is not None
 
 
@@ -172,7 +176,9 @@ def test_every_sentence_is_used_by_code() -> None:
 
 
 def _named_keys(source: str) -> Iterator[str]:
-    for m in re.finditer(r"\b(?:text|message|_both|with_facts|template)\(\s*f?\"([a-z_.{}]+)\"", source):
+    for m in re.finditer(
+        r"\b(?:text|message|_both|with_facts|template)\(\s*f?\"([a-z_.{}]+)\"", source
+    ):
         yield m.group(1)
     for m in re.finditer(r"\bsay\(\s*\"([a-z_]+)\"", source):
         yield f"telegram.{m.group(1)}"
