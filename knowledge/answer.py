@@ -7,19 +7,14 @@ from dataclasses import dataclass, field
 
 from knowledge.language import Lang
 from knowledge.messages import format_date, join_list, text
-from knowledge.schema import Entry, Topic
+from knowledge.schema import TOPICS, Entry, Topic
 
 HANDOFF_PAYLOAD = "/request_human"
-# The topics the scope sentence names (the newsletter's topics), each `scope.topic.<topic>` in
-# the message catalogue.
-SCOPE_TOPICS: tuple[Topic, ...] = (
-    "cepa_services",
-    "gba_measures",
-    "sme_repayment",
-    "kimberley_process",
-    "import_licensing",
-    "cites",
-    "quality_certification",
+# The topics the scope sentence names, each `scope.topic.<topic>` in the message catalogue: every
+# topic of the knowledge schema but the trade committee's meeting and the bureau's contacts,
+# which are news and an address rather than subjects a business asks about.
+SCOPE_TOPICS: tuple[Topic, ...] = tuple(
+    t for t in TOPICS if t not in ("trade_committee", "contact")
 )
 # Facts about the repayment measure come with a way into the user's own case; only that button
 # (or a question about their own company) starts the eligibility check.
