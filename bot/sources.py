@@ -16,7 +16,7 @@ from functools import cache
 
 from bot.formatting import Block, Span, blocks
 from knowledge.articles import NEWSLETTER, printed_titles
-from knowledge.language import LANGS, Lang
+from knowledge.language import Lang, lang_or_default
 from knowledge.messages import text
 from knowledge.schema import Entry, join_cjk_lines
 from knowledge.store import load_entries
@@ -116,7 +116,7 @@ def entry(entry_id: str) -> Entry | None:
 
 
 def view_lang(lang: str | None) -> Lang:
-    return next((code for code in LANGS if code == lang), "zh-Hant")
+    return lang_or_default(lang)
 
 
 def source_href(entry_id: str, lang: str) -> str:

@@ -37,7 +37,6 @@ from bot.rasa_client import RasaUnavailable
 from bot.settings import TelegramChannelSettings
 from bot.telegram_state import ChatState, TelegramState
 from bot.telegram_text import (
-    DEFAULT_LANG,
     LANG_NAMES,
     LANG_PREFIX,
     STOP_PAYLOAD,
@@ -46,6 +45,7 @@ from bot.telegram_text import (
     say,
 )
 from bot.turns import RateLimited, Turns, conversation_id
+from knowledge.language import lang_or_default
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ class TelegramSettings:
 def _lang(chat: ChatState) -> str:
     """The language of the channel's own sentences: the one picked with /lang, if any.
     Kept per chat (the conversation is the chat's), not per user."""
-    return chat.lang if chat.lang in LANG_NAMES else DEFAULT_LANG
+    return lang_or_default(chat.lang)
 
 
 def _chosen_lang(chat: ChatState) -> str | None:

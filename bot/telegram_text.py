@@ -8,7 +8,7 @@ import html
 
 from bot.chat import ReplyOut
 from bot.formatting import telegram_html
-from knowledge.language import LANGS, Lang
+from knowledge.language import LANGS, Lang, lang_or_default
 from knowledge.messages import text
 
 MAX_TEXT = 4096  # Telegram's limit for one message
@@ -19,16 +19,11 @@ STOP_PAYLOAD = '/deny{"answer_to":"stop"}'
 # Callback data that stands for a payload too long to travel itself (bot/telegram_state.py).
 KEY_PREFIX = "k:"
 LANG_PREFIX = "lang:"  # the /lang keyboard's buttons: `lang:<code>`
-DEFAULT_LANG: Lang = "zh-Hant"
 
 
 def say(key: str, lang: str, **values: object) -> str:
     """The channel's own sentence `telegram.<key>` of the message catalogue (knowledge/messages/)."""
-    return text(f"telegram.{key}", reply_lang(lang), **values)
-
-
-def reply_lang(lang: str) -> Lang:
-    return next((code for code in LANGS if code == lang), DEFAULT_LANG)
+    return text(f"telegram.{key}", lang_or_default(lang), **values)
 
 
 # Each language by its own name (the /lang keyboard).

@@ -11,6 +11,13 @@ Lang = Literal["zh-Hant", "zh-Hans", "en", "pt"]
 LANGS: tuple[Lang, ...] = ("zh-Hant", "zh-Hans", "en", "pt")
 DEFAULT_LANG: Lang = "zh-Hant"  # Macao writes Traditional Chinese
 
+
+def lang_or_default(value: object) -> Lang:
+    """`value` if it is one of the reply languages, else DEFAULT_LANG (a stored or requested
+    language that may be missing or unknown)."""
+    return next((code for code in LANGS if code == value), DEFAULT_LANG)
+
+
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[a-zà-ÿ]+")
 # Cantonese particles written in Macao; they imply Traditional script even when every
