@@ -57,6 +57,7 @@ from knowledge.retriever import (  # noqa: E402
     Intent,
     agrees,
     band,
+    lead,
 )
 from knowledge.schema import topic_for_intent  # noqa: E402
 from knowledge.service import decide  # noqa: E402
@@ -225,9 +226,10 @@ def calibrate(retriever: HybridRetriever, tune: list[Query]) -> tuple[float, flo
     scored = []
     for q in tune:
         hits = retriever.search(q.query, k=4)
-        lead = hits[0].score - (hits[1].score if len(hits) > 1 else 0.0)
         right = hits[0].entry.id in q.expected
-        scored.append((hits[0].score, lead, right, retriever.exact_entry(q.query) is not None))
+        scored.append(
+            (hits[0].score, lead(hits), right, retriever.exact_entry(q.query) is not None)
+        )
     best: tuple[int, float, float] | None = None
     for margin in [i / 100 for i in range(25)]:
         for high in GRID:
@@ -281,8 +283,7 @@ def service_banded(
             retriever, q.query, topic_for_intent(name), confidence, name == "out_of_scope"
         )
         right = bool(decision.hits) and decision.hits[0].entry.id in q.expected
-        exact = retriever.exact_entry(q.query) is not None
-        rows.append((decision.band, right, q.in_scope, exact))
+        rows.append((decision.band, right, q.in_scope, decision.exact))
     return rows
 
 
@@ -299,24 +300,25 @@ def calibrate_agreement(
     cases = []
     for q, (name, confidence) in zip(tune, readings, strict=True):
         topic = topic_for_intent(name)
+        # Confidence 0 keeps the service's own agreement band out of the baseline decision.
         decision = decide(retriever, q.query, topic, 0.0, name == "out_of_scope")
         best = decision.hits[0] if decision.hits else None
-        lead = best.score - decision.hits[1].score if best and len(decision.hits) > 1 else 0.0
+        ahead = lead(decision.hits) if decision.hits else 0.0
         right = best is not None and best.entry.id in q.expected
-        cases.append((decision.band == "confident", best, lead, Intent(topic, confidence), right))
+        cases.append((decision.band == "confident", best, ahead, Intent(topic, confidence), right))
     found: tuple[int, float, float, float] | None = None
     for low in AGREEMENT_GRID:
         for margin in [i / 100 for i in range(21)]:
             for sure in CONFIDENCE_GRID:
                 answered = errors = 0
-                for already, best, lead, intent, right in cases:
+                for already, best, ahead, intent, right in cases:
                     if best is None or not agrees(best, intent, sure):
                         answered += already and right
                         continue
-                    near = best.score >= low - CLEARANCE and lead >= margin - CLEARANCE
+                    near = best.score >= low - CLEARANCE and ahead >= margin - CLEARANCE
                     if not right and not already and near:
                         errors += 1
-                    answered += right and (already or (best.score >= low and lead >= margin))
+                    answered += right and (already or (best.score >= low and ahead >= margin))
                 candidate = (answered, low, margin, sure)
                 if not errors and (found is None or candidate > found):
                     found = candidate

@@ -173,13 +173,17 @@ def band(
     confidence) that make the first entry confident when that intent asks about its topic."""
     if not hits:
         return "weak"
-    best = hits[0]
-    lead = best.score - (hits[1].score if len(hits) > 1 else 0.0)
-    if best.score >= confident_at and lead >= margin:
+    best, ahead = hits[0], lead(hits)
+    if best.score >= confident_at and ahead >= margin:
         return "confident"
-    if agrees(best, intent, agreement[2]) and best.score >= agreement[0] and lead >= agreement[1]:
+    if agrees(best, intent, agreement[2]) and best.score >= agreement[0] and ahead >= agreement[1]:
         return "confident"
     return "plausible" if best.score >= plausible_at else "weak"
+
+
+def lead(hits: list[Hit]) -> float:
+    """How far the first entry scores above the second (its own score when it is alone)."""
+    return hits[0].score - (hits[1].score if len(hits) > 1 else 0.0)
 
 
 def agrees(hit: Hit, intent: Intent | None, min_confidence: float) -> bool:

@@ -29,6 +29,7 @@ class Decision:
 
     band: Band
     hits: list[Hit]
+    exact: bool = False  # the question is word for word a phrasing of `hits[0]`'s entry
 
 
 def decide(
@@ -42,7 +43,7 @@ def decide(
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:
-        return Decision("confident", [Hit(exact, 1.0, 1.0, 1.0)])
+        return Decision("confident", [Hit(exact, 1.0, 1.0, 1.0)], exact=True)
     hits = retriever.search(question, k=4, topic=topic)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     sureness = band(hits, confident_at=threshold, intent=Intent(topic, intent_confidence))

@@ -68,9 +68,12 @@ def catalogue() -> Mapping[Lang, Mapping[str, str]]:
     return found
 
 
-def placeholders(template: str) -> set[str]:
-    """The `{names}` of a template."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+@cache
+def placeholders(template: str) -> frozenset[str]:
+    """The `{names}` of a template (parsed once: every reply asks again)."""
+    return frozenset(
+        {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    )
 
 
 def template(key: str, lang: Lang) -> str:
@@ -185,6 +188,7 @@ def group(prefix: str, lang: Lang) -> dict[str, str]:
     }
 
 
+@cache
 def _names(key: str) -> frozenset[str]:
     """The placeholders of `key` in any language."""
     return frozenset(n for lang in LANGS for n in placeholders(template(key, lang)))
