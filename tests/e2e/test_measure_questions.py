@@ -8,6 +8,7 @@ import pytest
 
 from bot.stack import Stack
 from knowledge.language import LANGS
+from knowledge.messages import template
 from knowledge.messages import text as message
 from tests.helpers import chat, text_of
 
@@ -51,3 +52,25 @@ def test_other_cepa_topics_never_start_the_check(stack: Stack, question: str) ->
 def test_asking_about_ones_own_company_starts_the_check(stack: Stack) -> None:
     reply = chat(stack, "我間公司可唔可以調整還款？")
     assert any(q in text_of(reply) for q in FORM_QUESTIONS)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("national treatment 69 sectors", "cepa-services-national-treatment"),
+        ("会计和建筑设计服务是否享受国民待遇", "cepa-services-national-treatment"),
+        ("金伯利嗰條法律係第幾號㗎？", "kimberley-laws"),
+    ],
+)
+def test_a_clear_leader_the_nlu_places_in_its_topic_is_answered_outright(
+    stack: Stack, question: str, entry: str
+) -> None:
+    """Tuning-split questions whose best entry scores too low alone to be sure: the NLU's
+    confidence reaches the action server through Rasa, agrees with the entry's topic, and the
+    answer comes without "is this what you mean?" or a staff offer (knowledge/retriever.py,
+    AGREEMENT_*)."""
+    reply = chat(stack, question)
+    assert [s["id"] for s in reply["sources"]][:1] == [entry], reply["sources"]
+    assert reply["handoff_offered"] is False
+    opening = tuple(template("answer.plausible", lang).split("{")[0] for lang in LANGS)
+    assert not text_of(reply).startswith(opening), text_of(reply)
