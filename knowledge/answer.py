@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from knowledge.language import Lang
@@ -41,26 +42,44 @@ def entry_payload(entry: Entry) -> str:
     return f'/ask_{entry.topic}{{"kb_entry":"{entry.id}"}}'
 
 
-def compose_answer(entry: Entry, lang: Lang, today: dt.date, related: list[Entry]) -> Reply:
-    parts = [entry.answer.get(lang).strip()]
-    if entry.valid_until is not None and today > entry.valid_until:
-        parts.append(text("answer.expired", lang, date=format_date(entry.valid_until, lang)))
-    parts.append(source_line(entry, lang))
+def compose_answer(entries: list[Entry], lang: Lang, today: dt.date, related: list[Entry]) -> Reply:
+    """The answer of one entry, or of sibling entries answered together (each under its title),
+    with the ended-period note and the source lines once each."""
+    if len(entries) == 1:
+        parts = [entries[0].answer.get(lang).strip()]
+    else:
+        parts = [
+            text("answer.heading", lang, title=e.title.get(lang))
+            + "\n"
+            + e.answer.get(lang).strip()
+            for e in entries
+        ]
+    parts += unique(
+        text("answer.expired", lang, date=format_date(e.valid_until, lang))
+        for e in entries
+        if e.valid_until is not None and today > e.valid_until
+    )
+    parts += unique(source_line(e, lang) for e in entries)
     buttons = [Button(r.title.get(lang), entry_payload(r)) for r in related[:3]]
-    if entry.topic == "sme_repayment":
+    if any(e.topic == "sme_repayment" for e in entries):
         buttons.append(Button(text("button.check_my_case", lang), CHECK_MY_CASE_PAYLOAD))
     return Reply(
         text="\n\n".join(parts),
         lang=lang,
         buttons=buttons,
-        sources=[{"id": entry.id, "title": entry.title.get(lang)}],
+        sources=[{"id": e.id, "title": e.title.get(lang)} for e in entries],
     )
+
+
+def unique(lines: Iterable[str]) -> list[str]:
+    """`lines` without repeats, in order (siblings share a source article and an end date)."""
+    return list(dict.fromkeys(lines))
 
 
 def compose_plausible(entry: Entry, lang: Lang, today: dt.date, others: list[Entry]) -> Reply:
     """The right entry is likely but not sure: ask whether it is what the user means, give its
     title and its answer (with its source), and offer the next candidates and staff."""
-    answered = compose_answer(entry, lang, today, [])
+    answered = compose_answer([entry], lang, today, [])
     intro = text("answer.plausible", lang, title=entry.title.get(lang))
     buttons = [Button(o.title.get(lang), entry_payload(o)) for o in others[:2]]
     # The entry's own way on ("check my case" for the repayment measure) stays offered.

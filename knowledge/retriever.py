@@ -39,6 +39,11 @@ PLAUSIBLE_THRESHOLD = 0.51
 AGREEMENT_THRESHOLD = 0.53
 AGREEMENT_MARGIN = 0.08
 AGREEMENT_INTENT_CONFIDENCE = 0.95
+# Entries of the first entry's topic scoring within the margin behind it are its siblings: one
+# question often touches two of them (the repayment measure's amount and its schemes), and the
+# ranking cannot tell which the user meant. Up to ANSWER_GROUP of them are answered together, and
+# the lead that makes the answer confident is the group's lead over the next entry.
+ANSWER_GROUP = 3
 # Query embeddings kept (about 2 KB each).
 QUERY_CACHE_SIZE = 1024
 
@@ -168,12 +173,13 @@ def band(
         AGREEMENT_INTENT_CONFIDENCE,
     ),
 ) -> Band:
-    """How sure the ranking is of its first entry (`hits` best first, at least two for a margin).
-    `intent` is the NLU's reading of the same message; `agreement` the (score, lead, intent
-    confidence) that make the first entry confident when that intent asks about its topic."""
+    """How sure the ranking is of its first entry and the siblings answered with it
+    (`answer_group`; `hits` best first, one more than a group for a lead). `intent` is the NLU's
+    reading of the same message; `agreement` the (score, lead, intent confidence) that make the
+    first entry confident when that intent asks about its topic."""
     if not hits:
         return "weak"
-    best, ahead = hits[0], lead(hits)
+    best, ahead = hits[0], lead(hits, margin)
     if best.score >= confident_at and ahead >= margin:
         return "confident"
     if agrees(best, intent, agreement[2]) and best.score >= agreement[0] and ahead >= agreement[1]:
@@ -181,9 +187,22 @@ def band(
     return "plausible" if best.score >= plausible_at else "weak"
 
 
-def lead(hits: list[Hit]) -> float:
-    """How far the first entry scores above the second (its own score when it is alone)."""
-    return hits[0].score - (hits[1].score if len(hits) > 1 else 0.0)
+def answer_group(hits: list[Hit], margin: float = ANSWER_MARGIN) -> list[Hit]:
+    """The first hit and its siblings right behind it: hits of its topic scoring less than `margin`
+    below it, in rank order without a gap, at most ANSWER_GROUP in all."""
+    group = hits[:1]
+    for hit in hits[1:ANSWER_GROUP]:
+        if hit.entry.topic != hits[0].entry.topic or hits[0].score - hit.score >= margin:
+            break
+        group.append(hit)
+    return group
+
+
+def lead(hits: list[Hit], margin: float = ANSWER_MARGIN) -> float:
+    """How far the first entry scores above the first entry outside its group (`answer_group`
+    with `margin`); its own score when nothing else was found."""
+    rest = hits[len(answer_group(hits, margin)) :]
+    return hits[0].score - (rest[0].score if rest else 0.0)
 
 
 def agrees(hit: Hit, intent: Intent | None, min_confidence: float) -> bool:

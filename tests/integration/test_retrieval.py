@@ -73,15 +73,36 @@ def test_reported_wrong_rankings_now_rank_the_right_entry_first(
 def test_a_two_word_question_gets_the_plausible_answer_with_staff(
     retriever: HybridRetriever,
 ) -> None:
-    """「經濟局電話」: two words are not enough to be sure, but the entry is likely: the reply asks
-    "is this what you mean?", gives the answer with its source, and offers staff."""
+    """「經濟局電話」: two words are not enough to be sure, but the entry is likely and the NLU asks
+    about contacts: the reply asks "is this what you mean?", gives the answer with its source,
+    and offers staff."""
     hits = retriever.search("經濟局電話", k=4)
     assert hits[0].entry.id == "contact-bureau" and band(hits) == "plausible"
-    reply = answer_question(retriever, "經濟局電話", "zh-Hant", dt.date(2026, 11, 27))
+    reply = answer_question(
+        retriever, "經濟局電話", "zh-Hant", dt.date(2026, 11, 27),
+        topic="contact", intent_confidence=0.7,
+    )  # fmt: skip
     assert reply.text.startswith("你是否想問：「如何聯繫經濟局查詢CEPA？」")
     assert "85972343" in reply.text
     assert [s["id"] for s in reply.sources] == ["contact-bureau"]
     assert reply.handoff_offered and reply.buttons[-1].payload == "/request_human"
+
+
+def test_a_near_miss_the_nlu_places_elsewhere_is_not_offered_as_an_answer(
+    retriever: HybridRetriever,
+) -> None:
+    """「Quando se realiza a próxima Conferência Ministerial do Fórum Macau?」 (2026-11-29 set) comes
+    close to the CITES meeting while the NLU reads a quality-certification question. "Is this
+    what you mean?" with the CITES answer would mislead: an entry is offered only when the NLU
+    asks about its topic, so the reply is "not sure", with the closest topics and staff."""
+    query = "Quando se realiza a próxima Conferência Ministerial do Fórum Macau?"
+    assert band(retriever.search(query, k=4)) == "plausible"
+    for topic in ("quality_certification", None):
+        reply = answer_question(
+            retriever, query, "pt", dt.date(2026, 12, 6), topic=topic, intent_confidence=0.98
+        )
+        assert reply.sources == [] and reply.handoff_offered, reply.text
+        assert reply.buttons[-1].payload == "/request_human"
 
 
 @pytest.mark.parametrize("query", ["今日天氣點樣", "book me a flight to Lisbon", "asdfgh"])
@@ -223,8 +244,6 @@ def test_a_keyword_question_the_nlu_places_in_its_topic_is_answered_outright(
     scores too low alone to be sure; with the NLU sure it asks about CEPA services, the same entry
     is answered without "is this what you mean?". An out-of-scope reading never gets that."""
     query = "national treatment 69 sectors"
-    alone = answer_question(retriever, query, "en", dt.date(2026, 11, 29))
-    assert alone.text.startswith("Is this what you mean")
     agreed = answer_question(
         retriever, query, "en", dt.date(2026, 11, 29),
         topic="cepa_services", intent_confidence=0.98,
@@ -238,3 +257,27 @@ def test_a_keyword_question_the_nlu_places_in_its_topic_is_answered_outright(
     assert hesitant.text.startswith("Is this what you mean")
     refused = answer_question(retriever, query, "en", dt.date(2026, 11, 29), out_of_scope=True)
     assert refused.sources == []
+
+
+def test_a_question_two_sibling_entries_answer_gets_both_answers(
+    retriever: HybridRetriever,
+) -> None:
+    """「天鸽风灾特别援助计划的还款能调整吗」 (2026-11-29 set): the measure's overview and the schemes
+    it covered score within a point of each other and far ahead of the rest. Both answer it, so
+    the user gets both, each under its title, with the ended-period note and the source once."""
+    query = "天鸽风灾特别援助计划的还款能调整吗"
+    reply = answer_question(
+        retriever, query, "zh-Hans", dt.date(2026, 12, 6),
+        topic="sme_repayment", intent_confidence=1.0,
+    )  # fmt: skip
+    ids = [s["id"] for s in reply.sources]
+    assert sorted(ids) == ["sme-repayment-overview", "sme-repayment-schemes"], reply.text
+    assert not reply.handoff_offered
+    for entry_id in ids:
+        entry = retriever.entries[entry_id]
+        assert f"「{entry.title.zh_hans}」\n{entry.answer.zh_hans.strip()}" in reply.text
+    assert reply.text.count("该期限已经届满") == 1
+    assert reply.text.count("来源：") == 1, reply.text
+    assert reply.buttons[-1].payload == "/check_repayment_eligibility"
+    # Related-entry buttons never lead back to an entry already answered.
+    assert not [b.payload for b in reply.buttons for i in ids if f'"{i}"' in b.payload]

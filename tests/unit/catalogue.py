@@ -43,7 +43,7 @@ def replies(entries: list[Entry], lang: Lang) -> list[tuple[str, str]]:
     for entry in entries:
         related = [by_id[r] for r in entry.related]
         for today in (BEFORE_END, AFTER_END):
-            reply = compose_answer(entry, lang, today, related)
+            reply = compose_answer([entry], lang, today, related)
             found.append((f"{entry.id}@{today}", reply.text))
             found.extend((f"{entry.id} button", b.title) for b in reply.buttons)
         found.append((f"{entry.id} title", entry.title.get(lang)))

@@ -24,7 +24,7 @@ def by_id(entries: list[Entry], entry_id: str) -> Entry:
 def test_answer_cites_its_source_and_offers_related_questions(entries: list[Entry]) -> None:
     entry = by_id(entries, "sme-repayment-amount")
     related = [by_id(entries, r) for r in entry.related]
-    reply = compose_answer(entry, "zh-Hant", dt.date(2019, 12, 1), related)
+    reply = compose_answer([entry], "zh-Hant", dt.date(2019, 12, 1), related)
     assert "1,000澳門元" in reply.text
     assert "第8篇" in reply.text
     assert reply.sources == [{"id": "sme-repayment-amount", "title": "調整後每期要還多少？"}]
@@ -39,15 +39,15 @@ def test_answer_cites_its_source_and_offers_related_questions(entries: list[Entr
 
 def test_only_repayment_facts_offer_the_check_of_ones_own_case(entries: list[Entry]) -> None:
     for entry in entries:
-        reply = compose_answer(entry, "en", dt.date(2026, 11, 29), [])
+        reply = compose_answer([entry], "en", dt.date(2026, 11, 29), [])
         offers_check = "/check_repayment_eligibility" in [b.payload for b in reply.buttons]
         assert offers_check == (entry.topic == "sme_repayment"), entry.id
 
 
 def test_expired_measure_says_so_when_asked_after_its_period(entries: list[Entry]) -> None:
     entry = by_id(entries, "sme-repayment-deadline")
-    during = compose_answer(entry, "en", dt.date(2020, 12, 31), [])
-    after = compose_answer(entry, "en", dt.date(2026, 11, 27), [])
+    during = compose_answer([entry], "en", dt.date(2020, 12, 31), [])
+    after = compose_answer([entry], "en", dt.date(2026, 11, 27), [])
     assert "that period has ended" not in during.text
     assert "31 December 2020; that period has ended" in after.text
 
@@ -119,7 +119,7 @@ CEPA_OVERVIEW = {
 def test_what_is_cepa_is_answered_from_the_newsletter(entries: list[Entry], lang: Lang) -> None:
     entry = by_id(entries, "cepa-overview")
     related = [by_id(entries, r) for r in entry.related]
-    reply = compose_answer(entry, lang, dt.date(2026, 11, 29), related)
+    reply = compose_answer([entry], lang, dt.date(2026, 11, 29), related)
     for phrase in CEPA_OVERVIEW[lang]:
         assert phrase in reply.text, phrase
     assert [s["id"] for s in reply.sources] == ["cepa-overview"]

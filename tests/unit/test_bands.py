@@ -10,10 +10,13 @@ from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
     AGREEMENT_MARGIN,
     AGREEMENT_THRESHOLD,
+    ANSWER_GROUP,
+    ANSWER_MARGIN,
     ANSWER_THRESHOLD,
     PLAUSIBLE_THRESHOLD,
     Hit,
     Intent,
+    answer_group,
     band,
 )
 from knowledge.schema import Entry
@@ -23,14 +26,41 @@ def hits(entries: list[Entry], *scores: float) -> list[Hit]:
     return [Hit(e, s, s, 0.0) for e, s in zip(entries, scores, strict=False)]
 
 
+def one_per_topic(entries: list[Entry]) -> list[Entry]:
+    """Entries of different topics, so that none is a sibling of another."""
+    return list({e.topic: e for e in reversed(entries)}.values())
+
+
 def test_bands_follow_the_calibrated_thresholds(entries: list[Entry]) -> None:
+    apart = one_per_topic(entries)
     assert PLAUSIBLE_THRESHOLD < ANSWER_THRESHOLD
-    assert band(hits(entries, 0.9, 0.5)) == "confident"
-    # A clear score without a lead over the next entry is only plausible.
-    assert band(hits(entries, 0.9, 0.88)) == "plausible"
-    assert band(hits(entries, PLAUSIBLE_THRESHOLD, 0.1)) == "plausible"
-    assert band(hits(entries, PLAUSIBLE_THRESHOLD - 0.01, 0.1)) == "weak"
+    assert band(hits(apart, 0.9, 0.5)) == "confident"
+    # A clear score without a lead over the next entry (of another topic) is only plausible.
+    assert band(hits(apart, 0.9, 0.88)) == "plausible"
+    assert band(hits(apart, PLAUSIBLE_THRESHOLD, 0.1)) == "plausible"
+    assert band(hits(apart, PLAUSIBLE_THRESHOLD - 0.01, 0.1)) == "weak"
     assert band([]) == "weak"
+
+
+def test_siblings_close_behind_the_first_are_answered_with_it(entries: list[Entry]) -> None:
+    """「天鸽风灾特别援助计划的还款能调整吗」 scores the measure's overview and its schemes within a
+    point of each other: both answer it, so both are answered, and the pair's lead over the next
+    entry is what makes the answer sure. Another topic close behind still leaves it unsure."""
+    siblings = [e for e in entries if e.topic == "sme_repayment"]
+    other = next(e for e in entries if e.topic != "sme_repayment")
+    near = ANSWER_MARGIN - 0.01
+    pair = hits([*siblings[:2], other], 0.9, 0.9 - near, 0.5)
+    assert band(pair) == "confident"
+    assert [h.entry for h in answer_group(pair)] == siblings[:2]
+    # A sibling a full margin behind is no longer answered with the first.
+    apart = hits([*siblings[:2], other], 0.9, 0.9 - ANSWER_MARGIN, 0.5)
+    assert band(apart) == "confident" and len(answer_group(apart)) == 1
+    # Another topic close behind the pair: unsure.
+    contested = hits([*siblings[:2], other], 0.9, 0.9 - near, 0.9 - near)
+    assert band(contested) == "plausible"
+    # At most ANSWER_GROUP siblings: one more as close leaves no lead.
+    crowd = hits(siblings, *(0.9 - i * 0.005 for i in range(ANSWER_GROUP + 1)))
+    assert len(answer_group(crowd)) == ANSWER_GROUP and band(crowd) == "plausible"
 
 
 def test_plausible_reply_asks_gives_the_answer_and_offers_the_rest(entries: list[Entry]) -> None:
@@ -47,6 +77,7 @@ def test_plausible_reply_asks_gives_the_answer_and_offers_the_rest(entries: list
 
 
 def test_an_agreeing_sure_intent_lowers_the_bar_for_a_clear_leader(entries: list[Entry]) -> None:
+    entries = one_per_topic(entries)
     first = entries[0]
     ranked = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN)
     sure = Intent(first.topic, AGREEMENT_INTENT_CONFIDENCE)

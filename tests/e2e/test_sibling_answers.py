@@ -1,0 +1,65 @@
+"""Questions that two entries of one topic answer get both answers; near misses get no answer.
+
+Queries from the 2026-11-29 set (tuning data), through the real gateway, Rasa and action server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.stack import Stack
+from knowledge.language import LANGS
+from knowledge.messages import format_date, template
+from knowledge.messages import text as message
+from knowledge.store import load_entries
+from tests.helpers import chat, text_of
+
+pytestmark = pytest.mark.e2e
+PLAUSIBLE_OPENINGS = tuple(template("answer.plausible", lang).split("{")[0] for lang in LANGS)
+
+
+@pytest.mark.parametrize(
+    ("question", "entries"),
+    [
+        ("天鸽风灾特别援助计划的还款能调整吗", {"sme-repayment-overview", "sme-repayment-schemes"}),
+        (
+            "Em que consiste a medida de ajustamento do reembolso dos planos de apoio da DSE?",
+            {"sme-repayment-overview", "sme-repayment-schemes"},
+        ),
+    ],
+)
+def test_a_question_two_siblings_answer_gets_both_outright(
+    stack: Stack, question: str, entries: set[str]
+) -> None:
+    """Before, the two scored within a point of each other and the user got "is this what you
+    mean?" with the first; now both answers come outright, each under its title, and the
+    ended-period note once."""
+    reply = chat(stack, question)
+    assert {s["id"] for s in reply["sources"]} == entries, reply["sources"]
+    assert reply["handoff_offered"] is False
+    text = text_of(reply)
+    assert not text.startswith(PLAUSIBLE_OPENINGS), text
+    known = {e.id: e for e in load_entries()}
+    for entry_id in entries:
+        entry = known[entry_id]
+        heading = message("answer.heading", reply["lang"], title=entry.title.get(reply["lang"]))
+        assert heading in text, text
+    ended = known["sme-repayment-overview"].valid_until
+    assert ended is not None
+    note = message("answer.expired", reply["lang"], date=format_date(ended, reply["lang"]))
+    assert text.count(note) == 1, text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quando se realiza a próxima Conferência Ministerial do Fórum Macau?",
+        "How to get a food business licence from IAM?",
+    ],
+)
+def test_a_near_miss_gets_no_answer_it_did_not_ask_for(stack: Stack, question: str) -> None:
+    """Close to the CITES meeting or the Kimberley licences by their words, but about neither:
+    no "is this what you mean?" with a wrong answer, only the offer of topics and staff."""
+    reply = chat(stack, question)
+    assert reply["sources"] == [], text_of(reply)
+    assert reply["handoff_offered"] is True
