@@ -36,9 +36,9 @@ PLAUSIBLE_THRESHOLD = 0.51
 # command on the same tuning split (with the NLU's intents), for no confident wrong answer there.
 # It lifts a clear leader with a modest score ("national treatment 69 sectors") out of "is this
 # what you mean?"; siblings of one topic still need the full lead.
-AGREEMENT_THRESHOLD = 0.53
+AGREEMENT_THRESHOLD = 0.51
 AGREEMENT_MARGIN = 0.08
-AGREEMENT_INTENT_CONFIDENCE = 0.95
+AGREEMENT_INTENT_CONFIDENCE = 0.9
 # Entries of the first entry's topic scoring within the margin behind it are its siblings: one
 # question often touches two of them (the repayment measure's amount and its schemes), and the
 # ranking cannot tell which the user meant. Up to ANSWER_GROUP of them are answered together, and
