@@ -14,6 +14,7 @@ from knowledge.answer import (
 )
 from knowledge.glossary import NAMES, OFFICIAL_NAMES, official_name
 from knowledge.language import LANGS, Lang
+from knowledge.messages import text as message
 from knowledge.schema import TOPICS, Entry
 
 
@@ -50,6 +51,24 @@ def test_expired_measure_says_so_when_asked_after_its_period(entries: list[Entry
     after = compose_answer([entry], "en", dt.date(2026, 11, 27), [])
     assert "that period has ended" not in during.text
     assert "31 December 2020; that period has ended" in after.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_siblings_answered_together_each_come_under_their_title(
+    entries: list[Entry], lang: Lang
+) -> None:
+    """Two repayment entries answered together: both answers in full, each under its title, the
+    ended-period note and the source line once, both sources, one way into one's own case."""
+    pair = [by_id(entries, "sme-repayment-amount"), by_id(entries, "sme-repayment-deadline")]
+    reply = compose_answer(pair, lang, dt.date(2026, 12, 6), [])
+    for entry in pair:
+        heading = message("answer.heading", lang, title=entry.title.get(lang))
+        assert f"{heading}\n{entry.answer.get(lang).strip()}" in reply.text
+    note = message("answer.expired", lang, date=format_date(dt.date(2020, 12, 31), lang))
+    assert reply.text.count(note) == 1
+    assert reply.text.count(message("answer.source_label", lang)) == 1
+    assert [s["id"] for s in reply.sources] == [e.id for e in pair]
+    assert [b.payload for b in reply.buttons] == ["/check_repayment_eligibility"]
 
 
 def test_not_sure_offers_topics_and_staff_without_sources(entries: list[Entry]) -> None:

@@ -93,5 +93,5 @@ def test_an_agreeing_sure_intent_lowers_the_bar_for_a_clear_leader(entries: list
     close = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN + 0.01)
     assert band(close, intent=sure) == "plausible"
     low = hits(entries, AGREEMENT_THRESHOLD - 0.01, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN - 0.01)
-    assert band(low, intent=sure) == "plausible"
+    assert band(low, intent=sure) == band(low) != "confident"
     assert AGREEMENT_THRESHOLD >= PLAUSIBLE_THRESHOLD
