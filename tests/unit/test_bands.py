@@ -53,7 +53,7 @@ def test_siblings_close_behind_the_first_are_answered_with_it(entries: list[Entr
     assert band(pair) == "confident"
     assert [h.entry for h in answer_group(pair)] == siblings[:2]
     # A sibling a full margin behind is no longer answered with the first.
-    apart = hits([*siblings[:2], other], 0.9, 0.9 - ANSWER_MARGIN, 0.5)
+    apart = hits([*siblings[:2], other], 0.9, 0.9 - ANSWER_MARGIN - 0.001, 0.5)
     assert band(apart) == "confident" and len(answer_group(apart)) == 1
     # Another topic close behind the pair: unsure.
     contested = hits([*siblings[:2], other], 0.9, 0.9 - near, 0.9 - near)
@@ -79,19 +79,18 @@ def test_plausible_reply_asks_gives_the_answer_and_offers_the_rest(entries: list
 def test_an_agreeing_sure_intent_lowers_the_bar_for_a_clear_leader(entries: list[Entry]) -> None:
     entries = one_per_topic(entries)
     first = entries[0]
-    ranked = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN)
+    ranked = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN - 0.001)
     sure = Intent(first.topic, AGREEMENT_INTENT_CONFIDENCE)
-    assert band(ranked) == "plausible"
+    alone = band(ranked)
+    assert alone != "confident"
     assert band(ranked, intent=sure) == "confident"
-    # Another topic, a hesitant intent, a smaller lead or a lower score: still only plausible.
+    # Another topic, a hesitant intent, a smaller lead or a lower score: as without the intent.
     other = next(e.topic for e in entries if e.topic != first.topic)
-    assert band(ranked, intent=Intent(other, 1.0)) == "plausible"
-    assert band(ranked, intent=Intent(None, 1.0)) == "plausible"
-    assert (
-        band(ranked, intent=Intent(first.topic, AGREEMENT_INTENT_CONFIDENCE - 0.01)) == "plausible"
-    )
+    assert band(ranked, intent=Intent(other, 1.0)) == alone
+    assert band(ranked, intent=Intent(None, 1.0)) == alone
+    assert band(ranked, intent=Intent(first.topic, AGREEMENT_INTENT_CONFIDENCE - 0.01)) == alone
     close = hits(entries, AGREEMENT_THRESHOLD, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN + 0.01)
-    assert band(close, intent=sure) == "plausible"
+    assert band(close, intent=sure) == band(close) != "confident"
     low = hits(entries, AGREEMENT_THRESHOLD - 0.01, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN - 0.01)
     assert band(low, intent=sure) == band(low) != "confident"
-    assert AGREEMENT_THRESHOLD >= PLAUSIBLE_THRESHOLD
+    assert AGREEMENT_THRESHOLD < ANSWER_THRESHOLD
