@@ -15,7 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.stack import Stack
 from tests.e2e.conftest import METRICS_TOKEN
 
-QUESTION = "大灣區有咩措施？"  # answered by the action server from the knowledge base
+QUESTION = "大灣區有咩惠澳措施？"  # answered by the action server from the knowledge base
 
 
 def _lines_with(log: Path, needle: str) -> list[str]:
