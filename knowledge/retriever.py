@@ -35,9 +35,9 @@ PLAUSIBLE_THRESHOLD = 0.55
 # about the best entry's topic with at least AGREEMENT_INTENT_CONFIDENCE: calibrated by the same
 # command on the same tuning split (with the NLU's intents), for no confident wrong answer there.
 # It lifts a clear leader with a modest score ("national treatment 69 sectors") out of "is this
-# what you mean?"; siblings of one topic still need the full lead.
+# what you mean?".
 AGREEMENT_THRESHOLD = 0.53
-AGREEMENT_MARGIN = 0.04
+AGREEMENT_MARGIN = 0.03
 AGREEMENT_INTENT_CONFIDENCE = 0.8
 # Entries of the first entry's topic scoring within the margin behind it are its siblings: one
 # question often touches two of them (the repayment measure's amount and its schemes), and the
@@ -199,10 +199,12 @@ def answer_group(hits: list[Hit], margin: float = ANSWER_MARGIN) -> list[Hit]:
 
 
 def lead(hits: list[Hit], margin: float = ANSWER_MARGIN) -> float:
-    """How far the first entry scores above the first entry outside its group (`answer_group`
-    with `margin`); its own score when nothing else was found."""
+    """How far the first entry scores above the best entry outside its group (`answer_group`
+    with `margin`); its own score when nothing else was found. The best, not the next: a topic
+    boost orders `hits`, and an entry of another topic can score higher than one ranked before
+    it."""
     rest = hits[len(answer_group(hits, margin)) :]
-    return hits[0].score - (rest[0].score if rest else 0.0)
+    return hits[0].score - max((h.score for h in rest), default=0.0)
 
 
 def agrees(hit: Hit, intent: Intent | None, min_confidence: float) -> bool:

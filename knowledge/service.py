@@ -61,7 +61,9 @@ def decide(
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:
         return Decision("confident", [Hit(exact, 1.0, 1.0, 1.0)], exact=True)
-    hits = retriever.search(question, k=4, topic=topic)
+    # Every entry, so that the lead is taken over the best one outside the answered group even
+    # where the topic boost ranks it low (the ranking is cheap; only the first few are shown).
+    hits = retriever.search(question, k=len(retriever.entries), topic=topic)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     intent = Intent(topic, intent_confidence)
     sureness = band(hits, confident_at=threshold, intent=intent)

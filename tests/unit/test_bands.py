@@ -18,6 +18,7 @@ from knowledge.retriever import (
     Intent,
     answer_group,
     band,
+    lead,
 )
 from knowledge.schema import Entry
 
@@ -94,3 +95,17 @@ def test_an_agreeing_sure_intent_lowers_the_bar_for_a_clear_leader(entries: list
     low = hits(entries, AGREEMENT_THRESHOLD - 0.01, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN - 0.01)
     assert band(low, intent=sure) == band(low) != "confident"
     assert AGREEMENT_THRESHOLD < ANSWER_THRESHOLD
+
+
+def test_the_lead_is_over_the_best_entry_outside_the_group_whatever_its_rank(
+    entries: list[Entry],
+) -> None:
+    """「Quais os requisitos para um advogado de Macau exercer no Interior da China?」 (found in
+    review): the NLU's Greater Bay Area topic boosts the measures ahead of a CEPA entry scoring
+    within a point of the first, ranked fifth. The lead is taken over that entry, not over the
+    next in rank, so the answer is not sure."""
+    gba = [e for e in entries if e.topic == "gba_measures"]
+    other = next(e for e in entries if e.topic == "cepa_services")
+    ranked = hits([*gba[:4], other], 0.9, 0.8, 0.79, 0.78, 0.89)
+    assert abs(lead(ranked) - 0.01) < 1e-9
+    assert band(ranked) == "plausible"
