@@ -25,7 +25,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import yaml
@@ -53,6 +53,7 @@ from knowledge.retriever import (  # noqa: E402
     ANSWER_MARGIN,
     ANSWER_THRESHOLD,
     PLAUSIBLE_THRESHOLD,
+    Band,
     Hit,
     HybridRetriever,
     Intent,
@@ -218,13 +219,15 @@ def banded(retriever: HybridRetriever, queries: list[Query], **limits: float) ->
     for q in queries:
         hits = retriever.search(q.query, k=4)
         exact = retriever.exact_entry(q.query) is not None
-        sureness = band(hits, **limits) if not exact else "confident"
+        sureness: Band = band(hits, **limits) if not exact else "confident"
         right = answered_right(hits, sureness, q.expected, limits.get("margin", ANSWER_MARGIN))
         rows.append((sureness, right, q.in_scope, exact))
     return rows
 
 
-def answered_right(hits: list[Hit], sureness: str, expected: list[str], margin: float) -> bool:
+def answered_right(
+    hits: list[Hit], sureness: Band, expected: Collection[str], margin: float
+) -> bool:
     """Whether the entries the user reads are right: the answered group (the first entry and the
     siblings answered with it) when confident, else the first entry shown."""
     shown = answer_group(hits, margin) if sureness == "confident" else hits[:1]
@@ -298,8 +301,7 @@ def service_banded(
         decision = decide(
             retriever, q.query, topic_for_intent(name), confidence, name == "out_of_scope"
         )
-        shown = decision.answers or decision.hits[:1]
-        right = any(h.entry.id in q.expected for h in shown)
+        right = answered_right(decision.hits, decision.band, q.expected, ANSWER_MARGIN)
         rows.append((decision.band, right, q.in_scope, decision.exact))
     return rows
 

@@ -42,7 +42,7 @@ AGREEMENT_INTENT_CONFIDENCE = 0.8
 # Entries of the first entry's topic scoring within the margin behind it are its siblings: one
 # question often touches two of them (the repayment measure's amount and its schemes), and the
 # ranking cannot tell which the user meant. Up to ANSWER_GROUP of them are answered together, and
-# the lead that makes the answer confident is the group's lead over the next entry.
+# the lead that makes the answer confident is the group's lead over the best entry outside it.
 ANSWER_GROUP = 3
 # Query embeddings kept (about 2 KB each).
 QUERY_CACHE_SIZE = 1024
