@@ -49,7 +49,7 @@ from knowledge.answer import Button, Reply
 from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.messages import text
-from knowledge.repayment import LAST_DUE_DATE, Case, decide
+from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
 from knowledge.repayment_text import compose_decision
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
@@ -173,6 +173,16 @@ def ruled_out(facts: dict[str, Any]) -> bool:
         return False
 
 
+def first_question(tracker: Tracker) -> bool:
+    """Whether the bot has said nothing since this run of the form began."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return False
+        if event.get("event") == "active_loop" and event.get("name") == FORM:
+            return True
+    return True
+
+
 class AskRepaymentSlot(AskSlot):
     hint_slot = HINT
 
@@ -182,6 +192,10 @@ class AskRepaymentSlot(AskSlot):
         bounded = hint.removeprefix(TOO_LARGE) if hint.startswith(TOO_LARGE) else None
         if bounded is not None and bounded in BOUNDS:
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
+        # A business asking about its case today first hears that the measure has ended, before
+        # answering questions about a scheme it can no longer use.
+        if first_question(tracker) and not measure_open(macao_today()):
+            question = f"{text('form.ended_intro', lang)}\n\n{question}"
         return question
 
 

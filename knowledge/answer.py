@@ -88,11 +88,18 @@ def compose_plausible(entry: Entry, lang: Lang, today: dt.date, others: list[Ent
     return Reply(f"{intro}\n\n{answered.text}", lang, buttons, answered.sources, True)
 
 
-def compose_not_sure(candidates: list[Entry], lang: Lang) -> Reply:
-    """Below confidence: no answer, the closest topics to choose from, and an offer of staff."""
+def compose_not_sure(candidates: list[Entry], lang: Lang, missing: str | None = None) -> Reply:
+    """Below confidence: no answer, the closest topics to choose from, and an offer of staff.
+    `missing` names the detail the question asks for that no close entry states
+    (knowledge/facets.py): the reply says so."""
     buttons = [Button(c.title.get(lang), entry_payload(c)) for c in candidates[:3]]
     buttons.append(Button(text("button.handoff", lang), HANDOFF_PAYLOAD))
-    return Reply(text("answer.not_sure", lang), lang, buttons, [], handoff_offered=True)
+    sentence = (
+        text("answer.detail_missing", lang, detail=text(f"detail.{missing}", lang))
+        if missing
+        else text("answer.not_sure", lang)
+    )
+    return Reply(sentence, lang, buttons, [], handoff_offered=True)
 
 
 def compose_handoff(lang: Lang) -> Reply:

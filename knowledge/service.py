@@ -13,6 +13,7 @@ from knowledge.answer import (
     compose_out_of_scope,
     compose_plausible,
 )
+from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang
 from knowledge.retriever import (
     ANSWER_THRESHOLD,
@@ -39,6 +40,7 @@ class Decision:
     band: Band
     hits: list[Hit]
     exact: bool = False  # the question is word for word a phrasing of `hits[0]`'s entry
+    missing: Detail | None = None  # a detail asked for that the best entries do not state
 
     @property
     def answers(self) -> list[Hit]:
@@ -72,6 +74,12 @@ def decide(
     # licences) is not offered as an answer. Measured on the tuning data (docs/benchmarks.md).
     if sureness == "plausible" and not agrees(hits[0], intent, 0.0):
         sureness = "weak"
+    # A fee, a processing time, a quota… that the entries it would answer with do not state:
+    # answering with them would look like an answer and not be one (knowledge/facets.py).
+    if sureness != "weak":
+        shown = answer_group(hits) if sureness == "confident" else hits[:1]
+        if (missing := missing_detail(question, [h.entry for h in shown])) is not None:
+            return Decision("weak", hits, missing=missing)
     return Decision(sureness, hits)
 
 
@@ -118,4 +126,4 @@ def answer_question(
         return compose_handoff(lang)
     if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:
         return compose_out_of_scope(lang)
-    return compose_not_sure([h.entry for h in hits], lang)
+    return compose_not_sure([h.entry for h in hits], lang, decision.missing)

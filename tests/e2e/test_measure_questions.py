@@ -55,6 +55,28 @@ def test_asking_about_ones_own_company_starts_the_check(stack: Stack) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("我間公司可唔可以調整還款？", "zh-Hant"),
+        ("Can my company get its repayment adjusted?", "en"),
+    ],
+)
+def test_the_check_opens_with_the_end_of_the_measure_and_says_it_once(
+    stack: Stack, question: str, lang: str
+) -> None:
+    """Today a business asking about its own case hears first that the measure ended on
+    31 December 2020 and that no application can be made, then the first question; the next
+    question does not repeat it."""
+    sender = uuid.uuid4().hex
+    first = text_of(chat(stack, question, sender))
+    intro = message("form.ended_intro", lang)  # type: ignore[arg-type]
+    assert first.startswith(intro), first
+    assert message("form.question.scheme", lang) in first  # type: ignore[arg-type]
+    second = text_of(chat(stack, message("scheme.sme_aid", lang), sender))  # type: ignore[arg-type]
+    assert intro not in second and message("form.question.installment_due_date", lang) in second
+
+
+@pytest.mark.parametrize(
     ("question", "entry"),
     [
         ("national treatment 69 sectors", "cepa-services-national-treatment"),

@@ -10,8 +10,11 @@ import pytest
 from knowledge.cli import main as kb_main
 from knowledge.encoders import make_encoder
 from knowledge.index import build_index, index_state
+from knowledge.language import Lang
+from knowledge.messages import text as message
 from knowledge.retriever import HybridRetriever, band, confident
-from knowledge.service import answer_question
+from knowledge.schema import Topic
+from knowledge.service import answer_question, decide
 from knowledge.store import DATA_DIR
 
 
@@ -282,3 +285,40 @@ def test_a_question_two_sibling_entries_answer_gets_both_answers(
     assert reply.buttons[-1].payload == "/check_repayment_eligibility"
     # Related-entry buttons never lead back to an entry already answered.
     assert not [b.payload for b in reply.buttons for i in ids if f'"{i}"' in b.payload]
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "topic", "detail"),
+    [
+        ("How much does a Kimberley Process certificate cost?", "en", "kimberley_process", "cost"),
+        ("跨境理财通现在每人额度是多少", "zh-Hans", "gba_measures", "quota"),
+        ("Como me candidato ao Plano de Apoio a Jovens Empreendedores?", "pt", None, "procedure"),
+    ],
+)
+def test_a_detail_no_close_entry_states_is_not_answered_with_the_entry(
+    retriever: HybridRetriever, query: str, lang: Lang, topic: Topic | None, detail: str
+) -> None:
+    """The 2026-12-06 blind set (tuning data now): the entry about the thing asked scores high,
+    but its answer holds no fee, quota or procedure. The reply says which detail it lacks and
+    offers the closest topics and staff instead of an answer that is not one."""
+    assert band(retriever.search(query, k=4)) != "weak"
+    decision = decide(retriever, query, topic, 0.99)
+    assert decision.band == "weak" and decision.missing == detail
+    reply = answer_question(retriever, query, lang, dt.date(2026, 12, 6), topic, 0.99)
+    assert reply.sources == [] and reply.handoff_offered, reply.text
+    assert message("detail." + detail, lang) in reply.text
+    assert reply.buttons[-1].payload == "/request_human"
+
+
+def test_a_question_about_the_same_entry_without_such_a_detail_is_still_answered(
+    retriever: HybridRetriever,
+) -> None:
+    reply = answer_question(
+        retriever,
+        "金伯利证书是什么，澳门何时开始实施",
+        "zh-Hans",
+        dt.date(2026, 12, 6),
+        "kimberley_process",
+        0.99,
+    )
+    assert "kimberley-overview" in [s["id"] for s in reply.sources], reply.text

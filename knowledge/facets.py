@@ -1,0 +1,152 @@
+"""Details a question asks for, and whether an entry's answer can state them.
+
+Retrieval matches a question to the entry about the same thing, but a question can ask for a
+detail that entry's answer does not hold: the Kimberley licence's fee, the wealth-management
+connect's quota, how long an approval takes. Answering with the entry then looks like an answer
+and is not one. Each facet pairs the words that ask for a detail (on `normalise`d text:
+Simplified, lower case) with what an answer stating it must contain; `missing_detail` names the
+first facet asked that none of the answered entries can state, and the service says so instead
+of answering (knowledge/service.py). Written from the tuning queries (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.schema import Entry
+from knowledge.text import normalise
+
+Facet = Literal[
+    "cost", "duration", "quota", "procedure", "documents", "hours", "address", "opinion", "scheme"
+]
+# A facet, or a year the question names that the answer never mentions.
+Detail = Facet | Literal["year"]
+
+_AMOUNT = r"\d[\d,.]*\s*(?:澳门元|元|patacas|mop)|(?:mop|澳门元|人民币)\s*\d"
+
+
+@dataclass(frozen=True)
+class FacetRule:
+    asked: re.Pattern[str]
+    # What an answer stating the detail contains; None: the assistant never states it.
+    stated: re.Pattern[str] | None
+    # Words that make the question about something else than this detail.
+    unless: re.Pattern[str] | None = None
+
+
+def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRule:
+    return FacetRule(
+        re.compile(asked),
+        re.compile(stated) if stated else None,
+        re.compile(unless) if unless else None,
+    )
+
+
+FACETS: dict[Facet, FacetRule] = {
+    "cost": _rule(
+        r"费用|收费|几多钱|多少钱|几钱|价钱|价格|手续费|规费|\bcosts?\b|\bfees?\b|\bcharges?\b"
+        r"|\bprice|\bcusta\b|\bcusto\b|preço|\btaxas?\b|emolumento",
+        _AMOUNT,
+    ),
+    "duration": _rule(
+        # "how often" (几耐开一次会) asks a frequency, not a duration
+        r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|几个工作日|审批时间"
+        r"|处理时间|办理时间|how long|processing time|turnaround|quanto tempo|\bdemora",
+        r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周)|为期[一二两三四五六七八九十\d]+"
+        r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"
+        r"|\d+\s*(?:dias|semanas|meses)|(?:dois|duas|três) (?:dias|semanas|meses)",
+    ),
+    "quota": _rule(
+        r"额度|限额|最高(?:援助|贷款|资助)?金额|最多(?:可以?)?借|\bquota|maximum amount"
+        r"|investment limit|limit per|montante máximo|valor máximo|plafond|limite de investimento"
+        r"|limite (?:máximo|por)",
+        # an amount said to be the maximum; any amount would let the repayment measure's
+        # MOP 1,000 answer the aid schemes' maximum loan
+        r"(?:最高|上限|不超过|限额|额度|maximum|up to|at most|quota|até|máximo|limite)"
+        r"[^。.;；]{0,30}\d",
+    ),
+    "procedure": _rule(
+        r"(?:怎么|怎样|点样|点|如何|去边度|去哪里|在哪里|喺边度)(?:样)?(?:申请|报名|登记)"
+        r"|申请(?:手续|程序|流程)|报名"
+        r"|how (?:do|can|should) (?:i|we) (?:apply|register|sign up)|how to (?:apply|register)"
+        r"|get (?:my |our )?\w* ?certified|application (?:procedure|process|form)"
+        r"|como (?:me |nos )?(?:candidat|inscrev)"
+        r"|como (?:posso |podemos |se pode |devo )?(?:pedir|requerer|solicitar|obter|candidatar)"
+        r"|procedimentos? de candidatura|formulário",
+        r"向[^。，,；;]{0,12}(?:申请|申领|提交|递交|提出)|填写|表格|网上|\bsubmit|apply (?:to|at|through)"
+        r"|obtain [\w ]{0,40}from|application form|online|junto d[ao]|formulário|submeter",
+    ),
+    "documents": _rule(
+        r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲|边啲)?(?:材料|文件)|所需(?:材料|文件)|证明文件"
+        r"|what documents|documents? (?:do|are|needed|required)|paperwork|documentos|documentação",
+        r"文件|材料|证明|document|comprovativo",
+    ),
+    "hours": _rule(
+        r"办公时间|开放时间|营业时间|服务时间|几点(?:钟)?(?:开|关|收)"
+        r"|office hours|opening hours|working hours|business hours|horário",
+        r"\d{1,2}[:：]\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d+\s*点",
+    ),
+    "address": _rule(
+        # an e-mail address is a contact, which the bureau's contact entry states
+        r"(?<!邮)地址|办事处(?:在|喺)(?:哪|边)|(?<!mail )\baddress\b|where is (?:the|your) (?:office|bureau)"
+        r"|morada|endereço|onde fica",
+        r"\d+\s*号|街|马路|大厦|\brua\b|avenida|\bav\.|street|road|edifício",
+    ),
+    # The aid schemes' own terms (who can borrow, how much, a new loan): the knowledge base has
+    # only the measure that adjusted their repayments, which a question about it names.
+    "scheme": _rule(
+        r"(?:援助计划|青创|aid scheme|plano de apoio)[^?？]*(?:条件|资格|贷款|借|最高|金额|requisit"
+        r"|requirement|criteria|loan|borrow|empréstimo|montante|how much|quanto|新申请"
+        r"|new applications?|novas candidaturas)"
+        r"|(?:条件|资格|requisit|requirement|criteria|新贷款|new loan|novo empréstimo|新申请"
+        r"|new applications?|novas candidaturas)[^?？]*"
+        r"(?:援助计划|青创|aid scheme|plano de apoio)",
+        None,
+        unless=r"还款|调整|调低|下调|供款|repay|adjust|instal|reembols|ajust|prestaç",
+    ),
+    # "Do you think …": the assistant states facts, not views.
+    "opinion": _rule(
+        r"你觉得|你认为|你点睇|你怎么看|你的看法|do you think|in your opinion|your opinion"
+        r"|your view|acha que|na sua opinião|a sua opinião",
+        None,
+    ),
+}
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def asked_facets(question: str) -> list[Facet]:
+    text = normalise(question)
+    return [
+        facet
+        for facet, rule in FACETS.items()
+        if rule.asked.search(text) and not (rule.unless and rule.unless.search(text))
+    ]
+
+
+def _stated_text(entries: Iterable[Entry]) -> str:
+    parts: list[str] = []
+    for entry in entries:
+        parts.extend(entry.answer.all())
+        parts.extend(entry.title.all())
+        parts.append(entry.source.date.isoformat())
+    return normalise(" ".join(parts))
+
+
+def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
+    """The first detail `question` asks for that none of `entries` (the ones that would answer
+    it) can state: a facet above, or a year the question names and none of them mentions. A
+    year after a measure's end is answered by its end date ("instalments due in 2021?")."""
+    stated = _stated_text(entries)
+    for facet in asked_facets(question):
+        rule = FACETS[facet].stated
+        if rule is None or not rule.search(stated):
+            return facet
+    ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
+    for year in _YEAR.findall(normalise(question)):
+        if year not in stated and not (ended is not None and int(year) > ended):
+            return "year"
+    return None

@@ -1,0 +1,41 @@
+"""A question asking for a detail the knowledge base does not hold gets no answer that looks
+like one: it is told which detail is missing, offered the closest topics and staff.
+
+The users' words are from the 2026-12-06 blind set (tuning data now), through the real gateway,
+Rasa and action server.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.stack import Stack
+from knowledge.messages import text as message
+from tests.helpers import chat, text_of
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("金伯利证书申请要交多少钱", "cost"),
+        ("Qual o limite de investimento no wealth management connect?", "quota"),
+        ("澳門產品優質認證計劃點樣報名申請", "procedure"),
+        ("How do I apply for the Young Entrepreneurs Aid Scheme?", "procedure"),
+    ],
+)
+def test_a_missing_detail_is_named_not_answered(stack: Stack, question: str, detail: str) -> None:
+    """Before, each got the entry about the thing asked (the Kimberley scheme, the wealth
+    management connect, the 2019 quality meeting) as a confident answer holding no fee, quota or
+    procedure."""
+    reply = chat(stack, question)
+    assert reply["sources"] == [], text_of(reply)
+    assert reply["handoff_offered"] is True
+    assert message(f"detail.{detail}", reply["lang"]) in text_of(reply)
+
+
+def test_the_same_topic_without_such_a_detail_is_still_answered(stack: Stack) -> None:
+    reply = chat(stack, "金伯利进程证书制度是什么时候在澳门实施的？")
+    assert "kimberley-overview" in {s["id"] for s in reply["sources"]}, text_of(reply)
+    assert reply["handoff_offered"] is False
