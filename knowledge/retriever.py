@@ -44,6 +44,12 @@ AGREEMENT_INTENT_CONFIDENCE = 0.8
 # ranking cannot tell which the user meant. Up to ANSWER_GROUP of them are answered together, and
 # the lead that makes the answer confident is the group's lead over the best entry outside it.
 ANSWER_GROUP = 3
+# A question that CROWD entries of one topic match within CROWD_SPREAD of each other, the topic's
+# overview among them, asks about the topic as a whole ("大灣區有咩措施？"): when the NLU asks about
+# that topic, the overview is answered if it scores at least CROWD_FLOOR (knowledge/service.py).
+CROWD = 3
+CROWD_SPREAD = 0.03
+CROWD_FLOOR = 0.5
 # Query embeddings kept (about 2 KB each).
 QUERY_CACHE_SIZE = 1024
 
@@ -215,6 +221,19 @@ def agrees(hit: Hit, intent: Intent | None, min_confidence: float) -> bool:
         and intent.topic == hit.entry.topic
         and intent.confidence >= min_confidence
     )
+
+
+def crowd_overview(
+    hits: list[Hit], spread: float = CROWD_SPREAD, floor: float = CROWD_FLOOR
+) -> Hit | None:
+    """The topic's overview when the first CROWD hits are entries of one topic scoring within
+    `spread` of each other and it is among them with at least `floor`."""
+    crowd = hits[:CROWD]
+    if len(crowd) < CROWD or crowd[0].score - crowd[-1].score >= spread:
+        return None
+    if any(h.entry.topic != crowd[0].entry.topic for h in crowd):
+        return None
+    return next((h for h in crowd if h.entry.overview and h.score >= floor), None)
 
 
 def confident(hits: list[Hit], threshold: float = ANSWER_THRESHOLD) -> bool:

@@ -115,6 +115,9 @@ class Entry(BaseModel):
     source: Source
     valid_until: dt.date | None = None
     related: tuple[str, ...] = ()
+    # The entry about its topic as a whole (at most one per topic): what a question matching
+    # several of the topic's entries about equally asks for (knowledge/service.py).
+    overview: bool = False
 
     @field_validator("questions")
     @classmethod

@@ -16,6 +16,7 @@ from knowledge.answer import (
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang
 from knowledge.retriever import (
+    AGREEMENT_INTENT_CONFIDENCE,
     ANSWER_THRESHOLD,
     Band,
     Hit,
@@ -24,6 +25,7 @@ from knowledge.retriever import (
     agrees,
     answer_group,
     band,
+    crowd_overview,
 )
 from knowledge.schema import Entry, Topic
 
@@ -40,6 +42,7 @@ class Decision:
     band: Band
     hits: list[Hit]
     exact: bool = False  # the question is word for word a phrasing of `hits[0]`'s entry
+    alone: bool = False  # `hits[0]` is answered without its siblings (the topic's overview)
     missing: Detail | None = None  # a detail asked for that the best entries do not state
 
     @property
@@ -48,7 +51,7 @@ class Decision:
         siblings (knowledge/retriever.py, answer_group)."""
         if self.band != "confident":
             return []
-        return self.hits[:1] if self.exact else answer_group(self.hits)
+        return self.hits[:1] if self.exact or self.alone else answer_group(self.hits)
 
 
 def decide(
@@ -74,13 +77,20 @@ def decide(
     # licences) is not offered as an answer. Measured on the tuning data (docs/benchmarks.md).
     if sureness == "plausible" and not agrees(hits[0], intent, 0.0):
         sureness = "weak"
+    # Several entries of the topic the NLU asks about match about equally, its overview among
+    # them: the question is about the topic as a whole, and the overview answers it.
+    alone = False
+    if sureness != "confident" and agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE):
+        if (overview := crowd_overview(hits)) is not None:
+            hits = [overview, *(h for h in hits if h is not overview)]
+            sureness, alone = "confident", True
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py).
     if sureness != "weak":
-        shown = answer_group(hits) if sureness == "confident" else hits[:1]
+        shown = hits[:1] if alone or sureness == "plausible" else answer_group(hits)
         if (missing := missing_detail(question, [h.entry for h in shown])) is not None:
             return Decision("weak", hits, missing=missing)
-    return Decision(sureness, hits)
+    return Decision(sureness, hits, alone=alone)
 
 
 def answer_entries(

@@ -51,6 +51,9 @@ def _check_references(entries: list[Entry]) -> None:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise KnowledgeError(f"duplicate entry ids: {', '.join(duplicates)}")
+    overviews = [e.topic for e in entries if e.overview]
+    if twice := sorted({t for t in overviews if overviews.count(t) > 1}):
+        raise KnowledgeError(f"more than one overview entry for: {', '.join(twice)}")
     known = set(ids)
     for entry in entries:
         missing = [r for r in entry.related if r not in known or r == entry.id]

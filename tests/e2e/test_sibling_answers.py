@@ -63,3 +63,11 @@ def test_a_near_miss_gets_no_answer_it_did_not_ask_for(stack: Stack, question: s
     reply = chat(stack, question)
     assert reply["sources"] == [], text_of(reply)
     assert reply["handoff_offered"] is True
+
+
+def test_a_question_about_the_measures_as_a_whole_gets_the_overview(stack: Stack) -> None:
+    """「大灣區有咩措施？」 matches four measures about equally: the overview, which lists the 15,
+    answers it (it got "not sure" after the 2026-12-06 phrasings)."""
+    reply = chat(stack, "大灣區有咩措施？")
+    assert [s["id"] for s in reply["sources"]] == ["gba-measures-overview"], text_of(reply)
+    assert reply["handoff_offered"] is False

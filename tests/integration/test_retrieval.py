@@ -322,3 +322,14 @@ def test_a_question_about_the_same_entry_without_such_a_detail_is_still_answered
         0.99,
     )
     assert "kimberley-overview" in [s["id"] for s in reply.sources], reply.text
+
+
+def test_a_question_about_a_topic_as_a_whole_gets_its_overview(retriever: HybridRetriever) -> None:
+    """Four measures score within a point and a half of each other and the overview is among
+    them: the user asked about the measures as a whole, and the overview (which lists them)
+    answers alone, not three measures side by side or "not sure"."""
+    query = "大灣區有咩措施？"
+    assert decide(retriever, query, "gba_measures", 0.5).band == "weak"  # the NLU unsure: no
+    decision = decide(retriever, query, "gba_measures", 0.99)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers] == ["gba-measures-overview"]

@@ -13,11 +13,15 @@ from knowledge.retriever import (
     ANSWER_GROUP,
     ANSWER_MARGIN,
     ANSWER_THRESHOLD,
+    CROWD,
+    CROWD_FLOOR,
+    CROWD_SPREAD,
     PLAUSIBLE_THRESHOLD,
     Hit,
     Intent,
     answer_group,
     band,
+    crowd_overview,
     lead,
 )
 from knowledge.schema import Entry
@@ -109,3 +113,31 @@ def test_the_lead_is_over_the_best_entry_outside_the_group_whatever_its_rank(
     ranked = hits([*gba[:4], other], 0.9, 0.8, 0.79, 0.78, 0.89)
     assert abs(lead(ranked) - 0.01) < 1e-9
     assert band(ranked) == "plausible"
+
+
+def test_a_crowd_of_one_topic_with_its_overview_among_them_is_the_overview_s(
+    entries: list[Entry],
+) -> None:
+    """「大灣區有咩措施？」 matched four measures within a point and a half of each other, the
+    overview second: a question about the measures as a whole, which the overview answers."""
+    gba = [e for e in entries if e.topic == "gba_measures"]
+    overview = next(e for e in gba if e.overview)
+    measures = [e for e in gba if not e.overview]
+    top = CROWD_FLOOR + 0.04
+    crowd = hits([measures[0], overview, measures[1], measures[2]], top, top - 0.01, top - 0.02)
+    assert crowd_overview(crowd) == crowd[1]
+    # A clear first, another topic inside the crowd, or an overview below the floor: no.
+    assert (
+        crowd_overview(hits([measures[0], overview, measures[1]], top, top - 0.03, top - 0.04))
+        is None
+    )
+    other = next(e for e in entries if e.topic != "gba_measures")
+    assert crowd_overview(hits([measures[0], other, overview], top, top, top)) is None
+    low = CROWD_FLOOR - 0.01
+    assert crowd_overview(hits([measures[0], overview, measures[1]], low + 0.01, low, low)) is None
+    assert CROWD == 3 and 0 < CROWD_SPREAD < ANSWER_MARGIN
+
+
+def test_every_overview_is_the_only_one_of_its_topic(entries: list[Entry]) -> None:
+    overviews = [e.topic for e in entries if e.overview]
+    assert len(overviews) == len(set(overviews)) >= 5
