@@ -174,13 +174,14 @@ def ruled_out(facts: dict[str, Any]) -> bool:
 
 
 def first_question(tracker: Tracker) -> bool:
-    """Whether the bot has said nothing since this run of the form began."""
+    """Whether the bot has said nothing since this run of the form began (the form's activation
+    is among the events Rasa sends with its first question)."""
     for event in reversed(tracker.events):
         if event.get("event") == "bot":
             return False
         if event.get("event") == "active_loop" and event.get("name") == FORM:
             return True
-    return True
+    return False
 
 
 class AskRepaymentSlot(AskSlot):

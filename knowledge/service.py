@@ -80,10 +80,10 @@ def decide(
     # Several entries of the topic the NLU asks about match about equally, its overview among
     # them: the question is about the topic as a whole, and the overview answers it.
     alone = False
-    if sureness != "confident" and agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE):
-        if (overview := crowd_overview(hits)) is not None:
-            hits = [overview, *(h for h in hits if h is not overview)]
-            sureness, alone = "confident", True
+    overview = crowd_overview(hits) if sureness != "confident" else None
+    if overview is not None and agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE):
+        hits = [overview, *(h for h in hits if h is not overview)]
+        sureness, alone = "confident", True
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py).
     if sureness != "weak":

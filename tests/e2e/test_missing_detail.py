@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
         ("金伯利证书申请要交多少钱", "cost"),
         ("Qual o limite de investimento no wealth management connect?", "quota"),
         ("澳門產品優質認證計劃點樣報名申請", "procedure"),
-        ("How do I apply for the Young Entrepreneurs Aid Scheme?", "procedure"),
+        ("How much does a Kimberley Process certificate cost?", "cost"),
     ],
 )
 def test_a_missing_detail_is_named_not_answered(stack: Stack, question: str, detail: str) -> None:
