@@ -20,11 +20,25 @@ from knowledge.schema import Entry
 from knowledge.text import normalise
 
 Facet = Literal[
-    "cost", "duration", "quota", "procedure", "documents", "hours", "address", "opinion", "scheme"
+    "cost",
+    "duration",
+    "quota",
+    "procedure",
+    "documents",
+    "download",
+    "hours",
+    "address",
+    "hong_kong",
+    "next_event",
+    "opinion",
+    "scheme",
 ]
-# A facet, or a year the question names that the answer never mentions.
-Detail = Facet | Literal["year"]
+# A facet; a year the question names that the answer never mentions; or an occurrence of a
+# meeting or conference (the third, 第一次) other than the ones the answer is about.
+Detail = Facet | Literal["year", "occurrence"]
 
+# "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
+_AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
 _AMOUNT = r"\d[\d,.]*\s*(?:澳门元|元|patacas|mop)|(?:mop|澳门元|人民币)\s*\d"
 
 
@@ -53,8 +67,9 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "duration": _rule(
         # "how often" (几耐开一次会) asks a frequency, not a duration
-        r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|几个工作日|审批时间"
-        r"|处理时间|办理时间|how long|processing time|turnaround|quanto tempo|\bdemora",
+        r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作日"
+        r"|审批时间|处理时间|办理时间|how long|processing time|turnaround|quanto tempo|\bdemora"
+        r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周)|为期[一二两三四五六七八九十\d]+"
         r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"
         r"|\d+\s*(?:dias|semanas|meses)|(?:dois|duas|três) (?:dias|semanas|meses)",
@@ -84,6 +99,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"|what documents|documents? (?:do|are|needed|required)|paperwork|documentos|documentação",
         r"文件|材料|证明|document|comprovativo",
     ),
+    "download": _rule(
+        r"下载|download|descarreg|baixar",
+        r"下载|download|descarreg",
+    ),
     "hours": _rule(
         r"办公时间|开放时间|营业时间|服务时间|几点(?:钟)?(?:开|关|收)"
         r"|office hours|opening hours|working hours|business hours|horário",
@@ -99,13 +118,28 @@ FACETS: dict[Facet, FacetRule] = {
     # only the measure that adjusted their repayments, which a question about it names.
     "scheme": _rule(
         r"(?:援助计划|青创|aid scheme|plano de apoio)[^?？]*(?:条件|资格|贷款|借|最高|金额|requisit"
-        r"|requirement|criteria|loan|borrow|empréstimo|montante|how much|quanto|新申请"
+        r"|requirement|criteria|loan|borrow|empréstimo|montante|how much|quanto|申请|apply"
+        r"|candidat"
         r"|new applications?|novas candidaturas)"
-        r"|(?:条件|资格|requisit|requirement|criteria|新贷款|new loan|novo empréstimo|新申请"
-        r"|new applications?|novas candidaturas)[^?？]*"
+        r"|(?:条件|资格|requisit|requirement|criteria|新贷款|new loan|novo empréstimo|申请|apply"
+        r"|candidat|new applications?|novas candidaturas)[^?？]*"
         r"(?:援助计划|青创|aid scheme|plano de apoio)",
         None,
-        unless=r"还款|调整|调低|下调|供款|repay|adjust|instal|reembols|ajust|prestaç",
+        unless=r"还款|调整|调低|下调|供款|措施|repay|adjust|instal|measure|reembols|ajust|prestaç|medida",
+    ),
+    # Hong Kong on its own (not "Hong Kong and Macao"): Macao's CEPA is not Hong Kong's.
+    "hong_kong": _rule(
+        r"(?<![澳门和及与或、/])香港(?![和及与或、/]?澳门)"
+        rf"|\bhk\b(?!{_AND_MACAO})|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
+        rf"香港|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
+    ),
+    # The next meeting, conference or edition: the newsletter reports what has happened.
+    "next_event": _rule(
+        r"下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
+        r"|next (?:meeting|conference|edition|session|round|workshop|one)"
+        r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
+        r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão)",
+        None,
     ),
     # "Do you think …": the assistant states facts, not views.
     "opinion": _rule(
@@ -116,6 +150,46 @@ FACETS: dict[Facet, FacetRule] = {
 }
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# This year, asked as such, is a year the newsletter of December 2019 cannot speak for.
+_THIS_YEAR = re.compile(r"今年|本年度|this year|este ano|neste ano")
+_NUMBERS = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)}
+_ORDINAL_WORDS = {
+    **{
+        w: i
+        for i, w in enumerate(
+            ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"], start=1
+        )
+    },
+    **{
+        w: i
+        for i, w in enumerate(
+            ["primeir", "segund", "terceir", "quart", "quint", "sext", "sétim", "oitav"], start=1
+        )
+    },
+}
+_ORDINAL = re.compile(
+    r"第([一二三四五六七八九十]|\d+)(?:次|届|期|轮)"
+    r"|\b(\d+)(?:st|nd|rd|th|\.?[ªº]) ?(?=meeting|conference|session|edition|round|workshop"
+    r"|reunião|conferência|edição|sessão)"
+    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth) (?=meeting|conference|session"
+    r"|edition|round|workshop)"
+    r"|\b(primeir|segund|terceir|quart|quint|sext|sétim|oitav)[oa] (?=reunião|conferência"
+    r"|edição|sessão)"
+)
+
+
+def _ordinals(text: str) -> set[int]:
+    found = set()
+    for match in _ORDINAL.finditer(text):
+        han, digits, english, portuguese = match.groups()
+        word = english or portuguese
+        if han:
+            found.add(_NUMBERS.get(han) or int(han))
+        elif digits:
+            found.add(int(digits))
+        elif word:
+            found.add(_ORDINAL_WORDS[word])
+    return found
 
 
 def asked_facets(question: str) -> list[Facet]:
@@ -145,8 +219,14 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
         rule = FACETS[facet].stated
         if rule is None or not rule.search(stated):
             return facet
+    asked = normalise(question)
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
-    for year in _YEAR.findall(normalise(question)):
-        if year not in stated and not (ended is not None and int(year) > ended):
+    years = _YEAR.findall(asked) + (["this year"] if _THIS_YEAR.search(asked) else [])
+    for year in years:
+        if year not in stated and not (
+            ended is not None and (not year.isdigit() or int(year) > ended)
+        ):
             return "year"
+    if _ordinals(asked) - _ordinals(stated):
+        return "occurrence"
     return None

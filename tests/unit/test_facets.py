@@ -46,6 +46,33 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ("青年创业援助计划申请条件是啥", "sme-repayment-schemes", "scheme"),
         ("天鴿嗰個援助計劃仲可唔可以申請新貸款", "sme-repayment-schemes", "scheme"),
         ("2025年大湾区有什么新政策", "gba-measures-overview", "year"),
+        # The second blind set of 2026-12-06 (tuning data now).
+        (
+            "How many service sectors did Hong Kong's CEPA amendment open up?",
+            "cepa-services-national-treatment",
+            "hong_kong",
+        ),
+        ("香港的CEPA修订协议对香港律师事务所有什么新措施？", "cepa-services-gba", "hong_kong"),
+        ("下一次CITES履約協調會幾時喺邊度開？", "cites-coordination-meeting", "next_event"),
+        (
+            "When will the Mainland-Macao economic and trade cooperation committee hold its "
+            "third meeting?",
+            "trade-committee-meeting",
+            "next_event",
+        ),
+        ("第二届中国质量大会是在哪个城市开的？", "quality-china-quality-conference", "occurrence"),
+        (
+            "Where can I download the application form for the repayment adjustment?",
+            "sme-repayment-overview",
+            "download",
+        ),
+        ("今年頭三季澳門同內地嘅貿易額係幾多？", "trade-committee-trade-figures", "year"),
+        ("在澳门申请进口许可证一般需要多少个工作日？", "import-licensing-goods", "duration"),
+        (
+            "Ainda posso candidatar-me ao Plano de Apoio a Jovens Empreendedores?",
+            "sme-repayment-schemes",
+            "scheme",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -74,6 +101,18 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("2018年内地实际使用澳资有多少", ["trade-committee-trade-figures"]),
         # How much: the amount entry states MOP 1,000.
         ("每期最少要還幾多錢？", ["sme-repayment-amount"]),
+        # Hong Kong and Macao together, or inside the Greater Bay Area's name, is not Hong Kong.
+        (
+            "Is there anything in the GBA package about partnership associations between "
+            "HK/Macao and mainland law firms?",
+            ["gba-measure-07-law-firms"],
+        ),
+        (
+            "持香港或澳門永久性居民身份證的外國人去大灣區有咩便利？",
+            ["gba-measure-05-foreign-permanent-residents"],
+        ),
+        ("委員會第二次會議喺邊度開？", ["trade-committee-meeting"]),
+        ("今年仲可唔可以申請調整還款？", ["sme-repayment-deadline"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
@@ -89,7 +128,7 @@ def test_no_phrasing_an_entry_lists_asks_for_what_its_answer_lacks(entries: list
 
 
 def test_every_facet_has_a_name_in_every_language() -> None:
-    for detail in [*FACETS, "year"]:
+    for detail in [*FACETS, "year", "occurrence"]:
         for lang in LANGS:
             assert message(f"detail.{detail}", lang)
 
