@@ -89,6 +89,12 @@ def main() -> int:
     )
     parser.add_argument("--split", choices=["tune", "test"], help="parse this side only")
     parser.add_argument("--no-train", action="store_true", help="never train a model")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list the messages read wrong (leave it off on the test half: reading its errors "
+        "makes it tuning data)",
+    )
     args = parser.parse_args()
     if args.split:
         path = ROOT / f"tests/data/splits/nlu_{args.split}.tsv"
@@ -128,6 +134,7 @@ def main() -> int:
         for style, style_pairs in [*sorted(by_style.items()), ("all", pairs)]:
             f1_text, acc_text = with_intervals(style_pairs)
             print(f"| {style} | {len(style_pairs)} | {f1_text} | {acc_text} |")
+    if args.errors:
         print("\nErrors:\n")
         for (intent, style, text), guess in zip(rows, predicted, strict=True):
             if guess != intent:
