@@ -110,8 +110,8 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "address": _rule(
         # an e-mail address is a contact, which the bureau's contact entry states
-        r"(?<!邮)地址|办事处(?:在|喺)(?:哪|边)|(?<!mail )\baddress\b|where is (?:the|your) (?:office|bureau)"
-        r"|morada|endereço|onde fica",
+        r"(?<!邮)(?<!邮件)(?<!mail)(?<!mail )地址|办事处(?:在|喺)(?:哪|边)|(?<!mail )\baddress\b|where is (?:the|your) (?:office|bureau)"
+        r"|morada|endereço(?!\s+(?:de\s+)?(?:e-?mail|correio)|\s+ele[c]?trónico)|onde fica",
         r"\d+\s*号|街|马路|大厦|\brua\b|avenida|\bav\.|street|road|edifício",
     ),
     # The aid schemes' own terms (who can borrow, how much, a new loan): the knowledge base has

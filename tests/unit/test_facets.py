@@ -89,6 +89,10 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("調整還款有咩條件？", ["sme-repayment-eligibility"]),
         # An e-mail address is a contact, which the contact entry states.
         ("經濟局CEPA查詢的電郵地址為何", ["contact-bureau"]),
+        ("Qual é o endereço de e-mail para enviar sugestões sobre o CEPA?", ["contact-bureau"]),
+        ("What's the email address for CEPA suggestions?", ["contact-bureau"]),
+        ("請問經濟局嘅電子郵件地址係乜？", ["contact-bureau"]),
+        ("CEPA查詢嘅email地址係咩？", ["contact-bureau"]),
         # "How often" asks a frequency, not a duration.
         ("專責小組幾耐開一次會？", ["quality-working-group"]),
         # 為期三日 answers how many days the workshop lasted.
