@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from knowledge.facets import Detail
 from knowledge.language import Lang
 from knowledge.messages import format_date, join_list, text
 from knowledge.schema import TOPICS, Entry, Topic
@@ -88,7 +89,7 @@ def compose_plausible(entry: Entry, lang: Lang, today: dt.date, others: list[Ent
     return Reply(f"{intro}\n\n{answered.text}", lang, buttons, answered.sources, True)
 
 
-def compose_not_sure(candidates: list[Entry], lang: Lang, missing: str | None = None) -> Reply:
+def compose_not_sure(candidates: list[Entry], lang: Lang, missing: Detail | None = None) -> Reply:
     """Below confidence: no answer, the closest topics to choose from, and an offer of staff.
     `missing` names the detail the question asks for that no close entry states
     (knowledge/facets.py): the reply says so."""

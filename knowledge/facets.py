@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from knowledge.schema import Entry
@@ -201,13 +202,15 @@ def asked_facets(question: str) -> list[Facet]:
     ]
 
 
-def _stated_text(entries: Iterable[Entry]) -> str:
-    parts: list[str] = []
-    for entry in entries:
-        parts.extend(entry.answer.all())
-        parts.extend(entry.title.all())
-        parts.append(entry.source.date.isoformat())
+@cache
+def _entry_text(entry: Entry) -> str:
+    """What `entry` states, normalised once (entries are immutable; every turn asks again)."""
+    parts = [*entry.answer.all(), *entry.title.all(), entry.source.date.isoformat()]
     return normalise(" ".join(parts))
+
+
+def _stated_text(entries: Iterable[Entry]) -> str:
+    return " ".join(_entry_text(entry) for entry in entries)
 
 
 def missing_detail(question: str, entries: list[Entry]) -> Detail | None:

@@ -53,6 +53,12 @@ class Decision:
             return []
         return self.hits[:1] if self.exact or self.alone else answer_group(self.hits)
 
+    @property
+    def shown(self) -> list[Hit]:
+        """The entries the user reads: those answered outright, else the first one (offered as
+        "is this what you mean?" when plausible)."""
+        return self.answers or self.hits[:1]
+
 
 def decide(
     retriever: HybridRetriever,
@@ -84,13 +90,13 @@ def decide(
     if overview is not None and agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE):
         hits = [overview, *(h for h in hits if h is not overview)]
         sureness, alone = "confident", True
+    decision = Decision(sureness, hits, alone=alone)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py).
-    if sureness != "weak":
-        shown = hits[:1] if alone or sureness == "plausible" else answer_group(hits)
-        if (missing := missing_detail(question, [h.entry for h in shown])) is not None:
-            return Decision("weak", hits, missing=missing)
-    return Decision(sureness, hits, alone=alone)
+    missing = (
+        missing_detail(question, [h.entry for h in decision.shown]) if sureness != "weak" else None
+    )
+    return decision if missing is None else Decision("weak", hits, missing=missing)
 
 
 def answer_entries(
