@@ -22,6 +22,7 @@ from knowledge.text import normalise
 
 Facet = Literal[
     "cost",
+    "fee",
     "duration",
     "quota",
     "procedure",
@@ -33,10 +34,17 @@ Facet = Literal[
     "next_event",
     "opinion",
     "scheme",
+    "form",
+    "penalty",
+    "ratio",
+    "origin",
+    "names",
+    "deadline",
 ]
-# A facet; a year the question names that the answer never mentions; or an occurrence of a
-# meeting or conference (the third, 第一次) other than the ones the answer is about.
-Detail = Facet | Literal["year", "occurrence"]
+# A facet; a year the question names that the answer never mentions (or never gives a figure
+# for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
+# other than the ones the answer is about; or a count of things the answer never counts.
+Detail = Facet | Literal["year", "occurrence", "count"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
 _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
@@ -61,14 +69,17 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 
 
 FACETS: dict[Facet, FacetRule] = {
-    "cost": _rule(
-        r"费用|收费|几多钱|多少钱|几钱|价钱|价格|手续费|规费|\bcosts?\b|\bfees?\b|\bcharges?\b"
-        r"|\bprice|\bcusta\b|\bcusto\b|preço|\btaxas?\b|emolumento",
-        _AMOUNT,
+    "cost": _rule(r"几多钱|多少钱|几钱|价钱|价格|\bprice|\bcusta\b|\bcusto\b|preço", _AMOUNT),
+    # A fee or charge: an amount the answer states is not one unless it is called a fee (the
+    # repayment measure's MOP 1,000 is an instalment, not the application's fee).
+    "fee": _rule(
+        r"费用|收费|手续费|规费|申请费|\bcosts?\b|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento",
+        r"(?:费|fee|charge|custo|taxa|emolumento)[^。;；]{0,20}(?:" + _AMOUNT + r")"
+        r"|免费|free of charge|no fee|gratuit|sem custos",
     ),
     "duration": _rule(
         # "how often" (几耐开一次会) asks a frequency, not a duration
-        r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作日"
+        r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
         r"|审批时间|处理时间|办理时间|how long|processing time|turnaround|quanto tempo|\bdemora"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周)|为期[一二两三四五六七八九十\d]+"
@@ -101,7 +112,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"文件|材料|证明|document|comprovativo",
     ),
     "download": _rule(
-        r"下载|download|descarreg|baixar",
+        r"下载|download|descarreg|baixar (?:o|a|os|as) (?:formulário|ficheiro|documento|impresso)"
+        r"|onde (?:posso |se pode )?baixar",
         r"下载|download|descarreg",
     ),
     "hours": _rule(
@@ -114,6 +126,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?<!邮)(?<!邮件)(?<!mail)(?<!mail )地址|办事处(?:在|喺)(?:哪|边)|(?<!mail )\baddress\b|where is (?:the|your) (?:office|bureau)"
         r"|morada|endereço(?!\s+(?:de\s+)?(?:e-?mail|correio)|\s+ele[c]?trónico)|onde fica",
         r"\d+\s*号|街|马路|大厦|\brua\b|avenida|\bav\.|street|road|edifício",
+        unless=r"e-?mail|电邮|电子邮|correio ele",
     ),
     # The aid schemes' own terms (who can borrow, how much, a new loan): the knowledge base has
     # only the measure that adjusted their repayments, which a question about it names.
@@ -123,14 +136,15 @@ FACETS: dict[Facet, FacetRule] = {
         r"|candidat"
         r"|new applications?|novas candidaturas)"
         r"|(?:条件|资格|requisit|requirement|criteria|新贷款|new loan|novo empréstimo|申请|apply"
-        r"|candidat|new applications?|novas candidaturas)[^?？]*"
+        r"|candidat|new applications?|novas candidaturas|how much|quanto|多少|几多|总共|\blent\b"
+        r"|\blend)[^?？]*"
         r"(?:援助计划|青创|aid scheme|plano de apoio)",
         None,
         unless=r"还款|调整|调低|下调|供款|措施|repay|adjust|instal|measure|reembols|ajust|prestaç|medida",
     ),
     # Hong Kong on its own (not "Hong Kong and Macao"): Macao's CEPA is not Hong Kong's.
     "hong_kong": _rule(
-        r"(?<![澳门和及与或、/])香港(?![和及与或、/]?澳门)"
+        r"(?<!澳门[和及与或、/])(?<!澳门)香港(?![和及与或、/]?澳门)"
         rf"|\bhk\b(?!{_AND_MACAO})|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
         rf"香港|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
     ),
@@ -148,11 +162,95 @@ FACETS: dict[Facet, FacetRule] = {
         r"|your view|acha que|na sua opinião|a sua opinião",
         None,
     ),
+    # Where to get the form itself; "apply to the bureau" does not say.
+    "form": _rule(
+        r"申请表|表格|application forms?|\bthe form\b|formulário|impresso",
+        r"申请表|表格|\bforms?\b|formulário|impresso",
+    ),
+    "penalty": _rule(
+        r"处罚|罚款|罚则|罚金|刑罚|惩罚|penalt|\bfines?\b|\bfined\b|sanction|multa|sanç|coima"
+        r"|puniç|punid",
+        r"处罚|罚|penalt|\bfines?\b|sanction|multa|sanç|coima",
+    ),
+    # A share or ratio (a down payment's 成数): any count in the answer is not one.
+    "ratio": _rule(
+        r"首期|首付|几成|多少成|比例|百分之几|百分比|percentage|\bratio|down ?payment|percentagem"
+        r"|\brácio|entrada inicial|pagamento inicial",
+        r"\d+\s*%|百分之|[一二三四五六七八九\d]成(?![功立员为果本交])|per ?cent|por cento",
+    ),
+    # Where goods came from.
+    "origin": _rule(
+        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪|产地|原产地|来源地"
+        r"|which countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came|origin|export)|from which countr"
+        r"|what countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came)|country of origin"
+        r"|de que país|de onde (?:vieram|veio|vêm|vem)|país de origem|proveniência",
+        r"来自|产自|产地|原产|imported from|originat|proveniente|origem",
+    ),
+    # The names of the firms, products or cities behind a count the answer gives ("nine
+    # companies", "the nine Mainland cities"): the newsletter does not list them.
+    "names": _rule(
+        r"名单|(?:哪|边)(?:九|几|些)(?:家|间|个)(?:企业|公司|城市)"
+        r"|(?:哪些|边啲)(?:企业|公司|产品)(?:已经?)?(?:获|取得|拿到|攞到|持有)"
+        r"|which (?:nine |\d+ )?(?:companies|firms|operators|cities)\b[^?]{0,40}"
+        r"\b(?:hold|have|got|obtained|received|are (?:licensed|certified)|are they|are the)"
+        r"|which (?:nine|\d+) (?:companies|firms|operators|cities)"
+        r"|which products (?:\w+ ){0,3}(?:have|hold|got|received|are certified)"
+        r"|list of (?:the )?(?:companies|firms|operators|certified|licensed|cities)"
+        r"|names? of (?:the )?(?:companies|firms|operators|cities)"
+        r"|nomes? d[ao]s (?:empresas|operadores|cidades|produtos)|lista d[ao]s (?:empresas"
+        r"|operadores|produtos|cidades)|quais (?:são )?(?:as|os) (?:nove |\d+ )?(?:empresas"
+        r"|cidades|operadores)|que (?:empresas|produtos)\b[^?]{0,30}(?:têm|obtiveram|receberam"
+        r"|possuem|detêm)",
+        None,
+    ),
+    # A deadline: a date the answer says something must happen before.
+    "deadline": _rule(
+        r"截止|最后期限|限期|deadline|closing date|\bprazo (?:final|limite|para)|data limite",
+        r"\d{1,2}月\d{1,2}日(?:前|之前|为止)|截至|截止|deadline|\bbefore \d|\bby \d"
+        r"|\buntil \d|até (?:ao? )?\d|antes de \d",
+    ),
 }
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# This year, asked as such, is a year the newsletter of December 2019 cannot speak for.
+# This year or next, asked as such, is a year the newsletter of December 2019 cannot speak for.
 _THIS_YEAR = re.compile(r"今年|本年度|this year|este ano|neste ano")
+_NEXT_YEAR = re.compile(r"明年|下年|下一年|next year|próximo ano|ano que vem")
+# A figure asked for a year is stated only as an amount in the same sentence as that year: the
+# answers' other dates (a meeting on 20 November 2019) do not give 2019's trade figures.
+_FIGURE_ASKED = re.compile(
+    r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|\bfigures?\b|\bvolume"
+    r"|statistic|how much|\bvalor\b|montante|estatístic|quanto"
+)
+_FIGURE = (
+    r"\d[\d,.]*\s*(?:亿|万|美元|澳门元|元|倍|%|billion|million|mil milhões|milhões|patacas|mop)"
+    r"|(?:us\$|usd|mop\$?)\s*\d"
+)
+# Counts asked of a kind of thing, and how an answer counts that kind.
+_NUMBER = r"(?:\d[\d,]*|[一二两三四五六七八九十百千]+)"
+_COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (
+        re.compile(r"(?:多少|几多|几)个?国家|how many (?:\w+ )?countries|quantos países"),
+        re.compile(rf"{_NUMBER}\s*个\S{{0,6}}国家|\d+ (?:\w+ ){{0,2}}countries|\d+ países"),
+    ),
+    (
+        re.compile(
+            r"(?:多少|几多|几)个?(?:人|位|名)|人数|how many (?:\w+ )?(?:people|participants"
+            r"|attendees|delegates|representatives|persons)|quantas pessoas|quantos (?:\w+ )?"
+            r"(?:participantes|representantes|delegados)|número de (?:participantes|pessoas)"
+        ),
+        re.compile(
+            rf"{_NUMBER}\s*(?:名|位|人)|\d+ (?:\w+ ){{0,2}}(?:people|participants|representatives"
+            r"|delegates|attendees|persons)|\d+ (?:\w+ )?(?:participantes|representantes|pessoas"
+            r"|delegados)"
+        ),
+    ),
+    (
+        re.compile(r"(?:多少|几多)(?:个)?城市|how many cities|quantas cidades"),
+        re.compile(
+            rf"{_NUMBER}\s*(?:个)?(?:\S{{0,4}})?(?:城市|市)|\d+ (?:\w+ )?cities|\d+ cidades"
+        ),
+    ),
+]
 _NUMBERS = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)}
 _ORDINAL_WORDS = {
     **{
@@ -224,12 +322,22 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
             return facet
     asked = normalise(question)
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
-    years = _YEAR.findall(asked) + (["this year"] if _THIS_YEAR.search(asked) else [])
+    years = _YEAR.findall(asked) + [
+        name
+        for name, rule in (("this year", _THIS_YEAR), ("next year", _NEXT_YEAR))
+        if rule.search(asked)
+    ]
+    figure = _FIGURE_ASKED.search(asked) is not None
     for year in years:
-        if year not in stated and not (
-            ended is not None and (not year.isdigit() or int(year) > ended)
+        if ended is not None and (not year.isdigit() or int(year) > ended):
+            continue
+        if year not in stated or (
+            figure and not re.search(rf"{year}[^。;；]{{0,60}}(?:{_FIGURE})", stated)
         ):
             return "year"
+    for count_asked, counted in _COUNTS:
+        if count_asked.search(asked) and not counted.search(stated):
+            return "count"
     if _ordinals(asked) - _ordinals(stated):
         return "occurrence"
     return None

@@ -23,7 +23,7 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
     ("question", "entry_id", "detail"),
     [
         ("攞毛坯鑽石牌要俾幾多錢，要等幾耐", "kimberley-licences", "cost"),
-        ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "cost"),
+        ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "fee"),
         (
             "Quanto tempo demora a emissão da licença de operador de diamantes em bruto?",
             "kimberley-licensed-operators",
@@ -73,6 +73,53 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "sme-repayment-schemes",
             "scheme",
         ),
+        # The third blind set of 2026-12-06 (tuning data now).
+        ("經濟局審批毛坯鑽石進口准照一般需時多少個工作天？", "kimberley-licences", "duration"),
+        ("可否提供已取得毛坯鑽石准照的九家企業名單？", "kimberley-licensed-operators", "names"),
+        (
+            "Which nine companies hold rough diamond operator licences?",
+            "kimberley-licensed-operators",
+            "names",
+        ),
+        ("粵港澳大灣區內地九市具體是指哪九個城市？", "gba-measures-overview", "names"),
+        (
+            "Que produtos já têm o certificado de produto de qualidade de Macau?",
+            "quality-working-group",
+            "names",
+        ),
+        ("2019年全年內地與澳門的貿易額是多少？", "trade-committee-trade-figures", "year"),
+        (
+            "What were the Mainland-Macao trade figures for 2019?",
+            "trade-committee-trade-figures",
+            "year",
+        ),
+        ("下年嘅CITES協調會喺邊度開？", "cites-coordination-meeting", "year"),
+        ("第一批金伯利鑽石係邊個國家運嚟㗎？", "kimberley-first-import", "origin"),
+        ("調整還款申請表喺邊度攞？", "sme-repayment-overview", "form"),
+        ("澳門人喺中山買樓首期要幾成？", "gba-measure-01-home-purchase", "ratio"),
+        (
+            "内地与香港签署的CEPA服务贸易修订协议是哪天生效的？",
+            "cepa-services-signing",
+            "hong_kong",
+        ),
+        ("进口毛坯钻石没有申领准照会受到什么处罚？", "kimberley-licences", "penalty"),
+        (
+            "Qual é a multa por importar diamantes em bruto sem licença?",
+            "kimberley-licences",
+            "penalty",
+        ),
+        ("全球有多少个国家参加了金伯利进程？", "kimberley-overview", "count"),
+        ("参加第三届中国质量大会的总人数有多少？", "quality-china-quality-conference", "count"),
+        (
+            "Is there an application fee for the aid scheme repayment adjustment?",
+            "sme-repayment-overview",
+            "fee",
+        ),
+        (
+            "How much has the SME Aid Scheme lent out in total since it started?",
+            "sme-repayment-overview",
+            "scheme",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -117,6 +164,19 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ),
         ("委員會第二次會議喺邊度開？", ["trade-committee-meeting"]),
         ("今年仲可唔可以申請調整還款？", ["sme-repayment-deadline"]),
+        # An e-mail named anywhere makes the address an e-mail address.
+        ("想用email問經濟局CEPA嘅嘢，個地址係咩？", ["contact-bureau"]),
+        # The CITES meeting counts its 28 representatives; 2018's trade is stated with its year.
+        ("CITES協調會有幾多人參加？", ["cites-coordination-meeting"]),
+        ("What was the Mainland-Macao trade volume in 2018?", ["trade-committee-trade-figures"]),
+        # A reduced instalment is not a download, nor an entry into force a down payment.
+        (
+            "A prestação pode baixar para 1000 patacas? E o resto, como se paga?",
+            ["sme-repayment-amount", "sme-repayment-overview"],
+        ),
+        ("Processo de Kimberly Macau data de entrada em vigor", ["kimberley-overview"]),
+        # The measure's end date is the deadline it states.
+        ("調整還款幾時截止？", ["sme-repayment-deadline"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
@@ -132,7 +192,7 @@ def test_no_phrasing_an_entry_lists_asks_for_what_its_answer_lacks(entries: list
 
 
 def test_every_facet_has_a_name_in_every_language() -> None:
-    for detail in [*FACETS, "year", "occurrence"]:
+    for detail in [*FACETS, "year", "occurrence", "count"]:
         for lang in LANGS:
             assert message(f"detail.{detail}", lang)
 
