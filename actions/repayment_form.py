@@ -52,7 +52,7 @@ from knowledge.messages import text
 from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
 from knowledge.repayment_text import compose_decision
 from knowledge.schema import topic_for_intent
-from knowledge.service import answer_question
+from knowledge.service import answer_question, answer_within_check
 
 STOPPED = "eligibility_stopped"
 HINT = "eligibility_hint"
@@ -193,11 +193,35 @@ class AskRepaymentSlot(AskSlot):
         bounded = hint.removeprefix(TOO_LARGE) if hint.startswith(TOO_LARGE) else None
         if bounded is not None and bounded in BOUNDS:
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
-        # A business asking about its case today first hears that the measure has ended, before
-        # answering questions about a scheme it can no longer use.
-        if first_question(tracker) and not measure_open(macao_today()):
-            question = f"{text('form.ended_intro', lang)}\n\n{question}"
         return question
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        if first_question(tracker):
+            opening = check_opening(tracker, conversation_lang(tracker))
+            if opening is not None:
+                send_reply(dispatcher, opening)
+        return super().run(dispatcher, tracker, domain)
+
+
+def check_opening(tracker: Tracker, lang: Lang) -> Reply | None:
+    """What comes before the check's first question: today, that the measure has ended (a
+    business asking about its case hears it before any question or amount); then the rule the
+    user's message asked about, if the knowledge base states it ("can I apply more than twice?"),
+    so the question is not passed over."""
+    today = macao_today()
+    ended = not measure_open(today)
+    asked = tracker.latest_message.get("text") or ""
+    rule = (
+        None
+        if is_payload(tracker)
+        else answer_within_check(get_retriever(), asked, lang, today, end_noted=ended)
+    )
+    parts = ([text("form.ended_intro", lang)] if ended else []) + ([rule.text] if rule else [])
+    if not parts:
+        return None
+    return Reply("\n\n".join(parts), lang, [], rule.sources if rule else [])
 
 
 # Named classes (not generated ones): the action server's workers must be able to pickle them.

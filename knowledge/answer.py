@@ -43,9 +43,16 @@ def entry_payload(entry: Entry) -> str:
     return f'/ask_{entry.topic}{{"kb_entry":"{entry.id}"}}'
 
 
-def compose_answer(entries: list[Entry], lang: Lang, today: dt.date, related: list[Entry]) -> Reply:
+def compose_answer(
+    entries: list[Entry],
+    lang: Lang,
+    today: dt.date,
+    related: list[Entry],
+    end_noted: bool = False,
+) -> Reply:
     """The answer of one entry, or of sibling entries answered together (each under its title),
-    with the ended-period note and the source lines once each."""
+    with the ended-period note (unless the reply has `end_noted` already) and the source lines
+    once each."""
     if len(entries) == 1:
         parts = [entries[0].answer.get(lang).strip()]
     else:
@@ -58,7 +65,7 @@ def compose_answer(entries: list[Entry], lang: Lang, today: dt.date, related: li
     parts += unique(
         text("answer.expired", lang, date=format_date(e.valid_until, lang))
         for e in entries
-        if e.valid_until is not None and today > e.valid_until
+        if e.valid_until is not None and today > e.valid_until and not end_noted
     )
     parts += unique(source_line(e, lang) for e in entries)
     buttons = [Button(r.title.get(lang), entry_payload(r)) for r in related[:3]]

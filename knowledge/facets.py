@@ -40,6 +40,10 @@ Facet = Literal[
     "origin",
     "names",
     "deadline",
+    "other_agreement",
+    "tariff",
+    "authority",
+    "interest",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -48,6 +52,10 @@ Detail = Facet | Literal["year", "occurrence", "count"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
 _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
+_FIGURE = (
+    r"\d[\d,.]*\s*(?:亿|万|美元|澳门元|元|倍|%|billion|million|mil milhões|milhões|patacas|mop)"
+    r"|(?:us\$|usd|mop\$?)\s*\d"
+)
 _AMOUNT = r"\d[\d,.]*\s*(?:澳门元|元|patacas|mop)|(?:mop|澳门元|人民币)\s*\d"
 
 
@@ -69,20 +77,25 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 
 
 FACETS: dict[Facet, FacetRule] = {
-    "cost": _rule(r"几多钱|多少钱|几钱|价钱|价格|\bprice|\bcusta\b|\bcusto\b|preço", _AMOUNT),
+    "cost": _rule(
+        r"几多钱|多少钱|几钱|价钱|价格|价值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
+        r"|\bvalue of|\bcusta\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
+        rf"{_AMOUNT}|{_FIGURE}",
+    ),
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
     # repayment measure's MOP 1,000 is an instalment, not the application's fee).
     "fee": _rule(
-        r"费用|收费|手续费|规费|申请费|\bcosts?\b|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento",
+        r"费用|收费|手续费|规费|申请费|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento",
         r"(?:费|fee|charge|custo|taxa|emolumento)[^。;；]{0,20}(?:" + _AMOUNT + r")"
         r"|免费|free of charge|no fee|gratuit|sem custos",
     ),
     "duration": _rule(
         # "how often" (几耐开一次会) asks a frequency, not a duration
         r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
-        r"|审批时间|处理时间|办理时间|how long|processing time|turnaround|quanto tempo|\bdemora"
+        r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几|多少)年|how long|how many years"
+        r"|processing time|turnaround|quanto tempo|quantos anos|\bdemora"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
-        r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周)|为期[一二两三四五六七八九十\d]+"
+        r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
         r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"
         r"|\d+\s*(?:dias|semanas|meses)|(?:dois|duas|três) (?:dias|semanas|meses)",
     ),
@@ -189,7 +202,9 @@ FACETS: dict[Facet, FacetRule] = {
     # The names of the firms, products or cities behind a count the answer gives ("nine
     # companies", "the nine Mainland cities"): the newsletter does not list them.
     "names": _rule(
-        r"名单|(?:哪|边)(?:九|几|些)(?:家|间|个)(?:企业|公司|城市)"
+        r"名单|(?:哪|边)(?:九|几|些)(?:家|间|个)(?:企业|公司|城市)|(?:哪些|边啲)国家(?:参与|参加|加入)"
+        r"|which countries (?:\w+ ){0,3}(?:participate|take part|are (?:members|part)|belong|joined)"
+        r"|\bone of the (?:nine |\d+ )?(?:licensed|certified)|que países|quais (?:são )?os países"
         r"|(?:哪些|边啲)(?:企业|公司|产品)(?:已经?)?(?:获|取得|拿到|攞到|持有)"
         r"|which (?:nine |\d+ )?(?:companies|firms|operators|cities)\b[^?]{0,40}"
         r"\b(?:hold|have|got|obtained|received|are (?:licensed|certified)|are they|are the)"
@@ -202,6 +217,38 @@ FACETS: dict[Facet, FacetRule] = {
         r"|cidades|operadores)|que (?:empresas|produtos)\b[^?]{0,30}(?:têm|obtiveram|receberam"
         r"|possuem|detêm)",
         None,
+    ),
+    # The other CEPA agreements: the knowledge base holds the services agreement's revision.
+    "other_agreement": _rule(
+        r"货物贸易协议|货物贸易协定|投资协议|经济技术合作协议|goods (?:trade )?agreement"
+        r"|agreement on (?:trade in )?goods|investment agreement|acordo (?:sobre|de) (?:o )?comércio"
+        r" de mercadorias|acordo (?:sobre|de) investimento",
+        r"货物贸易协议|投资协议|经济技术合作协议|goods agreement|agreement on trade in goods"
+        r"|investment agreement|comércio de mercadorias\)|acordo de investimento",
+    ),
+    # A loan's interest rate or interest: no entry states one.
+    "interest": _rule(
+        r"利率|利息|计息|interest|\bjuros?\b",
+        r"利率|利息|免息|interest|\bjuros?\b",
+    ),
+    # A tariff or duty rate; naming non-tariff measures is not stating one.
+    "tariff": _rule(
+        r"关税税率|税率|关税(?:是|要|为)?(?:多少|几多|几%)|(?:收|征|缴)(?:几多|多少)?关税|what tariffs?"
+        r"|tariff rates?|tariffs? (?:apply|applies|charged|of)|(?:customs|import|export) dut(?:y|ies)"
+        r"|direitos aduaneiros|imposto de importação|pauta aduaneira|taxa alfandegária",
+        r"(?:关税|税率)[^。；;]{0,10}(?:\d|零|免)|零关税|\d+\s*%\s*(?:tariff|duty)|zero[- ]tariff"
+        r"|tariff rate of \d|isenção de direitos",
+    ),
+    # Which authority issues or handles something: an answer says whom to apply to.
+    "authority": _rule(
+        r"(?:哪个|边个|哪一个|什么|咩)(?:部门|机构|政府部门)(?:负责|签发|发|审批|处理|管)"
+        r"|(?:向|去|找)(?:哪个|边个|什么)(?:部门|机构)|which (?:department|authority|government"
+        r" department|agency|body) (?:\w+ ){0,3}(?:issues?|handles?|approves?|grants?|is responsible)"
+        r"|(?:em|a) que (?:serviço|entidade|organismo) (?:se )?(?:pede|trata|emite|requer|solicita)"
+        r"|que (?:serviço|entidade) (?:emite|trata|é responsável)",
+        r"向[^。，,；;]{0,12}(?:申请|申领|提交|递交)|由[^。，,]{0,12}(?:签发|发出|审批|负责)"
+        r"|负责|牵头|issued by|apply to|responsible|coordinat|junto d[ao]|emitid[ao]s? pel[ao]"
+        r"|responsável|coorden",
     ),
     # A deadline: a date the answer says something must happen before.
     "deadline": _rule(
@@ -221,10 +268,6 @@ _FIGURE_ASKED = re.compile(
     r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|\bfigures?\b|\bvolume"
     r"|statistic|how much|\bvalor\b|montante|estatístic|quanto"
 )
-_FIGURE = (
-    r"\d[\d,.]*\s*(?:亿|万|美元|澳门元|元|倍|%|billion|million|mil milhões|milhões|patacas|mop)"
-    r"|(?:us\$|usd|mop\$?)\s*\d"
-)
 # Counts asked of a kind of thing, and how an answer counts that kind.
 _NUMBER = r"(?:\d[\d,]*|[一二两三四五六七八九十百千]+)"
 _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
@@ -242,6 +285,27 @@ _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             rf"{_NUMBER}\s*(?:名|位|人)|\d+ (?:\w+ ){{0,2}}(?:people|participants|representatives"
             r"|delegates|attendees|persons)|\d+ (?:\w+ )?(?:participantes|representantes|pessoas"
             r"|delegados)"
+        ),
+    ),
+    (
+        re.compile(
+            r"(?:多少|几多)(?:家|间|个)?(?:\S{0,4})?(?:企业|公司)|how many (?:\w+ ){0,2}(?:companies"
+            r"|firms|enterprises|businesses)|quantas (?:\w+ )?empresas"
+        ),
+        re.compile(
+            rf"{_NUMBER}\s*(?:家|间|个)[^。，,]{{0,12}}(?:企业|公司)|{_NUMBER}\s*宗"
+            r"|\d[\d,]* (?:\w+ ){0,3}(?:companies|firms|enterprises|businesses|applications)"
+            r"|\d[\d,]* (?:\w+ ){0,2}(?:empresas|pedidos|candidaturas)"
+        ),
+    ),
+    (
+        re.compile(
+            r"(?:多少|几多)(?:条|项|个)(?:\S{0,6})?措施|how many (?:\w+ ){0,2}measures"
+            r"|quantas (?:\w+ )?medidas"
+        ),
+        re.compile(
+            rf"{_NUMBER}\s*(?:条|项|个)[^。，,]{{0,20}}措施|\d+ (?:\w+ ){{0,4}}measures"
+            r"|\d+ (?:\w+ ){0,4}medidas"
         ),
     ),
     (

@@ -143,3 +143,22 @@ def answer_question(
     if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:
         return compose_out_of_scope(lang)
     return compose_not_sure([h.entry for h in hits], lang, decision.missing)
+
+
+def answer_within_check(
+    retriever: HybridRetriever, question: str, lang: Lang, today: dt.date, end_noted: bool
+) -> Reply | None:
+    """The repayment measure's rule a user asks while asking about their own case ("I have
+    adjusted once already, can I apply again?"): answered as the eligibility check begins, so
+    the question is not passed over. None unless entries of the measure answer it surely (on
+    retrieval alone: the NLU's intent is about the user's case, not a topic) and one of them is
+    more than the overview, which the check itself goes through. No buttons: the check's first
+    question follows."""
+    decision = decide(retriever, question, "sme_repayment")
+    entries = [h.entry for h in decision.answers]
+    if not entries or any(e.topic != "sme_repayment" for e in entries):
+        return None
+    if all(e.overview for e in entries):
+        return None
+    answered = compose_answer(entries, lang, today, [], end_noted=end_noted)
+    return Reply(answered.text, lang, [], answered.sources)

@@ -96,3 +96,30 @@ def test_a_clear_leader_the_nlu_places_in_its_topic_is_answered_outright(
     assert reply["handoff_offered"] is False
     opening = tuple(template("answer.plausible", lang).split("{")[0] for lang in LANGS)
     assert not text_of(reply).startswith(opening), text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "entry"),
+    [
+        # Users' words from the tuning sets: their own case and one of the measure's rules.
+        (
+            "我之前已經調整過一次還款，仲可唔可以再申請多次？",
+            "zh-Hant",
+            "sme-repayment-eligibility",
+        ),
+        ("can i adjust my repayemnt more than twice", "en", "sme-repayment-eligibility"),
+    ],
+)
+def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
+    stack: Stack, question: str, lang: str, entry: str
+) -> None:
+    """The check still begins (the user asks about their case), but the rule asked is answered
+    first, after the notice that the measure has ended and with its source, not passed over."""
+    reply = chat(stack, question)
+    said = text_of(reply)
+    intro = message("form.ended_intro", lang)  # type: ignore[arg-type]
+    assert said.startswith(intro), said
+    assert [s["id"] for s in reply["sources"]][:1] == [entry], reply["sources"]
+    asked = [q for q in FORM_QUESTIONS if q in said]
+    assert asked and said.index(asked[0]) > len(intro), said
+    assert reply["handoff_offered"] is False

@@ -11,10 +11,11 @@ from knowledge.cli import main as kb_main
 from knowledge.encoders import make_encoder
 from knowledge.index import build_index, index_state
 from knowledge.language import Lang
+from knowledge.messages import template
 from knowledge.messages import text as message
 from knowledge.retriever import AGREEMENT_INTENT_CONFIDENCE, HybridRetriever, band, confident
 from knowledge.schema import Topic
-from knowledge.service import answer_question, decide
+from knowledge.service import answer_question, answer_within_check, decide
 from knowledge.store import DATA_DIR
 
 
@@ -333,3 +334,37 @@ def test_a_question_about_a_topic_as_a_whole_gets_its_overview(retriever: Hybrid
     decision = decide(retriever, query, "gba_measures", 0.99)
     assert decision.band == "confident"
     assert [h.entry.id for h in decision.answers] == ["gba-measures-overview"]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # Own-case questions from the tuning sets that ask one of the measure's rules.
+        ("我之前已經調整過一次還款，仲可唔可以再申請多次？", "sme-repayment-eligibility"),
+        ("can i adjust my repayemnt more than twice", "sme-repayment-eligibility"),
+        ("受天鸽风灾影响的中小企业特别援助计划，受惠企业能不能调整还款？", "sme-repayment-schemes"),
+    ],
+)
+def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
+    retriever: HybridRetriever, question: str, entry_id: str
+) -> None:
+    reply = answer_within_check(retriever, question, "zh-Hant", dt.date(2026, 12, 6), True)
+    assert reply is not None and reply.sources[0]["id"] == entry_id
+    assert reply.buttons == []
+    # The check's opening has said that the measure ended; the answer does not say it again.
+    ended = template("answer.expired", "zh-Hant").split("{")[0]
+    assert ended not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我間舖係SME，之前借咗中小企援助計劃啲錢，而家生意差到震，有冇辦法減少每期還款？",
+        "3 instalments left",
+    ],
+)
+def test_ones_own_case_alone_is_left_to_the_check(
+    retriever: HybridRetriever, question: str
+) -> None:
+    """The overview is what the check goes through; a bare fact is no question."""
+    assert answer_within_check(retriever, question, "en", dt.date(2026, 12, 6), True) is None

@@ -23,7 +23,7 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
     ("question", "entry_id", "detail"),
     [
         ("攞毛坯鑽石牌要俾幾多錢，要等幾耐", "kimberley-licences", "cost"),
-        ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "fee"),
+        ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "cost"),
         (
             "Quanto tempo demora a emissão da licença de operador de diamantes em bruto?",
             "kimberley-licensed-operators",
@@ -120,6 +120,46 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "sme-repayment-overview",
             "scheme",
         ),
+        # Earlier tuning sets.
+        ("目前有哪些國家參與金伯利進程？", "kimberley-overview", "names"),
+        (
+            "Is ABC Jewellery Ltd one of the licensed rough diamond operators?",
+            "kimberley-licensed-operators",
+            "names",
+        ),
+        ("修订协议的负面清单一共有多少条限制性措施？", "cepa-services-negative-list", "count"),
+        (
+            "Quantas empresas de Macau participaram na Exposição Internacional de Importação da China?",
+            "trade-committee-consensus",
+            "count",
+        ),
+        (
+            "Quando entrou em vigor o acordo sobre comércio de mercadorias do CEPA?",
+            "cepa-services-signing",
+            "other_agreement",
+        ),
+        (
+            "Em que serviço se pede a licença de importação de veículos motorizados?",
+            "import-licensing-goods",
+            "authority",
+        ),
+        (
+            "Qual era o valor do primeiro lote de diamantes em bruto importado?",
+            "kimberley-first-import",
+            "cost",
+        ),
+        (
+            "What tariffs apply to polished diamonds exported from Macau to the EU?",
+            "kimberley-licensed-operators",
+            "tariff",
+        ),
+        # Scheme questions the NLU read as facts about the user's case.
+        ("中小企业援助计划的还款期最长是几年？", "sme-repayment-schemes", "duration"),
+        (
+            "What's the interest rate on loans under the Young Entrepreneurs Aid Scheme?",
+            "sme-repayment-schemes",
+            "interest",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -177,6 +217,17 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("Processo de Kimberly Macau data de entrada em vigor", ["kimberley-overview"]),
         # The measure's end date is the deadline it states.
         ("調整還款幾時截止？", ["sme-repayment-deadline"]),
+        # Whether import licensing is a tariff measure is not a tariff rate.
+        ("进口许可属于关税措施还是非关税措施？", ["import-licensing-overview"]),
+        ("咩叫進口許可？係咪一種關稅嚟？", ["import-licensing-overview"]),
+        # Applications counted answer how many companies applied; 15 measures are counted.
+        ("到而家有幾多間公司申請咗調整還款，批咗幾多宗？", ["sme-repayment-statistics"]),
+        ("大湾区惠澳措施一共有多少项措施？", ["gba-measures-overview"]),
+        # The value of Macao's capital used in the Mainland is a figure the entry states.
+        (
+            "Qual foi o valor do capital de Macau efectivamente utilizado no Interior em 2018?",
+            ["trade-committee-trade-figures"],
+        ),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
