@@ -93,7 +93,7 @@ FACETS: dict[Facet, FacetRule] = {
         # "how often" (几耐开一次会) asks a frequency, not a duration
         r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
         r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几|多少)年|how long|how many years"
-        r"|processing time|turnaround|quanto tempo|quantos anos|\bdemora"
+        r"|processing time|turnaround|(?<!em )quanto tempo|quantos anos|\bdemora"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
         r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"
@@ -158,7 +158,8 @@ FACETS: dict[Facet, FacetRule] = {
     # Hong Kong on its own (not "Hong Kong and Macao"): Macao's CEPA is not Hong Kong's.
     "hong_kong": _rule(
         r"(?<!澳门[和及与或、/])(?<!澳门)香港(?![和及与或、/]?澳门)"
-        rf"|\bhk\b(?!{_AND_MACAO})|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
+        rf"|\bhk\b(?!{_AND_MACAO})|(?<!guangdong-)(?<!maca[ou] e )(?<!maca[ou] and )(?<!maca[ou]/)"
+        rf"hong kong(?!{_AND_MACAO})",
         rf"香港|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
     ),
     # The next meeting, conference or edition: the newsletter reports what has happened.

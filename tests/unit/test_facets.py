@@ -217,6 +217,16 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("Processo de Kimberly Macau data de entrada em vigor", ["kimberley-overview"]),
         # The measure's end date is the deadline it states.
         ("調整還款幾時截止？", ["sme-repayment-deadline"]),
+        # "Macau e Hong Kong" is both places; "de quanto em quanto tempo" asks how often.
+        (
+            "Há alguma flexibilização das restrições à saída de recursos genéticos humanos do "
+            "Interior da China para Macau e Hong Kong?",
+            ["gba-measure-12-human-genetic-resources"],
+        ),
+        (
+            "grupo de qualidade e certificacao guangdong-macau reune-se de quanto em quanto tempo?",
+            ["quality-working-group"],
+        ),
         # Whether import licensing is a tariff measure is not a tariff rate.
         ("进口许可属于关税措施还是非关税措施？", ["import-licensing-overview"]),
         ("咩叫進口許可？係咪一種關稅嚟？", ["import-licensing-overview"]),
