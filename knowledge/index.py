@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,7 +22,7 @@ from knowledge.store import DATA_DIR, data_files, fingerprint, load_entries
 from knowledge.text import normalise
 
 # Bump when the index layout or the documents made from an entry change.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "manifest.json"
 VECTORS = "faiss.index"
@@ -49,7 +50,8 @@ def documents_for(entries: list[Entry]) -> list[Document]:
     """Titles, question phrasings and answers of every entry, in every language, normalised."""
     docs: list[Document] = []
     for entry in entries:
-        texts = [*entry.title.all(), *entry.questions, *entry.answer.all()]
+        answers = list(entry.answer.all())
+        texts = [*entry.title.all(), *entry.questions, *answers, *_sentences(answers)]
         seen: set[str] = set()
         for text in texts:
             norm = normalise(text)
@@ -57,6 +59,20 @@ def documents_for(entries: list[Entry]) -> list[Document]:
                 seen.add(norm)
                 docs.append(Document(entry.id, norm))
     return docs
+
+
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])")
+
+
+def _sentences(answers: list[str]) -> list[str]:
+    """Each sentence of a multi-sentence answer on its own, so that a question about one of its
+    details meets that sentence rather than the whole answer, where the detail is diluted."""
+    found = []
+    for answer in answers:
+        parts = [p.strip() for p in _SENTENCE_END.split(answer) if len(p.strip()) >= 8]
+        if len(parts) > 1:
+            found += parts
+    return found
 
 
 def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
