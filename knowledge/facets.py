@@ -44,6 +44,13 @@ Facet = Literal[
     "tariff",
     "authority",
     "interest",
+    "appeal",
+    "validity",
+    "online",
+    "funding",
+    "published",
+    "plans",
+    "head",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -120,7 +127,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|obtain [\w ]{0,40}from|application form|online|junto d[ao]|formulário|submeter",
     ),
     "documents": _rule(
-        r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲|边啲)?(?:材料|文件)|所需(?:材料|文件)|证明文件"
+        r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲咩|啲乜|啲|边啲)?(?:材料|文件)|所需(?:材料|文件)|证明文件"
         r"|what documents|documents? (?:do|are|needed|required)|paperwork|documentos|documentação",
         r"文件|材料|证明|document|comprovativo",
     ),
@@ -194,7 +201,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Where goods came from.
     "origin": _rule(
-        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪|产地|原产地|来源地"
+        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪|产地|原产|产于哪|产自哪|来源地"
         r"|which countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came|origin|export)|from which countr"
         r"|what countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came)|country of origin"
         r"|de que país|de onde (?:vieram|veio|vêm|vem)|país de origem|proveniência",
@@ -206,6 +213,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"名单|(?:哪|边)(?:九|几|些)(?:家|间|个)(?:企业|公司|城市)|(?:哪些|边啲)国家(?:参与|参加|加入)"
         r"|which countries (?:\w+ ){0,3}(?:participate|take part|are (?:members|part)|belong|joined)"
         r"|\bone of the (?:nine |\d+ )?(?:licensed|certified)|que países|quais (?:são )?os países"
+        r"|(?:哪|边)(?:家|间)(?:公司|企业|银行|医院)|which (?:company|firm|importer|banks?|hospitals?)\b"
+        r"(?! can| may| must| need| should| qualif| is eligible| are eligible)"
+        r"|(?:que|qual (?:a |o )?|quais (?:os |as )?)(?:empresa|importador|bancos?|hospita(?:l|is))\b"
+        r"(?! pode| podem| deve| devem| tem direito)"
         r"|(?:哪些|边啲)(?:企业|公司|产品)(?:已经?)?(?:获|取得|拿到|攞到|持有)"
         r"|which (?:nine |\d+ )?(?:companies|firms|operators|cities)\b[^?]{0,40}"
         r"\b(?:hold|have|got|obtained|received|are (?:licensed|certified)|are they|are the)"
@@ -251,6 +262,50 @@ FACETS: dict[Facet, FacetRule] = {
         r"|负责|牵头|issued by|apply to|responsible|coordinat|junto d[ao]|emitid[ao]s? pel[ao]"
         r"|responsável|coorden",
     ),
+    # An appeal against a refusal.
+    "appeal": _rule(
+        r"上诉|申诉|复议|覆核|\bappeal|recurso|reclamaç|contestar",
+        r"上诉|申诉|复议|覆核|\bappeal|recurso|reclamaç",
+    ),
+    # How long a licence or certificate stays valid, and renewing it.
+    "validity": _rule(
+        r"有效期|续期|续牌|续领|每年(?:都)?要(?:续|更新)|valid for|validity|how long is (?:\w+ ){0,4}valid"
+        r"|\brenew|renovad|renovaç|validade|válid[oa] por",
+        r"有效期|续期|valid for|validity|\brenew|renova|validade|válid[oa] por",
+    ),
+    # Applying or handing in online.
+    "online": _rule(
+        r"网上|线上|online|on-line|pela internet|em linha|por via electrónica|electronically",
+        r"网上|线上|online|em linha|electronic|eletrónic|electrónic|电子方式",
+    ),
+    # Money a programme pays out (funding, subsidies), stated as an amount.
+    "funding": _rule(
+        r"扶持资金|资助金额|补贴|补助|资助|\bsubsid(?:y|ies|ised|ized)\b|funding|financiamento|subsídio"
+        r"|apoio financeiro",
+        rf"{_AMOUNT}|{_FIGURE}",
+    ),
+    # When a document was or will be published.
+    "published": _rule(
+        r"(?:何时|几时|什么时候|哪天|哪一天)(?:正式)?(?:发布|出台|公布|印发|发表)|(?:发布|出台|公布)(?:日期|时间)"
+        r"|when (?:was|will|is|were) (?:\w+ ){0,8}(?:published|issued|released)"
+        r"|quando (?:foi|será|é|serão|foram) (?:\w+ ){0,4}(?:publicad|emitid|divulgad)",
+        r"\d{1,2}月\d{1,2}日[^。]{0,20}(?:发布|出台|公布|印发|推出)|(?:发布|出台|公布|印发)于"
+        r"|(?:published|issued|released) on \d|publicad[oa]s? (?:a|em) \d",
+    ),
+    # Plans the government has not announced.
+    "plans": _rule(
+        r"有冇计划|有没有计划|是否计划|有否计划|计划(?:将|把)|is there (?:a|any) plan|are there (?:any )?plans"
+        r"|plans? to (?:extend|launch|introduce|renew|expand|increase)|tenciona|planeia"
+        r"|há planos|vai (?:o governo |a dse )?(?:prorrogar|prolongar)",
+        None,
+    ),
+    # Who heads a department.
+    "head": _rule(
+        r"(?:谁|边个|哪位)(?:是|系)?[^?？]{0,10}(?:局长|负责人|主任|院长)|局长(?:是|系)(?:谁|边个)"
+        r"|who (?:is|heads) (?:the )?(?:director|head|chief)|quem (?:é|dirige) (?:o|a) "
+        r"(?:director|diretor|directora|presidente)",
+        r"局长|\bdirector|diretor|\bhead\b|主任|负责人",
+    ),
     # A deadline: a date the answer says something must happen before.
     "deadline": _rule(
         r"截止|最后期限|限期|deadline|closing date|\bprazo (?:final|limite|para)|data limite",
@@ -266,15 +321,21 @@ _NEXT_YEAR = re.compile(r"明年|下年|下一年|next year|próximo ano|ano que
 # A figure asked for a year is stated only as an amount in the same sentence as that year: the
 # answers' other dates (a meeting on 20 November 2019) do not give 2019's trade figures.
 _FIGURE_ASKED = re.compile(
-    r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|\bfigures?\b|\bvolume"
+    r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|\bfigures?\b|\bvolume|\bvalue"
     r"|statistic|how much|\bvalor\b|montante|estatístic|quanto"
 )
 # Counts asked of a kind of thing, and how an answer counts that kind.
 _NUMBER = r"(?:\d[\d,]*|[一二两三四五六七八九十百千]+)"
 _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
-        re.compile(r"(?:多少|几多|几)个?国家|how many (?:\w+ )?countries|quantos países"),
-        re.compile(rf"{_NUMBER}\s*个\S{{0,6}}国家|\d+ (?:\w+ ){{0,2}}countries|\d+ países"),
+        re.compile(
+            r"(?:多少|几多|几)个?(?:国家|参与国|成员国|成员)|how many (?:\w+ )?(?:countries|members"
+            r"|member states)|quantos (?:\w+ )?(?:países|membros)"
+        ),
+        re.compile(
+            rf"{_NUMBER}\s*个\S{{0,6}}(?:国家|成员)|\d+ (?:\w+ ){{0,2}}(?:countries|members)"
+            r"|\d+ (?:países|membros)"
+        ),
     ),
     (
         re.compile(
@@ -308,6 +369,12 @@ _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
             rf"{_NUMBER}\s*(?:条|项|个)[^。，,]{{0,20}}措施|\d+ (?:\w+ ){{0,4}}measures"
             r"|\d+ (?:\w+ ){0,4}medidas"
         ),
+    ),
+    (
+        re.compile(
+            r"(?:多少|几多)(?:条|个)?条(?:款|文)|how many (?:\w+ )?articles|quantos artigos"
+        ),
+        re.compile(rf"{_NUMBER}\s*条|\d+ articles|\d+ artigos"),
     ),
     (
         re.compile(r"(?:多少|几多)(?:个)?城市|how many cities|quantas cidades"),
@@ -403,6 +470,9 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     for count_asked, counted in _COUNTS:
         if count_asked.search(asked) and not counted.search(stated):
             return "count"
-    if _ordinals(asked) - _ordinals(stated):
+    # The meeting an entry is about is the one its title names: its answer may recall earlier
+    # ones ("since the first meeting") without saying anything of them.
+    titled = set().union(*(_ordinals(normalise(" ".join(e.title.all()))) for e in entries))
+    if _ordinals(asked) - (titled or _ordinals(stated)):
         return "occurrence"
     return None

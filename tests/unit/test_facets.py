@@ -153,6 +153,55 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "kimberley-licensed-operators",
             "tariff",
         ),
+        # The fourth blind set of 2026-12-06 (tuning data since mid-session).
+        ("首批進口的毛坯鑽石原產於哪個國家？", "kimberley-first-import", "origin"),
+        ("內地與澳門經貿合作委員會第一次會議於何時舉行？", "trade-committee-meeting", "occurrence"),
+        (
+            "商務部《關於商務領域支持粵港澳大灣區建設若干政策措施的意見》何時正式發佈？",
+            "trade-committee-leong-remarks",
+            "published",
+        ),
+        ("政府有冇計劃將調整還款措施延長到2021年？", "sme-repayment-deadline", "plans"),
+        (
+            "喺廣東返工嘅澳門人，個仔入讀公立學校要準備啲咩文件？",
+            "gba-measure-03-education",
+            "documents",
+        ),
+        ("澳门发展绿色金融具体有哪些扶持资金？", "trade-committee-consensus", "funding"),
+        ("金伯利进程证书制度一共有多少个参与国？", "kimberley-overview", "count"),
+        ("调整还款申请被拒绝的话可以上诉吗？", "sme-repayment-overview", "appeal"),
+        (
+            "Which company imported the first batch of rough diamonds?",
+            "kimberley-first-import",
+            "names",
+        ),
+        (
+            "What was the value of Mainland-Macao trade in 2019?",
+            "trade-committee-trade-figures",
+            "year",
+        ),
+        (
+            "Which banks will take part in the cross-boundary wealth management connect?",
+            "gba-measure-04-wealth-management-connect",
+            "names",
+        ),
+        (
+            "How many WTO members submit import licensing notifications each year?",
+            "import-licensing-workshop",
+            "count",
+        ),
+        (
+            "A licença de operador de diamantes em bruto tem de ser renovada todos os anos?",
+            "kimberley-licences",
+            "validity",
+        ),
+        (
+            "Posso entregar o pedido de ajustamento do reembolso online?",
+            "sme-repayment-overview",
+            "online",
+        ),
+        ("Quantos artigos tem o acordo de revisão do CEPA?", "cepa-services-signing", "count"),
+        ("Quem é o director da Direcção dos Serviços de Economia?", "contact-bureau", "head"),
         # Scheme questions the NLU read as facts about the user's case.
         ("中小企业援助计划的还款期最长是几年？", "sme-repayment-schemes", "duration"),
         (
@@ -227,6 +276,15 @@ def test_a_detail_the_answer_does_not_state_is_named(
             "grupo de qualidade e certificacao guangdong-macau reune-se de quanto em quanto tempo?",
             ["quality-working-group"],
         ),
+        # The 15 measures came out after the meeting of 6 November 2019; a subsidiary is no
+        # subsidy; the meeting an entry is about is the second one, which it names.
+        ("中央嗰15項惠澳措施係幾時公佈㗎？", ["gba-measures-overview"]),
+        (
+            "Under the revised CEPA, if we set up a subsidiary in Guangdong, do we get the same "
+            "market access as a mainland investor?",
+            ["cepa-services-national-treatment"],
+        ),
+        ("委員會第二次會議討論咗咩？", ["trade-committee-meeting"]),
         # Whether import licensing is a tariff measure is not a tariff rate.
         ("进口许可属于关税措施还是非关税措施？", ["import-licensing-overview"]),
         ("咩叫進口許可？係咪一種關稅嚟？", ["import-licensing-overview"]),
