@@ -38,7 +38,7 @@ PLAUSIBLE_THRESHOLD = 0.54
 # what you mean?".
 AGREEMENT_THRESHOLD = 0.54
 AGREEMENT_MARGIN = 0.03
-AGREEMENT_INTENT_CONFIDENCE = 0.7
+AGREEMENT_INTENT_CONFIDENCE = 0.8
 # Entries of the first entry's topic scoring within the margin behind it are its siblings: one
 # question often touches two of them (the repayment measure's amount and its schemes), and the
 # ranking cannot tell which the user meant. Up to ANSWER_GROUP of them are answered together, and
