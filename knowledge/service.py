@@ -92,10 +92,10 @@ def decide(
         sureness, alone = "confident", True
     decision = Decision(sureness, hits, alone=alone)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
-    # answering with them would look like an answer and not be one (knowledge/facets.py).
-    missing = (
-        missing_detail(question, [h.entry for h in decision.shown]) if sureness != "weak" else None
-    )
+    # answering with them would look like an answer and not be one (knowledge/facets.py). Named
+    # as well when the closest entry is not sure enough to answer: "not sure" then says which
+    # detail the information lacks, whichever way the scores fell.
+    missing = missing_detail(question, [h.entry for h in decision.shown]) if hits else None
     return decision if missing is None else Decision("weak", hits, missing=missing)
 
 
