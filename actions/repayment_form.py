@@ -203,14 +203,13 @@ class AskRepaymentSlot(AskSlot):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        rule = (
-            asked_rule(tracker, lang := conversation_lang(tracker))
-            if first_question(tracker)
-            else None
-        )
-        if rule is not None:
-            intro = [text("form.ended_intro", lang)] if ended_now() else []
-            send_reply(dispatcher, Reply("\n\n".join([*intro, rule.text]), lang, [], rule.sources))
+        if first_question(tracker):
+            lang = conversation_lang(tracker)
+            rule = asked_rule(tracker, lang)
+            if rule is not None:
+                intro = [text("form.ended_intro", lang)] if ended_now() else []
+                said = "\n\n".join([*intro, rule.text])
+                send_reply(dispatcher, Reply(said, lang, [], rule.sources))
         return super().run(dispatcher, tracker, domain)
 
 
@@ -225,8 +224,7 @@ def asked_rule(tracker: Tracker, lang: Lang) -> Reply | None:
     if is_payload(tracker):
         return None
     asked = tracker.latest_message.get("text") or ""
-    today = macao_today()
-    return answer_within_check(get_retriever(), asked, lang, today, end_noted=ended_now())
+    return answer_within_check(get_retriever(), asked, lang, macao_today(), end_noted=ended_now())
 
 
 # Named classes (not generated ones): the action server's workers must be able to pickle them.
