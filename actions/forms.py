@@ -118,6 +118,11 @@ class AskSlot(Action):
     def question(self, tracker: Tracker, lang: Lang) -> str:
         raise NotImplementedError
 
+    def preface(self, tracker: Tracker, lang: Lang) -> Reply | None:
+        """What this turn says before the question: none by default. A preface with sources is
+        a message of its own (its source line belongs to it); a plain one opens the question."""
+        return None
+
     def hint(self, lang: Lang) -> str:
         return text("form.hint", lang)
 
@@ -146,6 +151,11 @@ class AskSlot(Action):
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         said = self.question(tracker, lang)
+        if (preface := self.preface(tracker, lang)) is not None:
+            if preface.sources:
+                send_reply(dispatcher, preface)
+            else:
+                said = f"{preface.text}\n\n{said}"
         hint = tracker.get_slot(self.hint_slot)
         if hint == self.slot:
             said = f"{self.hint(lang)} {said}"

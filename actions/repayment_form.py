@@ -193,38 +193,25 @@ class AskRepaymentSlot(AskSlot):
         bounded = hint.removeprefix(TOO_LARGE) if hint.startswith(TOO_LARGE) else None
         if bounded is not None and bounded in BOUNDS:
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
-        # A business asking about its case today first hears that the measure has ended, before
-        # answering questions about a scheme it can no longer use (with the rule it asked, when
-        # there is one, in the message before: run below).
-        if first_question(tracker) and ended_now() and asked_rule(tracker, lang) is None:
-            question = f"{text('form.ended_intro', lang)}\n\n{question}"
         return question
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        if first_question(tracker):
-            lang = conversation_lang(tracker)
-            rule = asked_rule(tracker, lang)
-            if rule is not None:
-                intro = [text("form.ended_intro", lang)] if ended_now() else []
-                said = "\n\n".join([*intro, rule.text])
-                send_reply(dispatcher, Reply(said, lang, [], rule.sources))
-        return super().run(dispatcher, tracker, domain)
-
-
-def ended_now() -> bool:
-    return not measure_open(macao_today())
-
-
-def asked_rule(tracker: Tracker, lang: Lang) -> Reply | None:
-    """The measure's rule the message that began the check asked about, if the knowledge base
-    states it ("I have adjusted once, can I apply again?"): answered before the first question,
-    so it is not passed over (knowledge.service.answer_within_check)."""
-    if is_payload(tracker):
-        return None
-    asked = tracker.latest_message.get("text") or ""
-    return answer_within_check(get_retriever(), asked, lang, macao_today(), end_noted=ended_now())
+    def preface(self, tracker: Tracker, lang: Lang) -> Reply | None:
+        """Before the check's first question: today, that the measure has ended (a business
+        asking about its case hears it before any question or amount), then the rule the user's
+        message asked about when the knowledge base states it ("I have adjusted once, can I apply
+        again?"), so that it is not passed over."""
+        if not first_question(tracker):
+            return None
+        today = macao_today()
+        ended = not measure_open(today)
+        asked = tracker.latest_message.get("text") or ""
+        rule = (
+            None
+            if is_payload(tracker)
+            else answer_within_check(get_retriever(), asked, lang, today, end_noted=ended)
+        )
+        parts = ([text("form.ended_intro", lang)] if ended else []) + ([rule.text] if rule else [])
+        return Reply("\n\n".join(parts), lang, [], rule.sources if rule else []) if parts else None
 
 
 # Named classes (not generated ones): the action server's workers must be able to pickle them.

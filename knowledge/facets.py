@@ -424,7 +424,11 @@ def _ordinals(text: str) -> set[int]:
 
 
 def asked_facets(question: str) -> list[Facet]:
-    text = normalise(question)
+    return _asked_facets(normalise(question))
+
+
+def _asked_facets(text: str) -> list[Facet]:
+    """The facets `text` (normalised) asks for."""
     return [
         facet
         for facet, rule in FACETS.items()
@@ -439,6 +443,13 @@ def _entry_text(entry: Entry) -> str:
     return normalise(" ".join(parts))
 
 
+@cache
+def _titled_ordinals(entry: Entry) -> frozenset[int]:
+    """The meeting or edition `entry` is about: the one its title names (cached like
+    `_entry_text`)."""
+    return frozenset(_ordinals(normalise(" ".join(entry.title.all()))))
+
+
 def _stated_text(entries: Iterable[Entry]) -> str:
     return " ".join(_entry_text(entry) for entry in entries)
 
@@ -448,11 +459,11 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     it) can state: a facet above, or a year the question names and none of them mentions. A
     year after a measure's end is answered by its end date ("instalments due in 2021?")."""
     stated = _stated_text(entries)
-    for facet in asked_facets(question):
+    asked = normalise(question)
+    for facet in _asked_facets(asked):
         rule = FACETS[facet].stated
         if rule is None or not rule.search(stated):
             return facet
-    asked = normalise(question)
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
     years = _YEAR.findall(asked) + [
         name
@@ -472,7 +483,7 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
             return "count"
     # The meeting an entry is about is the one its title names: its answer may recall earlier
     # ones ("since the first meeting") without saying anything of them.
-    titled = set().union(*(_ordinals(normalise(" ".join(e.title.all()))) for e in entries))
+    titled = set().union(*(_titled_ordinals(e) for e in entries))
     if _ordinals(asked) - (titled or _ordinals(stated)):
         return "occurrence"
     return None
