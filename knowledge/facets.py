@@ -230,7 +230,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"|possuem|detêm)",
         None,
     ),
-    # The other CEPA agreements: the knowledge base holds the services agreement's revision.
+    # Agreements a user names besides the services agreement, whose revision is all the knowledge
+    # base holds.
     "other_agreement": _rule(
         r"货物贸易协议|货物贸易协定|投资协议|经济技术合作协议|goods (?:trade )?agreement"
         r"|agreement on (?:trade in )?goods|investment agreement|acordo (?:sobre|de) (?:o )?comércio"
