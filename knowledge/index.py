@@ -16,13 +16,20 @@ from typing import Literal
 
 import faiss
 
+from knowledge.answerability import (
+    MODEL_FILE,
+    AnswerabilityModel,
+    fit,
+    training_files,
+)
 from knowledge.encoders import Encoder
+from knowledge.evaluation import load_queries
 from knowledge.schema import Entry
 from knowledge.store import DATA_DIR, data_files, fingerprint, load_entries
 from knowledge.text import normalise
 
 # Bump when the index layout or the documents made from an entry change.
-INDEX_FORMAT = "3"
+INDEX_FORMAT = "4"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "manifest.json"
 VECTORS = "faiss.index"
@@ -76,7 +83,8 @@ def _sentences(answers: list[str]) -> list[str]:
 
 
 def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
-    return fingerprint(data_files(data_dir), encoder_spec, INDEX_FORMAT)
+    files = [*data_files(data_dir), *training_files()]
+    return fingerprint(files, encoder_spec, INDEX_FORMAT)
 
 
 def index_state(
@@ -84,7 +92,7 @@ def index_state(
 ) -> IndexState:
     """Whether a built index exists and matches the current knowledge files and encoder."""
     manifest_path = index_dir / MANIFEST
-    if not manifest_path.exists() or not (index_dir / VECTORS).exists():
+    if not all(p.exists() for p in (manifest_path, index_dir / VECTORS, index_dir / MODEL_FILE)):
         return "missing"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -108,6 +116,9 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     tmp_vectors = index_dir / (VECTORS + ".tmp")
     tmp_manifest = index_dir / (MANIFEST + ".tmp")
     faiss.write_index(index, str(tmp_vectors))
+    tmp_model = index_dir / (MODEL_FILE + ".tmp.npz")
+    answerability = _fit_answerability(entries, LoadedIndex(encoder.spec, index, docs), encoder)
+    answerability.save(tmp_model)
     manifest = {
         "format": INDEX_FORMAT,
         "encoder": encoder.spec,
@@ -118,8 +129,25 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     }
     tmp_manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp_vectors.replace(index_dir / VECTORS)
+    tmp_model.replace(index_dir / MODEL_FILE)
     tmp_manifest.replace(index_dir / MANIFEST)
     return len(docs)
+
+
+def _fit_answerability(
+    entries: list[Entry], index: LoadedIndex, encoder: Encoder
+) -> AnswerabilityModel:
+    """The answerability model, fitted on the labelled tuning queries ranked by this index."""
+    # The retriever reads indexes: imported here, where an index exists to read.
+    from knowledge.retriever import HybridRetriever
+
+    retriever = HybridRetriever(entries, index, encoder)
+    queries = [q for path in training_files() for q in load_queries(path)]
+    rows = []
+    for query in queries:
+        hits = retriever.search(query.query, k=len(entries))
+        rows.append(retriever.answerability_features(query.query, hits))
+    return fit(rows, [q.in_scope for q in queries])
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from knowledge.answerability import MODEL_FILE, AnswerabilityModel, features
 from knowledge.encoders import Encoder, make_encoder
 from knowledge.evaluation import Outcome
 from knowledge.fusion import fuse
@@ -74,7 +75,13 @@ class Hit:
 
 
 class HybridRetriever:
-    def __init__(self, entries: list[Entry], index: LoadedIndex, encoder: Encoder) -> None:
+    def __init__(
+        self,
+        entries: list[Entry],
+        index: LoadedIndex,
+        encoder: Encoder,
+        answerability: AnswerabilityModel | None = None,
+    ) -> None:
         if encoder.spec != index.encoder_spec:
             raise ValueError(
                 f"index was built with {index.encoder_spec!r}, not {encoder.spec!r}: rebuild it"
@@ -98,11 +105,22 @@ class HybridRetriever:
                 owners.setdefault(question_key(question), set()).add(entry.id)
         self._exact = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1 and key}
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+        # Each entry's documents averaged: where the entry sits, for the answerability model.
+        vectors = index.vectors.reconstruct_n(0, index.vectors.ntotal)
+        self._centroids: dict[str, npt.NDArray[np.float32]] = {}
+        for start, stop, entry_id in zip(
+            self._starts, [*self._starts[1:], len(self._order)], self._group_ids, strict=True
+        ):
+            mean = vectors[self._order[start:stop]].mean(axis=0)
+            self._centroids[entry_id] = (mean / max(np.linalg.norm(mean), 1e-12)).astype(np.float32)
+        self.answerability = answerability
 
     @classmethod
     def load(cls, index_dir: Path, data_dir: Path = DATA_DIR) -> HybridRetriever:
         index = load_index(index_dir)
-        return cls(load_entries(data_dir), index, make_encoder(index.encoder_spec))
+        model_path = index_dir / MODEL_FILE
+        model = AnswerabilityModel.load(model_path) if model_path.exists() else None
+        return cls(load_entries(data_dir), index, make_encoder(index.encoder_spec), model)
 
     def exact_entry(self, query: str) -> Entry | None:
         """The entry that lists `query` among its own phrasings, if exactly one does."""
@@ -128,6 +146,25 @@ class HybridRetriever:
         else:
             self._query_vectors.move_to_end(key)
         return vector
+
+    def answerability_features(self, query: str, hits: list[Hit]) -> npt.NDArray[np.float32]:
+        """The answerability model's reading of `query` against its ranking (`hits`, best first)."""
+        best = hits[0]
+        return features(
+            self.query_vector(query)[0],
+            self._centroids[best.entry.id],
+            best.score,
+            lead(hits, ANSWER_MARGIN),
+            best.dense,
+            best.lexical,
+        )
+
+    def answerable(self, query: str, hits: list[Hit]) -> bool:
+        """Whether the answerability model (when the index has one) takes `query` to ask
+        something the knowledge base answers (knowledge/answerability.py)."""
+        if self.answerability is None or not hits:
+            return True
+        return self.answerability.answerable(self.answerability_features(query, hits))
 
     def prepare(self, query: str) -> None:
         """Do the slow part of a search ahead of time (the gateway calls this through the action

@@ -96,7 +96,14 @@ def decide(
     # as well when the closest entry is not sure enough to answer: "not sure" then says which
     # detail the information lacks, whichever way the scores fell.
     missing = missing_detail(question, [h.entry for h in decision.shown]) if hits else None
-    return decision if missing is None else Decision("weak", hits, missing=missing)
+    if missing is not None:
+        return Decision("weak", hits, missing=missing)
+    # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
+    # names): the answerability model, fitted on the tuning queries, turns it away. Not a topic
+    # as a whole (`alone`): the model reads a question against one entry.
+    if sureness != "weak" and not alone and not retriever.answerable(question, hits):
+        return Decision("weak", hits)
+    return decision
 
 
 def answer_entries(

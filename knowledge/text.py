@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import jieba
+import jieba.posseg
 import opencc
 
 jieba.setLogLevel(logging.WARNING)
@@ -247,6 +248,16 @@ def _jieba() -> jieba.Tokenizer:
     if USER_DICT.exists():
         tokenizer.load_userdict(str(USER_DICT))
     return tokenizer
+
+
+@cache
+def _tagger() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def chinese_nouns(text: str) -> list[tuple[str, bool]]:
+    """jieba's words of (normalised) Chinese text, each with whether jieba tags it a noun."""
+    return [(p.word, p.flag.startswith("n")) for p in _tagger().cut(text) if p.word.strip()]
 
 
 def tokenize(text: str) -> list[str]:

@@ -18,6 +18,8 @@ import pytest
 import tomllib
 import yaml
 
+from knowledge.answerability import TRAINING_SETS
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE = ROOT / "compose.yaml"
 THREE_HOSTS = ROOT / "deploy" / "compose.3hosts.yaml"
@@ -176,6 +178,16 @@ def test_the_app_image_takes_torch_from_the_cpu_index_at_the_project_pin() -> No
     dockerfile = (ROOT / "deploy" / "Dockerfile.app").read_text()
     assert f"--index-url https://download.pytorch.org/whl/cpu {pin}" in dockerfile
     assert "torch.version.cuda" in dockerfile  # the build fails on a CUDA build
+
+
+def test_the_app_image_has_the_answerability_training_queries() -> None:
+    """The index is built in the image, and fits the answerability model on these files."""
+    dockerfile = (ROOT / "deploy" / "Dockerfile.app").read_text()
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert "COPY tests/data/ tests/data/" in dockerfile
+    assert "!tests/data" in ignored
+    assert dockerfile.index("COPY tests/data/") < dockerfile.index("knowledge.cli build")
+    assert all(name.startswith("tests/data/") for name in TRAINING_SETS)
 
 
 def test_the_images_and_compose_keep_the_contract_ports() -> None:

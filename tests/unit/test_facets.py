@@ -211,6 +211,75 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "sme-repayment-schemes",
             "interest",
         ),
+        # From the fifth blind set (tuning data since the 2026-12-06 fourth session).
+        ("港澳律師喺大灣區執業要考咩試？", "gba-measure-09-professional-practice", "exam"),
+        ("內地對澳門保險公司入場嘅資本要求係幾多？", "cepa-services-finance", "capital"),
+        ("在澳门经营毛坯钻石需要多少注册资本？", "kimberley-licences", "capital"),
+        ("中小企援助計劃嘅還款期最長有幾多年？", "sme-repayment-schemes", "duration"),
+        ("调整还款申请一般几天出结果？", "sme-repayment-statistics", "duration"),
+        ("广东省哪些学校接收港澳居民子女入学？", "gba-measure-03-education", "names"),
+        (
+            "Which mobile payment apps can Macao residents use in the mainland?",
+            "gba-measure-02-mobile-payment",
+            "names",
+        ),
+        ("金伯利进程证书在哪个窗口领取？", "kimberley-overview", "address"),
+        ("毛坯钻石进口要交多少关税？", "kimberley-licences", "tariff"),
+        ("毛坯钻石进口澳门需要缴纳关税吗", "kimberley-licences", "tariff"),
+        ("世贸组织进口许可年度问卷需要在什么时候提交？", "import-licensing-workshop", "deadline"),
+        ("2018年澳门对内地的服务贸易出口额是多少？", "trade-committee-trade-figures", "exports"),
+        ("经济局的传真号码是多少？", "contact-bureau", "fax"),
+        (
+            "How many Kimberley Process certificates has Macao issued for exports so far?",
+            "kimberley-overview",
+            "count",
+        ),
+        (
+            "How many of the repayment adjustment applications came from the Typhoon Hato scheme?",
+            "sme-repayment-statistics",
+            "breakdown",
+        ),
+        (
+            "What was agreed about ivory trade at the CITES meeting?",
+            "cites-meeting-topics",
+            "species",
+        ),
+        (
+            "When is the next Guangdong-Macao quality working group meeting?",
+            "quality-2019-meeting",
+            "next_event",
+        ),
+        (
+            "文化領域的負面清單中具體保留了哪些限制措施？",
+            "cepa-services-negative-list",
+            "restrictions",
+        ),
+        (
+            "What specific restrictive measures are still on the negative list for culture?",
+            "cepa-services-negative-list",
+            "restrictions",
+        ),
+        (
+            "Qual é o procedimento para registar uma empresa de Macau como prestador de serviços "
+            "no Interior da China ao abrigo do CEPA?",
+            "cepa-services-national-treatment",
+            "procedure",
+        ),
+        ("申請《澳門服務提供者證明書》的程序為何", "cepa-services-national-treatment", "procedure"),
+        (
+            "Qual foi o investimento de Macau no Interior da China em 2019?",
+            "trade-committee-trade-figures",
+            "year",
+        ),
+        # "Which …" of a kind of thing the answer never mentions.
+        ("横琴粤澳深度合作区有哪些税收优惠？", "gba-measure-10-innovation-zone", "which"),
+        ("在澳门开一家餐厅需要申请哪些牌照？", "kimberley-licences", "which"),
+        (
+            "Which audit firms are approved to certify Macao service supplier status under CEPA?",
+            "cepa-services-national-treatment",
+            "which",
+        ),
+
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -298,6 +367,25 @@ def test_a_detail_the_answer_does_not_state_is_named(
             "Qual foi o valor do capital de Macau efectivamente utilizado no Interior em 2018?",
             ["trade-committee-trade-figures"],
         ),
+        # Nine firms hold operator licences: a count of licences the entry gives. 幾日 that the
+        # workshop lasted is a duration it states; 幾月幾日 asks a date, not a duration.
+        ("經濟局發出咗幾多個毛坯鑽石准照？", ["kimberley-licensed-operators"]),
+        (
+            "How many rough diamond licences has the Economic Bureau issued?",
+            ["kimberley-licensed-operators"],
+        ),
+        ("世貿進口許可工作坊舉行咗幾日？", ["import-licensing-workshop"]),
+        ("質量檢測認證專責小組2019年會議係幾月幾日開？", ["quality-2019-meeting"]),
+        # 哪些企業 not covered is a condition the eligibility entry states, not a list of names.
+        ("哪些企業不適用調整還款措施？", ["sme-repayment-eligibility"]),
+        # "Which …" of something generic (a date, a number, a sector) or of a kind the answer
+        # names.
+        ("修訂後的CEPA服務貿易協議由哪一天起正式實施", ["cepa-services-signing"]),
+        ("如對CEPA有疑問，可致電哪個電話號碼查詢？", ["contact-bureau"]),
+        ("修訂CEPA服務貿易協議嗰份嘢係邊個同邊個簽㗎？", ["cepa-services-signing"]),
+        ("澳門派咗邊啲人去中國質量大會？", ["quality-conference-macao-delegation"]),
+        ("CEPA修订后哪些服务行业完全国民待遇", ["cepa-services-national-treatment"]),
+        ("que servicos de macau foram a reuniao da cites em 2019?", ["cites-participants"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
@@ -313,7 +401,7 @@ def test_no_phrasing_an_entry_lists_asks_for_what_its_answer_lacks(entries: list
 
 
 def test_every_facet_has_a_name_in_every_language() -> None:
-    for detail in [*FACETS, "year", "occurrence", "count"]:
+    for detail in [*FACETS, "year", "occurrence", "count", "which"]:
         for lang in LANGS:
             assert message(f"detail.{detail}", lang)
 
