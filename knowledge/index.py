@@ -15,13 +15,9 @@ from pathlib import Path
 from typing import Literal
 
 import faiss
+import numpy as np
 
-from knowledge.answerability import (
-    MODEL_FILE,
-    AnswerabilityModel,
-    fit,
-    training_files,
-)
+from knowledge.answerability import MODEL_FILE, LabelledQuestions, training_files
 from knowledge.encoders import Encoder
 from knowledge.evaluation import load_queries
 from knowledge.schema import Entry
@@ -117,8 +113,7 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     tmp_manifest = index_dir / (MANIFEST + ".tmp")
     faiss.write_index(index, str(tmp_vectors))
     tmp_model = index_dir / (MODEL_FILE + ".tmp.npz")
-    answerability = _fit_answerability(entries, LoadedIndex(encoder.spec, index, docs), encoder)
-    answerability.save(tmp_model)
+    encode_labelled_questions(encoder).save(tmp_model)
     manifest = {
         "format": INDEX_FORMAT,
         "encoder": encoder.spec,
@@ -134,20 +129,12 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     return len(docs)
 
 
-def _fit_answerability(
-    entries: list[Entry], index: LoadedIndex, encoder: Encoder
-) -> AnswerabilityModel:
-    """The answerability model, fitted on the labelled tuning queries ranked by this index."""
-    # The retriever reads indexes: imported here, where an index exists to read.
-    from knowledge.retriever import HybridRetriever
-
-    retriever = HybridRetriever(entries, index, encoder)
+def encode_labelled_questions(encoder: Encoder) -> LabelledQuestions:
+    """The tuning sets' questions, encoded, with whether each is in scope
+    (knowledge/answerability.py)."""
     queries = [q for path in training_files() for q in load_queries(path)]
-    rows = []
-    for query in queries:
-        hits = retriever.search(query.query, k=len(entries))
-        rows.append(retriever.answerability_features(query.query, hits))
-    return fit(rows, [q.in_scope for q in queries])
+    vectors = encoder.encode([normalise(q.query) for q in queries])
+    return LabelledQuestions(vectors, np.asarray([q.in_scope for q in queries], dtype=bool))
 
 
 @dataclass(frozen=True)

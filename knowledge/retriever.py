@@ -11,7 +11,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.answerability import MODEL_FILE, AnswerabilityModel, features
+from knowledge.answerability import MODEL_FILE, LabelledQuestions, near_miss
 from knowledge.encoders import Encoder, make_encoder
 from knowledge.evaluation import Outcome
 from knowledge.fusion import fuse
@@ -80,7 +80,7 @@ class HybridRetriever:
         entries: list[Entry],
         index: LoadedIndex,
         encoder: Encoder,
-        answerability: AnswerabilityModel | None = None,
+        labelled: LabelledQuestions | None = None,
     ) -> None:
         if encoder.spec != index.encoder_spec:
             raise ValueError(
@@ -105,21 +105,13 @@ class HybridRetriever:
                 owners.setdefault(question_key(question), set()).add(entry.id)
         self._exact = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1 and key}
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
-        # Each entry's documents averaged: where the entry sits, for the answerability model.
-        vectors = index.vectors.reconstruct_n(0, index.vectors.ntotal)
-        self._centroids: dict[str, npt.NDArray[np.float32]] = {}
-        for start, stop, entry_id in zip(
-            self._starts, [*self._starts[1:], len(self._order)], self._group_ids, strict=True
-        ):
-            mean = vectors[self._order[start:stop]].mean(axis=0)
-            self._centroids[entry_id] = (mean / max(np.linalg.norm(mean), 1e-12)).astype(np.float32)
-        self.answerability = answerability
+        self.labelled = labelled
 
     @classmethod
     def load(cls, index_dir: Path, data_dir: Path = DATA_DIR) -> HybridRetriever:
         index = load_index(index_dir)
         model_path = index_dir / MODEL_FILE
-        model = AnswerabilityModel.load(model_path) if model_path.exists() else None
+        model = LabelledQuestions.load(model_path) if model_path.exists() else None
         return cls(load_entries(data_dir), index, make_encoder(index.encoder_spec), model)
 
     def exact_entry(self, query: str) -> Entry | None:
@@ -147,24 +139,13 @@ class HybridRetriever:
             self._query_vectors.move_to_end(key)
         return vector
 
-    def answerability_features(self, query: str, hits: list[Hit]) -> npt.NDArray[np.float32]:
-        """The answerability model's reading of `query` against its ranking (`hits`, best first)."""
-        best = hits[0]
-        return features(
-            self.query_vector(query)[0],
-            self._centroids[best.entry.id],
-            best.score,
-            lead(hits, ANSWER_MARGIN),
-            best.dense,
-            best.lexical,
-        )
-
-    def answerable(self, query: str, hits: list[Hit]) -> bool:
-        """Whether the answerability model (when the index has one) takes `query` to ask
-        something the knowledge base answers (knowledge/answerability.py)."""
-        if self.answerability is None or not hits:
+    def answerable(self, query: str) -> bool:
+        """False when `query` is closer to a labelled question the knowledge base cannot answer
+        than to any it can (knowledge/answerability.py); True without labelled questions."""
+        if self.labelled is None:
             return True
-        return self.answerability.answerable(self.answerability_features(query, hits))
+        best_document = max(self.dense_scores(query).values(), default=-1.0)
+        return not near_miss(self.labelled, self.query_vector(query)[0], best_document)
 
     def prepare(self, query: str) -> None:
         """Do the slow part of a search ahead of time (the gateway calls this through the action

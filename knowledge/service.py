@@ -99,9 +99,9 @@ def decide(
     if missing is not None:
         return Decision("weak", hits, missing=missing)
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
-    # names): the answerability model, fitted on the tuning queries, turns it away. Not a topic
-    # as a whole (`alone`): the model reads a question against one entry.
-    if sureness != "weak" and not alone and not retriever.answerable(question, hits):
+    # names): one closer to a labelled near miss than to anything answerable is turned away.
+    # Not a topic as a whole (`alone`), which the NLU and a crowd of entries agree on.
+    if sureness != "weak" and not alone and not retriever.answerable(question):
         return Decision("weak", hits)
     return decision
 

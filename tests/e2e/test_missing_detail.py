@@ -39,3 +39,16 @@ def test_the_same_topic_without_such_a_detail_is_still_answered(stack: Stack) ->
     reply = chat(stack, "金伯利进程证书制度是什么时候在澳门实施的？")
     assert "kimberley-overview" in {s["id"] for s in reply["sources"]}, text_of(reply)
     assert reply["handoff_offered"] is False
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["澳门建筑企业进入内地市场需要什么资质等级？", "在大灣區工作的澳門人如何參加內地社會保險？"],
+)
+def test_a_near_miss_no_rule_names_is_not_answered(stack: Stack, question: str) -> None:
+    """Near misses from the tuning sets that no facet names: before the labelled questions, the
+    services agreement's national treatment and the insurance measure came back as confident
+    answers to a construction firm's qualification grade and to social insurance."""
+    reply = chat(stack, question)
+    assert reply["sources"] == [], text_of(reply)
+    assert reply["handoff_offered"] is True

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.answerability import MODEL_FILE
 from knowledge.cli import main as kb_main
 from knowledge.encoders import make_encoder
 from knowledge.index import build_index, index_state
@@ -133,6 +134,47 @@ def test_index_knows_when_it_is_stale(index_dir: Path, tmp_path: Path) -> None:
     )
     assert index_state(index_dir, data, "usem3") == "stale"
     assert index_state(tmp_path / "nothing", data) == "missing"
+
+
+def test_an_index_without_its_answerability_model_is_not_ready(
+    index_dir: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    assert index_state(copy) == "ready"
+    (copy / MODEL_FILE).unlink()
+    assert index_state(copy) == "missing"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # Near misses from the tuning sets that no facet names, which the NLU reads as questions
+        # on the topic: the ranking would offer the services agreement's national treatment and
+        # the Macao residents' measures as answers.
+        ("澳门建筑企业进入内地市场需要什么资质等级？", "cepa_services"),
+        ("本人的澳門居民身份證遺失，應如何補領？", "gba_measures"),
+    ],
+)
+def test_a_near_miss_no_rule_names_is_turned_away_by_the_labelled_questions(
+    retriever: HybridRetriever, question: str, topic: Topic
+) -> None:
+    assert retriever.labelled is not None
+    hits = retriever.search(question, k=len(retriever.entries))
+    assert band(hits) != "weak"  # what the ranking alone would have answered
+    decision = decide(retriever, question, topic, 0.99)
+    assert decision.band == "weak"
+    assert decision.missing is None
+
+
+def test_the_labelled_questions_leave_a_question_on_the_same_entry_answered(
+    retriever: HybridRetriever,
+) -> None:
+    decision = decide(
+        retriever, "修訂後內地對澳門完全實現國民待遇的服務部門有幾多個？", "cepa_services", 0.99
+    )
+    assert decision.band == "confident"
+    assert decision.answers[0].entry.id == "cepa-services-national-treatment"
 
 
 def test_cli_builds_once_and_searches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -279,7 +279,6 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "cepa-services-national-treatment",
             "which",
         ),
-
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(

@@ -1,0 +1,59 @@
+"""The labelled questions that turn near misses away: how they are read, kept and chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from knowledge.answerability import (
+    PROJECT_ROOT,
+    TRAINING_SETS,
+    LabelledQuestions,
+    near_miss,
+    training_files,
+)
+from knowledge.evaluation import load_queries
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.asarray(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+LABELLED = LabelledQuestions(np.vstack([_unit(1, 0, 0), _unit(0, 1, 0)]), np.asarray([True, False]))
+
+
+def test_a_question_nearest_an_unanswerable_one_is_a_near_miss() -> None:
+    assert near_miss(LABELLED, _unit(0.2, 1, 0), best_document=0.3)
+    assert not near_miss(LABELLED, _unit(1, 0.2, 0), best_document=0.3)
+
+
+def test_the_index_own_texts_count_as_answerable() -> None:
+    """Closer to an entry's phrasing than to any labelled near miss: not turned away."""
+    assert not near_miss(LABELLED, _unit(0.2, 1, 0), best_document=0.99)
+
+
+def test_the_margin_asks_for_more_than_a_tie() -> None:
+    query = _unit(1, 1.05, 0)
+    assert near_miss(LABELLED, query, best_document=0.0, margin=0.0)
+    assert not near_miss(LABELLED, query, best_document=0.0, margin=0.05)
+
+
+def test_labelled_questions_survive_saving(tmp_path: Path) -> None:
+    path = tmp_path / "labelled.npz"
+    LABELLED.save(path)
+    loaded = LabelledQuestions.load(path)
+    assert loaded.nearest(_unit(1, 1, 0)) == LABELLED.nearest(_unit(1, 1, 0))
+    assert loaded.in_scope.tolist() == [True, False]
+
+
+def test_they_come_from_tuning_sets_only() -> None:
+    """Never from a held-out set: the frozen split (also inside dev_queries.jsonl and, for its
+    out-of-scope half, oos_extra.jsonl), the frozen Greater Bay Area set and the sixth blind set."""
+    held_out = ("retrieval_test", "dev_queries", "oos_extra", "gba_frozen", "blind6")
+    assert not any(name in path for path in TRAINING_SETS for name in held_out)
+    for path in training_files():
+        assert path.is_relative_to(PROJECT_ROOT / "tests" / "data")
+        queries = load_queries(path)
+        assert any(q.in_scope for q in queries) and any(not q.in_scope for q in queries)
