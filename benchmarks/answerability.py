@@ -23,12 +23,14 @@ import numpy as np  # noqa: E402
 
 from knowledge.answerability import (  # noqa: E402
     NEAR_MISS_MARGIN,
+    SAME_QUESTION_AT,
     TRAINING_SETS,
     LabelledQuestions,
     near_miss,
 )
 from knowledge.evaluation import load_queries  # noqa: E402
-from knowledge.index import default_index_dir, index_state  # noqa: E402
+from knowledge.facets import missing_detail  # noqa: E402
+from knowledge.index import default_index_dir, index_state, remembered  # noqa: E402
 from knowledge.retriever import HybridRetriever, band  # noqa: E402
 
 MARGINS = (-0.04, -0.02, 0.0, 0.02, 0.04)
@@ -43,9 +45,13 @@ def main() -> int:
     retriever = HybridRetriever.load(index_dir)
     rows = []  # (set, style, in scope, band, right entry first, best document)
     vectors = []
+    queries = []
+    rankings = []
     for name in TRAINING_SETS:
         for query in load_queries(ROOT / name):
+            queries.append(query)
             hits = retriever.search(query.query, k=len(retriever.entries))
+            rankings.append([h.entry.id for h in hits])
             best_document = max(h.dense for h in hits)
             right = hits[0].entry.id in query.expected
             rows.append((name, query.style, query.in_scope, band(hits), right, best_document))
@@ -53,13 +59,24 @@ def main() -> int:
     matrix = np.vstack(vectors)
     sets = np.asarray([r[0] for r in rows])
     in_scope = np.asarray([r[2] for r in rows], dtype=bool)
+    entry_ids = np.asarray([" ".join(sorted(q.expected)) for q in queries], dtype=str)
+    kept = np.asarray([remembered(q) for q in queries], dtype=bool)
     turned: dict[float, list[bool]] = {m: [False] * len(rows) for m in MARGINS}
+    # the same question again: (in scope, its entry right, the ranking confidently right already,
+    # a detail the entry lacks)
+    again = []
     for held in TRAINING_SETS:
-        others = sets != held
-        labelled = LabelledQuestions(matrix[others], in_scope[others])
+        others = (sets != held) & kept
+        labelled = LabelledQuestions(matrix[others], in_scope[others], entry_ids[others])
         for i in np.flatnonzero(sets == held):
             for margin in MARGINS:
                 turned[margin][i] = near_miss(labelled, matrix[i], rows[i][5], margin)
+            if again_ids := labelled.same_question(matrix[i]):
+                twin = next(e for e in rankings[i] if e in again_ids)
+                query = queries[i]
+                lacks = missing_detail(query.query, [retriever.entries[twin]]) is not None
+                ranked = rows[i][3] == "confident" and rows[i][4]
+                again.append((query.in_scope, twin in query.expected, ranked, lacks))
     print(f"leave one set out over {len(TRAINING_SETS)} tuning sets ({len(rows)} questions)\n")
     print("| margin | band | out of scope turned away | in scope (right entry first) lost |")
     print("|---|---|---|---|")
@@ -91,6 +108,19 @@ def main() -> int:
             counts[3] += t
     for style, (n_oos, away, n_in, lost) in sorted(by_style.items()):
         print(f"| {style} | {away}/{n_oos} | {lost}/{n_in} |")
+    answered = [a for a in again if not a[3]]
+    print(f"\nthe same labelled question again (cosine >= {SAME_QUESTION_AT}), facets applied:")
+    print(f"- in scope, answered with its entry: {sum(a[0] for a in answered)}")
+    print(f"  - the right entry: {sum(a[0] and a[1] for a in answered)}")
+    print(
+        f"  - right where the ranking was not confidently right: "
+        f"{sum(a[0] and a[1] and not a[2] for a in answered)}"
+    )
+    print(
+        f"  - wrong where the ranking was confidently right: "
+        f"{sum(a[0] and not a[1] and a[2] for a in answered)}"
+    )
+    print(f"- out of scope, answered: {sum(not a[0] for a in answered)}")
     return 0
 
 

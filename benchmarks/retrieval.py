@@ -377,6 +377,9 @@ def bands_report(retriever: HybridRetriever, errors: bool = False) -> int:
     confident wrong answers (reading them makes a held-out set tuning data)."""
     tune, _ = load_split("tune")
     test, _ = load_split("test")
+    # The bands describe the ranking (and the NLU's agreement with it); the labelled questions act
+    # on top of them and hold the tuning split itself, which they would answer or turn away.
+    labelled, retriever.labelled = retriever.labelled, None
     high, margin, low = calibrate(retriever, tune)
     print(
         f"calibrated on the tuning split ({len(tune)} queries): confident >= {high} with a lead "
@@ -384,6 +387,7 @@ def bands_report(retriever: HybridRetriever, errors: bool = False) -> int:
     )
     tune_readings = nlu_readings(tune)
     agreement = calibrate_agreement(retriever, tune, tune_readings)
+    retriever.labelled = labelled
     print(
         f"agreement band, calibrated on the same split with the NLU's intents: confident >= "
         f"{agreement[0]} with a lead >= {agreement[1]} when an intent of confidence >= "

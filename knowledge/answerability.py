@@ -6,7 +6,7 @@ and the rules in knowledge/facets.py name only the details someone has written d
 resemble near misses asked before, though: a question closer to a labelled question the knowledge
 base cannot answer than to any it can (the labelled in-scope questions, and every text the index
 holds) is turned away. The labelled questions are the tuning sets', encoded when the index is
-built (knowledge/index.py). Leave-one-set-out figures and the choice of NEAR_MISS_MARGIN:
+built (knowledge/index.py), less the out-of-scope ones the facet rules already explain. Leave-one-set-out figures and the choice of NEAR_MISS_MARGIN:
 `benchmarks/answerability.py`, docs/benchmarks.md.
 """
 
@@ -31,9 +31,13 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/splits/retrieval_tune.jsonl",
 )
 # How much closer (cosine) the nearest unanswerable question must be than the nearest answerable
-# text. Leave one set out, the figures are flat between -0.02 and 0.02 (benchmarks/answerability.py):
-# 0 is the plain reading, "closer to a question we cannot answer than to any we can".
+# text. Leave one set out (benchmarks/answerability.py), 0 turns away no in-scope question whose
+# entry the ranking put first; below it, some are: 0 reads "closer to a question we cannot answer
+# than to any we can".
 NEAR_MISS_MARGIN = 0.0
+# A question this close (cosine) to a labelled in-scope question is that question again, and gets
+# its entry: leave one set out, every such neighbour's entry was right (benchmarks/answerability.py).
+SAME_QUESTION_AT = 0.9
 MODEL_FILE = "labelled_questions.npz"
 
 Vectors = npt.NDArray[np.float32]
@@ -41,10 +45,12 @@ Vectors = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class LabelledQuestions:
-    """Encoded labelled questions: one L2-normalised row each, and whether it is in scope."""
+    """Encoded labelled questions: one L2-normalised row each, whether it is in scope, and the
+    entries that answer it (ids separated by spaces; "" when none does)."""
 
     vectors: Vectors
     in_scope: npt.NDArray[np.bool_]
+    entry_ids: npt.NDArray[np.str_]
 
     def nearest(self, query: Vectors) -> tuple[float, float]:
         """Cosine of `query` (one normalised vector) to the nearest in-scope and the nearest
@@ -57,13 +63,26 @@ class LabelledQuestions:
             float(outside.max()) if outside.size else -1.0,
         )
 
+    def same_question(self, query: Vectors, at: float = SAME_QUESTION_AT) -> tuple[str, ...]:
+        """The entries of the in-scope labelled question `query` repeats (cosine >= `at`), if the
+        nearest labelled question is one; () otherwise."""
+        similarity = self.vectors @ query
+        nearest = int(np.argmax(similarity)) if similarity.size else -1
+        if nearest < 0 or similarity[nearest] < at or not self.in_scope[nearest]:
+            return ()
+        return tuple(str(self.entry_ids[nearest]).split())
+
     def save(self, path: Path) -> None:
-        np.savez(path, vectors=self.vectors, in_scope=self.in_scope)
+        np.savez(path, vectors=self.vectors, in_scope=self.in_scope, entry_ids=self.entry_ids)
 
     @classmethod
     def load(cls, path: Path) -> LabelledQuestions:
         with np.load(path) as data:
-            return cls(data["vectors"].astype(np.float32), data["in_scope"].astype(bool))
+            return cls(
+                data["vectors"].astype(np.float32),
+                data["in_scope"].astype(bool),
+                data["entry_ids"].astype(str),
+            )
 
 
 def near_miss(

@@ -147,6 +147,14 @@ class HybridRetriever:
         best_document = max(self.dense_scores(query).values(), default=-1.0)
         return not near_miss(self.labelled, self.query_vector(query)[0], best_document)
 
+    def same_labelled_question(self, query: str) -> frozenset[str]:
+        """The entries of the labelled in-scope question `query` repeats in other words
+        (knowledge/answerability.py); empty when it repeats none."""
+        if self.labelled is None:
+            return frozenset()
+        ids = self.labelled.same_question(self.query_vector(query)[0])
+        return frozenset(i for i in ids if i in self.entries)
+
     def prepare(self, query: str) -> None:
         """Do the slow part of a search ahead of time (the gateway calls this through the action
         server while Rasa parses the message, so that both cores work on the turn)."""

@@ -17,6 +17,7 @@ from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang
 from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
+    ANSWER_GROUP,
     ANSWER_THRESHOLD,
     Band,
     Hit,
@@ -44,6 +45,9 @@ class Decision:
     exact: bool = False  # the question is word for word a phrasing of `hits[0]`'s entry
     alone: bool = False  # `hits[0]` is answered without its siblings (the topic's overview)
     missing: Detail | None = None  # a detail asked for that the best entries do not state
+    # The entries answered because the question is a labelled question asked again
+    # (knowledge/answerability.py): what it was labelled with, not the ranking's group.
+    labelled: tuple[Hit, ...] = ()
 
     @property
     def answers(self) -> list[Hit]:
@@ -51,6 +55,8 @@ class Decision:
         siblings (knowledge/retriever.py, answer_group)."""
         if self.band != "confident":
             return []
+        if self.labelled:
+            return list(self.labelled)
         return self.hits[:1] if self.exact or self.alone else answer_group(self.hits)
 
     @property
@@ -75,6 +81,15 @@ def decide(
     # Every entry, so that the lead is taken over the best one outside the answered group even
     # where the topic boost ranks it low (the ranking is cheap; only the first few are shown).
     hits = retriever.search(question, k=len(retriever.entries), topic=topic)
+    # A labelled question of the tuning sets asked again in other words: the entries it was
+    # labelled with answer it (in ranking order; those of the first one's topic, as siblings are),
+    # unless it asks a detail they lack (the facets below decide that case).
+    if again := retriever.same_labelled_question(question):
+        ranked = [h for h in hits if h.entry.id in again]
+        twins = tuple(h for h in ranked if h.entry.topic == ranked[0].entry.topic)[:ANSWER_GROUP]
+        if missing_detail(question, [h.entry for h in twins]) is None:
+            rest = [h for h in hits if h not in twins]
+            return Decision("confident", [*twins, *rest], labelled=twins)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     intent = Intent(topic, intent_confidence)
     sureness = band(hits, confident_at=threshold, intent=intent)

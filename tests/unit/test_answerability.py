@@ -21,7 +21,11 @@ def _unit(*values: float) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-LABELLED = LabelledQuestions(np.vstack([_unit(1, 0, 0), _unit(0, 1, 0)]), np.asarray([True, False]))
+LABELLED = LabelledQuestions(
+    np.vstack([_unit(1, 0, 0), _unit(0, 1, 0), _unit(0, 0, 1)]),
+    np.asarray([True, False, True]),
+    np.asarray(["contact-bureau", "", "gba-measures-overview gba-measure-01-home-purchase"]),
+)
 
 
 def test_a_question_nearest_an_unanswerable_one_is_a_near_miss() -> None:
@@ -40,12 +44,23 @@ def test_the_margin_asks_for_more_than_a_tie() -> None:
     assert not near_miss(LABELLED, query, best_document=0.0, margin=0.05)
 
 
+def test_the_same_question_again_gets_the_entries_that_answer_it() -> None:
+    assert LABELLED.same_question(_unit(1, 0.1, 0)) == ("contact-bureau",)
+    assert LABELLED.same_question(_unit(0, 0.1, 1)) == (
+        "gba-measures-overview",
+        "gba-measure-01-home-purchase",
+    )
+    assert LABELLED.same_question(_unit(1, 0.6, 0)) == ()  # not close enough
+    assert LABELLED.same_question(_unit(0.1, 1, 0)) == ()  # an unanswerable question's twin
+
+
 def test_labelled_questions_survive_saving(tmp_path: Path) -> None:
     path = tmp_path / "labelled.npz"
     LABELLED.save(path)
     loaded = LabelledQuestions.load(path)
     assert loaded.nearest(_unit(1, 1, 0)) == LABELLED.nearest(_unit(1, 1, 0))
-    assert loaded.in_scope.tolist() == [True, False]
+    assert loaded.in_scope.tolist() == [True, False, True]
+    assert loaded.same_question(_unit(0, 0, 1)) == LABELLED.same_question(_unit(0, 0, 1))
 
 
 def test_they_come_from_tuning_sets_only() -> None:
