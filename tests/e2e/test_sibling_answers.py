@@ -21,19 +21,21 @@ PLAUSIBLE_OPENINGS = tuple(template("answer.plausible", lang).split("{")[0] for 
 @pytest.mark.parametrize(
     ("question", "entries"),
     [
-        ("天鸽风灾特别援助计划的还款能调整吗", {"sme-repayment-overview", "sme-repayment-schemes"}),
+        ("天鸽风灾特别援助计划的还款能调整吗", {"sme-repayment-schemes"}),
         (
             "Em que consiste a medida de ajustamento do reembolso dos planos de apoio da DSE?",
-            {"sme-repayment-overview", "sme-repayment-schemes"},
+            {"sme-repayment-overview"},
         ),
     ],
 )
-def test_a_question_two_siblings_answer_gets_both_outright(
+def test_a_question_two_siblings_answer_gets_an_answer_outright(
     stack: Stack, question: str, entries: set[str]
 ) -> None:
-    """Before, the two scored within a point of each other and the user got "is this what you
-    mean?" with the first; now both answers come outright, each under its title, and the
-    ended-period note once."""
+    """The measure's overview and its schemes score within a point of each other for these. They
+    once got "is this what you mean?" with the first; then both answers, each under its title
+    (which the ranking still does: tests/integration/test_retrieval.py). The tuning sets label them
+    with one entry each, and a labelled question asked again gets its own entries
+    (knowledge/answerability.py): outright, with the ended-period note once."""
     reply = chat(stack, question)
     assert {s["id"] for s in reply["sources"]} == entries, reply["sources"]
     assert reply["handoff_offered"] is False
@@ -41,9 +43,7 @@ def test_a_question_two_siblings_answer_gets_both_outright(
     assert not text.startswith(PLAUSIBLE_OPENINGS), text
     known = {e.id: e for e in load_entries()}
     for entry_id in entries:
-        entry = known[entry_id]
-        heading = message("answer.heading", reply["lang"], title=entry.title.get(reply["lang"]))
-        assert heading in text, text
+        assert known[entry_id].answer.get(reply["lang"]).strip()[:40] in text, text
     ended = known["sme-repayment-overview"].valid_until
     assert ended is not None
     note = message("answer.expired", reply["lang"], date=format_date(ended, reply["lang"]))
