@@ -5,9 +5,10 @@ licence's fee?", "which apps can I use?") is as close to the entry as the questi
 and the rules in knowledge/facets.py name only the details someone has written down. Near misses
 resemble near misses asked before, though: a question closer to a labelled question the knowledge
 base cannot answer than to any it can (the labelled in-scope questions, and every text the index
-holds) is turned away. The labelled questions are the tuning sets', encoded when the index is
-built (knowledge/index.py), less the out-of-scope ones the facet rules already explain. Leave-one-set-out figures and the choice of NEAR_MISS_MARGIN:
-`benchmarks/answerability.py`, docs/benchmarks.md.
+holds) is turned away; one that repeats a labelled in-scope question gets that question's entries.
+The labelled questions are the tuning sets', encoded when the index is built (knowledge/index.py),
+less the out-of-scope ones the facet rules already explain. Leave-one-set-out figures and the
+choice of the constants: `benchmarks/answerability.py`, docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ NEAR_MISS_MARGIN = 0.0
 # A question this close (cosine) to a labelled in-scope question is that question again, and gets
 # its entry: leave one set out, every such neighbour's entry was right (benchmarks/answerability.py).
 SAME_QUESTION_AT = 0.9
-MODEL_FILE = "labelled_questions.npz"
+LABELLED_FILE = "labelled_questions.npz"
 
 Vectors = npt.NDArray[np.float32]
 

@@ -1,8 +1,9 @@
 """Building, saving and checking the retrieval index.
 
-An index directory holds `faiss.index` (dense vectors of every searchable text) and
-`manifest.json` (which encoder built it, the fingerprint of the inputs, and which entry each
-vector belongs to). BM25 is rebuilt from the manifest's texts at load: it takes milliseconds.
+An index directory holds `faiss.index` (dense vectors of every searchable text),
+`labelled_questions.npz` (the tuning sets' questions, encoded and labelled:
+knowledge/answerability.py) and `manifest.json` (which encoder built it, the fingerprint of the
+inputs, knowledge files and tuning sets, and which entry each vector belongs to). BM25 is rebuilt from the manifest's texts at load: it takes milliseconds.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Literal
 import faiss
 import numpy as np
 
-from knowledge.answerability import MODEL_FILE, LabelledQuestions, training_files
+from knowledge.answerability import LABELLED_FILE, LabelledQuestions, training_files
 from knowledge.encoders import Encoder
 from knowledge.evaluation import Query, load_queries
 from knowledge.facets import missing_detail
@@ -87,9 +88,10 @@ def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
 def index_state(
     index_dir: Path, data_dir: Path = DATA_DIR, encoder_spec: str | None = None
 ) -> IndexState:
-    """Whether a built index exists and matches the current knowledge files and encoder."""
+    """Whether a built index exists and matches the current knowledge files, tuning sets and
+    encoder."""
     manifest_path = index_dir / MANIFEST
-    if not all(p.exists() for p in (manifest_path, index_dir / VECTORS, index_dir / MODEL_FILE)):
+    if not all(p.exists() for p in (manifest_path, index_dir / VECTORS, index_dir / LABELLED_FILE)):
         return "missing"
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
@@ -113,7 +115,7 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     tmp_vectors = index_dir / (VECTORS + ".tmp")
     tmp_manifest = index_dir / (MANIFEST + ".tmp")
     faiss.write_index(index, str(tmp_vectors))
-    tmp_model = index_dir / (MODEL_FILE + ".tmp.npz")
+    tmp_model = index_dir / (LABELLED_FILE + ".tmp.npz")
     encode_labelled_questions(encoder, entries).save(tmp_model)
     manifest = {
         "format": INDEX_FORMAT,
@@ -125,7 +127,7 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     }
     tmp_manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp_vectors.replace(index_dir / VECTORS)
-    tmp_model.replace(index_dir / MODEL_FILE)
+    tmp_model.replace(index_dir / LABELLED_FILE)
     tmp_manifest.replace(index_dir / MANIFEST)
     return len(docs)
 

@@ -11,7 +11,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from knowledge.answerability import MODEL_FILE, LabelledQuestions, near_miss
+from knowledge.answerability import LABELLED_FILE, LabelledQuestions, near_miss
 from knowledge.encoders import Encoder, make_encoder
 from knowledge.evaluation import Outcome
 from knowledge.fusion import fuse
@@ -110,9 +110,9 @@ class HybridRetriever:
     @classmethod
     def load(cls, index_dir: Path, data_dir: Path = DATA_DIR) -> HybridRetriever:
         index = load_index(index_dir)
-        model_path = index_dir / MODEL_FILE
-        model = LabelledQuestions.load(model_path) if model_path.exists() else None
-        return cls(load_entries(data_dir), index, make_encoder(index.encoder_spec), model)
+        path = index_dir / LABELLED_FILE
+        labelled = LabelledQuestions.load(path) if path.exists() else None
+        return cls(load_entries(data_dir), index, make_encoder(index.encoder_spec), labelled)
 
     def exact_entry(self, query: str) -> Entry | None:
         """The entry that lists `query` among its own phrasings, if exactly one does."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answerability import MODEL_FILE
+from knowledge.answerability import LABELLED_FILE
 from knowledge.cli import main as kb_main
 from knowledge.encoders import make_encoder
 from knowledge.index import build_index, index_state
@@ -151,7 +151,7 @@ def test_an_index_without_its_answerability_model_is_not_ready(
     copy = tmp_path / "index"
     shutil.copytree(index_dir, copy)
     assert index_state(copy) == "ready"
-    (copy / MODEL_FILE).unlink()
+    (copy / LABELLED_FILE).unlink()
     assert index_state(copy) == "missing"
 
 
