@@ -81,8 +81,11 @@ def _sentences(answers: list[str]) -> list[str]:
 
 
 def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
-    files = [*data_files(data_dir), *training_files()]
-    return fingerprint(files, encoder_spec, INDEX_FORMAT)
+    # The tuning sets hashed on their own: `fingerprint` orders files by path, and a data
+    # directory elsewhere (a copy) must not change where they fall.
+    return fingerprint(
+        data_files(data_dir), encoder_spec, INDEX_FORMAT, fingerprint(training_files())
+    )
 
 
 def index_state(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from knowledge import index
 from knowledge.answerability import (
     PROJECT_ROOT,
     TRAINING_SETS,
@@ -14,6 +17,8 @@ from knowledge.answerability import (
     training_files,
 )
 from knowledge.evaluation import load_queries
+from knowledge.index import inputs_fingerprint
+from knowledge.store import DATA_DIR
 
 
 def _unit(*values: float) -> np.ndarray:
@@ -72,3 +77,23 @@ def test_they_come_from_tuning_sets_only() -> None:
         assert path.is_relative_to(PROJECT_ROOT / "tests" / "data")
         queries = load_queries(path)
         assert any(q.in_scope for q in queries) and any(not q.in_scope for q in queries)
+
+
+@pytest.mark.parametrize("place", ["a", "z"])
+def test_the_index_fingerprint_does_not_depend_on_where_the_files_lie(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, place: str
+) -> None:
+    """A copy of the knowledge files (the staleness test's) is ready against an index built from
+    the originals, wherever the tuning sets lie beside it: on CI the repository sat under /tmp,
+    the copy's path sorted after the tuning sets, and the fingerprint came out different."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    sets = []
+    for path in training_files():
+        copy = tmp_path / place / path.name
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copy(path, copy)
+        sets.append(copy)
+    expected = inputs_fingerprint(DATA_DIR, "usem3")
+    monkeypatch.setattr(index, "training_files", lambda: sets)
+    assert inputs_fingerprint(data, "usem3") == expected
