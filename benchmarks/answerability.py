@@ -32,6 +32,7 @@ from knowledge.evaluation import load_queries  # noqa: E402
 from knowledge.facets import missing_detail  # noqa: E402
 from knowledge.index import default_index_dir, index_state, remembered  # noqa: E402
 from knowledge.retriever import HybridRetriever, band  # noqa: E402
+from knowledge.service import labelled_answers  # noqa: E402
 
 MARGINS = (-0.04, -0.02, 0.0, 0.02, 0.04)
 BANDS = ("confident", "plausible")
@@ -46,12 +47,12 @@ def main() -> int:
     rows = []  # (set, style, in scope, band, right entry first, best document)
     vectors = []
     queries = []
-    rankings = []
+    rankings = []  # every entry, best first
     for name in TRAINING_SETS:
         for query in load_queries(ROOT / name):
             queries.append(query)
             hits = retriever.search(query.query, k=len(retriever.entries))
-            rankings.append([h.entry.id for h in hits])
+            rankings.append(hits)
             best_document = max(h.dense for h in hits)
             right = hits[0].entry.id in query.expected
             rows.append((name, query.style, query.in_scope, band(hits), right, best_document))
@@ -72,11 +73,11 @@ def main() -> int:
             for margin in MARGINS:
                 turned[margin][i] = near_miss(labelled, matrix[i], rows[i][5], margin)
             if again_ids := labelled.same_question(matrix[i]):
-                twin = next(e for e in rankings[i] if e in again_ids)
+                twins = labelled_answers(rankings[i], frozenset(again_ids))
                 query = queries[i]
-                lacks = missing_detail(query.query, [retriever.entries[twin]]) is not None
+                lacks = missing_detail(query.query, [h.entry for h in twins]) is not None
                 ranked = rows[i][3] == "confident" and rows[i][4]
-                again.append((query.in_scope, twin in query.expected, ranked, lacks))
+                again.append((query.in_scope, twins[0].entry.id in query.expected, ranked, lacks))
     print(f"leave one set out over {len(TRAINING_SETS)} tuning sets ({len(rows)} questions)\n")
     print("| margin | band | out of scope turned away | in scope (right entry first) lost |")
     print("|---|---|---|---|")

@@ -490,7 +490,7 @@ _GENERIC_NOUN_WORDS = (
     " 问题 要求 文件 工作 人士 官员 代表 地方 地区 单位 企业 公司 产品 货物 物品 东西 种类 类别 类型 情况 资料 部分"
     " 专业 界别 方式 形式 途径 渠道 好处 改变 变化 作用 影响 意义 特点 目标 主题 题目 课题 环节 任务 步骤 日期 时间"
     " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 一天 一日 一年 一项 一份 一位 一个 一些"
-    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 行业 成绩 成就 号码 名称 名字"
+    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字"
     # English
     " areas aspects measures sectors fields departments agencies bodies organisations"
     " organizations countries cities industries topics issues points conditions services"

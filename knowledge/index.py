@@ -3,7 +3,8 @@
 An index directory holds `faiss.index` (dense vectors of every searchable text),
 `labelled_questions.npz` (the tuning sets' questions, encoded and labelled:
 knowledge/answerability.py) and `manifest.json` (which encoder built it, the fingerprint of the
-inputs, knowledge files and tuning sets, and which entry each vector belongs to). BM25 is rebuilt from the manifest's texts at load: it takes milliseconds.
+inputs, knowledge files and tuning sets, and which entry each vector belongs to). BM25 is rebuilt
+from the manifest's texts at load: it takes milliseconds.
 """
 
 from __future__ import annotations
@@ -118,8 +119,8 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     tmp_vectors = index_dir / (VECTORS + ".tmp")
     tmp_manifest = index_dir / (MANIFEST + ".tmp")
     faiss.write_index(index, str(tmp_vectors))
-    tmp_model = index_dir / (LABELLED_FILE + ".tmp.npz")
-    encode_labelled_questions(encoder, entries).save(tmp_model)
+    tmp_labelled = index_dir / (LABELLED_FILE + ".tmp.npz")
+    encode_labelled_questions(encoder, entries).save(tmp_labelled)
     manifest = {
         "format": INDEX_FORMAT,
         "encoder": encoder.spec,
@@ -130,7 +131,7 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     }
     tmp_manifest.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp_vectors.replace(index_dir / VECTORS)
-    tmp_model.replace(index_dir / LABELLED_FILE)
+    tmp_labelled.replace(index_dir / LABELLED_FILE)
     tmp_manifest.replace(index_dir / MANIFEST)
     return len(docs)
 

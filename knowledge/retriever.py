@@ -139,12 +139,13 @@ class HybridRetriever:
             self._query_vectors.move_to_end(key)
         return vector
 
-    def answerable(self, query: str) -> bool:
+    def answerable(self, query: str, hits: list[Hit]) -> bool:
         """False when `query` is closer to a labelled question the knowledge base cannot answer
-        than to any it can (knowledge/answerability.py); True without labelled questions."""
+        than to any it can (knowledge/answerability.py); True without labelled questions.
+        `hits` is its ranking over every entry, whose dense scores hold the best document's."""
         if self.labelled is None:
             return True
-        best_document = max(self.dense_scores(query).values(), default=-1.0)
+        best_document = max((h.dense for h in hits), default=-1.0)
         return not near_miss(self.labelled, self.query_vector(query)[0], best_document)
 
     def same_labelled_question(self, query: str) -> frozenset[str]:

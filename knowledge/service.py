@@ -85,8 +85,7 @@ def decide(
     # labelled with answer it (in ranking order; those of the first one's topic, as siblings are),
     # unless it asks a detail they lack (the facets below decide that case).
     if again := retriever.same_labelled_question(question):
-        ranked = [h for h in hits if h.entry.id in again]
-        twins = tuple(h for h in ranked if h.entry.topic == ranked[0].entry.topic)[:ANSWER_GROUP]
+        twins = labelled_answers(hits, again)
         if missing_detail(question, [h.entry for h in twins]) is None:
             rest = [h for h in hits if h not in twins]
             return Decision("confident", [*twins, *rest], labelled=twins)
@@ -116,9 +115,17 @@ def decide(
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
     # names): one closer to a labelled near miss than to anything answerable is turned away.
     # Not a topic as a whole (`alone`), which the NLU and a crowd of entries agree on.
-    if sureness != "weak" and not alone and not retriever.answerable(question):
+    if sureness != "weak" and not alone and not retriever.answerable(question, hits):
         return Decision("weak", hits)
     return decision
+
+
+def labelled_answers(hits: list[Hit], labels: frozenset[str]) -> tuple[Hit, ...]:
+    """The entries a labelled question was labelled with (`labels`), as they are answered: in
+    ranking order (`hits`, which hold every entry), those of the first one's topic as siblings
+    are, at most ANSWER_GROUP."""
+    ranked = [h for h in hits if h.entry.id in labels]
+    return tuple(h for h in ranked if h.entry.topic == ranked[0].entry.topic)[:ANSWER_GROUP]
 
 
 def answer_entries(
