@@ -58,11 +58,19 @@ Facet = Literal[
     "breakdown",
     "species",
     "restrictions",
+    "founded",
+    "venue",
+    "frequency",
+    "area",
+    "transfer",
+    "early_repayment",
+    "status",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
-# other than the ones the answer is about; or a count of things the answer never counts.
-Detail = Facet | Literal["year", "occurrence", "count", "which"]
+# other than the ones the answer is about; a count of things the answer never counts; a "which"
+# asked of things it never names; or any detail of an item whose entry only says what it is.
+Detail = Facet | Literal["year", "occurrence", "count", "which", "specifics"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
 _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
@@ -92,7 +100,7 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 
 FACETS: dict[Facet, FacetRule] = {
     "cost": _rule(
-        r"几多钱|多少钱|几钱|价钱|价格|价值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
+        r"几多钱|多少钱|几钱|价钱|价格|价值|总值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
         r"|\bvalue of|\bcusta\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
         rf"{_AMOUNT}|{_FIGURE}",
     ),
@@ -106,7 +114,7 @@ FACETS: dict[Facet, FacetRule] = {
     "duration": _rule(
         # "how often" (几耐开一次会) asks a frequency, not a duration
         r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
-        r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几多|几|多少)年|几天|(?<![月号])几日(?!\S{0,2}(?:举行|开会|召开))|how long|how many years"
+        r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几多|几|多少)年|(?<![哪边])几天|(?<![月号哪边])几日(?!\S{0,2}(?:举行|开会|召开))|how long|how many years"
         r"|processing time|turnaround|(?<!em )quanto tempo|quantos anos|\bdemora"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
@@ -148,7 +156,11 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "hours": _rule(
         r"办公时间|开放时间|营业时间|服务时间|几点(?:钟)?(?:开|关|收)"
-        r"|office hours|opening hours|working hours|business hours|horário",
+        r"|office hours|opening hours|working hours|business hours|horário"
+        # a day off, asked of the bureau's lines or office
+        r"|^(?=.*(?:热线|电话|办公|开放|接听|上班|开门|hotline|phone|office|\bopen|answer|atend|linha"
+        r"|telefone|abert|funciona)).*(?:(?:星期|礼拜)[六日天]|周末|周六|周日|公众假期|saturdays?"
+        r"|sundays?|weekends?|public holidays?|sábados?|domingos?|fins? de semana|feriados?)",
         r"\d{1,2}[:：]\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d+\s*点",
     ),
     "address": _rule(
@@ -182,9 +194,11 @@ FACETS: dict[Facet, FacetRule] = {
     # The next meeting, conference or edition: the newsletter reports what has happened.
     "next_event": _rule(
         r"下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
-        r"|next (?:[\w-]+ ){0,5}(?:meeting|conference|edition|session|round|workshop)|next one"
+        r"|next (?:[\w-]+ ){0,5}(?:meeting|conference|edition|session|round|workshop|notification"
+        r"|report|review)|next one"
         r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
-        r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão)"
+        r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão|notificação"
+        r"|relatório)"
         r"|(?:reunião|conferência|edição|encontro|workshop|sessão) [^?]{0,60}próxim[oa]",
         None,
     ),
@@ -201,6 +215,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "penalty": _rule(
         r"处罚|罚款|罚则|罚金|刑罚|惩罚|penalt|\bfines?\b|\bfined\b|sanction|multa|sanç|coima"
+        r"|(?<!vale a )\bpenas?\b"
         r"|puniç|punid",
         r"处罚|罚|penalt|\bfines?\b|sanction|multa|sanç|coima",
     ),
@@ -225,6 +240,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|which countries (?:\w+ ){0,3}(?:participate|take part|are (?:members|part)|belong|joined)"
         r"|\bone of the (?:nine |\d+ )?(?:licensed|certified)|que países|quais (?:são )?os países"
         r"|(?:哪|边)(?:家|间|所)(?:公司|企业|银行|医院|学校)|(?:哪些|边啲)(?:学校|医院|银行)|(?:哪些|哪几个|边啲|边几个)(?:app|应用程序|手机应用)"
+        r"|(?:是|系)(?:哪些|边啲|哪几|边几)(?:家|间)?(?:公司|企业)"
         r"|which (?:[\w-]+ ){0,2}(?:apps|applications|schools)\b|que (?:escolas|aplicações|apps)\b"
         r"|quais (?:são )?(?:as )?(?:escolas|aplicações)\b"
         r"|which (?:company|firm|importer|banks?|hospitals?)\b"
@@ -290,7 +306,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Applying or handing in online.
     "online": _rule(
-        r"网上|线上|online|on-line|pela internet|em linha|por via electrónica|electronically",
+        r"网上|线上|在线|online|on-line|pela internet|em linha|por via electrónica|electronically",
         r"网上|线上|online|em linha|electronic|eletrónic|electrónic|电子方式",
     ),
     # Money a programme pays out (funding, subsidies), stated as an amount.
@@ -304,14 +320,22 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?:何时|几时|什么时候|哪天|哪一天)(?:正式)?(?:发布|出台|公布|印发|发表)|(?:发布|出台|公布)(?:日期|时间)"
         r"|when (?:was|will|is|were) (?:\w+ ){0,8}(?:published|issued|released)"
         r"|quando (?:foi|será|é|serão|foram) (?:\w+ ){0,4}(?:publicad|emitid|divulgad)",
-        r"\d{1,2}月\d{1,2}日[^。]{0,20}(?:发布|出台|公布|印发|推出)|(?:发布|出台|公布|印发)于"
+        r"\d{1,2}月\d{1,2}日[^。]{0,120}(?:发布|出台|公布|印发|推出)|(?:发布|出台|公布|印发)于"
+        r"|闭幕[^。]{0,10}(?:发布|发表)"
         r"|(?:published|issued|released) on \d|publicad[oa]s? (?:a|em) \d",
     ),
     # Plans the government has not announced.
     "plans": _rule(
         r"有冇计划|有没有计划|是否计划|有否计划|计划(?:将|把)|is there (?:a|any) plan|are there (?:any )?plans"
         r"|plans? to (?:extend|launch|introduce|renew|expand|increase)|tenciona|planeia"
-        r"|há planos|vai (?:o governo |a dse )?(?:prorrogar|prolongar)",
+        r"|há planos|vai (?:o governo |a dse )?(?:prorrogar|prolongar)"
+        # an extension or a future host not announced
+        r"|(?:会|会否|会不会|会唔会)(?:再)?(?:延长|延期|延续)|延长到|(?:will|would) (?:\w+ ){0,5}be"
+        r" extended(?! to (?:more|other|new|additional|further)| further)"
+        r"|(?:será|vai ser|serão|vão ser) prorrogad|prolongamento d"
+        r"|(?:有冇|有没有|有否|会否|会不会|会唔会)(?:机会)?(?:主办|举办|承办)"
+        r"|(?:will|could|can) maca[ou] (?:\w+ ){0,2}host|(?:vai|poderá|pode) macau (?:\w+ ){0,2}"
+        r"(?:acolher|organizar)",
         None,
     ),
     # Who heads a department.
@@ -343,6 +367,64 @@ FACETS: dict[Facet, FacetRule] = {
         r"|capital social|capital mínimo",
     ),
     "fax": _rule(r"传真|\bfax\b|telefax", r"传真|\bfax\b"),
+    # When a committee, group or body was set up: no entry says.
+    "founded": _rule(
+        r"(?:哪一年|哪年|何时|几时|什么时候|边年)[^?？。]{0,6}(?:成立|设立|创立|组建|创办)"
+        r"|成立(?:于|在)?(?:哪|何时|几时|什么时候|边年)|成立(?:时间|日期|年份)"
+        r"|(?:when|what year|which year) (?:was|were|did) (?:\w+ ){0,8}(?:established|set up|founded"
+        r"|created|formed)|(?:quando|em que ano) (?:foi|foram) (?:\w+ ){0,8}(?:criad|fundad"
+        r"|constituíd|estabelecid|instituíd)",
+        r"(?:成立|设立|创立|组建)(?:于|在)?[^。]{0,6}\d{4}|\d{4}年[^。]{0,10}(?:成立|设立|创立|组建)"
+        r"|(?:established|set up|founded|formed) in \d{4}|(?:criad|fundad|constituíd)[oa]s? em \d{4}",
+    ),
+    # The exact venue (a hotel, a hall): an answer that names the city does not give it.
+    "venue": _rule(
+        r"场地|(?<!分)会场|场馆|(?:在|喺)(?:哪|边)(?:间|个|家)?(?:酒店|大楼|大厦|会议室|礼堂)|\bvenue"
+        r"|which (?:hotel|building|room|hall)\b|em que (?:sala|edifício|hotel)\b"
+        r"|local exac?to",
+        r"酒店|大楼|大厦|会议室|礼堂|总部|中心|hotel|building|headquarters|cent(?:re|er)\b|\bsede\b"
+        r"|edifício",
+    ),
+    # How often something meets or happens.
+    "frequency": _rule(
+        r"(?:多久|几耐|多长时间)(?:\S{0,4})一次|(?:一年|每年)(?:开|举行|召开|搞)?(?:几|多少|几多)次"
+        r"|how often(?! (?:[\w-]+ ){0,3}(?:can|may|could|is allowed))|how frequently"
+        r"|how many times (?:a|per|each) year|com que frequência"
+        r"|quantas vezes por ano",
+        r"每年|每两年|定期|一年一次|annual|every year|each year|every (?:two|\d) years|regular"
+        r"|anual|todos os anos|periodicamente",
+    ),
+    # The size of a zone or site.
+    "area": _rule(
+        r"面积|占地|几大|how big is|how large is|size of the|area of the|hectares|área d[oa]s? "
+        r"|dimensão d[oa]|tamanho d[oa]",
+        r"平方(?:公里|米|千米)|公顷|km2|km²|hectares|square (?:kilo)?met|metros quadrados",
+    ),
+    # Passing a licence or certificate to another firm.
+    "transfer": _rule(
+        r"转让|过户|(?:licen[cs]e|permit|certificate)s? (?:\w+ ){0,3}transfer|transfer (?:\w+ ){0,3}"
+        r"(?:licen[cs]e|permit|certificate)|(?:transferir|transmitir|ceder) (?:\w+ ){0,3}"
+        r"(?:licença|alvará|certificado)|(?:licença|alvará|certificado)s? (?:\w+ ){0,3}"
+        r"(?:transferível|transmissível|ser transferid|ser cedid)",
+        r"转让|transfer|transmissí|transferí",
+    ),
+    # Paying a loan off early or at once, which the repayment measure does not speak of.
+    "early_repayment": _rule(
+        r"提前还|提早还|提前偿还|一次过还|一笔过还|repay (?:\w+ ){0,5}early|early repayment"
+        r"|pay (?:\w+ ){0,3}off|settle (?:\w+ ){0,3}(?:early|in full)|repay (?:\w+ ){0,3}in full"
+        r"|whole (?:remaining )?balance|amortização antecipada|(?:liquidar|pagar) (?:\w+ ){0,3}"
+        r"antecipad|reembolso antecipado|de uma só vez",
+        r"提前|\bearly\b|antecipad",
+    ),
+    # Where a user's own application stands: only the bureau's staff can say.
+    "status": _rule(
+        r"我(?:的|嘅|哋|们)?(?:公司)?(?:的|嘅)?申请(?:批|审批|获批|通过|有冇批|批咗|进度|状态|几时有结果)"
+        r"|申请进度|审批进度|(?:has|was|is) my (?:\w+ ){0,3}application (?:been )?(?:approved"
+        r"|accepted|processed|rejected)|status of my (?:\w+ ){0,2}application"
+        r"|o meu pedido[^?]{0,60}(?:aprovado|deferido|indeferido|analisado)|estado do (?:meu )?pedido"
+        r"|ponto de situação do (?:meu )?pedido",
+        None,
+    ),
     # Exports as a figure, which the trade figures (trade, capital used, projects) do not give.
     "exports": _rule(
         r"出口(?:额|总额|值|金额)|(?:value|volume|amount|figures?) of (?:\w+ )?exports"
@@ -356,6 +438,7 @@ FACETS: dict[Facet, FacetRule] = {
     "breakdown": _rule(
         r"分别(?:有|是|为|占)?(?:多少|几多)|(?:各|每)(?:个|项)?(?:援助)?计划[^。?？]{0,10}(?:多少|几多)"
         r"|(?:多少|几多)(?:宗|份|个)?(?:申请)?(?:来自|系来自|属于)"
+        r"|(?:多少|几多)(?:宗|份)(?:系|是)(?!获?批|批准|通过|成功)"
         r"|how many (?:\w+ ){0,6}(?:came from|were from|were under|from each|under each|per scheme"
         r"|by scheme)|broken down|breakdown|quant[oa]s (?:\w+ ){0,6}(?:vieram d|eram d[oa] |por plano"
         r"|de cada)",
@@ -464,6 +547,27 @@ _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
         ),
     ),
     (
+        re.compile(
+            r"(?:多少|几多)宗(?!申请)[^。，,？?]{0,12}(?:案|个案)|how many (?:\w+ ){0,3}cases"
+            r"|quantos (?:\w+ ){0,3}casos"
+        ),
+        re.compile(rf"{_NUMBER}\s*宗[^。，,]{{0,12}}案|\d[\d,]* (?:\w+ ){{0,3}}cases|\d+ casos"),
+    ),
+    (
+        re.compile(
+            r"(?:多少|几多)(?:个|项|款|种|件)?(?:\S{0,4})?产品|how many (?:\w+ ){0,2}products"
+            r"|quantos (?:\w+ )?produtos"
+        ),
+        re.compile(
+            rf"{_NUMBER}\s*(?:个|项|款|种|件)[^。，,]{{0,10}}产品|\d[\d,]* (?:\w+ ){{0,2}}products"
+            r"|\d+ (?:\w+ )?produtos"
+        ),
+    ),
+    (
+        re.compile(r"how many (?:\w+ ){0,3}shipments|quantas remessas|(?:多少|几多)批"),
+        re.compile(r"\d+ (?:\w+ ){0,3}shipments|\d+ remessas|[\d一二两三四五六七八九十]+批"),
+    ),
+    (
         re.compile(r"(?:多少|几多)(?:个)?城市|how many cities|quantas cidades"),
         re.compile(
             rf"{_NUMBER}\s*(?:个)?(?:\S{{0,4}})?(?:城市|市)|\d+ (?:\w+ )?cities|\d+ cidades"
@@ -490,7 +594,7 @@ _GENERIC_NOUN_WORDS = (
     " 问题 要求 文件 工作 人士 官员 代表 地方 地区 单位 企业 公司 产品 货物 物品 东西 种类 类别 类型 情况 资料 部分"
     " 专业 界别 方式 形式 途径 渠道 好处 改变 变化 作用 影响 意义 特点 目标 主题 题目 课题 环节 任务 步骤 日期 时间"
     " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 一天 一日 一年 一项 一份 一位 一个 一些"
-    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字"
+    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字 栏目 网页 页面 菜单"
     # English
     " areas aspects measures sectors fields departments agencies bodies organisations"
     " organizations countries cities industries topics issues points conditions services"
@@ -510,6 +614,33 @@ _GENERIC_NOUN_WORDS = (
     " alterações novidades servicos assuntos datas declarações"
 )
 _GENERIC_NOUNS = frozenset(_GENERIC_NOUN_WORDS.split())
+# Asked of an entry that only says what an item is (`Entry.summary_only`): when it starts or
+# starts working, how many or how much, which ones, on what conditions, how to use or apply. Not
+# whether there is such a measure, what it is, its number, when it was announced, or where its
+# details are: the entry states those.
+_SPECIFICS = re.compile(
+    r"何时|几时|什么时候|咩时候|哪天|哪一天|哪年|哪一年|边日|边年|几月|多少|几多|多大|几大|多长|多久|几耐"
+    r"|(?:哪些|哪几|边啲|边几|哪类|哪种|边类|边种)(?!措施|政策|方面|便利|支持|优惠|内容)"
+    r"|(?:什么|咩|乜|哪些)(?:样的?)?(?:条件|要求|资格|产品|专业|行业|文件|手续|程序|限制|标准|规定)"
+    r"|(?<!同等)条件|(?<!专业)资格(?!互认|人士)|要求|申请|需要|需唔需要|要唔要|(?:正式)?开通|启动|开始实施"
+    r"|几时实施|何时实施|如何使用|怎样使用|点样用|点用"
+    r"|\bwhen (?:will|is|was|does|did|can|do|are|were|should|could)\b"
+    r"|how (?:many|much|long|big|large|do|can|should|to|will)\b"
+    r"|\bwhich (?!number|measure|one|of the (?:15|fifteen) measures)\w+"
+    r"|what (?:conditions|requirements|products|professions|devices|documents|kinds?|types?"
+    r"|criteria|rules|restrictions)"
+    r"|eligib|requirement|(?<!same )condition|\bneed (?:to|a|an)\b|\bapply\b|officially|take effect"
+    r"|^quando|\bquando (?:é|foi|será|vai|entra|começa|abre|arranca|podem|posso|estará|poderão)"
+    r"|desde quando|quant[oa]s?\b|como (?:posso|se|faço|podemos|devo)|\bquais\b"
+    r"|\bque (?:profissões|produtos|condições|requisitos|documentos|tipos|dispositivos"
+    r"|medicamentos)|requisitos|(?<!mesmas )condições|precis|candidat|a partir de"
+)
+_SPECIFICS_STATED = re.compile(
+    r"(?:什么时候|何时|几时|when (?:was|were|did)[^?]{0,60}|quando (?:foi|foram)[^?]{0,60})"
+    r"(?:推出|公布|宣布|announced|introduced|unveiled|anunciad|apresentad)"
+    r"|去哪查|去边度(?:睇|查)|何处查阅|哪里(?:查|看)|边度(?:睇|查)|where can i (?:find|read|see)"
+    r"|onde (?:posso|se pode) (?:ver|consultar|ler)|第几项|哪一项|边一项|几号措施"
+)
 
 
 def _which_heads(text: str) -> list[str]:
@@ -611,6 +742,9 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
         rule = FACETS[facet].stated
         if rule is None or not rule.search(stated):
             return facet
+    summary_only = bool(entries) and all(e.summary_only for e in entries)
+    if summary_only and _SPECIFICS.search(asked) and not _SPECIFICS_STATED.search(asked):
+        return "specifics"
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
     years = _YEAR.findall(asked) + [
         name

@@ -19,6 +19,7 @@ from typing import Literal
 import faiss
 import numpy as np
 
+from knowledge import facets
 from knowledge.answerability import LABELLED_FILE, LabelledQuestions, training_files
 from knowledge.encoders import Encoder
 from knowledge.evaluation import Query, load_queries
@@ -83,10 +84,10 @@ def _sentences(answers: list[str]) -> list[str]:
 
 def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
     # The tuning sets hashed on their own: `fingerprint` orders files by path, and a data
-    # directory elsewhere (a copy) must not change where they fall.
-    return fingerprint(
-        data_files(data_dir), encoder_spec, INDEX_FORMAT, fingerprint(training_files())
-    )
+    # directory elsewhere (a copy) must not change where they fall. The facet rules decide which
+    # of their questions are remembered (`remembered`), so their source counts too.
+    labelled_inputs = fingerprint([*training_files(), Path(facets.__file__)])
+    return fingerprint(data_files(data_dir), encoder_spec, INDEX_FORMAT, labelled_inputs)
 
 
 def index_state(

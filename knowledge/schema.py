@@ -118,6 +118,10 @@ class Entry(BaseModel):
     # The entry about its topic as a whole (at most one per topic): what a question matching
     # several of the topic's entries about equally asks for (knowledge/service.py).
     overview: bool = False
+    # The answer says what the item is and where its details are published, nothing more (each of
+    # the 15 Greater Bay Area measures): a question asking for one of those details (when, how
+    # many, which, on what conditions) is not answered by it (knowledge/facets.py).
+    summary_only: bool = False
 
     @field_validator("questions")
     @classmethod

@@ -10,7 +10,7 @@ from typing import get_args
 import pytest
 
 from knowledge.answer import HANDOFF_PAYLOAD, compose_not_sure
-from knowledge.facets import FACETS, Facet, asked_facets, missing_detail
+from knowledge.facets import FACETS, Detail, Facet, asked_facets, missing_detail
 from knowledge.language import LANGS
 from knowledge.messages import text as message
 from knowledge.schema import Entry
@@ -272,12 +272,83 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "year",
         ),
         # "Which …" of a kind of thing the answer never mentions.
-        ("横琴粤澳深度合作区有哪些税收优惠？", "gba-measure-10-innovation-zone", "which"),
+        # (a measure's entry, whose details are published elsewhere: named as such)
+        ("横琴粤澳深度合作区有哪些税收优惠？", "gba-measure-10-innovation-zone", "specifics"),
         ("在澳门开一家餐厅需要申请哪些牌照？", "kimberley-licences", "which"),
         (
             "Which audit firms are approved to certify Macao service supplier status under CEPA?",
             "cepa-services-national-treatment",
             "which",
+        ),
+        # The sixth blind set of 2026-12-06 (tuning data now). A Greater Bay Area measure's entry
+        # says only what the measure is: when it starts, for whom, how much is not in it.
+        ("跨境理財通何時正式開通？", "gba-measure-04-wealth-management-connect", "specifics"),
+        ("跨境理财通可以买哪些理财产品？", "gba-measure-04-wealth-management-connect", "specifics"),
+        (
+            "港澳居民在大灣區內地城市購房需要符合甚麼具體條件？",
+            "gba-measure-01-home-purchase",
+            "specifics",
+        ),
+        ("深港科技创新合作区的面积有多大？", "gba-measure-10-innovation-zone", "area"),
+        (
+            "How many Macao children benefit from the education measure in Guangdong?",
+            "gba-measure-03-education",
+            "specifics",
+        ),
+        (
+            "Will Macao residents need a mainland bank account to use the wealth management "
+            "connect?",
+            "gba-measure-04-wealth-management-connect",
+            "specifics",
+        ),
+        (
+            "Que profissões ficam abrangidas pelo alargamento do reconhecimento mútuo de "
+            "qualificações?",
+            "gba-measure-08-qualification-recognition",
+            "specifics",
+        ),
+        (
+            "A partir de quando podem as seguradoras de Macau vender apólices na Grande Baía?",
+            "gba-measure-13-insurance-regulation",
+            "specifics",
+        ),
+        ("首批進口的毛坯鑽石總值是多少？", "kimberley-first-import", "cost"),
+        ("已獲發毛坯鑽石經營人准照的九家企業是哪些公司？", "kimberley-licensed-operators", "names"),
+        ("經濟局CEPA查詢熱線星期六有沒有人接聽？", "contact-bureau", "hours"),
+        ("毛坯鑽石經營准照可唔可以轉讓畀第二間公司？", "kimberley-licensed-operators", "transfer"),
+        ("嗰256宗申請入面，有幾多宗係天鴿風災計劃嘅？", "sme-repayment-statistics", "breakdown"),
+        ("世貿嗰個工作坊喺邊個場地搞㗎？", "import-licensing-workshop", "venue"),
+        ("澳門有冇機會主辦中國質量大會？", "quality-conference-macao-delegation", "plans"),
+        ("經貿合作委員會一年開幾多次會㗎？", "trade-committee-meeting", "frequency"),
+        ("内地与澳门经贸合作委员会是哪一年成立的？", "trade-committee-meeting", "founded"),
+        ("金伯利进程证书在哪里在线申请？", "kimberley-overview", "online"),
+        ("调整还款措施会延长到2021年以后吗？", "sme-repayment-deadline", "plans"),
+        (
+            "When is Macao's next notification to the WTO on import licensing due?",
+            "import-licensing-workshop",
+            "next_event",
+        ),
+        (
+            "Can I repay the whole remaining balance early instead of adjusting the instalment?",
+            "sme-repayment-amount",
+            "early_repayment",
+        ),
+        (
+            "Qual é a pena para quem comercializa diamantes em bruto sem licença?",
+            "kimberley-laws",
+            "penalty",
+        ),
+        (
+            "O meu pedido de ajustamento, entregue na semana passada, já foi aprovado?",
+            "sme-repayment-statistics",
+            "status",
+        ),
+        ("2019年澳門海關共破獲多少宗瀕危物種走私案？", "cites-meeting-topics", "count"),
+        ("澳門產品優質認證計劃目前有多少產品獲得認證？", "quality-2019-meeting", "count"),
+        (
+            "How many rough diamond shipments has Macao exported to Europe?",
+            "kimberley-first-import",
+            "count",
         ),
     ],
 )
@@ -385,6 +456,40 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("澳門派咗邊啲人去中國質量大會？", ["quality-conference-macao-delegation"]),
         ("CEPA修订后哪些服务行业完全国民待遇", ["cepa-services-national-treatment"]),
         ("que servicos de macau foram a reuniao da cites em 2019?", ["cites-participants"]),
+        # What a Greater Bay Area measure's entry states: that it is one, its number, when it was
+        # announced, where its details are; 资格 in 专业资格 is a qualification, not eligibility.
+        ("資格互認嘅範圍會唔會再擴大？", ["gba-measure-08-qualification-recognition"]),
+        ("保险监管优待政策是什么时候推出的？", ["gba-measure-13-insurance-regulation"]),
+        (
+            "Will mutual recognition of professional qualifications be extended to more areas?",
+            ["gba-measure-08-qualification-recognition"],
+        ),
+        (
+            "mobile payment support for macau residents in the mainland - which measure number "
+            "is that?",
+            ["gba-measure-02-mobile-payment"],
+        ),
+        (
+            "Os filhos de residentes de Macau que trabalham em Guangdong têm acesso à educação "
+            "nas mesmas condições que os filhos dos residentes do Interior da China?",
+            ["gba-measure-03-education"],
+        ),
+        ("內地人類遺傳資源過境港澳的限制有何變化？", ["gba-measure-12-human-genetic-resources"]),
+        ("资格互认范围扩大 具体内容去哪查", ["gba-measure-08-qualification-recognition"]),
+        # 分会场 are the conference's sub-forums, not a venue; a limit on how often is a rule.
+        ("中国质量大会设了几个分会场？", ["quality-conference-sub-forums"]),
+        (
+            "is there a limit on how often a firm can ask to adjust its repayment",
+            ["sme-repayment-eligibility"],
+        ),
+        # The declaration was issued at the closing of a conference the answer dates.
+        (
+            "What is the Shenzhen Quality Declaration and when was it issued?",
+            ["quality-china-quality-conference"],
+        ),
+        # 哪幾天 asks the dates, not a duration.
+        ("第三屆中國質量大會在哪個城市舉行？日期是哪幾天？", ["quality-china-quality-conference"]),
+        ("調整還款收咗幾多份申請？有幾多宗係批咗？", ["sme-repayment-statistics"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
@@ -399,8 +504,17 @@ def test_no_phrasing_an_entry_lists_asks_for_what_its_answer_lacks(entries: list
     assert asking == []
 
 
+def _details() -> list[str]:
+    """Every name in `Detail` (a union of literal types)."""
+    names: list[str] = []
+    for part in get_args(Detail):
+        names.extend(get_args(part) or [part])
+    return names
+
+
 def test_every_facet_has_a_name_in_every_language() -> None:
-    for detail in [*FACETS, "year", "occurrence", "count", "which"]:
+    assert set(FACETS) < set(_details())
+    for detail in _details():
         for lang in LANGS:
             assert message(f"detail.{detail}", lang)
 
