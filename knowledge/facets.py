@@ -65,12 +65,17 @@ Facet = Literal[
     "transfer",
     "early_repayment",
     "status",
+    "channel",
+    "full_text",
+    "polished",
+    "services_trade",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
 # other than the ones the answer is about; a count of things the answer never counts; a "which"
-# asked of things it never names; or any detail of an item whose entry only says what it is.
-Detail = Facet | Literal["year", "occurrence", "count", "which", "specifics"]
+# asked of things it never names; any detail of an item whose entry only says what it is; or a
+# service sector the answer's opening measures never name.
+Detail = Facet | Literal["year", "occurrence", "count", "which", "specifics", "sector"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
 _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
@@ -101,7 +106,7 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 FACETS: dict[Facet, FacetRule] = {
     "cost": _rule(
         r"几多钱|多少钱|几钱|价钱|价格|价值|总值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
-        r"|\bvalue of|\bcusta\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
+        r"|\b(?:total )?value (?:of|in)\b|\bcusta\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
         rf"{_AMOUNT}|{_FIGURE}",
     ),
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
@@ -245,8 +250,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"|quais (?:são )?(?:as )?(?:escolas|aplicações)\b"
         r"|which (?:company|firm|importer|banks?|hospitals?)\b"
         r"(?! can| may| must| need| should| qualif| is eligible| are eligible)"
-        r"|(?:que|qual (?:a |o )?|quais (?:os |as )?)(?:empresa|importador|bancos?|hospita(?:l|is))\b"
-        r"(?! pode| podem| deve| devem| tem direito)"
+        r"|(?:que |qual (?:a |o )?|quais (?:os |as )?)(?:empresas?|importador|bancos?|hospita(?:l|is))\b"
+        r"(?! pode| podem| deve| devem| tem direito| ficam| estão| são| não)"
         r"|(?:哪些|边啲)(?:企业|公司|产品)(?:已经?)?(?:获|取得|拿到|攞到|持有)"
         r"|which (?:nine |\d+ )?(?:companies|firms|operators|cities)\b[^?]{0,40}"
         r"\b(?:hold|have|got|obtained|received|are (?:licensed|certified)|are they|are the)"
@@ -314,11 +319,15 @@ FACETS: dict[Facet, FacetRule] = {
         r"扶持资金|资助金额|补贴|补助|资助|\bsubsid(?:y|ies|ised|ized)\b|funding|financiamento|subsídio"
         r"|apoio financeiro",
         rf"{_AMOUNT}|{_FIGURE}",
+        # a loan once granted, named as the context of a repayment question
+        unless=r"还款|还清|调整|repay|adjust|reembols|ajust",
     ),
     # When a document was or will be published.
     "published": _rule(
         r"(?:何时|几时|什么时候|哪天|哪一天)(?:正式)?(?:发布|出台|公布|印发|发表)|(?:发布|出台|公布)(?:日期|时间)"
         r"|when (?:was|will|is|were) (?:\w+ ){0,8}(?:published|issued|released)"
+        r"|when (?:exactly )?will (?:\w+ ){0,4}(?:publish|issue|release|launch)\b"
+        r"|quando (?:é que )?(?:\w+ ){0,4}vai (?:lançar|publicar|divulgar)"
         r"|quando (?:foi|será|é|serão|foram) (?:\w+ ){0,4}(?:publicad|emitid|divulgad)",
         r"\d{1,2}月\d{1,2}日[^。]{0,120}(?:发布|出台|公布|印发|推出)|(?:发布|出台|公布|印发)于"
         r"|闭幕[^。]{0,10}(?:发布|发表)"
@@ -350,7 +359,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"截止|最后期限|限期|deadline|closing date|\bprazo (?:final|limite|para)|data limite"
         r"|(?:什么时候|何时|几时|哪天)(?:之前)?(?:要|需要|须|必须|前)?(?:提交|递交|交回)"
         r"|when (?:do|must|should|shall) (?:i|we|you|they|\w+ \w+) (?:submit|hand in|file|return)"
-        r"|quando (?:devo|deve|devem|temos de|tenho de|é preciso) (?:submeter|entregar|apresentar)",
+        r"|quando (?:devo|deve|devem|temos de|tenho de|é preciso) (?:submeter|entregar|apresentar)"
+        # "within how many days" asks a time limit, not how long something lasted
+        r"|(?:多少|几多|几)个?(?:工作)?(?:天|日)(?:之)?内|within how many (?:working )?days"
+        r"|(?:em|no prazo de) quantos dias",
         r"\d{1,2}月\d{1,2}日(?:前|之前|为止)|截至|截止|deadline|\bbefore \d|\bby \d"
         r"|\buntil \d|até (?:ao? )?\d|antes de \d",
     ),
@@ -367,6 +379,29 @@ FACETS: dict[Facet, FacetRule] = {
         r"|capital social|capital mínimo",
     ),
     "fax": _rule(r"传真|\bfax\b|telefax", r"传真|\bfax\b"),
+    # Contact channels the bureau's contact entry does not give (a messaging app, social media).
+    "channel": _rule(
+        r"whatsapp|微信号|公众号|facebook|instagram|社交媒体|社交平台|social media|redes sociais"
+        r"|wechat (?:account|id|number)|conta de wechat",
+        r"whatsapp|微信号|公众号|facebook|instagram|social media|redes sociais",
+    ),
+    # The full text of a declaration or document, which no answer reproduces.
+    "full_text": _rule(
+        r"全文|原文|full text|whole text|complete text|texto (?:integral|completo)", None
+    ),
+    # Cut or polished diamonds: the Kimberley Process the answers describe is about rough ones.
+    "polished": _rule(
+        r"已切割|已打磨|抛光|成品钻石|钻石首饰|polished|cut diamonds|diamond jewell?ery|lapidad"
+        r"|joalharia",
+        r"已切割|抛光|polished|lapidad",
+    ),
+    # Trade in services as a figure: the trade figures are of trade as a whole.
+    "services_trade": _rule(
+        r"服务贸易(?:额|总额|金额|数字|数据)|(?:value|volume|figures?) of (?:[\w-]+ ){0,3}trade in"
+        r" services|trade in services (?:value|volume|figures?|was|totall?ed|amounted)"
+        r"|(?:valor|volume|montante) do comércio de serviços",
+        r"服务贸易(?:额|总额)[^。；;]{0,10}\d|trade in services (?:was|totall?ed|amounted)[^.]{0,20}\d",
+    ),
     # When a committee, group or body was set up: no entry says.
     "founded": _rule(
         r"(?:哪一年|哪年|何时|几时|什么时候|边年)[^?？。]{0,6}(?:成立|设立|创立|组建|创办)"
@@ -457,7 +492,9 @@ FACETS: dict[Facet, FacetRule] = {
     "restrictions": _rule(
         r"具体[^。?？]{0,10}限制|限制[^。?？]{0,6}具体|specific restrict|exact restrict"
         r"|restrictive measures (?:are )?(?:still|remain)|restrições (?:específicas|concretas)"
-        r"|medidas restritivas (?:específicas|concretas)|quais (?:são )?as medidas restritivas",
+        r"|medidas restritivas (?:específicas|concretas)|quais (?:são )?as medidas restritivas"
+        r"|(?:哪些|边啲|哪几)(?:项|个|条)?限制性?措施|保留(?:了|咗)?(?:哪些|边啲)"
+        r"|which restrictive measures|que medidas restritivas",
         None,
     ),
 }
@@ -661,6 +698,36 @@ def _which_heads(text: str) -> list[str]:
     return [h for h in heads if h not in _GENERIC_NOUNS and not h.endswith("ing")]
 
 
+# Service sectors, in each language's words (normalised: Simplified, lower case). A question about
+# a sector's opening or national treatment is answered only by an answer naming that sector: the
+# national-treatment entry lists six sectors "and others", the Greater Bay Area entry six more.
+_SECTOR_ASKED = re.compile(
+    r"国民待遇|national treatment|tratamento nacional|负面清单|negative list|lista negativa|率先"
+    r"|开放|open(?:ed|ing)? up|abertura"
+)
+_SECTORS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(words)
+    for words in (
+        r"医疗|医院|诊所|medical|health ?care|hospital|clinic|médic|saúde|clínic",
+        r"教育|学校|培训|education|schools?\b|training|educação|ensino|escolas?\b|formação",
+        r"法律|律师|legal|law firms?|lawyer|jurídic|advoga",
+        r"金融|银行|证券|financ|\bbank|securities|\bbanc|valores mobiliários",
+        r"保险|insurance|seguro|seguradora",
+        r"电信|telecom",
+        r"文化|娱乐|电影|cultur|entertainment|\bfilm|entretenimento|cinema",
+        r"旅游|tourism|travel|turismo|viagens",
+        r"餐饮|饮食|餐厅|restaurant|catering|restaura",
+        r"零售|retail|retalho",
+        r"广告|advertising|publicidade",
+        r"会计|核数|审计|accounting|audit|contabil|auditor",
+        r"建筑|工程|construction|architect|engineering|construção|arquitect|engenharia",
+        r"运输|物流|交通|transport|logistic|logístic",
+        r"批发|wholesale|grosso",
+        r"维修|保养|maintenance|repair|manutenção|reparação",
+        r"税务|税收|\btax|fiscal|impostos",
+    )
+)
+
 _NUMBERS = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)}
 _ORDINAL_WORDS = {
     **{
@@ -745,6 +812,10 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     summary_only = bool(entries) and all(e.summary_only for e in entries)
     if summary_only and _SPECIFICS.search(asked) and not _SPECIFICS_STATED.search(asked):
         return "specifics"
+    if _SECTOR_ASKED.search(asked) and any(
+        sector.search(asked) and not sector.search(stated) for sector in _SECTORS
+    ):
+        return "sector"
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
     years = _YEAR.findall(asked) + [
         name

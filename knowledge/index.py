@@ -85,9 +85,15 @@ def _sentences(answers: list[str]) -> list[str]:
 def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
     # The tuning sets hashed on their own: `fingerprint` orders files by path, and a data
     # directory elsewhere (a copy) must not change where they fall. The facet rules decide which
-    # of their questions are remembered (`remembered`), so their source counts too.
-    labelled_inputs = fingerprint([*training_files(), Path(facets.__file__)])
-    return fingerprint(data_files(data_dir), encoder_spec, INDEX_FORMAT, labelled_inputs)
+    # of their questions are remembered (`remembered`), so their source counts too (hashed on its
+    # own for the same reason).
+    return fingerprint(
+        data_files(data_dir),
+        encoder_spec,
+        INDEX_FORMAT,
+        fingerprint(training_files()),
+        fingerprint([Path(facets.__file__)]),
+    )
 
 
 def index_state(

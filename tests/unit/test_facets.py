@@ -350,6 +350,57 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "kimberley-first-import",
             "count",
         ),
+        # The seventh blind set of 2026-12-06 (tuning data now).
+        ("文化领域负面清单里保留了哪些限制性措施？", "cepa-services-negative-list", "restrictions"),
+        ("进口许可措施实施后要在多少天内通报世贸？", "import-licensing-workshop", "deadline"),
+        ("《深圳质量宣言》的全文内容是什么？", "quality-china-quality-conference", "full_text"),
+        (
+            "Does Macao require a Kimberley Process certificate for polished diamonds too?",
+            "kimberley-overview",
+            "polished",
+        ),
+        (
+            "Os diamantes já lapidados também estão sujeitos ao Processo de Kimberley em Macau?",
+            "kimberley-laws",
+            "polished",
+        ),
+        (
+            "What was the total value in patacas of the first rough diamond import?",
+            "kimberley-first-import",
+            "cost",
+        ),
+        (
+            "Does full national treatment under the revised agreement also cover medical services?",
+            "cepa-services-national-treatment",
+            "sector",
+        ),
+        (
+            "修訂協議下醫療服務是否已實現完全國民待遇？",
+            "cepa-services-national-treatment",
+            "sector",
+        ),
+        (
+            "What was the value of Mainland-Macao trade in services in 2018?",
+            "trade-committee-trade-figures",
+            "services_trade",
+        ),
+        (
+            "When exactly will MOFCOM publish its opinions on commerce measures supporting the "
+            "Greater Bay Area?",
+            "trade-committee-leong-remarks",
+            "published",
+        ),
+        (
+            "Quando é que a OMC vai lançar o novo site sobre licenciamento de importação?",
+            "import-licensing-workshop-content",
+            "published",
+        ),
+        ("A DSE tem um número de WhatsApp para dúvidas sobre o CEPA?", "contact-bureau", "channel"),
+        (
+            "Que empresa importou o primeiro lote de diamantes em bruto?",
+            "kimberley-first-import",
+            "names",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -490,6 +541,18 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # 哪幾天 asks the dates, not a duration.
         ("第三屆中國質量大會在哪個城市舉行？日期是哪幾天？", ["quality-china-quality-conference"]),
         ("調整還款收咗幾多份申請？有幾多宗係批咗？", ["sme-repayment-statistics"]),
+        # A sector the answer names; a loan the user received, as context.
+        ("設備維修保養屬唔屬於完全國民待遇嘅服務部門？", ["cepa-services-national-treatment"]),
+        ("我公司做物流，修訂CEPA之後有冇開放？", ["cepa-services-national-treatment"]),
+        (
+            "本人曾獲青年創業援助計劃資助，至今尚未還清，是否屬於調整還款措施的適用對象？",
+            ["sme-repayment-eligibility"],
+        ),
+        (
+            "Quantas vezes pode cada empresa pedir o ajustamento do reembolso e que empresas "
+            "ficam excluídas?",
+            ["sme-repayment-eligibility"],
+        ),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
