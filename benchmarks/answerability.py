@@ -7,7 +7,7 @@ For each tuning set in knowledge/answerability.py's TRAINING_SETS, its questions
 the other sets' labelled questions (and the index's texts). Counted on what the ranking alone
 would answer (no facet rules, no NLU), per band: out-of-scope questions turned away, and in-scope
 questions whose right entry came first and that are turned away, for several margins, then per
-style at NEAR_MISS_MARGIN. The held-out sets (the frozen split, the eighth blind set) are not read.
+style at NEAR_MISS_MARGIN. The held-out sets (the frozen split, the ninth blind set) are not read.
 """
 
 from __future__ import annotations

@@ -69,13 +69,14 @@ Facet = Literal[
     "full_text",
     "polished",
     "services_trade",
+    "speech",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
 # other than the ones the answer is about; a count of things the answer never counts; a "which"
 # asked of things it never names; any detail of an item whose entry only says what it is; or a
-# service sector the answer's opening measures never name.
-Detail = Facet | Literal["year", "occurrence", "count", "which", "specifics", "sector"]
+# service sector the answer's opening measures never name; or a country the answer never names.
+Detail = Facet | Literal["year", "occurrence", "count", "which", "specifics", "sector", "place"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
 _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
@@ -106,7 +107,7 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 FACETS: dict[Facet, FacetRule] = {
     "cost": _rule(
         r"几多钱|多少钱|几钱|价钱|价格|价值|总值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
-        r"|\b(?:total )?value (?:of|in)\b|\bcusta\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
+        r"|\b(?:total )?value (?:of|in)\b|\bcust(?:a|ava|ou|am|aram)\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
         rf"{_AMOUNT}|{_FIGURE}",
     ),
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
@@ -120,7 +121,8 @@ FACETS: dict[Facet, FacetRule] = {
         # "how often" (几耐开一次会) asks a frequency, not a duration
         r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
         r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几多|几|多少)年|(?<![哪边])几天|(?<![月号哪边])几日(?!\S{0,2}(?:举行|开会|召开))|how long|how many years"
-        r"|processing time|turnaround|(?<!em )quanto tempo|quantos anos|\bdemora"
+        r"|processing time|turnaround|(?<!em )quanto tempo|quantos anos|\bdemora|repayment period"
+        r"|还款期|prazo de reembolso|período de reembolso"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
         r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"
@@ -232,8 +234,8 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Where goods came from.
     "origin": _rule(
-        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪|产地|原产|产于哪|产自哪|来源地"
-        r"|which countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came|origin|export)|from which countr"
+        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪(?!些?(?:司|局|部门|机构|单位))|产地|原产|产于哪|产自哪|来源地"
+        r"|which countr(?:y|ies) (?:\w+ ){0,8}(?:from|come|came|origin|export)|from which countr"
         r"|what countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came)|country of origin"
         r"|de que país|de onde (?:vieram|veio|vêm|vem)|país de origem|proveniência",
         r"来自|产自|产地|原产|imported from|originat|proveniente|origem",
@@ -300,7 +302,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # An appeal against a refusal.
     "appeal": _rule(
-        r"上诉|申诉|复议|覆核|\bappeal|recurso|reclamaç|contestar",
+        r"上诉|申诉|复议|覆核|\bappeal|recurso|recorrer|reclamaç|contestar",
         r"上诉|申诉|复议|覆核|\bappeal|recurso|reclamaç",
     ),
     # How long a licence or certificate stays valid, and renewing it.
@@ -391,9 +393,19 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Cut or polished diamonds: the Kimberley Process the answers describe is about rough ones.
     "polished": _rule(
-        r"已切割|已打磨|抛光|成品钻石|钻石首饰|polished|cut diamonds|diamond jewell?ery|lapidad"
+        r"切割|打磨|抛光|成品钻石|钻石首饰|polished|cut diamonds|diamond jewell?ery|lapidad"
         r"|joalharia",
         r"已切割|抛光|polished|lapidad",
+    ),
+    # What a speaker said in a speech the answer only says was given.
+    "speech": _rule(
+        r"(?:发言|演讲|讲话|致辞)(?:的)?(?:具体)?(?:内容|讲了什么|说了什么|讲咗咩|讲咩|讲些什么|讲了些什么)"
+        r"|(?:what|which points) did (?:\w+ ){1,4}(?:say|talk about|speak about|cover) in (?:his|her"
+        r"|their|the) (?:speech|talk|presentation|remarks)|(?:content|text) of (?:\w+ ){0,3}speech"
+        r"|o que disse (?:\w+ ){1,4}n[ao] (?:sua )?(?:intervenção|discurso|apresentação)"
+        r"|conteúdo d[ao] (?:sua )?(?:intervenção|discurso)",
+        # (the Chinese original reports a speaker's words with these verbs; its translations follow it)
+        r"表示|指出|强调",
     ),
     # Trade in services as a figure: the trade figures are of trade as a whole.
     "services_trade": _rule(
@@ -414,7 +426,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # The exact venue (a hotel, a hall): an answer that names the city does not give it.
     "venue": _rule(
-        r"场地|(?<!分)会场|场馆|(?:在|喺)(?:哪|边)(?:间|个|家)?(?:酒店|大楼|大厦|会议室|礼堂)|\bvenue"
+        r"场地|(?<!分)会场|场馆|(?:在|喺)(?:哪|边)(?:间|个|家)?(?:酒店|大楼|大厦|会议室|礼堂)"
         r"|which (?:hotel|building|room|hall)\b|em que (?:sala|edifício|hotel)\b"
         r"|local exac?to",
         r"酒店|大楼|大厦|会议室|礼堂|总部|中心|hotel|building|headquarters|cent(?:re|er)\b|\bsede\b"
@@ -515,7 +527,7 @@ _NUMBER = r"(?:\d[\d,]*|[一二两三四五六七八九十百千]+)"
 _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (
         re.compile(
-            r"(?:多少|几多|几)个?(?:国家|参与国|成员国|成员)|how many (?:\w+ )?(?:countries|members"
+            r"(?:多少|几多|几)个?(?:国家|参与国|参与方|成员国|成员)|how many (?:\w+ )?(?:countries|members"
             r"|member states)|quantos (?:\w+ )?(?:países|membros)"
         ),
         re.compile(
@@ -631,7 +643,7 @@ _GENERIC_NOUN_WORDS = (
     " 问题 要求 文件 工作 人士 官员 代表 地方 地区 单位 企业 公司 产品 货物 物品 东西 种类 类别 类型 情况 资料 部分"
     " 专业 界别 方式 形式 途径 渠道 好处 改变 变化 作用 影响 意义 特点 目标 主题 题目 课题 环节 任务 步骤 日期 时间"
     " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 一天 一日 一年 一项 一份 一位 一个 一些"
-    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字 栏目 网页 页面 菜单"
+    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字 栏目 网页 页面 菜单 会议 大会"
     # English
     " areas aspects measures sectors fields departments agencies bodies organisations"
     " organizations countries cities industries topics issues points conditions services"
@@ -642,13 +654,14 @@ _GENERIC_NOUN_WORDS = (
     " point condition service policy item thing kind type category way change benefit advantage"
     " result outcome goal official representative person party side member document"
     " requirement product entity place institution profession professional one ones number"
-    " date day year month time event events experts speakers"
+    " date day year month time event events experts speakers meeting meetings conference"
+    " conferences"
     # Portuguese
     " áreas aspectos aspetos medidas sectores setores domínios serviços entidades organismos"
     " países cidades indústrias temas questões pontos condições políticas produtos tipos"
     " mudanças vantagens benefícios resultados objectivos objetivos representantes pessoas"
     " partes membros documentos requisitos instituições profissões profissionais facilidades"
-    " alterações novidades servicos assuntos datas declarações"
+    " alterações novidades servicos assuntos datas declarações reuniões conferências"
 )
 _GENERIC_NOUNS = frozenset(_GENERIC_NOUN_WORDS.split())
 # Asked of an entry that only says what an item is (`Entry.summary_only`): when it starts or
@@ -659,7 +672,7 @@ _SPECIFICS = re.compile(
     r"何时|几时|什么时候|咩时候|哪天|哪一天|哪年|哪一年|边日|边年|几月|多少|几多|多大|几大|多长|多久|几耐"
     r"|(?:哪些|哪几|边啲|边几|哪类|哪种|边类|边种)(?!措施|政策|方面|便利|支持|优惠|内容)"
     r"|(?:什么|咩|乜|哪些)(?:样的?)?(?:条件|要求|资格|产品|专业|行业|文件|手续|程序|限制|标准|规定)"
-    r"|(?<!同等)条件|(?<!专业)资格(?!互认|人士)|要求|申请|需要|需唔需要|要唔要|(?:正式)?开通|启动|开始实施"
+    r"|(?<!同等)条件|(?<!专业)资格(?!互认|人士)|要求|申请|需要(?:什么|咩|哪些|满足|符合|准备|办理)|需唔需要|需不需要|是否需要|要唔要|(?:正式)?开通|启动|开始实施"
     r"|几时实施|何时实施|如何使用|怎样使用|点样用|点用"
     r"|\bwhen (?:will|is|was|does|did|can|do|are|were|should|could)\b"
     r"|how (?:many|much|long|big|large|do|can|should|to|will)\b"
@@ -673,8 +686,9 @@ _SPECIFICS = re.compile(
     r"|medicamentos)|requisitos|(?<!mesmas )condições|precis|candidat|a partir de"
 )
 _SPECIFICS_STATED = re.compile(
-    r"(?:什么时候|何时|几时|when (?:was|were|did)[^?]{0,60}|quando (?:foi|foram)[^?]{0,60})"
-    r"(?:推出|公布|宣布|announced|introduced|unveiled|anunciad|apresentad)"
+    r"(?:什么时候|何时|几时|哪天|哪一天|何日)[^?？]{0,12}(?:推出|公布|宣布)"
+    r"|(?:when (?:was|were|did)[^?]{0,60}|quando (?:foi|foram)[^?]{0,60})"
+    r"(?:announced|introduced|unveiled|anunciad|apresentad)"
     r"|去哪查|去边度(?:睇|查)|何处查阅|哪里(?:查|看)|边度(?:睇|查)|where can i (?:find|read|see)"
     r"|onde (?:posso|se pode) (?:ver|consultar|ler)|第几项|哪一项|边一项|几号措施"
 )
@@ -725,6 +739,34 @@ _SECTORS: tuple[re.Pattern[str], ...] = tuple(
         r"批发|wholesale|grosso",
         r"维修|保养|maintenance|repair|manutenção|reparação",
         r"税务|税收|\btax|fiscal|impostos",
+    )
+)
+
+# Countries and regions outside the Mainland and Macao: a figure asked for one of them (trade with
+# Portugal) is not the Mainland-Macao figure the answers give. Only with a figure asked: a
+# Portuguese national or goods from Japan are the user's context.
+_PLACES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(words)
+    for words in (
+        r"葡萄牙|portugal|portugues(?!e[- ]speaking|a)",
+        r"巴西|brazil|brasil",
+        r"安哥拉|angola",
+        r"莫桑比克|mozambique|moçambique",
+        r"欧洲|欧盟|europe|european union|europa|união europeia",
+        r"美国|united states|\busa\b|estados unidos|\beua\b",
+        r"日本|japan|japão",
+        r"韩国|korea|coreia",
+        r"新加坡|singapore|singapura",
+        r"台湾|taiwan",
+        r"英国|united kingdom|britain|\buk\b|reino unido",
+        r"非洲|africa|áfrica",
+        r"东盟|asean",
+        r"印度|india|índia",
+        r"俄罗斯|russia|rússia",
+        r"比利时|安特卫普|belgium|antwerp|bélgica|antuérpia",
+        r"以色列|israel",
+        r"迪拜|阿联酋|dubai|emirates|emirados",
+        r"南非|south africa|áfrica do sul",
     )
 )
 
@@ -812,17 +854,22 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     summary_only = bool(entries) and all(e.summary_only for e in entries)
     if summary_only and _SPECIFICS.search(asked) and not _SPECIFICS_STATED.search(asked):
         return "specifics"
-    if _SECTOR_ASKED.search(asked) and any(
-        sector.search(asked) and not sector.search(stated) for sector in _SECTORS
-    ):
-        return "sector"
+    # only the sentence that asks about opening: an earlier one may name the user's own trade
+    # ("I am a lawyer; my client …")
+    for sentence in re.split(r"[。？！?!;；]|\.\s", asked):
+        if _SECTOR_ASKED.search(sentence) and any(
+            sector.search(sentence) and not sector.search(stated) for sector in _SECTORS
+        ):
+            return "sector"
+    figure = _FIGURE_ASKED.search(asked) is not None
+    if figure and any(place.search(asked) and not place.search(stated) for place in _PLACES):
+        return "place"
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
     years = _YEAR.findall(asked) + [
         name
         for name, rule in (("this year", _THIS_YEAR), ("next year", _NEXT_YEAR))
         if rule.search(asked)
     ]
-    figure = _FIGURE_ASKED.search(asked) is not None
     for year in years:
         if ended is not None and (not year.isdigit() or int(year) > ended):
             continue

@@ -401,6 +401,39 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "kimberley-first-import",
             "names",
         ),
+        # The eighth blind set of 2026-12-06 (tuning data now).
+        ("澳門目前有多少家鑽石切割及打磨工場？", "kimberley-licensed-operators", "polished"),
+        ("金伯利进程证书制度全球一共有多少个参与方？", "kimberley-overview", "count"),
+        (
+            "贾维嘉在中国质量大会上的发言具体讲了什么？",
+            "quality-conference-macao-delegation",
+            "speech",
+        ),
+        (
+            "Which country did the first batch of Kimberley rough diamonds come from?",
+            "kimberley-first-import",
+            "origin",
+        ),
+        (
+            "What's the repayment period of the Young Entrepreneurs Aid Scheme?",
+            "sme-repayment-schemes",
+            "duration",
+        ),
+        (
+            "Qual foi o volume de comércio entre o Interior da China e Portugal em 2018?",
+            "trade-committee-trade-figures",
+            "place",
+        ),
+        (
+            "Se o pedido de ajustamento das prestações for indeferido, posso recorrer?",
+            "sme-repayment-eligibility",
+            "appeal",
+        ),
+        (
+            "Quanto custava a inscrição na Conferência da Qualidade da China?",
+            "quality-china-quality-conference",
+            "cost",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -541,6 +574,41 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # 哪幾天 asks the dates, not a duration.
         ("第三屆中國質量大會在哪個城市舉行？日期是哪幾天？", ["quality-china-quality-conference"]),
         ("調整還款收咗幾多份申請？有幾多宗係批咗？", ["sme-repayment-statistics"]),
+        # The eighth blind set's in-scope questions: the day a measure was announced, the
+        # conference a declaration was issued at, a "venue" that is a city, a need that is the
+        # user's, people "from which departments", the user's own trade named first.
+        (
+            "放宽合伙联营律所限制这条措施是哪天开完会之后推出的？",
+            ["gba-measure-07-law-firms"],
+        ),
+        ("《深圳质量宣言》是在哪个会议上发布的？", ["quality-china-quality-conference"]),
+        (
+            "3rd China Quality Conference - dates, venue, theme?",
+            ["quality-china-quality-conference"],
+        ),
+        (
+            "本實驗室經常需要進口動物源性生物材料，大灣區惠澳措施中是否有通關便利安排？",
+            ["gba-measure-11-animal-biomaterials"],
+        ),
+        (
+            "世貿組織進口許可及通報工作坊共有多少名特區政府代表出席？分別來自哪些司的轄下部門？",
+            ["import-licensing-workshop"],
+        ),
+        (
+            "Sou advogado e um cliente quer abrir uma empresa de comércio por grosso no Interior "
+            "da China. O comércio por grosso está entre os sectores com tratamento nacional pleno "
+            "para Macau?",
+            ["cepa-services-national-treatment"],
+        ),
+        (
+            "I'm a Portuguese national holding a Macau permanent ID card. Is there any "
+            "facilitation for staying in the nine GBA mainland cities?",
+            ["gba-measure-05-foreign-permanent-residents", "gba-measures-overview"],
+        ),
+        (
+            "What was the Mainland-Macao trade volume in 2018 in US dollars?",
+            ["trade-committee-trade-figures"],
+        ),
         # A sector the answer names; a loan the user received, as context.
         ("設備維修保養屬唔屬於完全國民待遇嘅服務部門？", ["cepa-services-national-treatment"]),
         ("我公司做物流，修訂CEPA之後有冇開放？", ["cepa-services-national-treatment"]),
