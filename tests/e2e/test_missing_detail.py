@@ -52,3 +52,31 @@ def test_a_near_miss_no_rule_names_is_not_answered(stack: Stack, question: str) 
     reply = chat(stack, question)
     assert reply["sources"] == [], text_of(reply)
     assert reply["handoff_offered"] is True
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("跨境理財通何時正式開通？", "specifics"),
+        (
+            "Does full national treatment under the revised agreement also cover medical services?",
+            "sector",
+        ),
+    ],
+)
+def test_a_detail_beyond_what_the_entry_states_is_named(
+    stack: Stack, question: str, detail: str
+) -> None:
+    """From the sixth and seventh blind sets of 2026-12-06 (tuning data now): the wealth
+    management connect's entry says only that it is measure 4 (its details are on the bureau's
+    page), and the national-treatment entry names six sectors, not medical services. Before, both
+    were answered with that entry."""
+    reply = chat(stack, question)
+    assert reply["sources"] == [], text_of(reply)
+    assert reply["handoff_offered"] is True
+    assert message(f"detail.{detail}", reply["lang"]) in text_of(reply)
+
+
+def test_a_measure_asked_about_as_a_whole_is_still_answered(stack: Stack) -> None:
+    reply = chat(stack, "放宽合伙联营律所限制这条措施是哪天开完会之后推出的？")
+    assert "gba-measure-07-law-firms" in {s["id"] for s in reply["sources"]}, text_of(reply)
