@@ -712,6 +712,16 @@ def _which_heads(text: str) -> list[str]:
     return [h for h in heads if h not in _GENERIC_NOUNS and not h.endswith("ing")]
 
 
+def _word_groups(*groups: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per thing, matching its names in every language."""
+    return tuple(re.compile(group) for group in groups)
+
+
+def _unnamed(text: str, stated: str, groups: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether `text` names one of `groups` that `stated` never names."""
+    return any(group.search(text) and not group.search(stated) for group in groups)
+
+
 # Service sectors, in each language's words (normalised: Simplified, lower case). A question about
 # a sector's opening or national treatment is answered only by an answer naming that sector: the
 # national-treatment entry lists six sectors "and others", the Greater Bay Area entry six more.
@@ -719,55 +729,51 @@ _SECTOR_ASKED = re.compile(
     r"国民待遇|national treatment|tratamento nacional|负面清单|negative list|lista negativa|率先"
     r"|开放|open(?:ed|ing)? up|abertura"
 )
-_SECTORS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(words)
-    for words in (
-        r"医疗|医院|诊所|medical|health ?care|hospital|clinic|médic|saúde|clínic",
-        r"教育|学校|培训|education|schools?\b|training|educação|ensino|escolas?\b|formação",
-        r"法律|律师|legal|law firms?|lawyer|jurídic|advoga",
-        r"金融|银行|证券|financ|\bbank|securities|\bbanc|valores mobiliários",
-        r"保险|insurance|seguro|seguradora",
-        r"电信|telecom",
-        r"文化|娱乐|电影|cultur|entertainment|\bfilm|entretenimento|cinema",
-        r"旅游|tourism|travel|turismo|viagens",
-        r"餐饮|饮食|餐厅|restaurant|catering|restaura",
-        r"零售|retail|retalho",
-        r"广告|advertising|publicidade",
-        r"会计|核数|审计|accounting|audit|contabil|auditor",
-        r"建筑|工程|construction|architect|engineering|construção|arquitect|engenharia",
-        r"运输|物流|交通|transport|logistic|logístic",
-        r"批发|wholesale|grosso",
-        r"维修|保养|maintenance|repair|manutenção|reparação",
-        r"税务|税收|\btax|fiscal|impostos",
-    )
+
+
+_SECTORS = _word_groups(
+    r"医疗|医院|诊所|medical|health ?care|hospital|clinic|médic|saúde|clínic",
+    r"教育|学校|培训|education|schools?\b|training|educação|ensino|escolas?\b|formação",
+    r"法律|律师|legal|law firms?|lawyer|jurídic|advoga",
+    r"金融|银行|证券|financ|\bbank|securities|\bbanc|valores mobiliários",
+    r"保险|insurance|seguro|seguradora",
+    r"电信|telecom",
+    r"文化|娱乐|电影|cultur|entertainment|\bfilm|entretenimento|cinema",
+    r"旅游|tourism|travel|turismo|viagens",
+    r"餐饮|饮食|餐厅|restaurant|catering|restaura",
+    r"零售|retail|retalho",
+    r"广告|advertising|publicidade",
+    r"会计|核数|审计|accounting|audit|contabil|auditor",
+    r"建筑|工程|construction|architect|engineering|construção|arquitect|engenharia",
+    r"运输|物流|交通|transport|logistic|logístic",
+    r"批发|wholesale|grosso",
+    r"维修|保养|maintenance|repair|manutenção|reparação",
+    r"税务|税收|\btax|fiscal|impostos",
 )
 
 # Countries and regions outside the Mainland and Macao: a figure asked for one of them (trade with
 # Portugal) is not the Mainland-Macao figure the answers give. Only with a figure asked: a
 # Portuguese national or goods from Japan are the user's context.
-_PLACES: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(words)
-    for words in (
-        r"葡萄牙|portugal|portugues(?!e[- ]speaking|a)",
-        r"巴西|brazil|brasil",
-        r"安哥拉|angola",
-        r"莫桑比克|mozambique|moçambique",
-        r"欧洲|欧盟|europe|european union|europa|união europeia",
-        r"美国|united states|\busa\b|estados unidos|\beua\b",
-        r"日本|japan|japão",
-        r"韩国|korea|coreia",
-        r"新加坡|singapore|singapura",
-        r"台湾|taiwan",
-        r"英国|united kingdom|britain|\buk\b|reino unido",
-        r"非洲|africa|áfrica",
-        r"东盟|asean",
-        r"印度|india|índia",
-        r"俄罗斯|russia|rússia",
-        r"比利时|安特卫普|belgium|antwerp|bélgica|antuérpia",
-        r"以色列|israel",
-        r"迪拜|阿联酋|dubai|emirates|emirados",
-        r"南非|south africa|áfrica do sul",
-    )
+_PLACES = _word_groups(
+    r"葡萄牙|portugal|portugues(?!e[- ]speaking|a)",
+    r"巴西|brazil|brasil",
+    r"安哥拉|angola",
+    r"莫桑比克|mozambique|moçambique",
+    r"欧洲|欧盟|europe|european union|europa|união europeia",
+    r"美国|united states|\busa\b|estados unidos|\beua\b",
+    r"日本|japan|japão",
+    r"韩国|korea|coreia",
+    r"新加坡|singapore|singapura",
+    r"台湾|taiwan",
+    r"英国|united kingdom|britain|\buk\b|reino unido",
+    r"非洲|africa|áfrica",
+    r"东盟|asean",
+    r"印度|india|índia",
+    r"俄罗斯|russia|rússia",
+    r"比利时|安特卫普|belgium|antwerp|bélgica|antuérpia",
+    r"以色列|israel",
+    r"迪拜|阿联酋|dubai|emirates|emirados",
+    r"南非|south africa|áfrica do sul",
 )
 
 _NUMBERS = {w: i for i, w in enumerate("一二三四五六七八九十", start=1)}
@@ -857,12 +863,10 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     # only the sentence that asks about opening: an earlier one may name the user's own trade
     # ("I am a lawyer; my client …")
     for sentence in re.split(r"[。？！?!;；]|\.\s", asked):
-        if _SECTOR_ASKED.search(sentence) and any(
-            sector.search(sentence) and not sector.search(stated) for sector in _SECTORS
-        ):
+        if _SECTOR_ASKED.search(sentence) and _unnamed(sentence, stated, _SECTORS):
             return "sector"
     figure = _FIGURE_ASKED.search(asked) is not None
-    if figure and any(place.search(asked) and not place.search(stated) for place in _PLACES):
+    if figure and _unnamed(asked, stated, _PLACES):
         return "place"
     ended = max((e.valid_until.year for e in entries if e.valid_until), default=None)
     years = _YEAR.findall(asked) + [

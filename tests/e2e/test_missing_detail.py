@@ -23,6 +23,13 @@ pytestmark = pytest.mark.e2e
         ("Qual o limite de investimento no wealth management connect?", "quota"),
         ("澳門產品優質認證計劃點樣報名申請", "procedure"),
         ("How much does a Kimberley Process certificate cost?", "cost"),
+        # The sixth and seventh blind sets: the wealth management connect's entry says only that
+        # it is measure 4; the national-treatment entry names six sectors, not medical services.
+        ("跨境理財通何時正式開通？", "specifics"),
+        (
+            "Does full national treatment under the revised agreement also cover medical services?",
+            "sector",
+        ),
     ],
 )
 def test_a_missing_detail_is_named_not_answered(stack: Stack, question: str, detail: str) -> None:
@@ -52,29 +59,6 @@ def test_a_near_miss_no_rule_names_is_not_answered(stack: Stack, question: str) 
     reply = chat(stack, question)
     assert reply["sources"] == [], text_of(reply)
     assert reply["handoff_offered"] is True
-
-
-@pytest.mark.parametrize(
-    ("question", "detail"),
-    [
-        ("跨境理財通何時正式開通？", "specifics"),
-        (
-            "Does full national treatment under the revised agreement also cover medical services?",
-            "sector",
-        ),
-    ],
-)
-def test_a_detail_beyond_what_the_entry_states_is_named(
-    stack: Stack, question: str, detail: str
-) -> None:
-    """From the sixth and seventh blind sets of 2026-12-06 (tuning data now): the wealth
-    management connect's entry says only that it is measure 4 (its details are on the bureau's
-    page), and the national-treatment entry names six sectors, not medical services. Before, both
-    were answered with that entry."""
-    reply = chat(stack, question)
-    assert reply["sources"] == [], text_of(reply)
-    assert reply["handoff_offered"] is True
-    assert message(f"detail.{detail}", reply["lang"]) in text_of(reply)
 
 
 def test_a_measure_asked_about_as_a_whole_is_still_answered(stack: Stack) -> None:
