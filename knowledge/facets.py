@@ -74,8 +74,9 @@ Facet = Literal[
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
 # other than the ones the answer is about; a count of things the answer never counts; a "which"
-# asked of things it never names; any detail of an item whose entry only says what it is; or a
-# service sector the answer's opening measures never name; or a country the answer never names.
+# asked of things it never names; any detail of an item whose entry only says what it is; a
+# service sector the answer's opening measures never name; or a figure for a country it never
+# names.
 Detail = Facet | Literal["year", "occurrence", "count", "which", "specifics", "sector", "place"]
 
 # "… and Macao" after Hong Kong: both places, or the Greater Bay Area's name.
@@ -443,7 +444,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # The size of a zone or site.
     "area": _rule(
-        r"面积|占地|几大|how big is|how large is|size of the|area of the|hectares|área d[oa]s? "
+        r"面积|占地|how big is|how large is|size of the|area of the|hectares|área d[oa]s? "
         r"|dimensão d[oa]|tamanho d[oa]",
         r"平方(?:公里|米|千米)|公顷|km2|km²|hectares|square (?:kilo)?met|metros quadrados",
     ),
