@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from knowledge.answer import (
@@ -29,11 +30,21 @@ from knowledge.retriever import (
     crowd_overview,
 )
 from knowledge.schema import Entry, Topic
+from knowledge.text import normalise
 
 # An out_of_scope intent must be outweighed by much stronger retrieval evidence.
 OUT_OF_SCOPE_MARGIN = 0.15
 # Below this, nothing is even close: refuse instead of offering unrelated topics.
 NOTHING_CLOSE = 0.25
+# "What is it / how does it work?" (normalised: Simplified, lower case), asked of a measure in the
+# same message as one's own case ("my shop borrowed from the aid scheme; how does the adjustment
+# work?"): the measure's overview answers it even where the check goes through the rest.
+_ASKS_WHAT_IT_IS = re.compile(
+    r"系点(?:运作|样)?(?:㗎|架|嘅|呀|啊)|系咩(?:嚟|来)|点运作|如何运作|怎么运作|怎样运作|是什么|是怎样的"
+    r"|怎么回事|咩嚟|乜嚟|(?:什么|咩)内容|what is (?:this|the|that) (?:measure|adjustment|scheme)"
+    r"|how does (?:it|this|that|the [\w-]+(?: [\w-]+)?) work|what(?:'s| is) it about"
+    r"|como funciona|o que é (?:esta|essa|a) medida|em que consiste"
+)
 
 
 @dataclass(frozen=True)
@@ -181,13 +192,13 @@ def answer_within_check(
     adjusted once already, can I apply again?"): answered as the eligibility check begins, so
     the question is not passed over. None unless entries of the measure answer it surely (on
     retrieval alone: the NLU's intent is about the user's case, not a topic) and one of them is
-    more than the overview, which the check itself goes through. No buttons: the check's first
-    question follows."""
+    more than the overview, which the check itself goes through, or the user asks what the
+    measure is or how it works. No buttons: the check's first question follows."""
     decision = decide(retriever, question, "sme_repayment")
     entries = [h.entry for h in decision.answers]
     if not entries or any(e.topic != "sme_repayment" for e in entries):
         return None
-    if all(e.overview for e in entries):
+    if all(e.overview for e in entries) and not _ASKS_WHAT_IT_IS.search(normalise(question)):
         return None
     answered = compose_answer(entries, lang, today, [], end_noted=end_noted)
     return Reply(answered.text, lang, [], answered.sources)

@@ -6,6 +6,7 @@ import uuid
 
 import pytest
 
+from actions.repayment_slots import REQUIRED
 from bot.stack import Stack
 from knowledge.language import LANGS
 from knowledge.messages import template
@@ -14,6 +15,10 @@ from tests.helpers import chat, text_of
 
 pytestmark = pytest.mark.e2e
 FORM_QUESTIONS = tuple(message("form.question.scheme", lang) for lang in LANGS)
+# Any of the check's questions (the first asked is the first fact the message did not give).
+ANY_FORM_QUESTION = tuple(
+    template(f"form.question.{slot}", lang).split("{")[0] for slot in REQUIRED for lang in LANGS
+)
 
 
 def payloads(reply: dict[str, object]) -> list[str]:
@@ -108,6 +113,13 @@ def test_a_clear_leader_the_nlu_places_in_its_topic_is_answered_outright(
             "sme-repayment-eligibility",
         ),
         ("can i adjust my repayemnt more than twice", "en", "sme-repayment-eligibility"),
+        # The seventh and eighth blind sets (tuning data now): their own loan, then "how does the
+        # measure work?", which before got the check's first question and nothing else.
+        (
+            "我間餐廳借咗中小企援助仲未還晒，經濟局嗰個調整還款措施係點㗎？",
+            "zh-Hant",
+            "sme-repayment-overview",
+        ),
     ],
 )
 def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
@@ -120,6 +132,6 @@ def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
     intro = message("form.ended_intro", lang)  # type: ignore[arg-type]
     assert said.startswith(intro), said
     assert [s["id"] for s in reply["sources"]][:1] == [entry], reply["sources"]
-    asked = [q for q in FORM_QUESTIONS if q in said]
+    asked = [q for q in ANY_FORM_QUESTION if q in said]
     assert asked and said.index(asked[0]) > len(intro), said
     assert reply["handoff_offered"] is False

@@ -429,6 +429,15 @@ def test_a_question_about_a_topic_as_a_whole_gets_its_overview(retriever: Hybrid
         ("我之前已經調整過一次還款，仲可唔可以再申請多次？", "sme-repayment-eligibility"),
         ("can i adjust my repayemnt more than twice", "sme-repayment-eligibility"),
         ("受天鸽风灾影响的中小企业特别援助计划，受惠企业能不能调整还款？", "sme-repayment-schemes"),
+        # ... and "how does it work?" after one's own loan: the overview (blind7, blind8).
+        (
+            "我間舖之前借咗中小企業援助計劃，聽講經濟局出咗個調整還款措施，係點運作㗎？",
+            "sme-repayment-overview",
+        ),
+        (
+            "我間餐廳借咗中小企援助仲未還晒，經濟局嗰個調整還款措施係點㗎？",
+            "sme-repayment-overview",
+        ),
     ],
 )
 def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
