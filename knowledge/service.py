@@ -36,6 +36,12 @@ from knowledge.text import normalise
 OUT_OF_SCOPE_MARGIN = 0.15
 # Below this, nothing is even close: refuse instead of offering unrelated topics.
 NOTHING_CLOSE = 0.25
+# A message asking several questions: where it breaks (a question mark, or 此外 / 另外 opening a
+# clause; not 還有, which is also "still has"), and how many parts of what length are read one by
+# one (`decide`).
+_PART_BREAK = re.compile(r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)")
+MAX_PARTS = 3
+MIN_PART = 4
 # "What is it / how does it work?" (normalised: Simplified, lower case), asked of a measure in the
 # same message as one's own case ("my shop borrowed from the aid scheme; how does the adjustment
 # work?"): the measure's overview answers it even where the check goes through the rest.
@@ -59,6 +65,9 @@ class Decision:
     # The entries answered because the question is a labelled question asked again
     # (knowledge/answerability.py): what it was labelled with, not the ranking's group.
     labelled: tuple[Hit, ...] = ()
+    # The entries answered because each question of a message asking several is answered surely
+    # on its own (`decide`): each part's answer, in the order asked.
+    parts: tuple[Hit, ...] = ()
 
     @property
     def answers(self) -> list[Hit]:
@@ -68,6 +77,8 @@ class Decision:
             return []
         if self.labelled:
             return list(self.labelled)
+        if self.parts:
+            return list(self.parts)
         return self.hits[:1] if self.exact or self.alone else answer_group(self.hits)
 
     @property
@@ -84,7 +95,46 @@ def decide(
     intent_confidence: float = 0.0,
     out_of_scope: bool = False,
 ) -> Decision:
-    """The answer decision on its own, for the service and the benchmarks alike."""
+    """The answer decision on its own, for the service and the benchmarks alike. A message asking
+    two or three questions ("CEPA係咩？新版幾時生效？") that no entry answers as a whole is
+    answered when each question is answered surely on its own, with each one's entries; when one
+    of them asks a detail the knowledge base lacks, the message gets "not sure" naming it."""
+    whole = _decide_whole(retriever, question, topic, intent_confidence, out_of_scope)
+    if whole.band == "confident" or whole.missing is not None:
+        return whole
+    asked = question_parts(question)
+    if len(asked) < 2:
+        return whole
+    each = [_decide_whole(retriever, q, topic, intent_confidence, out_of_scope) for q in asked]
+    if missing := next((d.missing for d in each if d.missing is not None), None):
+        return Decision("weak", whole.hits, missing=missing)
+    if any(d.band != "confident" for d in each):
+        return whole
+    chosen: list[Hit] = []
+    for hit in (h for d in each for h in d.answers):
+        if hit.entry.id not in {c.entry.id for c in chosen}:
+            chosen.append(hit)
+    chosen = chosen[:ANSWER_GROUP]
+    rest = [h for h in whole.hits if h.entry.id not in {c.entry.id for c in chosen}]
+    return Decision("confident", [*chosen, *rest], parts=tuple(chosen))
+
+
+def question_parts(message: str) -> list[str]:
+    """The questions of a message that asks up to MAX_PARTS ("…？此外，…？"), each of at least
+    MIN_PART characters; [message] when it asks one, or more than MAX_PARTS."""
+    parts = [p.strip(" ，,。.") for p in _PART_BREAK.split(message)]
+    parts = [p for p in parts if len(p.replace(" ", "")) >= MIN_PART]
+    return parts if 2 <= len(parts) <= MAX_PARTS else [message]
+
+
+def _decide_whole(
+    retriever: HybridRetriever,
+    question: str,
+    topic: Topic | None,
+    intent_confidence: float,
+    out_of_scope: bool,
+) -> Decision:
+    """The decision for `question` read as one question."""
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:

@@ -463,3 +463,35 @@ def test_ones_own_case_alone_is_left_to_the_check(
 ) -> None:
     """The overview is what the check goes through; a bare fact is no question."""
     assert answer_within_check(retriever, question, "en", dt.date(2026, 12, 6), True) is None
+
+
+def test_two_questions_in_one_message_are_answered_each_with_its_entry(
+    ranking: HybridRetriever,
+) -> None:
+    """From the eighth blind set (tuning data now): no entry answers the message as a whole, each
+    of its two questions has its own entry."""
+    question = (
+        "請問目前CEPA下內地與澳門在貨物貿易、服務貿易及投資領域的自由化程度分別如何？"
+        "此外，經修訂的服務貿易協議自何日起實施？"
+    )
+    decision = decide(ranking, question, "cepa_services", 0.9)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers] == [
+        "trade-committee-cepa-achievements",
+        "cepa-services-signing",
+    ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "修訂CEPA服務貿易協議係幾時簽嘅？金伯利證書申請要幾多錢？",
+        "What is CEPA? And how much does a Kimberley certificate cost?",
+    ],
+)
+def test_a_message_one_of_whose_questions_asks_a_missing_detail_is_not_answered(
+    ranking: HybridRetriever, question: str
+) -> None:
+    decision = decide(ranking, question)
+    assert decision.band == "weak" and decision.missing == "cost"
+    assert decision.answers == []
