@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from bot.formatting import Block, blocks, with_source
-from bot.sources import source_href
+from bot.sources import line_hrefs, source_href
 from bot.validation import UnicodeText, valid_unicode
 from knowledge.language import Lang, detect_lang
 
@@ -119,7 +119,7 @@ def build_response(
             replies.append(ReplyOut(text=str(msg["text"]), buttons=buttons))
     for reply in replies:
         first = reply.sources[0] if reply.sources else None
-        reply.blocks = blocks(reply.text, first.url if first else None)
+        reply.blocks = blocks(reply.text, line_hrefs([(s.id, s.url) for s in reply.sources]))
         if first:
             reply.blocks = with_source(
                 reply.blocks, first.url, first.title, str(lang or detect_lang(message))

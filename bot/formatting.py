@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel
@@ -116,22 +117,21 @@ def _paragraph_blocks(text: str) -> list[Block]:
     return blocks + _paragraph_blocks(rest.strip())
 
 
-def blocks(text: str, source_href: str | None = None) -> list[Block]:
+def blocks(text: str, source_hrefs: Sequence[str] = ()) -> list[Block]:
     """Paragraphs (split at blank lines) and numbered lists (also when written inline, as in
-    「15項措施為：1.…；2.…」). With `source_href`, the source line becomes a link to that view."""
+    「15項措施為：1.…；2.…」). The source lines become links to the views in `source_hrefs`, the
+    first line to the first view and so on (an answer from two articles cites both)."""
     out: list[Block] = []
+    hrefs = iter(source_hrefs)
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         paragraph = paragraph.strip()
         prefix = next((p for p in SOURCE_PREFIXES if paragraph.startswith(p)), None)
-        if source_href and prefix:
+        href = next(hrefs, None) if prefix else None
+        if href and prefix:
             citation = paragraph[len(prefix) :].strip()
             out.append(
-                Block(
-                    type="paragraph",
-                    spans=[Span(text=prefix), Span(text=citation, href=source_href)],
-                )
+                Block(type="paragraph", spans=[Span(text=prefix), Span(text=citation, href=href)])
             )
-            source_href = None  # one source line links; the others stay text
             continue
         out.extend(_paragraph_blocks(paragraph))
     return out

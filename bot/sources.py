@@ -124,6 +124,21 @@ def source_href(entry_id: str, lang: str) -> str:
     return f"/sources/{entry_id}?lang={view_lang(lang)}"
 
 
+def line_hrefs(sources: list[tuple[str, str]]) -> list[str]:
+    """The link of each source line of a reply, from its sources as (entry id, href) in the order
+    answered: knowledge/answer.py writes one line per article, in that order, so entries of an
+    article already cited add no line."""
+    cited: set[int | str] = set()
+    hrefs = []
+    for entry_id, href in sources:
+        found = entry(entry_id)
+        article: int | str = found.source.article if found else entry_id
+        if article not in cited:
+            cited.add(article)
+            hrefs.append(href)
+    return hrefs
+
+
 def _script(text: str, lang: Lang) -> str:
     return to_traditional(text) if lang == "zh-Hant" else text
 

@@ -71,3 +71,18 @@ def test_a_question_about_the_measures_as_a_whole_gets_the_overview(stack: Stack
     reply = chat(stack, "大灣區有咩措施？")
     assert [s["id"] for s in reply["sources"]] == ["gba-measures-overview"], text_of(reply)
     assert reply["handoff_offered"] is False
+
+
+def test_two_questions_in_one_message_get_both_answers_each_source_linked(stack: Stack) -> None:
+    """Two questions whose answers come from two newsletter articles: both entries answer, and
+    each source line links to its own article's view (the second was left as text before)."""
+    reply = chat(stack, "修訂CEPA服務貿易協議係邊日簽嘅？金伯利進程證書制度係乜嘢？")
+    ids = [s["id"] for s in reply["sources"]]
+    assert ids[:2] == ["cepa-services-signing", "kimberley-overview"], text_of(reply)
+    linked = [
+        span["href"]
+        for block in reply["replies"][0]["blocks"]
+        for span in block["spans"]
+        if (span.get("href") or "").startswith("/sources/")
+    ]
+    assert linked == [f"/sources/{i}?lang=zh-Hant" for i in ids[:2]], linked

@@ -57,3 +57,27 @@ def test_bad_requests_are_rejected(body: dict[str, str]) -> None:
 def test_message_is_trimmed_and_2000_characters_allowed() -> None:
     assert ChatRequest(sender="u", message="  hi  ").message == "hi"
     assert len(ChatRequest(sender="u", message="x" * 2000).message) == 2000
+
+
+def test_an_answer_from_two_articles_links_both_source_lines() -> None:
+    """The two entries come from two articles (the trade committee's, the services agreement's):
+    each source line links to its own entry's article view. Entries of one article share a line."""
+    rasa = [
+        {"text": "甲。\n\n乙。\n\n資料來源：第5篇\n\n資料來源：第1篇"},
+        {
+            "custom": {
+                "sources": [
+                    {"id": "trade-committee-cepa-achievements", "title": "a"},
+                    {"id": "trade-committee-meeting", "title": "b"},
+                    {"id": "cepa-services-signing", "title": "c"},
+                ],
+                "lang": "zh-Hant",
+            }
+        },
+    ]
+    response = build_response("u1", "CEPA？", rasa, {"name": "ask_cepa_services", "confidence": 1})
+    linked = [s.href for b in response.replies[0].blocks for s in b.spans if s.href]
+    assert linked == [
+        "/sources/trade-committee-cepa-achievements?lang=zh-Hant",
+        "/sources/cepa-services-signing?lang=zh-Hant",
+    ]

@@ -54,7 +54,7 @@ def test_phone_numbers_e_mail_web_addresses_and_tickets_are_marked() -> None:
 
 def test_the_source_line_links_to_the_article_view() -> None:
     text = "答案。\n\n資料來源：《緊貿安排快訊》2019年12月，第3篇〈中央推出粵港澳大灣區建設惠澳政策措施〉"
-    found = blocks(text, "/sources/gba-measures-overview?lang=zh-Hant")
+    found = blocks(text, ["/sources/gba-measures-overview?lang=zh-Hant"])
     assert found[-1].spans == [
         Span(text="資料來源："),
         Span(
@@ -117,3 +117,20 @@ def test_the_cancel_command_sends_the_forms_cancel_payload() -> None:
     assert STOP_PAYLOAD == FORM_STOP
     widget = (Path(__file__).resolve().parents[2] / "bot" / "static" / "widget.js").read_text()
     assert f"var STOP_PAYLOAD = '{FORM_STOP}';" in widget
+
+
+def test_each_source_line_links_to_its_own_article() -> None:
+    """An answer from two articles (siblings, or a message asking two questions) cites both: the
+    second line linked as well, not left as text."""
+    text = (
+        "答案一。\n\n答案二。\n\n"
+        "資料來源：《緊貿安排快訊》2019年12月，第1篇〈甲〉\n\n"
+        "資料來源：《緊貿安排快訊》2019年12月，第2篇〈乙〉"
+    )
+    found = blocks(text, ["/sources/a?lang=zh-Hant", "/sources/b?lang=zh-Hant"])
+    assert [s.href for b in found[-2:] for s in b.spans] == [
+        None,
+        "/sources/a?lang=zh-Hant",
+        None,
+        "/sources/b?lang=zh-Hant",
+    ]
