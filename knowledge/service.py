@@ -62,12 +62,10 @@ class Decision:
     exact: bool = False  # the question is word for word a phrasing of `hits[0]`'s entry
     alone: bool = False  # `hits[0]` is answered without its siblings (the topic's overview)
     missing: Detail | None = None  # a detail asked for that the best entries do not state
-    # The entries answered because the question is a labelled question asked again
-    # (knowledge/answerability.py): what it was labelled with, not the ranking's group.
-    labelled: tuple[Hit, ...] = ()
-    # The entries answered because each question of a message asking several is answered surely
-    # on its own (`decide`): each part's answer, in the order asked.
-    parts: tuple[Hit, ...] = ()
+    # The entries answered instead of the ranking's group: those a labelled question asked again
+    # was labelled with (knowledge/answerability.py), or each part's answer, in the order asked,
+    # of a message asking several questions (`decide`).
+    chosen: tuple[Hit, ...] = ()
 
     @property
     def answers(self) -> list[Hit]:
@@ -75,10 +73,8 @@ class Decision:
         siblings (knowledge/retriever.py, answer_group)."""
         if self.band != "confident":
             return []
-        if self.labelled:
-            return list(self.labelled)
-        if self.parts:
-            return list(self.parts)
+        if self.chosen:
+            return list(self.chosen)
         return self.hits[:1] if self.exact or self.alone else answer_group(self.hits)
 
     @property
@@ -110,13 +106,13 @@ def decide(
         return Decision("weak", whole.hits, missing=missing)
     if any(d.band != "confident" for d in each):
         return whole
-    chosen: list[Hit] = []
+    first: dict[str, Hit] = {}
     for hit in (h for d in each for h in d.answers):
-        if hit.entry.id not in {c.entry.id for c in chosen}:
-            chosen.append(hit)
-    chosen = chosen[:ANSWER_GROUP]
-    rest = [h for h in whole.hits if h.entry.id not in {c.entry.id for c in chosen}]
-    return Decision("confident", [*chosen, *rest], parts=tuple(chosen))
+        first.setdefault(hit.entry.id, hit)
+    chosen = tuple(first.values())[:ANSWER_GROUP]
+    ids = {h.entry.id for h in chosen}
+    rest = [h for h in whole.hits if h.entry.id not in ids]
+    return Decision("confident", [*chosen, *rest], chosen=chosen)
 
 
 def question_parts(message: str) -> list[str]:
@@ -149,7 +145,7 @@ def _decide_whole(
         twins = labelled_answers(hits, again)
         if missing_detail(question, [h.entry for h in twins]) is None:
             rest = [h for h in hits if h not in twins]
-            return Decision("confident", [*twins, *rest], labelled=twins)
+            return Decision("confident", [*twins, *rest], chosen=twins)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     intent = Intent(topic, intent_confidence)
     sureness = band(hits, confident_at=threshold, intent=intent)
