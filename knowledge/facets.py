@@ -70,6 +70,7 @@ Facet = Literal[
     "polished",
     "services_trade",
     "speech",
+    "definition",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -114,7 +115,10 @@ FACETS: dict[Facet, FacetRule] = {
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
     # repayment measure's MOP 1,000 is an instalment, not the application's fee).
     "fee": _rule(
-        r"费用|收费|手续费|规费|申请费|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento",
+        r"费用|收费|手续费|规费|申请费|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento"
+        r"|(?:使唔使|洗唔洗|要唔要|需唔需要|需不需要|要不要|用不用|是否要|是否需要)(?:俾|畀|付|交|缴|给)钱"
+        r"|收唔收钱|收不收钱|免唔免费|是否免费|是不是免费|系咪免费|is it free\b|\bfree of charge\?"
+        r"|(?:é|será) (?:gratuito|de graça)|tem (?:algum )?custo|(?:have|need) to pay (?:anything|a fee)",
         r"(?:费|fee|charge|custo|taxa|emolumento)[^。;；]{0,20}(?:" + _AMOUNT + r")"
         r"|免费|free of charge|no fee|gratuit|sem custos",
     ),
@@ -249,6 +253,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|\bone of the (?:nine |\d+ )?(?:licensed|certified)|que países|quais (?:são )?os países"
         r"|(?:哪|边)(?:家|间|所)(?:公司|企业|银行|医院|学校)|(?:哪些|边啲)(?:学校|医院|银行)|(?:哪些|哪几个|边啲|边几个)(?:app|应用程序|手机应用)"
         r"|(?:是|系)(?:哪些|边啲|哪几|边几)(?:家|间)?(?:公司|企业)"
+        r"|(?:企业|公司|经营人|营运商|城市)(?:的|嘅)?(?:名称|名字|全名)"
         r"|which (?:[\w-]+ ){0,2}(?:apps|applications|schools)\b|que (?:escolas|aplicações|apps)\b"
         r"|quais (?:são )?(?:as )?(?:escolas|aplicações)\b"
         r"|which (?:company|firm|importer|banks?|hospitals?)\b"
@@ -398,6 +403,17 @@ FACETS: dict[Facet, FacetRule] = {
         r"|joalharia",
         r"已切割|抛光|polished|lapidad",
     ),
+    # What makes something count as what the agreement names (a "Macao service supplier", an
+    # SME): the newsletter uses the terms and never defines them.
+    "definition": _rule(
+        r"(?:认定|界定|判定)(?:的)?(?:标准|准则|条件|方法)|(?:如何|怎样|怎么|点样|点)(?:认定|界定|定义)"
+        r"|(?:点|怎样)先(?:可以)?算(?:系|是)?|定义(?:是|为|系)|\bdefinition of|\bdefined as\b"
+        r"|how (?:is|are|do (?:you|they)) (?:an? |the )?[\w\"“” -]{1,40}? (?:defined|define)\b"
+        r"|what (?:counts|qualifies) as|criteria (?:for|to) (?:being|be|count|qualify)"
+        r"|definição de|como (?:é que )?se define|o que (?:conta|se considera|é considerad[oa]) como"
+        r"|critérios? (?:para|de) (?:ser|se considerar|qualificação)",
+        None,
+    ),
     # What a speaker said in a speech the answer only says was given.
     "speech": _rule(
         r"(?:发言|演讲|讲话|致辞)(?:的)?(?:具体)?(?:内容|讲了什么|说了什么|讲咗咩|讲咩|讲些什么|讲了些什么)"
@@ -522,6 +538,7 @@ _FIGURE_ASKED = re.compile(
     r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|投资额|\bfigures?\b|\bvolume|\bvalue"
     r"|\binvestment\b|\binvestimento\b"
     r"|statistic|how much|\bvalor\b|montante|estatístic|quanto"
+    r"|\bn[úu]meros d[oa]s? (?:comércio|trocas|investimento)|\btrade numbers"
 )
 # Counts asked of a kind of thing, and how an answer counts that kind.
 _NUMBER = r"(?:\d[\d,]*|[一二两三四五六七八九十百千]+)"

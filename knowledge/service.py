@@ -16,6 +16,7 @@ from knowledge.answer import (
 )
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang
+from knowledge.numbered import named_items
 from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
     ANSWER_GROUP,
@@ -42,14 +43,18 @@ NOTHING_CLOSE = 0.25
 _PART_BREAK = re.compile(r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)")
 MAX_PARTS = 3
 MIN_PART = 4
-# "What is it / how does it work?" (normalised: Simplified, lower case), asked of a measure in the
-# same message as one's own case ("my shop borrowed from the aid scheme; how does the adjustment
-# work?"): the measure's overview answers it even where the check goes through the rest.
-_ASKS_WHAT_IT_IS = re.compile(
+# "What is it / how does it work / how low can the instalment go?" (normalised: Simplified, lower
+# case), asked of a measure in the same message as one's own case ("my shop borrowed from the aid
+# scheme; how does the adjustment work?"): the measure's overview answers it even where the check
+# goes through the rest.
+_ASKS_ABOUT_THE_MEASURE = re.compile(
     r"系点(?:运作|样)?(?:㗎|架|嘅|呀|啊)|系咩(?:嚟|来)|点运作|如何运作|怎么运作|怎样运作|是什么|是怎样的"
     r"|怎么回事|咩嚟|乜嚟|(?:什么|咩)内容|what is (?:this|the|that) (?:measure|adjustment|scheme)"
     r"|how does (?:it|this|that|the [\w-]+(?: [\w-]+)?) work|what(?:'s| is) it about"
     r"|como funciona|o que é (?:esta|essa|a) medida|em que consiste"
+    r"|how (?:low|much) (?:can|will|would|could|does|do|is)\b|\bminimum (?:instalment|payment|amount)"
+    r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
+    r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"
 )
 
 
@@ -138,6 +143,14 @@ def _decide_whole(
     # Every entry, so that the lead is taken over the best one outside the answered group even
     # where the topic boost ranks it low (the ranking is cheap; only the first few are shown).
     hits = retriever.search(question, k=len(retriever.entries), topic=topic)
+    # An item of a numbered list asked for by its number ("第4项惠澳措施是什么"), which no ranking
+    # can read: that item answers, unless the question asks a detail it lacks.
+    if named := named_items(retriever.entries.values(), question, topic):
+        items = tuple(next(h for h in hits if h.entry.id == e.id) for e in named[:ANSWER_GROUP])
+        if (missing := missing_detail(question, list(named))) is not None:
+            return Decision("weak", hits, missing=missing)
+        rest = [h for h in hits if h not in items]
+        return Decision("confident", [*items, *rest], chosen=items)
     # A labelled question of the tuning sets asked again in other words: the entries it was
     # labelled with answer it (in ranking order; those of the first one's topic, as siblings are),
     # unless it asks a detail they lack (the facets below decide that case).
@@ -239,12 +252,12 @@ def answer_within_check(
     the question is not passed over. None unless entries of the measure answer it surely (on
     retrieval alone: the NLU's intent is about the user's case, not a topic) and one of them is
     more than the overview, which the check itself goes through, or the user asks what the
-    measure is or how it works. No buttons: the check's first question follows."""
+    measure is, how it works or how low an instalment can go. No buttons: the check's first question follows."""
     decision = decide(retriever, question, "sme_repayment")
     entries = [h.entry for h in decision.answers]
     if not entries or any(e.topic != "sme_repayment" for e in entries):
         return None
-    if all(e.overview for e in entries) and not _ASKS_WHAT_IT_IS.search(normalise(question)):
+    if all(e.overview for e in entries) and not _ASKS_ABOUT_THE_MEASURE.search(normalise(question)):
         return None
     answered = compose_answer(entries, lang, today, [], end_noted=end_noted)
     return Reply(answered.text, lang, [], answered.sources)

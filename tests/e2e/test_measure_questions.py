@@ -120,6 +120,13 @@ def test_a_clear_leader_the_nlu_places_in_its_topic_is_answered_outright(
             "zh-Hant",
             "sme-repayment-overview",
         ),
+        # The ninth (tuning data now): how low the instalment can go, which the overview states.
+        (
+            "My SME borrowed under the SME Aid Scheme and cash is tight. How low can my next "
+            "instalment go if I apply for the adjustment?",
+            "en",
+            "sme-repayment-overview",
+        ),
     ],
 )
 def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(

@@ -86,3 +86,19 @@ def test_two_questions_in_one_message_get_both_answers_each_source_linked(stack:
         if (span.get("href") or "").startswith("/sources/")
     ]
     assert linked == [f"/sources/{i}?lang=zh-Hant" for i in ids[:2]], linked
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("第4项惠澳措施是什么", "gba-measure-04-wealth-management-connect"),
+        ("Qual é a medida número 11 das 15?", "gba-measure-11-animal-biomaterials"),
+    ],
+)
+def test_a_measure_asked_for_by_its_number_gets_its_answer(
+    stack: Stack, question: str, entry: str
+) -> None:
+    """From the ninth blind set (tuning data now): both got "not sure" with other measures."""
+    reply = chat(stack, question)
+    assert [s["id"] for s in reply["sources"]] == [entry], text_of(reply)
+    assert reply["handoff_offered"] is False

@@ -438,6 +438,12 @@ def test_a_question_about_a_topic_as_a_whole_gets_its_overview(retriever: Hybrid
             "我間餐廳借咗中小企援助仲未還晒，經濟局嗰個調整還款措施係點㗎？",
             "sme-repayment-overview",
         ),
+        # ... and how low the instalment can go (blind9): the overview states MOP 1,000.
+        (
+            "My SME borrowed under the SME Aid Scheme and cash is tight. How low can my next "
+            "instalment go if I apply for the adjustment?",
+            "sme-repayment-overview",
+        ),
     ],
 )
 def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
@@ -495,3 +501,30 @@ def test_a_message_one_of_whose_questions_asks_a_missing_detail_is_not_answered(
     decision = decide(ranking, question)
     assert decision.band == "weak" and decision.missing == "cost"
     assert decision.answers == []
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_ids"),
+    [
+        ("第4项惠澳措施是什么", ["gba-measure-04-wealth-management-connect"]),
+        ("Qual é a medida número 11 das 15?", ["gba-measure-11-animal-biomaterials"]),
+        (
+            "What do measures 3 and 5 cover?",
+            ["gba-measure-03-education", "gba-measure-05-foreign-permanent-residents"],
+        ),
+    ],
+)
+def test_a_measure_asked_for_by_its_number_is_answered_with_it(
+    ranking: HybridRetriever, question: str, entry_ids: list[str]
+) -> None:
+    """From the ninth blind set (tuning data now): both got "not sure", with the first and the
+    thirteenth measure ranked first, as no ranking reads a number."""
+    decision = decide(ranking, question, "gba_measures", 0.5)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers] == entry_ids
+
+
+def test_a_numbered_measures_missing_detail_is_named(ranking: HybridRetriever) -> None:
+    """Its entry says only what the measure is: when it starts is on the bureau's page."""
+    decision = decide(ranking, "第4项惠澳措施几时实施？", "gba_measures", 0.85)
+    assert decision.band == "weak" and decision.missing == "specifics"

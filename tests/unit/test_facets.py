@@ -434,6 +434,27 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "quality-china-quality-conference",
             "cost",
         ),
+        # The ninth blind set: a fee asked in Cantonese, the nine firms' names, what makes a
+        # "Macao service supplier", and 2019's trade (the answer gives 2018's).
+        ("攞金伯利證書使唔使俾錢？", "kimberley-licences", "fee"),
+        ("獲發毛坯鑽石經營人准照的九家企業名稱為何？", "kimberley-licensed-operators", "names"),
+        (
+            "修订协议里“澳门服务提供者”的认定标准是什么？",
+            "cepa-services-negative-list",
+            "definition",
+        ),
+        (
+            "What counts as a Macao service supplier under the amended agreement?",
+            "cepa-overview",
+            "definition",
+        ),
+        ("Como se define um prestador de serviços de Macau?", "cepa-overview", "definition"),
+        (
+            "Quais foram os números do comércio entre o Interior da China e Macau em 2019?",
+            "trade-committee-trade-figures",
+            "year",
+        ),
+        ("Is the Kimberley certificate free of charge?", "kimberley-licences", "fee"),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -621,6 +642,12 @@ def test_a_detail_the_answer_does_not_state_is_named(
             "ficam excluídas?",
             ["sme-repayment-eligibility"],
         ),
+        # 2018's figures are given; a count of the licensed firms is not a list of their names.
+        (
+            "Quais foram os números do comércio entre o Interior da China e Macau em 2018?",
+            ["trade-committee-trade-figures"],
+        ),
+        ("经济局给几家企业发了毛坯钻石经营人准照", ["kimberley-licensed-operators"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(

@@ -1,0 +1,74 @@
+"""An item of a numbered list asked for by its number gets that item's entry: no ranking reads
+the number. The users' words are from the blind sets (tuning data now): 「第4项惠澳措施是什么」 and
+"Qual é a medida número 11 das 15?" got "not sure" with the first measure and the thirteenth
+ranked first.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.numbered import asked_places, list_place, named_items
+from knowledge.schema import Entry
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("第4项惠澳措施是什么", [4]),
+        ("十五項惠澳措施中第十五項是關於甚麼？", [15]),
+        ("跨境理財通係咪十五項措施入面嘅第四項？", [4]),
+        ("我做保險公估，聽講第14項措施同我哋有關，係咩嚟㗎？", [14]),
+        ("Qual é a medida número 11 das 15?", [11]),
+        ("Qual é a medida n.º 2 da Grande Baía?", [2]),
+        ("O que diz a quarta medida?", [4]),
+        ("measure no. 10 of the GBA package - what is it about?", [10]),
+        ("What is the 3rd measure about?", [3]),
+        ("What do measures 3 and 5 cover?", [3, 5]),
+        ("As medidas 1, 2 e 3 aplicam-se a Macau?", [1, 2, 3]),
+        ("What do measure 3 and measure 5 cover?", [3, 5]),
+    ],
+)
+def test_a_place_named_by_number_is_read(question: str, places: list[int]) -> None:
+    assert asked_places(question) == places
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a count, not a place
+        "中央推出的15项惠澳政策措施有哪些",
+        "What are the 15 measures for Macao?",
+        "Quais são as 15 medidas?",
+        # the user's own questions, a law's number, a meeting
+        "我有兩個問題，第一個係CEPA幾時生效",
+        "O que diz a Lei n.º 9/2019?",
+        "第二次會議喺邊度開？",
+    ],
+)
+def test_a_count_or_another_number_names_no_place(question: str) -> None:
+    assert asked_places(question) == []
+
+
+def test_each_measure_has_the_place_its_id_gives(entries: list[Entry]) -> None:
+    """The place comes from the answer (which the fidelity check holds to the newsletter's list);
+    the ids number the measures too, so a drift between them fails here."""
+    measures = [e for e in entries if e.id.startswith("gba-measure-")]
+    assert len(measures) == 15
+    for entry in measures:
+        numbered = re.match(r"gba-measure-(\d+)-", entry.id)
+        assert numbered and list_place(entry) == int(numbered.group(1)), entry.id
+    assert all(list_place(e) is None for e in entries if e not in measures)
+
+
+def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> None:
+    assert [e.id for e in named_items(entries, "第4项惠澳措施是什么", "gba_measures")] == [
+        "gba-measure-04-wealth-management-connect"
+    ]
+    # Another topic's "fourth" item, no topic, or a place past the list's end: the ranking decides.
+    assert named_items(entries, "第4项惠澳措施是什么", "cepa_services") == []
+    assert named_items(entries, "第4项惠澳措施是什么", None) == []
+    assert named_items(entries, "What is measure 16?", "gba_measures") == []
+    assert named_items(entries, "measure 3 and measure 16", "gba_measures") == []
