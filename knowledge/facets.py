@@ -109,7 +109,7 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 FACETS: dict[Facet, FacetRule] = {
     "cost": _rule(
         r"几多钱|多少钱|几钱|价钱|价格|价值|总值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
-        r"|\b(?:total )?value (?:of|in)\b|\bcust(?:a|ava|ou|am|aram)\b|\bcusto\b|preço|\bvalor d[oa]s?\b",
+        r"|\b(?:total )?value (?:of|in)\b|\bcust(?:a|ava|ou|am|aram)\b|\bcusto\b|preço|\bvalor d[oa]s?\b|quanto val(?:e|ia|iam|em)\b",
         rf"{_AMOUNT}|{_FIGURE}",
     ),
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
@@ -206,7 +206,7 @@ FACETS: dict[Facet, FacetRule] = {
     # The next meeting, conference or edition: the newsletter reports what has happened.
     "next_event": _rule(
         r"下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
-        r"|next (?:[\w-]+ ){0,5}(?:meeting|conference|edition|session|round|workshop|notification"
+        r"|next (?:[\w-]+ ){0,8}(?:meeting|conference|edition|session|round|workshop|notification"
         r"|report|review)|next one"
         r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
         r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão|notificação"
@@ -239,8 +239,8 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Where goods came from.
     "origin": _rule(
-        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪(?!些?(?:司|局|部门|机构|单位))|产地|原产|产于哪|产自哪|来源地"
-        r"|which countr(?:y|ies) (?:\w+ ){0,8}(?:from|come|came|origin|export)|from which countr"
+        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪(?!(?:些|几个?|个)?(?:司|局|部门|机构|单位))|产地|原产|产于哪|产自哪|来源地"
+        r"|which countr(?:y|ies) (?:\w+ ){0,12}(?:from|come|came|origin|export)|from which countr"
         r"|what countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came)|country of origin"
         r"|de que país|de onde (?:vieram|veio|vêm|vem)|país de origem|proveniência",
         r"来自|产自|产地|原产|imported from|originat|proveniente|origem",
@@ -336,7 +336,11 @@ FACETS: dict[Facet, FacetRule] = {
         r"|when (?:was|will|is|were) (?:\w+ ){0,8}(?:published|issued|released)"
         r"|when (?:exactly )?will (?:\w+ ){0,4}(?:publish|issue|release|launch)\b"
         r"|quando (?:é que )?(?:\w+ ){0,4}vai (?:lançar|publicar|divulgar)"
-        r"|quando (?:foi|será|é|serão|foram) (?:\w+ ){0,4}(?:publicad|emitid|divulgad)",
+        r"|quando (?:foi|será|é|serão|foram) (?:\w+ ){0,4}(?:publicad|emitid|divulgad)"
+        # whether a document the answer says is to come has come out since
+        r"|已经?(?:出台|发布|公布|印发)(?:了)?(?:吗|没有|未)|(?:出台|发布|公布)(?:咗|了)(?:未|没有|冇)"
+        r"|(?:has|have) (?:\w+ ){0,6}already (?:been )?(?:released|published)"
+        r"|já (?:foi|foram) (?:publicad|divulgad)|já (?:publicou|divulgou)",
         r"\d{1,2}月\d{1,2}日[^。]{0,120}(?:发布|出台|公布|印发|推出)|(?:发布|出台|公布|印发)于"
         r"|闭幕[^。]{0,10}(?:发布|发表)"
         r"|(?:published|issued|released) on \d|publicad[oa]s? (?:a|em) \d",
@@ -352,7 +356,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|(?:será|vai ser|serão|vão ser) prorrogad|prolongamento d"
         r"|(?:有冇|有没有|有否|会否|会不会|会唔会)(?:机会)?(?:主办|举办|承办)"
         r"|(?:will|could|can) maca[ou] (?:\w+ ){0,2}host|(?:vai|poderá|pode) macau (?:\w+ ){0,2}"
-        r"(?:acolher|organizar)",
+        r"(?:acolher|organizar)|vai (?:organizar|acolher|realizar) (?:uma|um|outra|outro) ",
         None,
     ),
     # Who heads a department.
@@ -766,6 +770,7 @@ _SECTORS = _word_groups(
     r"运输|物流|交通|transport|logistic|logístic",
     r"批发|wholesale|grosso",
     r"维修|保养|maintenance|repair|manutenção|reparação",
+    r"美容|美发|理发|beauty|hairdress|salões de beleza|salão de beleza|cabeleireir",
     r"税务|税收|\btax|fiscal|impostos",
 )
 

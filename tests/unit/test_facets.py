@@ -455,6 +455,42 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "year",
         ),
         ("Is the Kimberley certificate free of charge?", "kimberley-licences", "fee"),
+        # The tenth: a long committee name before "meeting", whether a document announced has
+        # come out, the first shipment's country and value, a sector no measure names, a host.
+        (
+            "What will be on the agenda at the next Mainland-Macao economic and trade cooperation "
+            "committee meeting?",
+            "trade-committee-meeting",
+            "next_event",
+        ),
+        (
+            "Has the Ministry of Commerce already released its opinions on commerce supporting "
+            "the Greater Bay Area? What's in it?",
+            "trade-committee-leong-remarks",
+            "published",
+        ),
+        ("商務部嗰份大灣區意見出台咗未？", "trade-committee-leong-remarks", "published"),
+        (
+            "Which country was the first Kimberley diamond shipment to Macao shipped from?",
+            "kimberley-first-import",
+            "origin",
+        ),
+        (
+            "Quanto valia o primeiro lote de diamantes em bruto importado?",
+            "kimberley-first-import",
+            "cost",
+        ),
+        (
+            "Are beauty salons and hairdressing covered by the national treatment sectors in the "
+            "revised agreement?",
+            "cepa-services-national-treatment",
+            "sector",
+        ),
+        (
+            "O Governo de Macau vai organizar uma conferência sobre qualidade semelhante em Macau?",
+            "quality-conference-macao-delegation",
+            "plans",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -648,6 +684,12 @@ def test_a_detail_the_answer_does_not_state_is_named(
             ["trade-committee-trade-figures"],
         ),
         ("经济局给几家企业发了毛坯钻石经营人准照", ["kimberley-licensed-operators"]),
+        # People from which secretariats are not goods' origin (the tenth blind set).
+        ("参加工作坊的澳门政府代表来自哪几个司？", ["import-licensing-workshop"]),
+        (
+            "How many rough diamond licences have already been issued?",
+            ["kimberley-licensed-operators"],
+        ),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
