@@ -53,7 +53,8 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
     r"|how does (?:it|this|that|the [\w-]+(?: [\w-]+)?) work|what(?:'s| is) it about"
     r"|como funciona|o que é (?:esta|essa|a) medida|em que consiste"
     r"|how (?:low|much) (?:can|will|would|could|does|do|is)\b|\bminimum (?:instalment|payment|amount)"
-    r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
+    r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)"
+    r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
     r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"
 )
 
@@ -252,7 +253,8 @@ def answer_within_check(
     the question is not passed over. None unless entries of the measure answer it surely (on
     retrieval alone: the NLU's intent is about the user's case, not a topic) and one of them is
     more than the overview, which the check itself goes through, or the user asks what the
-    measure is, how it works or how low an instalment can go. No buttons: the check's first question follows."""
+    measure is, how it works or how low an instalment can go. No buttons: the check's first
+    question follows."""
     decision = decide(retriever, question, "sme_repayment")
     entries = [h.entry for h in decision.answers]
     if not entries or any(e.topic != "sme_repayment" for e in entries):

@@ -30,6 +30,13 @@ pytestmark = pytest.mark.e2e
             "Does full national treatment under the revised agreement also cover medical services?",
             "sector",
         ),
+        # The ninth and tenth: a fee in Cantonese, and whether a document announced has come out.
+        ("攞金伯利證書使唔使俾錢？", "fee"),
+        (
+            "Has the Ministry of Commerce already released its opinions on commerce supporting "
+            "the Greater Bay Area? What's in it?",
+            "published",
+        ),
     ],
 )
 def test_a_missing_detail_is_named_not_answered(stack: Stack, question: str, detail: str) -> None:
