@@ -10,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, intent_confidence, latest_entity, send_reply
 from actions.knowledge_base import get_retriever
+from actions.repayment_slots import FORM
+from knowledge.answer import without_check_button
 from knowledge.clock import macao_today
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
@@ -37,6 +39,8 @@ class ActionAnswerQuestion(Action):
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
         )
+        if (tracker.active_loop or {}).get("name") == FORM:
+            reply = without_check_button(reply)  # answered inside the check: it is under way
         send_reply(dispatcher, reply)
         if reply.sources:
             return [SlotSet(UNANSWERED, 0)]

@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.answer import Reply
-from knowledge.language import LANGS, Lang, conversation_language, detect_lang, is_telling
+from knowledge.language import Lang, reply_language
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -21,15 +21,29 @@ def user_texts(tracker: Tracker) -> list[str]:
 
 
 def conversation_lang(tracker: Tracker) -> Lang:
-    """The language of the latest message when it shows one; else the UI language the channel
-    sent (for a button, a number, "ok"); else the conversation's language so far."""
+    """The language of the latest message when it shows one (Chinese that shows no script in the
+    UI's or the conversation's); else the UI language the channel sent (for a button, a number,
+    "ok"); else the conversation's language so far (knowledge/language.py, reply_language)."""
     latest = tracker.latest_message.get("text") or ""
-    if not latest.startswith("/") and is_telling(latest):
-        return detect_lang(latest)
     metadata = tracker.latest_message.get("metadata") or {}
-    if metadata.get("lang") in LANGS:
-        return metadata["lang"]  # type: ignore[no-any-return]
-    return conversation_language([t for t in user_texts(tracker) if t.strip()])
+    texts = [t for t in user_texts(tracker) if t.strip()]
+    earlier = texts[:-1] if texts and texts[-1] == latest else texts
+    return reply_language("" if latest.startswith("/") else latest, metadata.get("lang"), earlier)
+
+
+def previous_payloads(tracker: Tracker) -> list[str]:
+    """The button payloads of the bot's turn before the latest message (what the user saw when
+    they answered it)."""
+    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return []
+    turn = tracker.events[users[-2] + 1 : users[-1]]
+    return [
+        str(button.get("payload"))
+        for e in turn
+        if e.get("event") == "bot"
+        for button in (e.get("data") or {}).get("buttons") or []
+    ]
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:

@@ -60,6 +60,8 @@ class ExtractingFormValidation(FormValidationAction):
     `extract_events` (which may send replies of its own through `dispatcher`)."""
 
     form = ""
+    # Payloads of these intents are read by the form too (its own "start" button pressed again).
+    restart_intents: frozenset[str] = frozenset()
 
     def name(self) -> str:
         return f"validate_{self.form}"
@@ -75,7 +77,8 @@ class ExtractingFormValidation(FormValidationAction):
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        if is_payload(tracker) and latest_intent(tracker) not in FORM_PAYLOAD_INTENTS:
+        intent = latest_intent(tracker)
+        if is_payload(tracker) and intent not in FORM_PAYLOAD_INTENTS | self.restart_intents:
             return []
         return self.extract_events(tracker, tracker.get_slot("requested_slot"), dispatcher)
 

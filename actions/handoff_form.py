@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
+from actions.digression import answer_digression, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
     AskSlot,
@@ -28,7 +29,14 @@ from actions.forms import (
     latest_intent,
     stale_button,
 )
-from actions.parsing import MAX_NAME_LENGTH, Answer, parse_contact, parse_name, read_answer
+from actions.parsing import (
+    MAX_NAME_LENGTH,
+    Answer,
+    looks_like_question,
+    parse_contact,
+    parse_name,
+    read_answer,
+)
 from actions.repayment_slots import wants_to_stop
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
@@ -80,6 +88,17 @@ class ValidateHandoffForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, True)]
         if stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
+        # A question on a topic before the user's own question is asked for ("what is CEPA?" as
+        # the name): its answer, then the same question again.
+        if (
+            requested != "handoff_question"
+            and dispatcher is not None
+            and looks_like_question(typed)
+            and _answer(tracker) is None
+            and (digression := answer_digression(tracker, typed, latest_intent(tracker)))
+        ):
+            send_reply(dispatcher, digression)
+            return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         value: Any = None
         if requested == "handoff_consent":
             answer = _answer(tracker)

@@ -97,9 +97,15 @@ _MONEY = re.compile(rf"(?P<num>{NUMBER})\s*(?P<scale>亿|万|千|k)?|(?P<cn>{CN_
 _SCALES = {"亿": 100_000_000, "万": 10000, "千": 1000, "k": 1000}
 
 
+# Thousands in words: «oito mil patacas», "eight thousand".
+_WORD_THOUSANDS = re.compile(r"\b([a-zà-ÿ]+)\s+(?:mil|thousand)\b")
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The first amount of money in `text`, in MOP, to the cent; at most HUGE."""
     norm = normalise(text)
+    if (words := _WORD_THOUSANDS.search(norm)) and words.group(1) in _WORD_NUMBERS:
+        return Decimal(_WORD_NUMBERS[words.group(1)] * 1000).quantize(Decimal("0.01"))
     for match in _MONEY.finditer(norm):
         if match.group("num"):
             value = number_value(match.group("num"))
@@ -139,6 +145,8 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
               "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTHS.update({name: i for i, name in enumerate(_PT_MONTHS, 1)})
+# Every month name read, longest first (a date that names its month is no amount or count).
+MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 
 
 def _safe_date(year: int, month: int, day: int | None) -> dt.date | None:
@@ -195,8 +203,9 @@ _APPROVAL = re.compile(
     r"\bnot a problem\b|sem problema|não há problema|nao ha problema)"
 )
 _NO = re.compile(
-    r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没有|冇|未|"
-    r"^不|^唔|\bno\b|\bnope\b|\bnah\b|\bnot\b|\bnão\b|\bnao\b|\bnunca\b|\bnever\b)"
+    r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没|冇|未|并非|并不|"
+    r"^不|^唔|\bno\b|\bnope\b|\bnah\b|\bnot\b|n['’]t\b|\bnão\b|\bnao\b|\bnem\b|\bnunca\b|"
+    r"\bnever\b)"
 )
 _YES = re.compile(
     r"^(是|系|对|有|啱|好|得|可以|同意|确定|当然|yes|yeah|yep|yup|y|ok|okay|sure|correct|right|"
@@ -223,13 +232,29 @@ def parse_answer(text: str) -> Answer | None:
     return None
 
 
+# A message that asks something (on normalised text): inside a form it is answered from the
+# knowledge base, not taken for an answer (「咁點算好」, "so what do I do?", is no yes).
+_QUESTION = re.compile(
+    r"[?？]|咩|乜|点样|点解|点先|点算|点办|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
+    r"吗|嘛|是否|可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|"
+    r"are there)\b|\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    return bool(_QUESTION.search(normalise(text)))
+
+
 def read_answer(text: str, intent: str | None) -> Answer | None:
     """The answer the NLU recognised (affirm / deny / dont_know), checked against the words: when
     the words say something else (the NLU's affirm for 唔同意), neither is trusted and the
     question is asked again. The words alone when the NLU saw another intent (a button label,
-    an answer it was unsure of)."""
+    an answer it was unsure of). A question with no yes or no in it is none (the NLU's affirm
+    for 「咁點算好」, "so what do I do?")."""
     heard = ANSWER_INTENTS.get(intent or "")
     said = parse_answer(text)
+    if said is None and looks_like_question(text):
+        return None
     if heard is None or said is None:
         return heard or said
     return heard if heard is said else None

@@ -19,8 +19,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answer_question import UNANSWERED
-from actions.conversation import conversation_lang, intent_confidence, send_reply
+from actions.conversation import conversation_lang, send_reply
+from actions.digression import answer_digression, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
     AskSlot,
@@ -33,14 +33,13 @@ from actions.forms import (
     stale_button,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import Answer, read_answer
+from actions.parsing import Answer, looks_like_question, read_answer
 from actions.repayment_slots import (
     BOUNDS,
     FORM,
     OPTIONAL,
     REQUIRED,
     SKIPPED,
-    looks_like_question,
     read_slots,
     wants_to_stop,
 )
@@ -51,8 +50,7 @@ from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
 from knowledge.repayment_text import compose_decision
-from knowledge.schema import topic_for_intent
-from knowledge.service import answer_question, answer_within_check
+from knowledge.service import answer_within_check
 
 STOPPED = "eligibility_stopped"
 HINT = "eligibility_hint"
@@ -77,6 +75,8 @@ SMALL_TALK_IN_FORM = frozenset({"greet", "thank", "bot_challenge"})
 
 class ValidateRepaymentForm(ExtractingFormValidation):
     form = FORM
+    # "Check my case" pressed while the check runs: the same question again, not a new check.
+    restart_intents = frozenset({"check_repayment_eligibility"})
 
     async def required_slots(
         self,
@@ -106,6 +106,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, True)]
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
+        if intent in DIGRESSIONS and looks_like_question(typed):
+            # A question on a topic is answered, not read for facts: its date or its 係咪 is
+            # not the user's (the form rejects; a digression rule answers, then resumes).
+            return []
         found, too_large = read_slots(typed, requested, intent)
         hint = SlotSet(HINT, TOO_LARGE + too_large[0] if too_large else None)
         if found:
@@ -130,39 +134,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 said = text(f"small_talk.{small_talk_key(intent)}", lang)
                 send_reply(dispatcher, Reply(said, lang))
             return ask_again_events(requested, HINT)
-        if dispatcher is not None and (digression := self.digression(tracker, typed, intent)):
+        if dispatcher is not None and (digression := answer_digression(tracker, typed, intent)):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         return hint_events(requested, HINT)
-
-    @staticmethod
-    def digression(tracker: Tracker, typed: str, intent: str | None) -> Reply | None:
-        """The knowledge base's reply to a question on another topic asked inside the form: a
-        confident answer, or (for a message that reads as a question) the refusal or the closest
-        topics; None for a message that is neither (an answer the form could not read)."""
-        if not typed.strip():
-            return None
-        reply = answer_question(
-            get_retriever(),
-            typed,
-            conversation_lang(tracker),
-            macao_today(),
-            topic=topic_for_intent(intent),
-            intent_confidence=intent_confidence(tracker),
-            out_of_scope=intent == "out_of_scope",
-            unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
-        )
-        return reply if reply.sources or looks_like_question(typed) else None
-
-
-def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
-    """As action_answer_question: the count of unanswered questions in a row, and the last one."""
-    if reply.sources:
-        return [SlotSet(UNANSWERED, 0)]
-    return [
-        SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
-        SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
-    ]
 
 
 def ruled_out(facts: dict[str, Any]) -> bool:

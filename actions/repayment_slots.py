@@ -13,6 +13,7 @@ from typing import Any
 
 from actions.parsing import (
     CN_NUMERAL,
+    MONTH_NAMES,
     Answer,
     is_dont_know,
     parse_amount,
@@ -58,7 +59,8 @@ SCHEME_NAMES = {
 _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
 
 _STOP = re.compile(
-    r"(唔查|不查了|唔使查|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|停止|退出|\bstop\b|\bcancel\b|"
+    r"(唔查|不查了|唔使查|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|不用了|不需要了|唔使了|唔需要喇|停止|退出|"
+    r"\bno need\b|não é preciso|\bstop\b|\bcancel\b|"
     r"\bquit\b|\bexit\b|never ?mind|\bparar\b|\bcancelar\b|\bdesistir\b|\bsair\b|\besquece\b)"
 )
 # 取消 alone is leaving; 被取消 / 已取消 / 冇取消 are facts about the grant.
@@ -72,6 +74,7 @@ _AMOUNT_CUE = re.compile(
 )
 _ADJUST_CUE = re.compile(
     r"(调整过|调整了|调整咗|调咗|已调整|已经调整|减过|次调整|调整\w{0,2}[0-9一二两三四五六七八九十]+次|"
+    r"(?:未曾|从未|从来没有?|没有|冇|未)(?:申请)?(?:过)?调整|"
     r"adjusted|adjustments?|ajust\w*|vezes)"
 )
 _REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
@@ -90,19 +93,6 @@ def parse_scheme(text: str) -> str | None:
         if any(name in norm for name in names):
             return canonical
     return "other" if _OTHER_SCHEME.search(norm) else None
-
-
-# A message that asks something (on normalised text): inside the form it is answered from the
-# knowledge base, not taken for an unreadable answer.
-_QUESTION = re.compile(
-    r"[?？]|咩|乜|点样|点解|点先|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|吗|吗|嘛|是否|"
-    r"可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|are there)\b|"
-    r"\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
-)
-
-
-def looks_like_question(text: str) -> bool:
-    return bool(_QUESTION.search(normalise(text)))
 
 
 def wants_to_stop(text: str) -> bool:
@@ -233,7 +223,9 @@ def _clause_with(text: str, cue: re.Pattern[str]) -> str | None:
 # The date shapes parse_due_date reads (and 2020-05), never part of a longer number: 8,500.50
 # and 12000.5 are amounts.
 _DATE = re.compile(
-    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|"
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d\d\s*年|"
+    rf"(?:\b\d{{1,2}}\s*(?:de\s+)?)?\b(?:{MONTH_NAMES})\.?\s*(?:de\s+)?,?\s*\d{{4}}|"
+    r"\b(?:in|em|de|of|year|ano)\s+(?:19|20)\d\d\b|"
     r"(?<![\d.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|"
     r"\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})(?![\d.,]\d)"
 )

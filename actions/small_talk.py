@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_lang, latest_entity, send_reply
-from actions.forms import ANSWER_TO, STOP_TARGET
-from knowledge.answer import Reply
+from actions.conversation import conversation_lang, latest_entity, previous_payloads, send_reply
+from actions.forms import ANSWER_TO, STOP_TARGET, is_payload
+from actions.handoff_form import FORM as HANDOFF_FORM
+from actions.parsing import Answer, read_answer
+from knowledge.answer import HANDOFF_PAYLOAD, Reply
 from knowledge.messages import text
 
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
@@ -28,7 +31,16 @@ class ActionSmallTalk(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
-        key = small_talk_key((tracker.latest_message.get("intent") or {}).get("name"))
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
+        if (
+            HANDOFF_PAYLOAD in previous_payloads(tracker)
+            and read_answer(typed, intent) is Answer.YES
+        ):
+            # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
+            # privacy notice and consent question, as the button would.
+            return [FollowupAction(HANDOFF_FORM)]
+        key = small_talk_key(intent)
         if latest_entity(tracker, ANSWER_TO) == STOP_TARGET:
             key = "stop_form"  # a cancel button pressed when no form is running
         send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))

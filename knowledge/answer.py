@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.facets import Detail
 from knowledge.language import Lang
@@ -36,6 +36,13 @@ class Reply:
     buttons: list[Button] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
     handoff_offered: bool = False
+
+
+def without_check_button(reply: Reply) -> Reply:
+    """`reply` without "check my case", for an answer given while the check is already running
+    (pressed there, it would only ask the same question again)."""
+    buttons = [b for b in reply.buttons if b.payload != CHECK_MY_CASE_PAYLOAD]
+    return replace(reply, buttons=buttons)
 
 
 def entry_payload(entry: Entry) -> str:

@@ -225,9 +225,45 @@ def detect_lang(text: str) -> Lang:
 
 
 def is_telling(text: str) -> bool:
-    """Whether `text` says enough to tell its language: "5", "no" or "ok" do not."""
+    """Whether `text` says enough to tell its language: "5", "no" or "ok" do not, nor three
+    words neither language's list knows ("oito mil patacas" is no English)."""
     text = _ADDRESSES.sub(" ", text)
-    return bool(_HAN.search(text)) or len(_LATIN_WORD.findall(text.lower())) >= 3
+    if _HAN.search(text):
+        return True
+    words = _LATIN_WORD.findall(text.lower())
+    known = any(w in _PT_WORDS or w in _EN_WORDS for w in words)
+    return len(words) >= 3 and (known or any(ch in text.lower() for ch in "ãõçâêôàá"))
+
+
+CHINESE: tuple[Lang, ...] = ("zh-Hant", "zh-Hans")
+
+
+def shows_script(text: str) -> bool:
+    """Whether Chinese `text` shows Traditional or Simplified: a Cantonese word, or a character
+    written differently in the two (不是, 取消 and 2020年6月 show neither)."""
+    han = "".join(_HAN.findall(text))
+    return (
+        any(mark in text for mark in _CANTONESE)
+        or to_simplified(han) != han
+        or to_traditional(han) != han
+    )
+
+
+def reply_language(latest: str, ui: object, earlier: list[str]) -> Lang:
+    """The language to reply to `latest` in: its own when it shows one; for Chinese that shows no
+    script, the UI's Chinese (`ui`, the channel's language), else the conversation's (`earlier`,
+    the user's texts before it); for a message that shows no language (a button, "5", "ok"),
+    the UI's, else the conversation's."""
+    hinted = next((code for code in LANGS if code == ui), None)
+    if is_telling(latest):
+        lang = detect_lang(latest)
+        if lang not in CHINESE or shows_script(latest):
+            return lang
+        before = conversation_language(earlier) if earlier else None
+        return hinted if hinted in CHINESE else before if before in CHINESE else lang
+    if hinted is not None:
+        return hinted
+    return conversation_language([t for t in [*earlier, latest] if t.strip()])
 
 
 def conversation_language(texts: list[str]) -> Lang:

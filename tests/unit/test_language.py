@@ -31,3 +31,30 @@ def test_short_answers_keep_the_conversation_language() -> None:
     assert conversation_language(["Posso ajustar o reembolso da minha empresa?", "sim"]) == "pt"
     assert conversation_language([]) == "zh-Hant"
     assert conversation_language(["我想搵職員", "dawen.chan@example.com"]) == "zh-Hant"
+
+
+@pytest.mark.parametrize(
+    ("latest", "ui", "earlier", "lang"),
+    [
+        # The live probe of 2026-12-06: short Chinese answers that show no script were answered
+        # in Traditional Chinese to a user writing Simplified with the widget set to 简体.
+        ("2020年6月", "zh-Hans", [], "zh-Hans"),
+        ("不是", "zh-Hans", ["我想调整还款"], "zh-Hans"),
+        ("取消", None, ["我公司想调整还款"], "zh-Hans"),
+        ("不知道", None, ["我想調整還款"], "zh-Hant"),
+        ("好的", "en", ["我想调整还款"], "zh-Hans"),
+        ("唔係", "zh-Hans", [], "zh-Hant"),  # Cantonese is written in Traditional
+        ("我想了解调整援助计划还款的措施", "zh-Hant", [], "zh-Hans"),  # the message shows its own
+        # Three words neither list knows are no English: «oito mil patacas» switched a
+        # Portuguese check to English.
+        ("oito mil patacas", "pt", [], "pt"),
+        ("oito mil patacas", None, ["Posso ajustar o reembolso da minha empresa?"], "pt"),
+        ("5", None, ["Can my company adjust its repayment?"], "en"),
+    ],
+)
+def test_the_reply_language_follows_the_message_then_the_ui_then_the_conversation(
+    latest: str, ui: str | None, earlier: list[str], lang: str
+) -> None:
+    from knowledge.language import reply_language
+
+    assert reply_language(latest, ui, earlier) == lang

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.forms import DONT_KNOW_HINT, STOP_PAYLOAD
+from actions.parsing import looks_like_question
 from actions.repayment_form import (
     HINT,
     STOPPED,
@@ -28,7 +29,6 @@ from actions.repayment_slots import (
     REQUIRED,
     SKIPPED,
     extract,
-    looks_like_question,
     parse_scheme,
     read_slots,
     wants_to_stop,
@@ -446,3 +446,95 @@ def test_an_nlu_goodbye_is_not_leaving() -> None:
     # 遲啲先 ("later") may be read as goodbye: it is an answer the form cannot read, not a stop.
     events = ValidateRepaymentForm().extract_events(said("遲啲先", "goodbye"), "scheme")
     assert slot_values(events) == {"scheme": None, HINT: "scheme"}
+
+
+# The live probe of 2026-12-06 (new users, multi-turn): negations written other ways than 唔係 /
+# not were read as the fact itself, and the check ruled the case out on a fact never stated.
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "該期並非最後一期，援助批給亦未被取消，此前未曾申請調整。",
+            {"is_last_installment": False, "grant_cancelled": False, "adjustments_used": 0},
+        ),
+        ("並非最後一期", {"is_last_installment": False}),
+        (
+            "It's not the last one and the aid wasn't cancelled",
+            {"is_last_installment": False, "grant_cancelled": False},
+        ),
+        (
+            "it isn't the last instalment and the aid was not cancelled; we adjusted once",
+            {"is_last_installment": False, "grant_cancelled": False, "adjustments_used": 1},
+        ),
+        (
+            "我公司是中小企业援助计划的受惠企业，2020年4月那期还没还，不是最后一期，也没被取消资助，"
+            "之前调整过一次，每期5000澳门元，还剩6期。能调整吗？",
+            {"scheme": "sme_aid", "installment_due_date": "2020-04-30",
+             "is_last_installment": False, "grant_cancelled": False, "adjustments_used": 1,
+             "installment_amount": "5000.00", "remaining_installments_after": 6},
+        ),
+        (
+            "Não é a última prestação e o apoio não foi cancelado",
+            {"is_last_installment": False, "grant_cancelled": False},
+        ),
+    ],
+)  # fmt: skip
+def test_negations_written_any_way_are_no(text: str, slots: dict[str, object]) -> None:
+    assert extract(text, "is_last_installment") == slots
+
+
+def test_a_year_is_no_count_and_no_amount() -> None:
+    """«…queria ajustar a prestação de Março de 2020»: 2020 was read as the adjustments made
+    ("cannot exceed 100") and as the instalment, whose "remaining MOP 1,020" the decision quoted."""
+    text = (
+        "Bom dia, a minha empresa tem um empréstimo do Plano de Apoio a Pequenas e Médias "
+        "Empresas e queria ajustar a prestação de Março de 2020."
+    )
+    assert read_slots(text, None) == (
+        {"scheme": "sme_aid", "installment_due_date": "2020-03-31"},
+        (),
+    )
+    assert read_slots("I'd like to adjust my instalment for March 2020", "adjustments_used") == (
+        {"installment_due_date": "2020-03-31"},
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "requested"),
+    [
+        # 係咪 opens a question, not a yes; the date is the question's, not the user's instalment.
+        ("係咪要申請牌先可以做毛坯鑽石生意？", "ask_kimberley_process", "is_last_installment"),
+        ("請問截至2019年12月18日共收到多少宗調整還款申請？", "ask_sme_repayment", "scheme"),
+        ("最低要還幾多？", "ask_sme_repayment", "is_last_installment"),
+    ],
+)
+def test_a_question_on_a_topic_inside_the_form_is_answered_not_read_for_facts(
+    text: str, intent: str, requested: str
+) -> None:
+    """The form rejects the turn (no slot set), so the digression rule answers it and resumes."""
+    assert ValidateRepaymentForm().extract_events(said(text, intent), requested) == []
+
+
+@pytest.mark.parametrize("text", ["咁點算好", "咁點算？", "那怎么办", "so what do I do?"])
+def test_what_shall_i_do_is_no_yes(text: str) -> None:
+    """「咁點算好」 (so what do I do?), read by the NLU as affirm, answered "is it the last
+    instalment?" with yes, and the case was ruled out."""
+    events = ValidateRepaymentForm().extract_events(said(text, "affirm"), "is_last_installment")
+    assert slot_values(events).get("is_last_installment") is None
+
+
+@pytest.mark.parametrize("text", ["不用了", "唔使喇", "不需要了", "no need"])
+def test_no_need_any_more_leaves_the_form(text: str) -> None:
+    assert wants_to_stop(text)
+
+
+def test_the_check_my_case_button_inside_the_form_asks_the_same_question() -> None:
+    """Pressed while the check ran, /check_repayment_eligibility was rejected by the form; no rule
+    took it, and Rasa answered "not sure" ten times, then nothing to any later message."""
+    tracker = said("/check_repayment_eligibility", "check_repayment_eligibility",
+                   slots={"requested_slot": "is_last_installment"})  # fmt: skip
+    events = asyncio.run(
+        ValidateRepaymentForm().get_extraction_events(CollectingDispatcher(), tracker, {})
+    )
+    assert slot_values(events) == {"is_last_installment": None, HINT: None}

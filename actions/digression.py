@@ -1,0 +1,49 @@
+"""A question on another topic asked inside a form: answered from the knowledge base before the
+form asks its question again (both forms), counted as action_answer_question counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+
+from actions.answer_question import UNANSWERED
+from actions.conversation import conversation_lang, intent_confidence
+from actions.knowledge_base import get_retriever
+from actions.parsing import looks_like_question
+from knowledge.answer import Reply, without_check_button
+from knowledge.clock import macao_today
+from knowledge.schema import topic_for_intent
+from knowledge.service import answer_question
+
+
+def answer_digression(tracker: Tracker, typed: str, intent: str | None) -> Reply | None:
+    """The knowledge base's reply to a question on another topic asked inside a form: a confident
+    answer, or (for a message that reads as a question) the refusal or the closest topics; None
+    for a message that is neither (an answer the form could not read). Never "check my case":
+    a form is under way."""
+    if not typed.strip():
+        return None
+    reply = answer_question(
+        get_retriever(),
+        typed,
+        conversation_lang(tracker),
+        macao_today(),
+        topic=topic_for_intent(intent),
+        intent_confidence=intent_confidence(tracker),
+        out_of_scope=intent == "out_of_scope",
+        unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+    )
+    reply = without_check_button(reply)
+    return reply if reply.sources or looks_like_question(typed) else None
+
+
+def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
+    """As action_answer_question: the count of unanswered questions in a row, and the last one."""
+    if reply.sources:
+        return [SlotSet(UNANSWERED, 0)]
+    return [
+        SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
+        SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
+    ]

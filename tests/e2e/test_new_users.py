@@ -1,0 +1,169 @@
+"""Conversations new users had with the running service (a probe of 65 multi-turn conversations,
+2026-12-06) that went wrong, through the real gateway, Rasa and action server, in the users'
+words: negations the check read as the fact itself, a question inside the check read for its
+facts, a year read as an amount, the bot's own "check my case" button silencing the conversation,
+yes to the offer of staff not taken, and short Simplified answers replied to in Traditional.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+
+from bot.stack import Stack
+from knowledge.answer import CHECK_MY_CASE_PAYLOAD
+from knowledge.messages import template
+from knowledge.messages import text as message
+from tests.helpers import chat, text_of
+
+pytestmark = pytest.mark.e2e
+
+# Decisions that rule the case out, in Traditional, Simplified, English and Portuguese.
+RULED_OUT = ("不符合調整還款的條件", "不符合调整还款的条件", "would not have met", "não reuniria")
+
+
+def question(slot: str, lang: str = "zh-Hant") -> str:
+    return template(f"form.question.{slot}", lang).split("{")[0]
+
+
+def payloads(reply: dict[str, Any]) -> list[str]:
+    return [b["payload"] for r in reply["replies"] for b in r["buttons"]]
+
+
+def talk(stack: Stack, *turns: str, lang: str | None = None) -> list[dict[str, Any]]:
+    sender = uuid.uuid4().hex
+    extra = {"lang": lang} if lang else {}
+    return [chat(stack, turn, sender, **extra) for turn in turns]
+
+
+@pytest.mark.parametrize(
+    ("opening", "negations", "lang", "next_slot"),
+    [
+        (
+            "您好，本公司為《中小企業援助計劃》受惠企業，擬就2020年3月到期之還款申請調整，請問是否符合資格？",
+            "該期並非最後一期，援助批給亦未被取消，此前未曾申請調整。",
+            "zh-Hant",
+            "installment_amount",
+        ),
+        (
+            "Hi, I run a small bakery under the SME Aid Scheme. Can I get my March 2020 instalment "
+            "reduced?",
+            "It's not the last one and the aid wasn't cancelled",
+            "en",
+            "adjustments_used",
+        ),
+        (
+            "我公司是中小企业援助计划的受惠企业，想调整2020年4月那期还款",
+            "不是最后一期，也没被取消资助",
+            "zh-Hans",
+            "adjustments_used",
+        ),
+    ],
+)
+def test_a_negation_is_not_read_as_the_fact(
+    stack: Stack, opening: str, negations: str, lang: str, next_slot: str
+) -> None:
+    """Each got "not eligible: last instalment" or "…aid cancelled", facts the user denied."""
+    reply = talk(stack, opening, negations)[-1]
+    said = text_of(reply)
+    assert not any(r in said for r in RULED_OUT), said
+    assert question(next_slot, lang) in said, said
+
+
+def test_a_question_inside_the_check_is_answered_not_read_as_yes(stack: Stack) -> None:
+    """「係咪…？」 was read as "yes, it is the last instalment" and the case was ruled out."""
+    *_, asked, so_what = talk(
+        stack,
+        "我間公司青年創業援助計劃，2020年6月嗰期",
+        "係咪要申請牌先可以做毛坯鑽石生意？",
+        "咁點算好",
+    )
+    said = text_of(asked)
+    assert [s["id"] for s in asked["sources"]][:1] == ["kimberley-licences"], said
+    assert said.endswith(question("is_last_installment")), said
+    # 「咁點算好」 ("so what do I do?"), read by the NLU as affirm, is no yes either.
+    said = text_of(so_what)
+    assert not any(r in said for r in RULED_OUT), said
+    assert question("is_last_installment") in said, said
+
+
+def test_a_year_is_not_the_instalment(stack: Stack) -> None:
+    """«…a prestação de Março de 2020»: 2020 became the adjustments made ("não pode exceder 100")
+    and the instalment, whose "restantes 1 020,00 patacas" the decision quoted."""
+    opening, *_, decision = talk(
+        stack,
+        "Bom dia, a minha empresa tem um empréstimo do Plano de Apoio a Pequenas e Médias "
+        "Empresas e queria ajustar a prestação de Março de 2020.",
+        "Não é a última prestação e o apoio não foi cancelado",
+        "nunca ajustei",
+        "oito mil patacas",
+        "faltam 10",
+        lang="pt",
+    )
+    assert "100" not in text_of(opening), text_of(opening)
+    said = text_of(decision)
+    assert decision["lang"] == "pt", said
+    assert "7 000,00" in said and "1 020" not in said, said
+
+
+def test_the_check_my_case_button_inside_the_check_goes_on_with_it(stack: Stack) -> None:
+    """Pressed while the check ran, it got ten "still cannot answer" replies, and every later
+    message, "cancel" included, got none."""
+    sender = uuid.uuid4().hex
+    for turn in ("I want to check if my company can adjust its repayment", "SME Aid Scheme",
+                 "May 2020"):  # fmt: skip
+        chat(stack, turn, sender)
+    inside = chat(stack, "What is the minimum instalment?", sender)
+    assert inside["sources"] and CHECK_MY_CASE_PAYLOAD not in payloads(inside), text_of(inside)
+    pressed = chat(stack, CHECK_MY_CASE_PAYLOAD, sender, lang="en")
+    assert len(pressed["replies"]) == 1, text_of(pressed)
+    assert question("is_last_installment", "en") in text_of(pressed), text_of(pressed)
+    said = text_of(chat(stack, "No", sender))
+    assert question("grant_cancelled", "en") in said, said
+
+
+@pytest.mark.parametrize(
+    ("complaint", "yes", "lang"),
+    [
+        ("我想投訴隔籬舖長期阻街", "好，唔該", "zh-Hant"),
+        ("本人欲投訴某食肆衛生欠佳，應如何處理？", "可以", "zh-Hant"),
+        ("我想咨询办理澳门身份证的事", "好的", "zh-Hans"),
+        ("I want to complain about a taxi driver who overcharged me", "ok sure", "en"),
+        ("Quero fazer uma queixa sobre um restaurante", "Sim, pode ser", "pt"),
+    ],
+)
+def test_yes_to_the_offer_of_staff_opens_the_hand_off(
+    stack: Stack, complaint: str, yes: str, lang: str
+) -> None:
+    offer, accepted = talk(stack, complaint, yes)
+    assert offer["handoff_offered"] is True, text_of(offer)
+    assert message("handoff.privacy_notice", lang) in text_of(accepted), text_of(accepted)  # type: ignore[arg-type]
+
+
+def test_a_question_inside_the_hand_off_is_answered_then_the_consent_asked_again(
+    stack: Stack,
+) -> None:
+    """「請問修訂協議於何時正式實施？」 at the consent step got 「未能理解你的答案」."""
+    *_, asked = talk(stack, "我想搵職員", "請問修訂協議於何時正式實施？")
+    said = text_of(asked)
+    assert [s["id"] for s in asked["sources"]][:1] == ["cepa-services-signing"], said
+    assert said.endswith(message("handoff.privacy_notice", "zh-Hant")), said
+
+
+def test_short_simplified_answers_are_answered_in_simplified(stack: Stack) -> None:
+    """2020年6月, 不是 and 取消 show no script; with the widget in 简体 they were answered in
+    Traditional."""
+    *_, date, no, stop = talk(
+        stack,
+        "我的公司是天鸽风灾特别援助计划的受惠企业，想调整还款",
+        "2020年6月",
+        "不是",
+        "不用了",
+        lang="zh-Hans",
+    )
+    assert date["lang"] == "zh-Hans" and question("is_last_installment", "zh-Hans") in text_of(date)
+    assert no["lang"] == "zh-Hans" and question("grant_cancelled", "zh-Hans") in text_of(no)
+    # 「不用了」 (no need any more) leaves the check.
+    assert message("form.stopped", "zh-Hans") in text_of(stop), text_of(stop)

@@ -1,0 +1,63 @@
+"""Yes to the offer of staff starts the hand-off. The users' words are from the live probe of 2026-12-06, where 「好，唔該」,
+「可以」, "ok sure" and «Sim, pode ser» after "I can pass your question to our staff" got "What
+would you like to know?" and the name that followed "still cannot answer"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import previous_payloads
+from actions.small_talk import ActionSmallTalk
+from knowledge.answer import HANDOFF_PAYLOAD
+
+
+def offered(payloads: list[str], answer: str, intent: str) -> Tracker:
+    """A conversation whose bot turn offered `payloads`, answered with `answer`."""
+    events: list[dict[str, Any]] = [
+        {"event": "user", "text": "我想投訴隔籬舖長期阻街"},
+        {"event": "bot", "text": "…", "data": {"buttons": [{"payload": p} for p in payloads]}},
+        {"event": "bot", "text": None, "data": {"custom": {"handoff_offered": True}}},
+        {"event": "user", "text": answer},
+    ]
+    return Tracker(
+        sender_id="web:test",
+        slots={},
+        latest_message={"text": answer, "intent": {"name": intent}, "entities": []},
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent"),
+    [("好，唔該", "thank"), ("可以", "affirm"), ("好的", "affirm"), ("ok sure", "affirm"),
+     ("Sim, pode ser", "affirm"), ("冇問題", "affirm")],
+)  # fmt: skip
+def test_yes_to_the_offer_of_staff_starts_the_hand_off(answer: str, intent: str) -> None:
+    tracker = offered([HANDOFF_PAYLOAD], answer, intent)
+    assert previous_payloads(tracker) == [HANDOFF_PAYLOAD]
+    dispatcher = CollectingDispatcher()
+    events = ActionSmallTalk().run(dispatcher, tracker, {})
+    assert events == [{"event": "followup", "name": "handoff_form", "timestamp": None}]
+    assert dispatcher.messages == []  # the privacy notice comes from the form
+
+
+@pytest.mark.parametrize(("answer", "intent"), [("唔使喇", "deny"), ("唔知", "dont_know")])
+def test_no_or_dont_know_to_the_offer_starts_nothing(answer: str, intent: str) -> None:
+    events = ActionSmallTalk().run(
+        CollectingDispatcher(), offered([HANDOFF_PAYLOAD], answer, intent), {}
+    )
+    assert events == []
+
+
+def test_yes_without_an_offer_is_small_talk() -> None:
+    dispatcher = CollectingDispatcher()
+    assert ActionSmallTalk().run(dispatcher, offered([], "好", "affirm"), {}) == []
+    assert dispatcher.messages
