@@ -10,9 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, intent_confidence, latest_entity, send_reply
 from actions.knowledge_base import get_retriever
+from actions.parsing import is_thanks
 from actions.repayment_slots import FORM
-from knowledge.answer import without_check_button
+from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
+from knowledge.messages import text
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
 
@@ -28,6 +30,10 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if is_thanks(tracker.latest_message.get("text") or ""):
+            lang = conversation_lang(tracker)
+            send_reply(dispatcher, Reply(text("small_talk.thank", lang), lang))
+            return []
         reply = answer_question(
             get_retriever(),
             tracker.latest_message.get("text") or "",

@@ -25,6 +25,8 @@ ANSWER_TO = "answer_to"
 # The cancel button of every form question: a "no" to the form itself, so that the model's
 # labels stay the intents of the contract (DESIGN.md) — `/deny{"answer_to":"stop"}`.
 STOP_TARGET = "stop"
+# The hand-off form's name (actions/handoff_form.py), which small talk starts on a yes to the offer.
+HANDOFF_FORM = "handoff_form"
 
 
 def answer_payload(intent: str, slot: str) -> str:

@@ -20,6 +20,7 @@ from actions.conversation import conversation_lang, send_reply
 from actions.digression import answer_digression, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
+    HANDOFF_FORM,
     AskSlot,
     ExtractingFormValidation,
     ask_again_events,
@@ -48,7 +49,7 @@ from knowledge.messages import text
 from knowledge.schema import topic_for_intent
 
 logger = logging.getLogger(__name__)
-FORM = "handoff_form"
+FORM = HANDOFF_FORM
 SLOTS = ("handoff_consent", "contact_name", "contact_detail", "handoff_question")
 STOPPED = "handoff_stopped"
 HINT = "handoff_hint"

@@ -35,7 +35,7 @@ NUMBER = r"\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?"
 _WORD_NUMBERS = {
     "zero": 0, "none": 0, "never": 0, "once": 1, "one": 1, "twice": 2, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "nenhuma": 0, "nunca": 0, "uma": 1, "um": 1, "duas": 2, "dois": 2, "três": 3, "tres": 3,
+    "nenhuma": 0, "nenhum": 0, "nunca": 0, "uma": 1, "um": 1, "duas": 2, "dois": 2, "três": 3, "tres": 3,
     "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
 }  # fmt: skip
 
@@ -169,6 +169,9 @@ def parse_due_date(text: str) -> dt.date | None:
         return _safe_date(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
     if m := re.search(r"(?<![\d/])(\d{1,2})[/-](\d{4})", norm):
         return _safe_date(int(m[2]), int(m[1]), None)
+    # year and month: 2021-02 · 2020/11 · 2020.11 (not 2020.115 or 12000.50)
+    if m := re.search(r"(?<![\d.,])((?:19|20)\d\d)[-/.](\d{1,2})(?![\d.,]?\d)", norm):
+        return _safe_date(int(m[1]), int(m[2]), None)
     for m in re.finditer(r"(\d{1,2})?\s*(?:de\s+)?\b([a-zç]+)\.?\s*(?:de\s+)?,?\s*(\d{4})", norm):
         month = _MONTHS.get(m[2])
         if month:
@@ -264,6 +267,19 @@ def parse_yes_no(text: str) -> bool | None:
     """Yes → True, no → False; None for "don't know" and for anything else."""
     answer = parse_answer(text)
     return None if answer in (None, Answer.DONT_KNOW) else answer is Answer.YES
+
+
+# A message that only thanks (normalised: Simplified, lower case): «obrigado» and «ok obrigado»,
+# which the NLU has read as out of scope, get thanks back, not the scope sentence.
+_THANKS_ONLY = re.compile(
+    r"^(?:(?:ok|okay|好|好的|咁|嗯)\W*)?(?:多谢晒?|唔该晒?|谢谢(?:你|您|晒)?|非常感谢|感谢|"
+    r"thanks?(?: you)?(?: (?:so|very) much| a lot)?|thx|cheers|(?:muito )?obrigad[oa]s?)"
+    r"(?:\W*(?:啦|喇|呀|你|您|晒))*[\W]*$"
+)
+
+
+def is_thanks(text: str) -> bool:
+    return bool(_THANKS_ONLY.match(normalise(text).strip()))
 
 
 def is_dont_know(text: str) -> bool:

@@ -33,7 +33,7 @@ from actions.forms import (
     stale_button,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import Answer, looks_like_question, read_answer
+from actions.parsing import Answer, is_thanks, looks_like_question, read_answer
 from actions.repayment_slots import (
     BOUNDS,
     FORM,
@@ -128,6 +128,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return []  # the form rejects; a digression rule answers, then the form resumes
         if intent == "check_repayment_eligibility" or payload:
             return ask_again_events(requested, HINT)  # asked to start again: already under way
+        if is_thanks(typed):
+            intent = "thank"  # «obrigado», which the NLU may not read as thanks
         if intent in SMALL_TALK_IN_FORM:
             if dispatcher is not None:  # 你好 · 唔該 · are you a bot: the reply, then the question
                 lang = conversation_lang(tracker)

@@ -78,7 +78,9 @@ _ADJUST_CUE = re.compile(
     r"adjusted|adjustments?|ajust\w*|vezes)"
 )
 _REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
-_LAST_CUE = re.compile(r"(最后一期|最尾一期|last instal|last one|última|ultima)")
+_LAST_CUE = re.compile(
+    r"(最后一期|最尾一期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))|última|ultima)"
+)
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
 # Never asked (most callers are still repaying), but heard when said: it rules the measure out.
 _COMPLETED = re.compile(
@@ -169,7 +171,7 @@ def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
 
 _COUNT_TOKEN = re.compile(
     rf"\d+(?:e\+?\d+)?|{CN_NUMERAL}|没有|冇|未|从未|"
-    r"\b(?:once|twice|one|two|three|four|five|six|seven|eight|nine|ten|none|never|"
+    r"\b(?:zero|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|none|never|nenhum|"
     r"nunca|nenhuma|uma|um|duas|dois|três|tres|quatro|cinco|seis|sete|oito|nove|dez)\b"
 )
 

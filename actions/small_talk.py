@@ -9,8 +9,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, latest_entity, previous_payloads, send_reply
-from actions.forms import ANSWER_TO, STOP_TARGET, is_payload
-from actions.handoff_form import FORM as HANDOFF_FORM
+from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.parsing import Answer, read_answer
 from knowledge.answer import HANDOFF_PAYLOAD, Reply
 from knowledge.messages import text

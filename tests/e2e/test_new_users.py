@@ -167,3 +167,32 @@ def test_short_simplified_answers_are_answered_in_simplified(stack: Stack) -> No
     assert no["lang"] == "zh-Hans" and question("grant_cancelled", "zh-Hans") in text_of(no)
     # 「不用了」 (no need any more) leaves the check.
     assert message("form.stopped", "zh-Hans") in text_of(stop), text_of(stop)
+
+
+def test_thanks_in_portuguese_is_thanks_inside_the_check_and_after(stack: Stack) -> None:
+    """«obrigado» got «não percebi» inside the check, and «ok obrigado» the scope sentence."""
+    *_, inside, stopped, thanks = talk(
+        stack,
+        "A minha empresa pode ajustar o reembolso? Plano de Apoio a Pequenas e Médias Empresas, "
+        "prestação de Maio de 2020",
+        "obrigado",
+        "parar",
+        "ok obrigado",
+        lang="pt",
+    )
+    said = text_of(inside)
+    assert (
+        message("small_talk.thank", "pt") in said and question("is_last_installment", "pt") in said
+    )
+    assert message("form.stopped", "pt") in text_of(stopped)
+    assert text_of(thanks) == message("small_talk.thank", "pt"), text_of(thanks)
+    assert thanks["handoff_offered"] is False
+
+
+def test_a_year_and_month_in_the_first_message_is_read(stack: Stack) -> None:
+    """ "…due 2021-02?": the date question came back however the user answered it."""
+    (reply,) = talk(
+        stack, "My company has an SME Aid Scheme loan. Can we reduce the instalment due 2021-02?"
+    )
+    said = text_of(reply)
+    assert any(r in said for r in RULED_OUT) and "31 December 2020" in said, said

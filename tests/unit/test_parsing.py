@@ -10,6 +10,7 @@ from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
     chinese_number,
+    is_thanks,
     parse_amount,
     parse_answer,
     parse_contact,
@@ -55,6 +56,8 @@ def test_counts(text: str, count: int) -> None:
         ("May 2020", dt.date(2020, 5, 31)), ("Maio de 2020", dt.date(2020, 5, 31)),
         ("2020年12月31日", dt.date(2020, 12, 31)), ("20 de Dezembro de 2020", dt.date(2020, 12, 20)),
         ("due on 3 March 2021", dt.date(2021, 3, 3)),
+        # the probe of 2026-12-06: a year and its month, as users type them
+        ("2020.11", dt.date(2020, 11, 30)), ("the instalment due 2021-02?", dt.date(2021, 2, 28)),
     ],
 )  # fmt: skip
 def test_dates(text: str, day: dt.date) -> None:
@@ -424,3 +427,23 @@ def test_consent_not_known_is_explained_and_asked_again(text: str, intent: str) 
         "handoff_consent": None,
         "handoff_hint": "dont_know:handoff_consent",
     }
+
+
+@pytest.mark.parametrize("text", ["obrigado", "ok obrigado", "Muito obrigada!", "謝謝。", "多謝晒",
+                                  "thank you so much"])  # fmt: skip
+def test_a_message_that_only_thanks(text: str) -> None:
+    """«obrigado» got «não percebi» inside the check, and «ok obrigado» the scope sentence."""
+    assert is_thanks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, what is CEPA?",
+        "唔該幫我查下",
+        "ok",
+        "obrigado pela informação sobre o CEPA, e o prazo?",
+    ],
+)
+def test_thanks_with_a_request_is_no_mere_thanks(text: str) -> None:
+    assert not is_thanks(text)

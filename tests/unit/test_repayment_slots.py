@@ -538,3 +538,19 @@ def test_the_check_my_case_button_inside_the_form_asks_the_same_question() -> No
         ValidateRepaymentForm().get_extraction_events(CollectingDispatcher(), tracker, {})
     )
     assert slot_values(events) == {"is_last_installment": None, HINT: None}
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [
+        # the probe: "the last" alone, and zero in words, were not read
+        ("no it isn't the last", "installment_due_date", {"is_last_installment": False}),
+        ("zero", "adjustments_used", {"adjustments_used": 0}),
+        ("nenhum", "adjustments_used", {"adjustments_used": 0}),
+        ("2020.11", "installment_due_date", {"installment_due_date": "2020-11-30"}),
+    ],
+)
+def test_answers_the_probe_found_unread(
+    text: str, requested: str, slots: dict[str, object]
+) -> None:
+    assert extract(text, requested) == slots
