@@ -8,7 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_lang, intent_confidence, latest_entity, send_reply
+from actions.conversation import (
+    conversation_lang,
+    intent_confidence,
+    latest_entity,
+    recent_topic,
+    send_reply,
+)
 from actions.knowledge_base import get_retriever
 from actions.parsing import is_thanks
 from actions.repayment_slots import FORM
@@ -34,8 +40,9 @@ class ActionAnswerQuestion(Action):
             lang = conversation_lang(tracker)
             send_reply(dispatcher, Reply(text("small_talk.thank", lang), lang))
             return []
+        retriever = get_retriever()
         reply = answer_question(
-            get_retriever(),
+            retriever,
             tracker.latest_message.get("text") or "",
             conversation_lang(tracker),
             macao_today(),
@@ -44,6 +51,7 @@ class ActionAnswerQuestion(Action):
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+            context_topic=recent_topic(tracker, retriever.entries),
         )
         if (tracker.active_loop or {}).get("name") == FORM:
             reply = without_check_button(reply)  # answered inside the check: it is under way

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.repayment_slots import FORM as CHECK_FORM
 from knowledge.answer import Reply
 from knowledge.language import Lang, reply_language
+from knowledge.schema import Entry, Topic
+
+# The repayment check's actions: a turn with one of them was on the repayment measure.
+CHECK_ACTIONS = frozenset({CHECK_FORM, "action_submit_eligibility"})
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -34,16 +40,35 @@ def conversation_lang(tracker: Tracker) -> Lang:
 def previous_payloads(tracker: Tracker) -> list[str]:
     """The button payloads of the bot's turn before the latest message (what the user saw when
     they answered it)."""
-    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
-    if len(users) < 2:
-        return []
-    turn = tracker.events[users[-2] + 1 : users[-1]]
+    turn = previous_turn(tracker)
     return [
         str(button.get("payload"))
         for e in turn
         if e.get("event") == "bot"
         for button in (e.get("data") or {}).get("buttons") or []
     ]
+
+
+def previous_turn(tracker: Tracker) -> list[dict[str, Any]]:
+    """The events of the bot's turn before the latest message."""
+    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
+    return tracker.events[users[-2] + 1 : users[-1]] if len(users) >= 2 else []
+
+
+def recent_topic(tracker: Tracker, entries: Mapping[str, Entry]) -> Topic | None:
+    """The topic the bot's previous turn was on: the repayment measure's when the check spoke
+    (a question, a decision, its stop), else that of the first entry it answered from."""
+    turn = previous_turn(tracker)
+    if any(e.get("event") == "action" and e.get("name") in CHECK_ACTIONS for e in turn):
+        return "sme_repayment"
+    for event in turn:
+        custom = (
+            (event.get("data") or {}).get("custom") or {} if event.get("event") == "bot" else {}
+        )
+        for source in custom.get("sources") or []:
+            if (entry := entries.get(str(source.get("id")))) is not None:
+                return entry.topic
+    return None
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:

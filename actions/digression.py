@@ -14,15 +14,18 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
-from knowledge.schema import topic_for_intent
+from knowledge.schema import Topic, topic_for_intent
 from knowledge.service import answer_question
 
 
-def answer_digression(tracker: Tracker, typed: str, intent: str | None) -> Reply | None:
+def answer_digression(
+    tracker: Tracker, typed: str, intent: str | None, context_topic: Topic | None = None
+) -> Reply | None:
     """The knowledge base's reply to a question on another topic asked inside a form: a confident
     answer, or (for a message that reads as a question) the refusal or the closest topics; None
     for a message that is neither (an answer the form could not read). Never "check my case":
-    a form is under way."""
+    a form is under way. `context_topic`: the form's own topic, whose follow-up questions are
+    not held to the out-of-scope bar (knowledge/service.py, answer_question)."""
     if not typed.strip():
         return None
     reply = answer_question(
@@ -34,6 +37,7 @@ def answer_digression(tracker: Tracker, typed: str, intent: str | None) -> Reply
         intent_confidence=intent_confidence(tracker),
         out_of_scope=intent == "out_of_scope",
         unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+        context_topic=context_topic,
     )
     reply = without_check_button(reply)
     return reply if reply.sources or looks_like_question(typed) else None

@@ -33,7 +33,7 @@ from actions.forms import (
     stale_button,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import Answer, is_thanks, looks_like_question, read_answer
+from actions.parsing import Answer, is_thanks, looks_like_question, parse_contact, read_answer
 from actions.repayment_slots import (
     BOUNDS,
     FORM,
@@ -44,7 +44,7 @@ from actions.repayment_slots import (
     wants_to_stop,
 )
 from actions.small_talk import small_talk_key
-from knowledge.answer import Button, Reply
+from knowledge.answer import Button, Reply, compose_contact_offer
 from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.messages import text
@@ -53,6 +53,8 @@ from knowledge.repayment_text import compose_decision
 from knowledge.service import answer_within_check
 
 STOPPED = "eligibility_stopped"
+# STOPPED's value when the check never began: its first message was a contact, not a fact.
+CONTACT_GIVEN = "contact_given"
 HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
@@ -117,6 +119,11 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if too_large:
             return [SlotSet(requested, None), hint] if requested else [hint]
         if requested is None:
+            if dispatcher is not None and parse_contact(typed):
+                # A phone number or e-mail out of the blue (「6612 3456」) is no repayment fact:
+                # the offer of staff, not the check.
+                send_reply(dispatcher, compose_contact_offer(conversation_lang(tracker)))
+                return [SlotSet(STOPPED, CONTACT_GIVEN)]
             return []
         answer = read_answer(typed, intent)
         if answer is Answer.DONT_KNOW:
@@ -136,7 +143,9 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 said = text(f"small_talk.{small_talk_key(intent)}", lang)
                 send_reply(dispatcher, Reply(said, lang))
             return ask_again_events(requested, HINT)
-        if dispatcher is not None and (digression := answer_digression(tracker, typed, intent)):
+        if dispatcher is not None and (
+            digression := answer_digression(tracker, typed, intent, "sme_repayment")
+        ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         return hint_events(requested, HINT)
@@ -256,8 +265,9 @@ class ActionSubmitEligibility(Action):
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*REQUIRED, "repayment_completed", STOPPED, HINT)]
-        if tracker.get_slot(STOPPED):
-            send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
+        if stopped := tracker.get_slot(STOPPED):
+            if stopped != CONTACT_GIVEN:  # that turn's reply is the offer of staff
+                send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
             return reset
         slots = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
         # Every mandatory fact, or those that already rule the case out (partial_case).

@@ -123,6 +123,12 @@ def compose_handoff(lang: Lang) -> Reply:
     return Reply(text("answer.still_not_sure", lang), lang, [handoff], [], True)
 
 
+def compose_contact_offer(lang: Lang) -> Reply:
+    """A phone number or e-mail given out of the blue: staff need consent and a question first."""
+    handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)
+    return Reply(text("answer.contact_given", lang), lang, [handoff], [], True)
+
+
 def scope_sentence(lang: Lang) -> str:
     """What the assistant covers, every topic named, and the offer of staff."""
     names = [text(f"scope.topic.{topic}", lang) for topic in SCOPE_TOPICS]

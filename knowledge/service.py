@@ -223,15 +223,21 @@ def answer_question(
     entry_id: str | None = None,
     out_of_scope: bool = False,
     unanswered_before: int = 0,
+    context_topic: Topic | None = None,
 ) -> Reply:
     """Answer from the best entry when sure; when it is only plausible, ask "is this what you
     mean?" with that entry's answer, the next candidates and staff; when unsure, first offer the
     closest topics (and staff), and when unsure again straight after (`unanswered_before` > 0),
     offer staff only. `topic` is the one the NLU's intent asks about, with `intent_confidence`:
     it orders the candidates, and a sure intent that agrees with the best entry lowers the bar
-    (knowledge/retriever.py, AGREEMENT_*)."""
+    (knowledge/retriever.py, AGREEMENT_*). `context_topic` is the topic the conversation was just
+    on: a question the NLU reads as out of scope whose best entry is of that topic is a follow-up
+    ("how many were approved?" after the repayment check), held to the ordinary bar."""
     if entry_id and entry_id in retriever.entries:
         return answer_entries(retriever, [retriever.entries[entry_id]], lang, today)
+    if out_of_scope and context_topic is not None:
+        lead = retriever.search(question, k=1, topic=topic)
+        out_of_scope = not (lead and lead[0].entry.topic == context_topic)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
     if decision.band == "confident":
         return answer_entries(retriever, [h.entry for h in decision.answers], lang, today)

@@ -196,3 +196,25 @@ def test_a_year_and_month_in_the_first_message_is_read(stack: Stack) -> None:
     )
     said = text_of(reply)
     assert any(r in said for r in RULED_OUT) and "31 December 2020" in said, said
+
+
+def test_a_phone_number_out_of_the_blue_is_offered_staff(stack: Stack) -> None:
+    """「6612 3456」 started the repayment check («+853 6612 3456» too)."""
+    number, yes = talk(stack, "6612 3456", "好")
+    said = text_of(number)
+    assert said == message("answer.contact_given", "zh-Hant"), said
+    assert number["handoff_offered"] is True
+    assert message("handoff.privacy_notice", "zh-Hant") in text_of(yes), text_of(yes)
+
+
+def test_a_follow_up_on_the_measure_after_stopping_the_check_is_answered(stack: Stack) -> None:
+    """After 'stop', "how many applications were approved?" got the scope sentence: the NLU reads
+    it as out of scope, but the conversation was on the repayment measure."""
+    *_, stopped, asked = talk(
+        stack,
+        "I want to check if my company can adjust its repayment",
+        "stop",
+        "how many applications were approved?",
+    )
+    assert message("form.stopped", "en") in text_of(stopped)
+    assert [s["id"] for s in asked["sources"]] == ["sme-repayment-statistics"], text_of(asked)

@@ -528,3 +528,28 @@ def test_a_numbered_measures_missing_detail_is_named(ranking: HybridRetriever) -
     """Its entry says only what the measure is: when it starts is on the bureau's page."""
     decision = decide(ranking, "第4项惠澳措施几时实施？", "gba_measures", 0.85)
     assert decision.band == "weak" and decision.missing == "specifics"
+
+
+def test_a_follow_up_the_nlu_reads_as_out_of_scope_is_answered_on_the_conversations_topic(
+    retriever: HybridRetriever,
+) -> None:
+    """ "how many applications were approved?" right after the repayment check (the probe of
+    2026-12-06): the NLU reads it as out of scope, so the scope sentence answered it."""
+    question = "how many applications were approved?"
+    today = dt.date(2026, 12, 6)
+    alone = answer_question(retriever, question, "en", today, out_of_scope=True)
+    assert alone.sources == []
+    after = answer_question(
+        retriever, question, "en", today, out_of_scope=True, context_topic="sme_repayment"
+    )
+    assert [s["id"] for s in after.sources] == ["sme-repayment-statistics"]
+    # Another topic's conversation does not lower the bar.
+    elsewhere = answer_question(
+        retriever, question, "en", today, out_of_scope=True, context_topic="cites"
+    )
+    assert elsewhere.sources == []
+    weather = answer_question(
+        retriever, "What's the weather tomorrow?", "en", today, out_of_scope=True,
+        context_topic="sme_repayment",
+    )  # fmt: skip
+    assert weather.sources == []

@@ -554,3 +554,16 @@ def test_answers_the_probe_found_unread(
     text: str, requested: str, slots: dict[str, object]
 ) -> None:
     assert extract(text, requested) == slots
+
+
+def test_a_contact_out_of_the_blue_is_offered_staff_not_the_check() -> None:
+    """「6612 3456」, meant for staff, started the repayment check (the probe of 2026-12-06)."""
+    from actions.repayment_form import CONTACT_GIVEN
+
+    dispatcher = CollectingDispatcher()
+    events = ValidateRepaymentForm().extract_events(said("6612 3456"), None, dispatcher)
+    assert slot_values(events) == {STOPPED: CONTACT_GIVEN}
+    assert dispatcher.messages[0]["text"] == message("answer.contact_given", "zh-Hant")
+    # A fact with it is a fact: the check goes on.
+    events = ValidateRepaymentForm().extract_events(said("中小企業援助計劃 66123456"), None)
+    assert slot_values(events).get("scheme") == "sme_aid"

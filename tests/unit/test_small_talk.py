@@ -61,3 +61,24 @@ def test_yes_without_an_offer_is_small_talk() -> None:
     dispatcher = CollectingDispatcher()
     assert ActionSmallTalk().run(dispatcher, offered([], "好", "affirm"), {}) == []
     assert dispatcher.messages
+
+
+def test_the_topic_of_the_previous_turn() -> None:
+    from actions.conversation import recent_topic
+    from knowledge.store import load_entries
+
+    entries = {e.id: e for e in load_entries()}
+
+    def after(turn: list[dict[str, Any]]) -> Tracker:
+        events = [{"event": "user", "text": "…"}, *turn, {"event": "user", "text": "…"}]
+        return Tracker("web:t", {}, {"text": "…"}, events, False, None, {}, "action_listen")
+
+    check = [
+        {"event": "action", "name": "action_submit_eligibility"},
+        {"event": "bot", "text": "…"},
+    ]
+    assert recent_topic(after(check), entries) == "sme_repayment"
+    answered = [{"event": "bot", "text": "…"},
+                {"event": "bot", "data": {"custom": {"sources": [{"id": "cites-participants"}]}}}]  # fmt: skip
+    assert recent_topic(after(answered), entries) == "cites"
+    assert recent_topic(after([{"event": "bot", "text": "你好"}]), entries) is None
