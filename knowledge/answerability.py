@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The labelled tuning sets (docs/benchmarks.md, "data roles"). Never a held-out set: the frozen
-# test split, the eleventh blind set and dev_queries.jsonl (which holds the frozen split) stay out.
+# test split, the twelfth blind set and dev_queries.jsonl (which holds the frozen split) stay out.
 TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind_queries.jsonl",
     "tests/data/blind2_queries.jsonl",
@@ -33,6 +33,7 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind8_queries.jsonl",
     "tests/data/blind9_queries.jsonl",
     "tests/data/blind10_queries.jsonl",
+    "tests/data/blind11_queries.jsonl",
     "tests/data/fresh_queries.jsonl",
     "tests/data/splits/retrieval_tune.jsonl",
 )

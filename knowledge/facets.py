@@ -71,6 +71,9 @@ Facet = Literal[
     "services_trade",
     "speech",
     "definition",
+    "signed",
+    "rejection_reason",
+    "results",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -418,6 +421,29 @@ FACETS: dict[Facet, FacetRule] = {
         r"|critérios? (?:para|de) (?:ser|se considerar|qualificação)",
         None,
     ),
+    # What was signed at a meeting whose answer tells of no signing.
+    "signed": _rule(
+        r"签(?:署|订|定)?(?:了|咗)(?:什么|咩|乜|哪些|边啲|甚么)|签(?:署|订)(?:了)?(?:哪|边)(?:份|些|啲)"
+        r"|what (?:agreements?|documents?|memorand\w*) (?:was|were|did)\b[^?]{0,60}\bsign"
+        r"|(?:que|quais) (?:acordos?|documentos?|memorandos?)\b[^?]{0,60}\bassinad",
+        r"签署|签订|signed|assinad",
+    ),
+    # Why applications were turned down: the answer counts them, never says why.
+    "rejection_reason": _rule(
+        r"(?:原因|为什么|为何|点解|why|reasons?|porquê|porque|motivo)[^。?？]{0,30}"
+        r"(?:被拒|拒绝|不获批|没有?获批|未获批|唔批|冇批|rejected|refused|turned down|not approved"
+        r"|indeferid|recusad|rejeitad)"
+        r"|(?:被拒|拒绝|不获批|没有?获批|未获批|唔批|冇批|rejected|refused|turned down|not approved"
+        r"|indeferid|recusad|rejeitad)[^。?？]{0,30}(?:原因|为什么|为何|点解|why|reasons?|porquê"
+        r"|motivo)",
+        None,
+    ),
+    # The results of a survey the answer only says was introduced.
+    "results": _rule(
+        r"(?:调查|问卷|survey|questionnaire|inquérito|questionário)[^。?？]{0,12}"
+        r"(?:结果|results?|findings|resultados|conclus)",
+        None,
+    ),
     # What a speaker said in a speech the answer only says was given.
     "speech": _rule(
         r"(?:发言|演讲|讲话|致辞)(?:的)?(?:具体)?(?:内容|讲了什么|说了什么|讲咗咩|讲咩|讲些什么|讲了些什么)"
@@ -507,7 +533,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"分别(?:有|是|为|占)?(?:多少|几多)|(?:各|每)(?:个|项)?(?:援助)?计划[^。?？]{0,10}(?:多少|几多)"
         r"|(?:多少|几多)(?:宗|份|个)?(?:申请)?(?:来自|系来自|属于)"
         r"|(?:多少|几多)(?:宗|份)(?:系|是)(?!获?批|批准|通过|成功)"
-        r"|how many (?:\w+ ){0,6}(?:came from|were from|were under|from each|under each|per scheme"
+        r"|how many (?:\w+ ){0,10}(?:came from|were from|were under|from each|under each|per scheme"
         r"|by scheme)|broken down|breakdown|quant[oa]s (?:\w+ ){0,6}(?:vieram d|eram d[oa] |por plano"
         r"|de cada)",
         r"分别|respectively|broken down|respetivamente|respectivamente",
@@ -665,7 +691,7 @@ _GENERIC_NOUN_WORDS = (
     " 问题 要求 文件 工作 人士 官员 代表 地方 地区 单位 企业 公司 产品 货物 物品 东西 种类 类别 类型 情况 资料 部分"
     " 专业 界别 方式 形式 途径 渠道 好处 改变 变化 作用 影响 意义 特点 目标 主题 题目 课题 环节 任务 步骤 日期 时间"
     " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 一天 一日 一年 一项 一份 一位 一个 一些"
-    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字 栏目 网页 页面 菜单 会议 大会"
+    " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字 栏目 网页 页面 菜单 会议 大会 事情"
     # English
     " areas aspects measures sectors fields departments agencies bodies organisations"
     " organizations countries cities industries topics issues points conditions services"

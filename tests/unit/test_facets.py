@@ -491,6 +491,29 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "quality-conference-macao-delegation",
             "plans",
         ),
+        # The eleventh: what was signed, why applications were turned down, a survey's results,
+        # a part of a count.
+        (
+            "2019年粤澳质量检测认证专责小组会议上双方签署了什么合作协议？",
+            "quality-2019-meeting",
+            "signed",
+        ),
+        (
+            "调整还款申请里没有获批的那20宗是因为什么原因被拒？",
+            "sme-repayment-statistics",
+            "rejection_reason",
+        ),
+        (
+            "澳门进口许可程序年度问卷调查的结果怎么样？",
+            "import-licensing-workshop-content",
+            "results",
+        ),
+        (
+            "How many of the 28 representatives at the CITES meeting came from the Macao Economic "
+            "Bureau?",
+            "cites-participants",
+            "breakdown",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -690,6 +713,8 @@ def test_a_detail_the_answer_does_not_state_is_named(
             "How many rough diamond licences have already been issued?",
             ["kimberley-licensed-operators"],
         ),
+        # A generic "which things".
+        ("这批惠澳措施主要是为了方便澳门居民在大湾区做哪些事情？", ["gba-measures-overview"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
