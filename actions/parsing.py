@@ -193,8 +193,9 @@ ANSWER_INTENTS = {"affirm": Answer.YES, "deny": Answer.NO, "dont_know": Answer.D
 # Patterns run on normalised text (Simplified, lower case; knowledge/text.py).
 _DONT_KNOW = re.compile(
     r"(唔知|不知|唔清楚|不清楚|唔记得|不记得|忘记|唔肯定|不肯定|唔确定|不确定|冇印象|没印象|"
+    r"(?:不|唔)太(?:确定|肯定|清楚|记得)|"
     r"\bdon'?t know\b|\bdo not know\b|\bdunno\b|\bidk\b|\bnot sure\b|\bno idea\b|\bunsure\b|"
-    r"\bnot certain\b|can'?t remember|\bnão sei\b|\bnao sei\b|não tenho certeza|não me lembro)"
+    r"\bnot certain\b|can'?t remember|\bnão sei\b|\bnao sei\b|não tenho (?:a )?certeza|não me lembro|não estou cert[oa])"
 )
 # Words of politeness or approval that contain a negation character or word: 唔该 ("thanks",
 # with 唔), 冇问题 / no problem ("no problem" = yes), 不错 ("not bad" = right).

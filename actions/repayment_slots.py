@@ -16,6 +16,7 @@ from actions.parsing import (
     MONTH_NAMES,
     Answer,
     is_dont_know,
+    looks_like_question,
     parse_amount,
     parse_answer,
     parse_count,
@@ -82,6 +83,11 @@ _LAST_CUE = re.compile(
     r"(最后一期|最尾一期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))|última|ultima)"
 )
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
+# A case supposed, not stated: 「如果係最後一期又點？」, 「倘該期為最後一期」, "what if…", «e se…».
+_HYPOTHETICAL = re.compile(
+    r"如果|假如|假设|假使|倘若?|若果|要是|万一|\bwhat if\b|\bsuppose\b|\bsupposing\b|\bif (?:it|i|we|my|our)\b"
+    r"|\be se\b|\bse fosse\b|\bcaso (?:seja|fosse)\b"
+)
 # Never asked (most callers are still repaying), but heard when said: it rules the measure out.
 _COMPLETED = re.compile(
     r"(还清|已完成还款|供完|还完|fully repaid|paid (?:it )?off|repaid in full|liquidad|pago na totalidade)"
@@ -126,17 +132,23 @@ def read_slots(
         clause = _clause_with(norm, cue)
         if clause is not None:
             cued_any = True
+            # "What if it were the last instalment?", 「是最后一期吗？」: asked, not stated.
+            if _HYPOTHETICAL.search(clause) or (slot in YES_NO and _asked(norm, clause)):
+                continue
             value = parse(clause, cue)
             if value is not None:
                 found[slot] = value
     # A bare answer ("係", "兩次", "12000") answers the question the form asked, if nothing in
-    # the message is tied to another slot.
+    # the message is tied to another slot or states another fact (「更正：應為2020年9月，並非8月」
+    # corrects the date; its 並非 is no answer to "is it the last instalment?").
     bare = {slot: parse for slot, _cue, parse in _CUED}
-    if requested in YES_NO and requested not in found and not cued_any:
-        value = answer_value(read_answer(norm, intent))
+    if _HYPOTHETICAL.search(norm) or requested in found or cued_any:
+        pass
+    elif requested in YES_NO:
+        value = None if found else answer_value(read_answer(norm, intent))
         if value is not None:
             found[requested] = value
-    elif requested in bare and requested not in found and not cued_any:
+    elif requested in bare:
         value = bare[requested](norm, None)
         if value is not None:
             found[requested] = value
@@ -213,6 +225,12 @@ _CLAUSE_BREAK = re.compile(
     r"(?<!\d),|,(?!\d)|[;。!?\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
     r"\s+and\s+|\s+e\s+|\s+but\s+|\s+mas\s+"
 )
+
+
+def _asked(text: str, clause: str) -> bool:
+    """Whether `clause` of `text` asks rather than states (a question word, or a "?" after it)."""
+    after = text[text.find(clause) + len(clause) :].lstrip()
+    return looks_like_question(clause) or after.startswith("?")
 
 
 def _clause_with(text: str, cue: re.Pattern[str]) -> str | None:

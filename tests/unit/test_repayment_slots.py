@@ -567,3 +567,33 @@ def test_a_contact_out_of_the_blue_is_offered_staff_not_the_check() -> None:
     # A fact with it is a fact: the check goes on.
     events = ValidateRepaymentForm().extract_events(said("中小企業援助計劃 66123456"), None)
     assert slot_values(events).get("scheme") == "sme_aid"
+
+
+# The second probe (2026-12-06): a correction's negation, "not sure" in a sentence, and a case
+# supposed ("what if…") were read as answers to "is it the last instalment?".
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("更正：應為2020年9月，並非8月。", {"installment_due_date": "2020-09-30"}),
+        ("sorry, it was September 2020, not August", {"installment_due_date": "2020-09-30"}),
+        ("是最后一期吗？我不太确定", {}),
+        ("Não tenho a certeza se é a última prestação", {}),
+        ("倘該期為最後一期，結果有何不同？", {}),
+        ("如果係最後一期又點？", {}),
+        ("What if it was not the last instalment?", {}),
+    ],
+)
+def test_what_is_asked_corrected_or_supposed_is_no_answer(
+    text: str, slots: dict[str, object]
+) -> None:
+    assert extract(text, "is_last_installment") == slots
+
+
+def test_not_sure_in_a_sentence_is_dont_know() -> None:
+    events = ValidateRepaymentForm().extract_events(
+        said("是最后一期吗？我不太确定", "inform", lang="zh-Hans"), "is_last_installment"
+    )
+    assert slot_values(events) == {
+        "is_last_installment": None,
+        HINT: DONT_KNOW_HINT + "is_last_installment",
+    }
