@@ -50,7 +50,7 @@ from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
 from knowledge.repayment_text import compose_decision
-from knowledge.service import answer_within_check
+from knowledge.service import answer_within_check, asks_if_still_open
 
 STOPPED = "eligibility_stopped"
 # STOPPED's value when the check never began: its first message was a contact, not a fact.
@@ -108,6 +108,15 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, True)]
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
+        # 「我现在可以申请吗？」 (read by the NLU as a greeting): the measure has ended.
+        if (
+            dispatcher is not None
+            and requested is not None
+            and asks_if_still_open(typed)
+            and (digression := answer_digression(tracker, typed, intent, "sme_repayment"))
+        ):
+            send_reply(dispatcher, digression)
+            return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         if intent in DIGRESSIONS and looks_like_question(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes).

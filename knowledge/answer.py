@@ -123,6 +123,14 @@ def compose_handoff(lang: Lang) -> Reply:
     return Reply(text("answer.still_not_sure", lang), lang, [handoff], [], True)
 
 
+def compose_measure_closed(entry: Entry, lang: Lang) -> Reply:
+    """ "Can I still apply?" of the repayment measure, which has ended: that it has, from the
+    rule's own date, with the source of `entry` (an answer of the measure that states the date)."""
+    said = text("answer.measure_closed", lang) + "\n\n" + source_line(entry, lang)
+    sources = [{"id": entry.id, "title": entry.title.get(lang)}]
+    return Reply(said, lang, [], sources)
+
+
 def compose_contact_offer(lang: Lang) -> Reply:
     """A phone number or e-mail given out of the blue: staff need consent and a question first."""
     handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)

@@ -40,6 +40,27 @@ _CANTONESE = (
 )
 _PT_WORDS = frozenset(
     [
+        "agora",
+        "ainda",
+        "candidatar",
+        "pedir",
+        "fazer",
+        "foi",
+        "tem",
+        "ter",
+        "muito",
+        "mais",
+        "isso",
+        "esta",
+        "esse",
+        "essa",
+        "também",
+        "já",
+        "até",
+        "ajustamento",
+        "medida",
+        "pedido",
+        "prestações",
         "o",
         "os",
         "as",
@@ -199,6 +220,8 @@ _EN_WORDS = frozenset(
 
 
 _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+# A Portuguese verb with its pronoun attached (candidatar-me, inscrever-se): "me" is no English.
+_PT_CLITIC = re.compile(r"[a-zà-ÿ]{3,}-(?:me|se|lhe|lhes|nos|vos)\b")
 
 
 def detect_lang(text: str) -> Lang:
@@ -214,7 +237,7 @@ def detect_lang(text: str) -> Lang:
             return "zh-Hans"
         return "zh-Hant"
     lowered = text.lower()
-    if any(ch in lowered for ch in "ãõçâêôàá"):
+    if any(ch in lowered for ch in "ãõçâêôàá") or _PT_CLITIC.search(lowered):
         return "pt"
     words = _LATIN_WORD.findall(lowered)
     if not words:

@@ -10,12 +10,14 @@ from knowledge.answer import (
     Reply,
     compose_answer,
     compose_handoff,
+    compose_measure_closed,
     compose_not_sure,
     compose_out_of_scope,
     compose_plausible,
 )
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang
+from knowledge.messages import format_date
 from knowledge.numbered import named_items
 from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
@@ -57,6 +59,23 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
     r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
     r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"
 )
+
+
+# "Can I (still) apply now? / is it still open?" (normalised), asked of a time-limited measure.
+_ASKS_IF_STILL_OPEN = re.compile(
+    r"(?:而家|现在|现时|目前|依家|今日|今天|仲|还(?!款)|仍然?)[^。?,]{0,8}(?:申请|报名|办理|做紧|有效|进行|接受)"
+    r"|申请唔申请到|(?:截止|结束|完结)(?:咗|了)?(?:未|吗|没有|冇)"
+    r"|\b(?:still(?! (?:have|owe|repaying|paying|has))|now|today|currently)\b[^?]{0,40}\b(?:apply|applying|open|available|valid"
+    r"|running|accept)|\b(?:apply|submit)\b[^?]{0,40}\b(?:now|today)\b"
+    r"|\b(?:has|is) (?:it|the measure|this measure|the scheme) (?:ended|closed|over|expired)"
+    r"|\bainda\b[^?]{0,30}(?:candidat|pedir|aberta|aberto|em vigor|válid|possível|aceit)"
+    r"|(?:candidatar|pedir|requerer)[^?]{0,20}\bagora\b|\bagora\b[^?]{0,20}(?:candidatar|pedir)"
+    r"|já (?:terminou|acabou|expirou)"
+)
+
+
+def asks_if_still_open(question: str) -> bool:
+    return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
 
 
 @dataclass(frozen=True)
@@ -238,6 +257,8 @@ def answer_question(
     if out_of_scope and context_topic is not None:
         lead = retriever.search(question, k=1, topic=topic)
         out_of_scope = not (lead and lead[0].entry.topic == context_topic)
+    if (closed := _ended_measure(retriever, question, topic, today, context_topic)) is not None:
+        return compose_measure_closed(closed, lang)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
     if decision.band == "confident":
         return answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
@@ -249,6 +270,36 @@ def answer_question(
     if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:
         return compose_out_of_scope(lang)
     return compose_not_sure([h.entry for h in hits], lang, decision.missing)
+
+
+def _ended_measure(
+    retriever: HybridRetriever,
+    question: str,
+    topic: Topic | None,
+    today: dt.date,
+    context_topic: Topic | None,
+) -> Entry | None:
+    """The entry to cite when `question` asks whether a measure that has ended can still be
+    applied for: one of its topic (the conversation's, else the best-ranked entry's, and none the
+    NLU places elsewhere: 「CEPA现在还有效吗」 is not about the repayment measure) that states its
+    end date. None for any other question."""
+    if not asks_if_still_open(question):
+        return None
+    ranked = retriever.search(question, k=len(retriever.entries), topic=topic)
+    lead = context_topic or (ranked[0].entry.topic if ranked else None)
+    if lead is None or topic not in (None, lead):
+        return None
+    return next(
+        (
+            h.entry
+            for h in ranked
+            if h.entry.topic == lead
+            and h.entry.valid_until is not None
+            and h.entry.valid_until < today
+            and format_date(h.entry.valid_until, "zh-Hans") in h.entry.answer.zh_hans
+        ),
+        None,
+    )
 
 
 def answer_within_check(

@@ -218,3 +218,52 @@ def test_a_follow_up_on_the_measure_after_stopping_the_check_is_answered(stack: 
     )
     assert message("form.stopped", "en") in text_of(stopped)
     assert [s["id"] for s in asked["sources"]] == ["sme-repayment-statistics"], text_of(asked)
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [
+        (
+            (
+                "我的公司是天鸽风灾特别援助计划的受惠企业，想调整还款",
+                "2020年6月",
+                "我现在可以申请吗？",
+            ),
+            "zh-Hans",
+        ),
+        (
+            (
+                "A minha empresa pode ajustar o reembolso? Plano de Apoio a Pequenas e Médias "
+                "Empresas, prestação de Junho de 2020",
+                "Posso candidatar-me agora?",
+            ),
+            "pt",
+        ),
+        (("so can I apply now?",), "en"),
+    ],
+)
+def test_can_i_apply_now_is_told_the_measure_has_ended(
+    stack: Stack, turns: tuple[str, ...], lang: str
+) -> None:
+    """The second probe: a greeting (the NLU read 「我现在可以申请吗？」 as one), the staff phone
+    line in English, or "still cannot answer"."""
+    reply = talk(stack, *turns, lang=lang)[-1]
+    said = text_of(reply)
+    assert message("answer.measure_closed", lang) in said, said  # type: ignore[arg-type]
+    assert reply["lang"] == lang
+
+
+def test_a_correction_or_a_doubt_is_no_answer_to_is_it_the_last(stack: Stack) -> None:
+    """「更正：應為2020年9月，並非8月。」 skipped "is it the last instalment?" (its 並非 was read
+    as no); "是最后一期吗？我不太确定" was read as yes and the case ruled out."""
+    *_, corrected = talk(
+        stack, "本公司屬中小企業援助計劃，想調整還款", "2020年8月", "更正：應為2020年9月，並非8月。"
+    )
+    assert question("is_last_installment") in text_of(corrected), text_of(corrected)
+    *_, doubt = talk(
+        stack, "我公司是中小企业援助计划的，想调整2020年6月那期还款", "是最后一期吗？我不太确定",
+        lang="zh-Hans",
+    )  # fmt: skip
+    said = text_of(doubt)
+    assert not any(r in said for r in RULED_OUT), said
+    assert question("is_last_installment", "zh-Hans") in said, said

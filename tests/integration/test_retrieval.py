@@ -553,3 +553,33 @@ def test_a_follow_up_the_nlu_reads_as_out_of_scope_is_answered_on_the_conversati
         context_topic="sme_repayment",
     )  # fmt: skip
     assert weather.sources == []
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "context"),
+    [
+        ("so can I apply now?", "en", None),
+        ("Is the measure still open?", "en", None),
+        ("而家仲申請唔申請到？", "zh-Hant", "sme_repayment"),
+        ("我现在可以申请吗？", "zh-Hans", "sme_repayment"),
+        ("Posso candidatar-me agora?", "pt", "sme_repayment"),
+    ],
+)
+def test_can_i_still_apply_is_told_the_measure_has_ended(
+    retriever: HybridRetriever, question: str, lang: Lang, context: Topic | None
+) -> None:
+    """The second probe of new users: "not sure", a greeting or only the staff phone line."""
+    reply = answer_question(
+        retriever, question, lang, dt.date(2026, 12, 6), out_of_scope=True, context_topic=context
+    )
+    assert reply.text.startswith(message("answer.measure_closed", lang)), reply.text
+    assert reply.sources and reply.sources[0]["id"].startswith("sme-repayment-")
+
+
+def test_still_valid_of_another_topic_is_not_the_repayment_measure(
+    retriever: HybridRetriever,
+) -> None:
+    reply = answer_question(
+        retriever, "CEPA现在还有效吗", "zh-Hans", dt.date(2026, 12, 6), topic="cepa_services"
+    )
+    assert message("answer.measure_closed", "zh-Hans") not in reply.text
