@@ -32,6 +32,8 @@ def conversation_lang(tracker: Tracker) -> Lang:
     "ok"); else the conversation's language so far (knowledge/language.py, reply_language)."""
     latest = tracker.latest_message.get("text") or ""
     metadata = tracker.latest_message.get("metadata") or {}
+    if metadata.get("typed_command"):
+        latest = ""  # a command typed as text shows no language (nlu/channels/gateway_channel.py)
     texts = [t for t in user_texts(tracker) if t.strip()]
     earlier = texts[:-1] if texts and texts[-1] == latest else texts
     return reply_language("" if latest.startswith("/") else latest, metadata.get("lang"), earlier)

@@ -23,6 +23,8 @@ from bot.auth import bearer_matches
 
 logger = logging.getLogger(__name__)
 MAX_TEXT = 2000
+# Metadata of a turn whose text was a typed command, sent on as plain text (actions/conversation.py).
+TYPED_COMMAND = "typed_command"
 
 
 async def offered_payloads(agent: Any, sender: str) -> set[str]:
@@ -95,8 +97,10 @@ class GatewayInput(InputChannel):
         if text.lstrip().startswith("/") and text.strip() not in await offered_payloads(
             agent, sender
         ):
-            # Typed commands (/restart, /intent{"slot": ...}) would force intents and slots.
+            # Typed commands (/restart, /intent{"slot": ...}) would force intents and slots. Their
+            # words show no language ("check_repayment_eligibility" is no English reply's cue).
             text = text.lstrip().lstrip("/") or "?"
+            metadata = {**metadata, TYPED_COMMAND: True}
         collector = CollectingOutputChannel()
         message = UserMessage(
             text[:MAX_TEXT], collector, sender, input_channel=self.name(), metadata=metadata

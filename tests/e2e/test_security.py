@@ -119,6 +119,14 @@ def test_typed_rasa_commands_are_plain_text(stack: Stack) -> None:
     assert restart["replies"], "a typed /restart still gets an answer"
 
 
+def test_a_typed_command_is_answered_in_the_ui_language(stack: Stack) -> None:
+    """The second probe: "/check_repayment_eligibility" typed in a Chinese or Portuguese widget
+    was answered in English (its words were read as the message's language)."""
+    for lang in ("zh-Hant", "zh-Hans", "pt"):
+        reply = chat(stack, "/check_repayment_eligibility", uuid.uuid4().hex, lang=lang)
+        assert reply["lang"] == lang, reply
+
+
 def test_a_button_the_bot_offered_still_works(stack: Stack) -> None:
     sender = uuid.uuid4().hex
     first = chat(stack, "我想了解調整援助計劃還款嘅措施", sender)
