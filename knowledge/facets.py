@@ -130,7 +130,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?:多久|多长时间|几耐|几长时间)(?!\S{0,4}一次)|几多日|几多天|多少天|(?:几|多少)个?工作(?:日|天)|需时"
         r"|审批时间|处理时间|办理时间|(?:最长|最多|最少|需要|要|为期)(?:是|有)?(?:几多|几|多少)年|(?<![哪边])几天|(?<![月号哪边])几日(?!\S{0,2}(?:举行|开会|召开))|how long|how many years"
         r"|processing time|turnaround|(?<!em )quanto tempo|quantos anos|\bdemora|repayment period"
-        r"|还款期|prazo de reembolso|período de reembolso"
+        # not 「還款期為2020年11月」, a due date
+        r"|还款期(?!\s*[为是系在于]?\s*\d)|prazo de reembolso|período de reembolso"
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
         r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"

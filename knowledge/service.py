@@ -45,6 +45,12 @@ NOTHING_CLOSE = 0.25
 _PART_BREAK = re.compile(r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)")
 MAX_PARTS = 3
 MIN_PART = 4
+# A later question that points back at the first (「此項措施排第幾？」, "when does it start?"): read
+# alone it is about nothing, so it never overrules the whole message's answer.
+_POINTS_BACK = re.compile(
+    r"此(?!外)|该|这|那|它|其|\b(?:it|its|this|that|they|them|these|those)\b"
+    r"|\b(?:isso|isto|esse|essa|este|esta|ele|ela)\b"
+)
 # "What is it / how does it work / how low can the instalment go?" (normalised: Simplified, lower
 # case), asked of a measure in the same message as one's own case ("my shop borrowed from the aid
 # scheme; how does the adjustment work?"): the measure's overview answers it even where the check
@@ -117,19 +123,27 @@ def decide(
     out_of_scope: bool = False,
 ) -> Decision:
     """The answer decision on its own, for the service and the benchmarks alike. A message asking
-    two or three questions ("CEPA係咩？新版幾時生效？") that no entry answers as a whole is
-    answered when each question is answered surely on its own, with each one's entries; when one
-    of them asks a detail the knowledge base lacks, the message gets "not sure" naming it."""
+    two or three questions ("CEPA係咩？新版幾時生效？") is answered with each question's entries
+    when each is answered surely on its own and the message as a whole is not, or is answered
+    without one of them; when one of them asks a detail the knowledge base lacks, the message gets
+    "not sure" naming it. A detail the whole message's entries lack may be one the entries of the
+    question asking it hold (「金伯利進程幾時喺澳門實施？同埋而家有幾多間公司攞咗牌？」)."""
     whole = _decide_whole(retriever, question, topic, intent_confidence, out_of_scope)
-    if whole.band == "confident" or whole.missing is not None:
-        return whole
     asked = question_parts(question)
     if len(asked) < 2:
         return whole
     each = [_decide_whole(retriever, q, topic, intent_confidence, out_of_scope) for q in asked]
-    if missing := next((d.missing for d in each if d.missing is not None), None):
+    if whole.band == "confident":
+        answered = {h.entry.id for h in whole.answers}
+        if (
+            any(d.band != "confident" for d in each)
+            or all(d.answers[0].entry.id in answered for d in each)
+            or any(_POINTS_BACK.search(normalise(q)) for q in asked[1:])
+        ):
+            return whole
+    elif missing := next((d.missing for d in each if d.missing is not None), None):
         return Decision("weak", whole.hits, missing=missing)
-    if any(d.band != "confident" for d in each):
+    elif any(d.band != "confident" for d in each):
         return whole
     first: dict[str, Hit] = {}
     for hit in (h for d in each for h in d.answers):

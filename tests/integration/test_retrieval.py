@@ -583,3 +583,21 @@ def test_still_valid_of_another_topic_is_not_the_repayment_measure(
         retriever, "CEPA现在还有效吗", "zh-Hans", dt.date(2026, 12, 6), topic="cepa_services"
     )
     assert message("answer.measure_closed", "zh-Hans") not in reply.text
+
+
+def test_two_questions_whose_whole_lacks_a_detail_are_answered_each_with_its_entry(
+    retriever: HybridRetriever,
+) -> None:
+    """The second probe: the message as a whole is closest to the Kimberley overview, which
+    counts no firms, so it got "the number you ask about is not given"; the second question's
+    own entry gives it (nine firms)."""
+    decision = decide(
+        retriever,
+        "金伯利進程幾時喺澳門實施？同埋而家有幾多間公司攞咗牌？",
+        "kimberley_process",
+        1.0,
+    )
+    assert decision.band == "confident"
+    assert {"kimberley-overview", "kimberley-licensed-operators"} <= {
+        h.entry.id for h in decision.answers
+    }

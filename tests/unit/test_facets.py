@@ -715,6 +715,8 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ),
         # A generic "which things".
         ("这批惠澳措施主要是为了方便澳门居民在大湾区做哪些事情？", ["gba-measures-overview"]),
+        # 還款期 as the due date, not the repayment period's length (the second probe)
+        ("倘還款期為2020年11月，是否可行？", ["sme-repayment-deadline"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
