@@ -41,6 +41,11 @@ def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
+def is_typed_command(tracker: Tracker) -> bool:
+    """A command typed as text (nlu/channels/gateway_channel.py marks it): never an answer."""
+    return bool((tracker.latest_message.get("metadata") or {}).get("typed_command"))
+
+
 def is_payload(tracker: Tracker) -> bool:
     return (tracker.latest_message.get("text") or "").startswith("/")
 
@@ -62,6 +67,7 @@ class ExtractingFormValidation(FormValidationAction):
     `extract_events` (which may send replies of its own through `dispatcher`)."""
 
     form = ""
+    hint_slot = ""  # where "the answer could not be read" is noted (each form's own)
     # Payloads of these intents are read by the form too (its own "start" button pressed again).
     restart_intents: frozenset[str] = frozenset()
 
@@ -82,6 +88,11 @@ class ExtractingFormValidation(FormValidationAction):
         intent = latest_intent(tracker)
         if is_payload(tracker) and intent not in FORM_PAYLOAD_INTENTS | self.restart_intents:
             return []
+        requested = tracker.get_slot("requested_slot")
+        if is_typed_command(tracker) and requested:
+            # `/deny{"answer_to":"grant_cancelled"}` typed: its words and its NLU reading are no
+            # answer to the question asked (they had ruled a case out as "aid cancelled").
+            return hint_events(requested, self.hint_slot)
         return self.extract_events(tracker, tracker.get_slot("requested_slot"), dispatcher)
 
     async def run(

@@ -64,6 +64,7 @@ def _answer(tracker: Tracker) -> Answer | None:
 
 class ValidateHandoffForm(ExtractingFormValidation):
     form = FORM
+    hint_slot = HINT
 
     async def required_slots(
         self,

@@ -158,9 +158,27 @@ def _safe_date(year: int, month: int, day: int | None) -> dt.date | None:
     return dt.date(year, month, day) if 1 <= day <= last else None
 
 
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+_CN_MONTH = re.compile(r"(?<=年)\s*(十[一二]?|[一二三四五六七八九])\s*月")
+
+
+def _digits_in_dates(norm: str) -> str:
+    """二〇二〇年五月 → 2020年5月 (a year digit by digit, a month as a number)."""
+    year = _CN_YEAR.sub(
+        lambda m: (
+            "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m[1]) + "年"
+        ),
+        norm,
+    )
+    return _CN_MONTH.sub(lambda m: f"{chinese_number(m[1])}月", year)
+
+
 def parse_due_date(text: str) -> dt.date | None:
-    """A date or a month: 2020-05-15 · 15/5/2020 · 5/2020 · 2020年5月(15日) · May 2020 · Maio de 2020."""
-    norm = normalise(text)
+    """A date or a month: 2020-05-15 · 15/5/2020 · 5/2020 · 2020年5月(15日) · 二〇二〇年五月 ·
+    5月2020 · May 2020 · May '20 · Maio de 2020."""
+    norm = _digits_in_dates(normalise(text))
+    if m := re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{4})(?!\d)", norm):
+        return _safe_date(int(m[2]), int(m[1]), None)
     if m := re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", norm):
         return _safe_date(int(m[1]), int(m[2]), int(m[3]))
     if m := re.search(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", norm):
@@ -176,6 +194,9 @@ def parse_due_date(text: str) -> dt.date | None:
         month = _MONTHS.get(m[2])
         if month:
             return _safe_date(int(m[3]), month, int(m[1]) if m[1] else None)
+    for m in re.finditer(r"\b([a-zç]+)\.?\s*'(\d{2})\b", norm):  # May '20
+        if month := _MONTHS.get(m[1]):
+            return _safe_date(2000 + int(m[2]), month, None)
     return None
 
 
@@ -193,7 +214,8 @@ ANSWER_INTENTS = {"affirm": Answer.YES, "deny": Answer.NO, "dont_know": Answer.D
 # Patterns run on normalised text (Simplified, lower case; knowledge/text.py).
 _DONT_KNOW = re.compile(
     r"(唔知|不知|唔清楚|不清楚|唔记得|不记得|忘记|唔肯定|不肯定|唔确定|不确定|冇印象|没印象|"
-    r"(?:不|唔)太(?:确定|肯定|清楚|记得)|"
+    r"(?:不|唔)太(?:确定|肯定|清楚|记得)|(?:没法|无法|未能|不能|冇办法|唔能够)(?:确定|肯定|确认)|"
+    r"(?:才|先)(?:知道|知)|\bneed to check\b|\bhave to check\b|preciso de verificar|tenho de verificar|"
     r"\bdon'?t know\b|\bdo not know\b|\bdunno\b|\bidk\b|\bnot sure\b|\bno idea\b|\bunsure\b|"
     r"\bnot certain\b|can'?t remember|\bnão sei\b|\bnao sei\b|não tenho (?:a )?certeza|não me lembro|não estou cert[oa])"
 )
@@ -207,7 +229,8 @@ _APPROVAL = re.compile(
     r"\bnot a problem\b|sem problema|não há problema|nao ha problema)"
 )
 _NO = re.compile(
-    r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没|冇|未|并非|并不|"
+    r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没|冇|未|并非|并不|并无|"
+    r"从无|无被|"
     r"^不|^唔|\bno\b|\bnope\b|\bnah\b|\bnot\b|n['’]t\b|\bnão\b|\bnao\b|\bnem\b|\bnunca\b|"
     r"\bnever\b)"
 )
@@ -253,10 +276,12 @@ def read_answer(text: str, intent: str | None) -> Answer | None:
     """The answer the NLU recognised (affirm / deny / dont_know), checked against the words: when
     the words say something else (the NLU's affirm for 唔同意), neither is trusted and the
     question is asked again. The words alone when the NLU saw another intent (a button label,
-    an answer it was unsure of). A question with no yes or no in it is none (the NLU's affirm
-    for 「咁點算好」, "so what do I do?")."""
+    an answer it was unsure of). "Don't know" in the words is don't know whatever the NLU read;
+    a question with no yes or no in it is none (the NLU's affirm for 「咁點算好」)."""
     heard = ANSWER_INTENTS.get(intent or "")
     said = parse_answer(text)
+    if said is Answer.DONT_KNOW:
+        return said  # 「…還沒法確定，要翻文件才知道」 read by the NLU as deny: never a no
     if said is None and looks_like_question(text):
         return None
     if heard is None or said is None:

@@ -77,6 +77,7 @@ SMALL_TALK_IN_FORM = frozenset({"greet", "thank", "bot_challenge"})
 
 class ValidateRepaymentForm(ExtractingFormValidation):
     form = FORM
+    hint_slot = HINT
     # "Check my case" pressed while the check runs: the same question again, not a new check.
     restart_intents = frozenset({"check_repayment_eligibility"})
 

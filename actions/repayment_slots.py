@@ -66,17 +66,19 @@ _STOP = re.compile(
 )
 # 取消 alone is leaving; 被取消 / 已取消 / 冇取消 are facts about the grant.
 _STOP_WHOLE = re.compile(
-    r"^(?:我想|我要|请|麻烦)?取消(?:查询|检查|啦|喇|吧|了|呀|啊|先)?[\s!.。~]*$"
+    r"^(?:我想|我要|请|麻烦)?取消(?:本次|这次|呢次|今次|个)?(?:查询|检查|查核|核查|佢|它)?"
+    r"(?:啦|喇|吧|了|呀|啊|先)?[\s!.。~]*$"
 )
 # Skipping an optional question (the amounts), besides "don't know" (actions/parsing.py).
 _SKIP = re.compile(r"(跳过|\bskip\b|\bsaltar\b)")
+_MONEY_WORD = re.compile(r"(mop|澳门币|澳门元|蚊|元|pataca|\$|千|万|\bk\b|\bmil\b|thousand)")
 _AMOUNT_CUE = re.compile(
     r"(每期|每月|供款|还款额|金额|mop|澳门币|澳门元|蚊|元|patacas|\$|instal|prestação|prestacao|amount)"
 )
 _ADJUST_CUE = re.compile(
     r"(调整过|调整了|调整咗|调咗|已调整|已经调整|减过|次调整|调整\w{0,2}[0-9一二两三四五六七八九十]+次|"
     r"(?:未曾|从未|从来没有?|没有|冇|未)(?:申请)?(?:过)?调整|"
-    r"adjusted|adjustments?|ajust\w*|vezes)"
+    r"adjusted|adjustments?|ajust(?:ei|ámos|amos|ado|ada|ados|adas|ou|aram|amentos)\b|vezes)"
 )
 _REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
 _LAST_CUE = re.compile(
@@ -120,6 +122,9 @@ def read_slots(
     its bound in BOUNDS — those are left out of the values. `intent`, the NLU's, reads a bare
     yes or no (affirm / deny) to a yes/no question; "don't know" fills nothing there."""
     norm = normalise(text)
+    if _HYPOTHETICAL.search(norm):
+        # "What if the due date had been January 2021?": a case supposed states no fact.
+        return {}, ()
     found: dict[str, Any] = {}
     scheme = parse_scheme(text)
     if scheme and (scheme != "other" or requested == "scheme"):
@@ -208,8 +213,15 @@ def _positive_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
 
 
 def _amount(clause: str, cue: re.Pattern[str] | None) -> Decimal | None:
+    """The instalment's amount. Read beside a cue (instalment, 每期), a number under MOP 1,000
+    needs a money word: "instalment due May '20" holds no amount of 20, whose ruling would rule
+    the case out on a sum nobody gave."""
     amount = parse_amount(_strip_dates(clause))
-    return amount if amount is not None and amount > 0 else None
+    if amount is None or amount <= 0:
+        return None
+    if cue is not None and amount < 1000 and not _MONEY_WORD.search(clause):
+        return None
+    return amount
 
 
 _CUED: tuple[tuple[str, re.Pattern[str], Any], ...] = (
@@ -244,10 +256,10 @@ def _clause_with(text: str, cue: re.Pattern[str]) -> str | None:
 # and 12000.5 are amounts.
 _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d\d\s*年|"
-    rf"(?:\b\d{{1,2}}\s*(?:de\s+)?)?\b(?:{MONTH_NAMES})\.?\s*(?:de\s+)?,?\s*\d{{4}}|"
-    r"\b(?:in|em|de|of|year|ano)\s+(?:19|20)\d\d\b|"
+    rf"(?:\b\d{{1,2}}\s*(?:de\s+)?)?\b(?:{MONTH_NAMES})\.?\s*(?:de\s+)?,?\s*(?:\d{{4}}|'\d{{2}}\b)|"
     r"(?<![\d.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|"
-    r"\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})(?![\d.,]\d)"
+    r"\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})(?![\d.,]\d)|"
+    r"\b(?:in|em|de|of|year|ano)\s+(?:19|20)\d\d\b(?![/.-]\d)"
 )
 
 

@@ -267,3 +267,25 @@ def test_a_correction_or_a_doubt_is_no_answer_to_is_it_the_last(stack: Stack) ->
     said = text_of(doubt)
     assert not any(r in said for r in RULED_OUT), said
     assert question("is_last_installment", "zh-Hans") in said, said
+
+
+def test_the_third_probes_conversations(stack: Stack) -> None:
+    """Each ruled a case out, decided on a fact never given, or did not leave the check."""
+    # "May '20" gave an instalment of MOP 20: "not above MOP 1,000".
+    (may,) = talk(
+        stack,
+        "Could my company have adjusted its repayment? SME Aid Scheme, instalment due May '20.",
+    )
+    assert not any(r in text_of(may) for r in RULED_OUT), text_of(may)
+    assert question("is_last_installment", "en") in text_of(may)
+    # A date supposed ("what if…") was taken as the due date and the check decided.
+    *_, supposed = talk(stack, "本公司屬中小企業援助計劃，想調整2020年2月到期的還款",
+                        "如果到期日是2021年1月，結果會否不同？")  # fmt: skip
+    assert not any(r in text_of(supposed) for r in RULED_OUT), text_of(supposed)
+    assert question("is_last_installment") in text_of(supposed), text_of(supposed)
+    # 「取消本次查核」 was read as "the aid was cancelled".
+    *_, left = talk(stack, "本公司屬中小企業援助計劃，想調整2020年2月到期的還款", "取消本次查核")
+    assert message("form.stopped", "zh-Hant") in text_of(left), text_of(left)
+    # 「现在还能申请吗？」 was read as a greeting and greeted.
+    (now,) = talk(stack, "现在还能申请吗？", lang="zh-Hans")
+    assert message("answer.measure_closed", "zh-Hans") in text_of(now), text_of(now)

@@ -150,7 +150,7 @@ def test_other_messages_are_no_answer(text: str) -> None:
         ("", "affirm", Answer.YES),  # a button payload: its intent
         ("2020年5月", "inform", None),
         ("唔同意", "affirm", None),  # the NLU and the words disagree: ask again
-        ("not sure", "affirm", None),
+        ("not sure", "affirm", Answer.DONT_KNOW),  # the words' "don't know" is never a yes
     ],
 )
 def test_read_answer_takes_the_nlu_intent_then_the_words(

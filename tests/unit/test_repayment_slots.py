@@ -597,3 +597,68 @@ def test_not_sure_in_a_sentence_is_dont_know() -> None:
         "is_last_installment": None,
         HINT: DONT_KNOW_HINT + "is_last_installment",
     }
+
+
+# The third probe (2026-12-06): each of these ruled a case out or decided it on a fact never given.
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [
+        ("援助批給並無被取消", "grant_cancelled", {"grant_cancelled": False}),
+        # a due date's digits are no instalment of MOP 20 or 9
+        (
+            "Could my company have adjusted its repayment? SME Aid Scheme, instalment due May '20.",
+            None,
+            {"scheme": "sme_aid", "installment_due_date": "2020-05-31"},
+        ),
+        (
+            "Queria verificar o caso da minha empresa: Plano de Apoio a Jovens Empreendedores, "
+            "prestação com vencimento em 2020/09.",
+            None,
+            {"scheme": "young_entrepreneurs_aid", "installment_due_date": "2020-09-30"},
+        ),
+        # a date supposed is no due date; "ajustar uma prestação" is no adjustment made
+        ("What if the due date had been January 2021?", "scheme", {}),
+        ("如果到期日是2021年1月，結果會否不同？", "is_last_installment", {}),
+        ("Quero ajustar uma prestação", "adjustments_used", {}),
+        (
+            "二〇二〇年五月到期的那期",
+            "installment_due_date",
+            {"installment_due_date": "2020-05-31"},
+        ),
+        ("5月2020", "installment_due_date", {"installment_due_date": "2020-05-31"}),
+        ("每期800蚊", None, {"installment_amount": "800.00"}),
+        ("800", "installment_amount", {"installment_amount": "800.00"}),
+    ],
+)
+def test_facts_the_third_probe_found_misread(
+    text: str, requested: str | None, slots: dict[str, object]
+) -> None:
+    assert extract(text, requested) == slots
+
+
+@pytest.mark.parametrize("text", ["取消本次查核", "取消佢啦"])
+def test_more_ways_to_leave(text: str) -> None:
+    assert wants_to_stop(text)
+
+
+def test_a_doubt_in_a_full_sentence_is_dont_know() -> None:
+    events = ValidateRepaymentForm().extract_events(
+        said("这个我目前还没法确定，要翻一下公司的文件才知道", "deny", lang="zh-Hans"),
+        "grant_cancelled",
+    )
+    assert slot_values(events) == {
+        "grant_cancelled": None,
+        HINT: DONT_KNOW_HINT + "grant_cancelled",
+    }
+
+
+def test_a_typed_command_is_no_answer() -> None:
+    """`/deny{"answer_to":"grant_cancelled"}` typed while another question was asked ended the
+    check as "aid cancelled"."""
+    tracker = said('deny{"answer_to":"grant_cancelled"}', "deny",
+                   slots={"requested_slot": "is_last_installment"})  # fmt: skip
+    tracker.latest_message["metadata"]["typed_command"] = True
+    events = asyncio.run(
+        ValidateRepaymentForm().get_extraction_events(CollectingDispatcher(), tracker, {})
+    )
+    assert slot_values(events) == {"is_last_installment": None, HINT: "is_last_installment"}
