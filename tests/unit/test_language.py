@@ -16,6 +16,9 @@ from knowledge.language import detect_lang
         ("How can my company reduce its repayment", "en"),
         ("Quantas vezes posso ajustar o reembolso?", "pt"),
         ("Qual é o telefone da Direcção dos Serviços de Economia", "pt"),
+        # the probes of 2026-12-06: answered in English
+        ("E quantos sectores passaram a ter tratamento nacional?", "pt"),
+        ("Posso candidatar-me agora?", "pt"),
         ("12345", "zh-Hant"),
     ],
 )
