@@ -8,10 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, send_reply
-from actions.digression import answer_digression
+from actions.digression import measure_closed_reply
 from knowledge.answer import Reply
 from knowledge.messages import text
-from knowledge.service import asks_if_still_open
 
 
 class ActionContactStaff(Action):
@@ -23,11 +22,8 @@ class ActionContactStaff(Action):
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         typed = tracker.latest_message.get("text") or ""
-        # «Posso candidatar-me agora?», read by the NLU as asking for staff, asks whether the
-        # measure the check is about is still open: it has ended.
-        if asks_if_still_open(typed) and (
-            reply := answer_digression(tracker, typed, None, "sme_repayment")
-        ):
+        # «Posso candidatar-me agora?», read by the NLU as asking for staff.
+        if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)
             return []
         send_reply(dispatcher, Reply(text("staff.contact", lang), lang))

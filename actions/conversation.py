@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.repayment_slots import FORM as CHECK_FORM
+from bot.turn_metadata import TYPED_COMMAND
 from knowledge.answer import Reply
 from knowledge.language import Lang, reply_language
 from knowledge.schema import Entry, Topic
@@ -32,11 +33,16 @@ def conversation_lang(tracker: Tracker) -> Lang:
     "ok"); else the conversation's language so far (knowledge/language.py, reply_language)."""
     latest = tracker.latest_message.get("text") or ""
     metadata = tracker.latest_message.get("metadata") or {}
-    if metadata.get("typed_command"):
-        latest = ""  # a command typed as text shows no language (nlu/channels/gateway_channel.py)
+    if is_typed_command(tracker):
+        latest = ""  # a command typed as text shows no language
     texts = [t for t in user_texts(tracker) if t.strip()]
     earlier = texts[:-1] if texts and texts[-1] == latest else texts
     return reply_language("" if latest.startswith("/") else latest, metadata.get("lang"), earlier)
+
+
+def is_typed_command(tracker: Tracker) -> bool:
+    """A command typed as text, which the gateway's Rasa channel marks (bot/turn_metadata.py)."""
+    return bool((tracker.latest_message.get("metadata") or {}).get(TYPED_COMMAND))
 
 
 def previous_payloads(tracker: Tracker) -> list[str]:

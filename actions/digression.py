@@ -15,7 +15,7 @@ from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.schema import Topic, topic_for_intent
-from knowledge.service import answer_question
+from knowledge.service import answer_question, asks_if_still_open
 
 
 def answer_digression(
@@ -41,6 +41,15 @@ def answer_digression(
     )
     reply = without_check_button(reply)
     return reply if reply.sources or looks_like_question(typed) else None
+
+
+def measure_closed_reply(tracker: Tracker, typed: str, intent: str | None = None) -> Reply | None:
+    """ "Can I still apply now?" of the repayment measure, whatever the NLU read it as (a
+    greeting, a request for staff, an answer inside the check): that it has ended
+    (knowledge/service.py); None for any other message."""
+    if not asks_if_still_open(typed):
+        return None
+    return answer_digression(tracker, typed, intent, "sme_repayment")
 
 
 def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import conversation_lang, latest_entity, send_reply
+from actions.conversation import conversation_lang, is_typed_command, latest_entity, send_reply
 from knowledge.answer import Button, Reply
 from knowledge.language import Lang
 from knowledge.messages import text
@@ -39,11 +39,6 @@ STOP_PAYLOAD = answer_payload("deny", STOP_TARGET)
 
 def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
-
-
-def is_typed_command(tracker: Tracker) -> bool:
-    """A command typed as text (nlu/channels/gateway_channel.py marks it): never an answer."""
-    return bool((tracker.latest_message.get("metadata") or {}).get("typed_command"))
 
 
 def is_payload(tracker: Tracker) -> bool:
@@ -93,7 +88,7 @@ class ExtractingFormValidation(FormValidationAction):
             # `/deny{"answer_to":"grant_cancelled"}` typed: its words and its NLU reading are no
             # answer to the question asked (they had ruled a case out as "aid cancelled").
             return hint_events(requested, self.hint_slot)
-        return self.extract_events(tracker, tracker.get_slot("requested_slot"), dispatcher)
+        return self.extract_events(tracker, requested, dispatcher)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

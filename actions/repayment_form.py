@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
-from actions.digression import answer_digression, unanswered_events
+from actions.digression import answer_digression, measure_closed_reply, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
     AskSlot,
@@ -50,7 +50,7 @@ from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
 from knowledge.repayment_text import compose_decision
-from knowledge.service import answer_within_check, asks_if_still_open
+from knowledge.service import answer_within_check
 
 STOPPED = "eligibility_stopped"
 # STOPPED's value when the check never began: its first message was a contact, not a fact.
@@ -113,8 +113,7 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if (
             dispatcher is not None
             and requested is not None
-            and asks_if_still_open(typed)
-            and (digression := answer_digression(tracker, typed, intent, "sme_repayment"))
+            and (digression := measure_closed_reply(tracker, typed, intent))
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]

@@ -137,8 +137,8 @@ def read_slots(
         clause = _clause_with(norm, cue)
         if clause is not None:
             cued_any = True
-            # "What if it were the last instalment?", 「是最后一期吗？」: asked, not stated.
-            if _HYPOTHETICAL.search(clause) or (slot in YES_NO and _asked(norm, clause)):
+            # 「是最后一期吗？」: asked, not stated.
+            if slot in YES_NO and _asked(norm, clause):
                 continue
             value = parse(clause, cue)
             if value is not None:
@@ -147,7 +147,7 @@ def read_slots(
     # the message is tied to another slot or states another fact (「更正：應為2020年9月，並非8月」
     # corrects the date; its 並非 is no answer to "is it the last instalment?").
     bare = {slot: parse for slot, _cue, parse in _CUED}
-    if _HYPOTHETICAL.search(norm) or requested in found or cued_any:
+    if requested in found or cued_any:
         pass
     elif requested in YES_NO:
         value = None if found else answer_value(read_answer(norm, intent))

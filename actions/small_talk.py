@@ -9,12 +9,11 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import conversation_lang, latest_entity, previous_payloads, send_reply
-from actions.digression import answer_digression
+from actions.digression import measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.parsing import Answer, read_answer
 from knowledge.answer import HANDOFF_PAYLOAD, Reply
 from knowledge.messages import text
-from knowledge.service import asks_if_still_open
 
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
@@ -41,9 +40,7 @@ class ActionSmallTalk(Action):
             # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
             # privacy notice and consent question, as the button would.
             return [FollowupAction(HANDOFF_FORM)]
-        if asks_if_still_open(typed) and (
-            reply := answer_digression(tracker, typed, None, "sme_repayment")
-        ):
+        if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
             return []
         key = small_talk_key(intent)

@@ -20,11 +20,10 @@ from sanic.response import HTTPResponse
 
 from bot import request_id
 from bot.auth import bearer_matches
+from bot.turn_metadata import TYPED_COMMAND
 
 logger = logging.getLogger(__name__)
 MAX_TEXT = 2000
-# Metadata of a turn whose text was a typed command, sent on as plain text (actions/conversation.py).
-TYPED_COMMAND = "typed_command"
 
 
 async def offered_payloads(agent: Any, sender: str) -> set[str]:

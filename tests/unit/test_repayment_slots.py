@@ -33,6 +33,7 @@ from actions.repayment_slots import (
     read_slots,
     wants_to_stop,
 )
+from bot.turn_metadata import TYPED_COMMAND
 from knowledge.language import LANGS
 from knowledge.messages import text as message
 from knowledge.repayment import (
@@ -657,7 +658,7 @@ def test_a_typed_command_is_no_answer() -> None:
     check as "aid cancelled"."""
     tracker = said('deny{"answer_to":"grant_cancelled"}', "deny",
                    slots={"requested_slot": "is_last_installment"})  # fmt: skip
-    tracker.latest_message["metadata"]["typed_command"] = True
+    tracker.latest_message["metadata"][TYPED_COMMAND] = True
     events = asyncio.run(
         ValidateRepaymentForm().get_extraction_events(CollectingDispatcher(), tracker, {})
     )
