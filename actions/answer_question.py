@@ -12,7 +12,7 @@ from actions.conversation import (
     conversation_lang,
     intent_confidence,
     latest_entity,
-    recent_topic,
+    recent_context,
     send_reply,
 )
 from actions.knowledge_base import get_retriever
@@ -41,17 +41,18 @@ class ActionAnswerQuestion(Action):
             send_reply(dispatcher, Reply(text("small_talk.thank", lang), lang))
             return []
         retriever = get_retriever()
+        lang = conversation_lang(tracker)
         reply = answer_question(
             retriever,
             tracker.latest_message.get("text") or "",
-            conversation_lang(tracker),
+            lang,
             macao_today(),
             topic=topic_for_intent(intent),
             intent_confidence=intent_confidence(tracker),
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
-            context_topic=recent_topic(tracker, retriever.entries),
+            context=recent_context(tracker, retriever.entries, lang),
         )
         if (tracker.active_loop or {}).get("name") == FORM:
             reply = without_check_button(reply)  # answered inside the check: it is under way

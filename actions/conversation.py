@@ -13,9 +13,11 @@ from bot.turn_metadata import TYPED_COMMAND
 from knowledge.answer import Reply
 from knowledge.language import Lang, reply_language
 from knowledge.schema import Entry, Topic
+from knowledge.service import Context
 
 # The repayment check's actions: a turn with one of them was on the repayment measure.
 CHECK_ACTIONS = frozenset({CHECK_FORM, "action_submit_eligibility"})
+CHECK_TOPIC: Topic = "sme_repayment"
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -63,20 +65,35 @@ def previous_turn(tracker: Tracker) -> list[dict[str, Any]]:
     return tracker.events[users[-2] + 1 : users[-1]] if len(users) >= 2 else []
 
 
-def recent_topic(tracker: Tracker, entries: Mapping[str, Entry]) -> Topic | None:
-    """The topic the bot's previous turn was on: the repayment measure's when the check spoke
-    (a question, a decision, its stop), else that of the first entry it answered from."""
+def check_context(entries: Mapping[str, Entry]) -> Context:
+    """The repayment check's own context, for questions asked while it runs: its measure's
+    overview, with no question of the user's."""
+    return Context("", tuple(e for e in entries.values() if e.topic == CHECK_TOPIC and e.overview))
+
+
+def recent_context(tracker: Tracker, entries: Mapping[str, Entry], lang: Lang) -> Context | None:
+    """What the bot's previous turn was on (knowledge/service.py, Context): the entries it
+    answered from, or the repayment measure's overview when the check spoke (a question, a
+    decision, its stop); with the question the user asked it, or for a button the title of the
+    first entry. None after a turn on nothing (a greeting, "not sure")."""
     turn = previous_turn(tracker)
+    answered: list[Entry] = []
     if any(e.get("event") == "action" and e.get("name") in CHECK_ACTIONS for e in turn):
-        return "sme_repayment"
+        answered = list(check_context(entries).entries)
     for event in turn:
         custom = (
             (event.get("data") or {}).get("custom") or {} if event.get("event") == "bot" else {}
         )
         for source in custom.get("sources") or []:
             if (entry := entries.get(str(source.get("id")))) is not None:
-                return entry.topic
-    return None
+                answered.append(entry)
+    if not answered:
+        return None
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    asked = str(users[-2].get("text") or "") if len(users) >= 2 else ""
+    if not asked.strip() or asked.startswith("/"):
+        asked = answered[0].title.get(lang)
+    return Context(asked, tuple(answered))
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:

@@ -9,23 +9,23 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.answer_question import UNANSWERED
-from actions.conversation import conversation_lang, intent_confidence
+from actions.conversation import check_context, conversation_lang, intent_confidence
 from actions.knowledge_base import get_retriever
 from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
-from knowledge.schema import Topic, topic_for_intent
-from knowledge.service import answer_question, asks_if_still_open
+from knowledge.schema import topic_for_intent
+from knowledge.service import Context, answer_question, asks_if_still_open
 
 
 def answer_digression(
-    tracker: Tracker, typed: str, intent: str | None, context_topic: Topic | None = None
+    tracker: Tracker, typed: str, intent: str | None, context: Context | None = None
 ) -> Reply | None:
     """The knowledge base's reply to a question on another topic asked inside a form: a confident
     answer, or (for a message that reads as a question) the refusal or the closest topics; None
     for a message that is neither (an answer the form could not read). Never "check my case":
-    a form is under way. `context_topic`: the form's own topic, whose follow-up questions are
-    not held to the out-of-scope bar (knowledge/service.py, answer_question)."""
+    a form is under way. `context`: the form's own (conversation.check_context), whose follow-up
+    questions are not held to the out-of-scope bar (knowledge/service.py, answer_question)."""
     if not typed.strip():
         return None
     reply = answer_question(
@@ -37,7 +37,7 @@ def answer_digression(
         intent_confidence=intent_confidence(tracker),
         out_of_scope=intent == "out_of_scope",
         unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
-        context_topic=context_topic,
+        context=context,
     )
     reply = without_check_button(reply)
     return reply if reply.sources or looks_like_question(typed) else None
@@ -49,7 +49,7 @@ def measure_closed_reply(tracker: Tracker, typed: str, intent: str | None = None
     (knowledge/service.py); None for any other message."""
     if not asks_if_still_open(typed):
         return None
-    return answer_digression(tracker, typed, intent, "sme_repayment")
+    return answer_digression(tracker, typed, intent, check_context(get_retriever().entries))
 
 
 def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:

@@ -262,7 +262,7 @@ def parse_answer(text: str) -> Answer | None:
 # A message that asks something (on normalised text): inside a form it is answered from the
 # knowledge base, not taken for an answer (「咁點算好」, "so what do I do?", is no yes).
 _QUESTION = re.compile(
-    r"[?？]|咩|乜|点样|点解|点先|点算|点办|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
+    r"[?？]|呢\W*$|咩|乜|点样|点解|点先|点算|点办|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
     r"吗|嘛|是否|可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|"
     r"are there)\b|\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
 )
@@ -306,6 +306,22 @@ _THANKS_ONLY = re.compile(
 
 def is_thanks(text: str) -> bool:
     return bool(_THANKS_ONLY.match(normalise(text).strip()))
+
+
+# Small talk by its words (normalised), whatever the NLU read: a greeting, "how are you", "are you
+# a bot", thanks, goodbye, "really?". Only a message that is none of these, and reads as a
+# question, is answered from the knowledge base when the NLU read small talk (actions/small_talk.py).
+_SOCIAL = re.compile(
+    r"你好|您好|哈[啰佬喽]|早晨|早安|午安|晚安|喂|拜拜|再见|机器人|真人|人工|谢|唔该|多谢|是吗|系咪(?:呀|啊)?\W*$"
+    r"|真的吗|真系|\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|how are you|bye|goodbye"
+    r"|thanks?|thank you|bot|robot|human|real person|really|are you sure|sure)\b"
+    r"|\b(?:olá|ola|bom dia|boa tarde|boa noite|tudo bem|como está|adeus|obrigad[oa]|robô|humano"
+    r"|a sério|verdade)\b"
+)
+
+
+def is_social(text: str) -> bool:
+    return bool(_SOCIAL.search(normalise(text)))
 
 
 def is_dont_know(text: str) -> bool:

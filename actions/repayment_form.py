@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import conversation_lang, send_reply
+from actions.conversation import check_context, conversation_lang, send_reply
 from actions.digression import answer_digression, measure_closed_reply, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
@@ -153,7 +153,9 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 send_reply(dispatcher, Reply(said, lang))
             return ask_again_events(requested, HINT)
         if dispatcher is not None and (
-            digression := answer_digression(tracker, typed, intent, "sme_repayment")
+            digression := answer_digression(
+                tracker, typed, intent, check_context(get_retriever().entries)
+            )
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]

@@ -5,18 +5,33 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_lang, latest_entity, previous_payloads, send_reply
+from actions.answer_question import UNANSWERED
+from actions.conversation import (
+    conversation_lang,
+    latest_entity,
+    previous_payloads,
+    recent_context,
+    send_reply,
+)
 from actions.digression import measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
-from actions.parsing import Answer, read_answer
+from actions.knowledge_base import get_retriever
+from actions.parsing import Answer, is_social, looks_like_question, read_answer
 from knowledge.answer import HANDOFF_PAYLOAD, Reply
+from knowledge.clock import macao_today
+from knowledge.language import Lang
 from knowledge.messages import text
+from knowledge.service import answer_question
 
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
+# Intents the NLU gives short follow-up questions it has no topic for ("Who chaired it?" as
+# thanks, "Where was it held?" as a greeting, 「律師行呢」 as a no): such a question, when its
+# words are no small talk, is answered from the knowledge base if it is answered surely.
+MISREAD_QUESTIONS = frozenset({"greet", "thank", "affirm", "deny", "dont_know"})
 
 
 def small_talk_key(intent: str | None) -> str:
@@ -43,8 +58,28 @@ class ActionSmallTalk(Action):
         if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
             return []
+        if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
+            send_reply(dispatcher, answered)
+            return [SlotSet(UNANSWERED, 0)]
         key = small_talk_key(intent)
         if latest_entity(tracker, ANSWER_TO) == STOP_TARGET:
             key = "stop_form"  # a cancel button pressed when no form is running
         send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
         return []
+
+
+def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
+    """The knowledge base's sure answer to a question the NLU read as small talk (a follow-up of
+    the previous answer, knowledge/service.py); None for small talk by its words, for what is no
+    question, and when the answer is not sure."""
+    if not looks_like_question(typed) or is_social(typed):
+        return None
+    retriever = get_retriever()
+    reply = answer_question(
+        retriever,
+        typed,
+        lang,
+        macao_today(),
+        context=recent_context(tracker, retriever.entries, lang),
+    )
+    return reply if reply.sources and not reply.handoff_offered else None

@@ -13,6 +13,10 @@ conversation, and reads what the user gets back:
 - plausible: a source with the staff offer ("is this what you mean?");
 - refused: no source (the scope sentence, "not sure", or a form question).
 
+A row with a "context" (tests/data/followups_*.jsonl) is a follow-up: its context is sent first
+in the same conversation, and only the reply to the query is scored ("Who chaired it?" after a
+question on a meeting).
+
 Per style it prints in-scope answered-right, the right answer given at all (answered, or shown
 under "is this what you mean?") and out-of-scope refused with 95% Wilson intervals, so the
 end-to-end figure sits beside the retrieval-only one in docs/benchmarks.md.
@@ -76,11 +80,13 @@ def main() -> int:
             stack.wait_healthy()
             with httpx.Client(timeout=60) as client:
                 for row in rows:
-                    reply = client.post(
-                        stack.gateway_url + "/api/chat",
-                        json={"sender": uuid.uuid4().hex, "message": row["query"]},
-                    )
-                    reply.raise_for_status()
+                    sender = uuid.uuid4().hex
+                    for message in [*filter(None, [row.get("context")]), row["query"]]:
+                        reply = client.post(
+                            stack.gateway_url + "/api/chat",
+                            json={"sender": sender, "message": message},
+                        )
+                        reply.raise_for_status()
                     scope = "in" if row["expected"] else "out"
                     result = outcome(reply.json(), row["expected"])
                     counts[f"{row['style']}:{scope}"][result] += 1

@@ -112,7 +112,8 @@ def _rule(asked: str, stated: str | None, unless: str | None = None) -> FacetRul
 FACETS: dict[Facet, FacetRule] = {
     "cost": _rule(
         r"几多钱|多少钱|几钱|价钱|价格|价值|总值|值多少|值几多|\bprice|\bcosts?\b|\bworth\b"
-        r"|\b(?:total )?value (?:of|in)\b|\bcust(?:a|ava|ou|am|aram)\b|\bcusto\b|preço|\bvalor d[oa]s?\b|quanto val(?:e|ia|iam|em)\b",
+        r"|\b(?:total )?value (?:of|in)\b|\bcust(?:a|ava|ou|am|aram)\b|\bcusto\b|preço|\bvalor d[oa]s?\b|quanto val(?:e|ia|iam|em)\b"
+        r"|\bqual (?:foi|era|é) o valor\b(?! acrescentado)|\bvalor\b[^?]{0,25}\bem (?:patacas|mop)\b",
         rf"{_AMOUNT}|{_FIGURE}",
     ),
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
@@ -221,7 +222,10 @@ FACETS: dict[Facet, FacetRule] = {
     # "Do you think …": the assistant states facts, not views.
     "opinion": _rule(
         r"你觉得|你认为|你点睇|你怎么看|你的看法|do you think|in your opinion|your opinion"
-        r"|your view|acha que|na sua opinião|a sua opinião",
+        r"|your view|acha que|na sua opinião|a sua opinião"
+        # advice on investing
+        r"|(?:是否|适唔|适不)适合(?:作为|做)?[^。?？]{0,6}投资|(?:good|wise) investment|should i invest"
+        r"|bom investimento|vale a pena investir",
         None,
     ),
     # Where to get the form itself; "apply to the bureau" does not say.
@@ -238,7 +242,8 @@ FACETS: dict[Facet, FacetRule] = {
     # A share or ratio (a down payment's 成数): any count in the answer is not one.
     "ratio": _rule(
         r"首期|首付|几成|多少成|比例|百分之几|百分比|percentage|\bratio|down ?payment|percentagem"
-        r"|\brácio|entrada inicial|pagamento inicial",
+        r"|\brácio|entrada inicial|pagamento inicial|持股比例|股比|股权上限|ownership (?:cap|limit)"
+        r"|shareholding (?:cap|limit)|equity (?:cap|limit)|participação máxima",
         r"\d+\s*%|百分之|[一二三四五六七八九\d]成(?![功立员为果本交])|per ?cent|por cento",
     ),
     # Where goods came from.
@@ -340,7 +345,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"|when (?:was|will|is|were) (?:\w+ ){0,8}(?:published|issued|released)"
         r"|when (?:exactly )?will (?:\w+ ){0,4}(?:publish|issue|release|launch)\b"
         r"|quando (?:é que )?(?:\w+ ){0,4}vai (?:lançar|publicar|divulgar)"
-        r"|quando (?:foi|será|é|serão|foram) (?:\w+ ){0,4}(?:publicad|emitid|divulgad)"
+        r"|(?:quando|em que (?:data|dia)) (?:é que )?(?:foi|será|é|serão|foram) (?:\w+ ){0,4}"
+        r"(?:publicad|emitid|divulgad)"
         # whether a document the answer says is to come has come out since
         r"|已经?(?:出台|发布|公布|印发)(?:了)?(?:吗|没有|未)|(?:出台|发布|公布)(?:咗|了)(?:未|没有|冇)"
         r"|(?:has|have) (?:\w+ ){0,6}already (?:been )?(?:released|published)"
@@ -360,7 +366,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"|(?:será|vai ser|serão|vão ser) prorrogad|prolongamento d"
         r"|(?:有冇|有没有|有否|会否|会不会|会唔会)(?:机会)?(?:主办|举办|承办)"
         r"|(?:will|could|can) maca[ou] (?:\w+ ){0,2}host|(?:vai|poderá|pode) macau (?:\w+ ){0,2}"
-        r"(?:acolher|organizar)|vai (?:organizar|acolher|realizar) (?:uma|um|outra|outro) ",
+        r"(?:acolher|organizar)|vai (?:organizar|acolher|realizar) (?:uma|um|outra|outro) "
+        # a launch timetable
+        r"|calendário (?:para|de) (?:o )?lançamento|(?:launch|rollout) (?:timetable|schedule)"
+        r"|推出(?:的)?时间表",
         None,
     ),
     # Who heads a department.
@@ -536,8 +545,13 @@ FACETS: dict[Facet, FacetRule] = {
         r"|(?:多少|几多)(?:宗|份)(?:系|是)(?!获?批|批准|通过|成功)"
         r"|how many (?:\w+ ){0,10}(?:came from|were from|were under|from each|under each|per scheme"
         r"|by scheme)|broken down|breakdown|quant[oa]s (?:\w+ ){0,6}(?:vieram d|eram d[oa] |por plano"
-        r"|de cada)",
+        r"|de cada)"
+        # the industries an investment total went to
+        r"|投向(?:了)?(?:内地)?(?:哪些|哪个|边啲|什么)(?:行业|领域|产业)"
+        r"|(?:which|what) (?:sectors|industries) (?:\w+ ){0,6}(?:invest|went)",
         r"分别|respectively|broken down|respetivamente|respectivamente",
+        # several figures each asked for, which the answer states one by one
+        r"、[^。?？]{0,30}分别",
     ),
     # A species or product of the endangered-species trade, which the CITES meeting's report
     # does not name.
@@ -554,7 +568,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"|restrictive measures (?:are )?(?:still|remain)|restrições (?:específicas|concretas)"
         r"|medidas restritivas (?:específicas|concretas)|quais (?:são )?as medidas restritivas"
         r"|(?:哪些|边啲|哪几)(?:项|个|条)?限制性?措施|保留(?:了|咗)?(?:哪些|边啲)"
-        r"|which restrictive measures|que medidas restritivas",
+        r"|which restrictive measures|que medidas restritivas|lista (?:completa )?das medidas restritivas"
+        r"|(?:full|complete) list of (?:the )?restrictive",
         None,
     ),
 }

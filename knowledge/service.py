@@ -64,12 +64,15 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
     r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)"
     r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
     r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"
+    r"|点(?:样)?计|(?:如何|怎么|怎样)计算|how (?:is it|is that|do you|are they) calculated"
+    r"|como (?:é que )?se calcula"
 )
 
 
 # "Can I (still) apply now? / is it still open?" (normalised), asked of a time-limited measure.
 _ASKS_IF_STILL_OPEN = re.compile(
-    r"(?:而家|现在|现时|目前|依家|今日|今天|仲|还(?!款)|仍然?)[^。?,]{0,8}(?:申请|报名|办理|做紧|有效|进行|接受)"
+    # (not a count: 「截至目前共收到多少宗申請？」)
+    r"(?:而家|现在|现时|目前|依家|今日|今天|仲|还(?!款)|仍然?)[^。?,多几宗]{0,8}(?:申请|报名|办理|做紧|有效|进行|接受)"
     r"|申请唔申请到|(?:截止|结束|完结)(?:咗|了)?(?:未|吗|没有|冇)"
     r"|\b(?:still(?! (?:have|owe|repaying|paying|has))|now|today|currently)\b[^?]{0,40}\b(?:apply|applying|open|available|valid"
     r"|running|accept)|\b(?:apply|submit)\b[^?]{0,40}\b(?:now|today)\b"
@@ -82,6 +85,29 @@ _ASKS_IF_STILL_OPEN = re.compile(
 
 def asks_if_still_open(question: str) -> bool:
     return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
+
+
+# A request for a service ("help me open a bank account", 「幫我計下…」, "recommend an estate
+# agent", «pode ajudar-me a preencher…»): a request of its own, never a follow-up of the previous
+# answer (normalised).
+_ASKS_FOR_A_SERVICE = re.compile(
+    r"帮我|帮手|请协助|协助本人|代为|代我|替我|教我|推荐|预订|预约|\b(?:help me|recommend|book|reserve)\b"
+    r"|\b(?:ajud[ae]-me|pode ajudar|recomend\w*|reserv\w*|marc(?:ar|e)-me)\b"
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation was just on: the user's previous question (or, for a button, the
+    title of the entry it asked for) and the entries its answer came from, the first one's topic
+    being the conversation's."""
+
+    question: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def topic(self) -> Topic:
+        return self.entries[0].topic
 
 
 @dataclass(frozen=True)
@@ -154,6 +180,24 @@ def decide(
     return Decision("confident", [*chosen, *rest], chosen=chosen)
 
 
+def decide_follow_up(
+    retriever: HybridRetriever, question: str, context: Context, out_of_scope: bool = False
+) -> Decision | None:
+    """A question that leans on the previous answer ("Who chaired it?", 「咁佢幾時生效？」, «E para
+    a banca?»), read together with the question that answer answered: the follow-up's words
+    twice, so that they outweigh the previous question's ("and for banks?" after the culture
+    sector is about banks), with the conversation's topic as a sure reading of the NLU. An
+    answer only of that topic and stating what the follow-up's own words ask (knowledge/facets.py);
+    None for anything else, and for a request of its own. Measured on
+    tests/data/followups_tune.jsonl (docs/benchmarks.md)."""
+    if _ASKS_FOR_A_SERVICE.search(normalise(question)):
+        return None
+    joined = f"{question} {context.question} {question}"
+    decision = _decide_whole(retriever, joined, context.topic, 1.0, out_of_scope, asked=question)
+    answers = [h.entry for h in decision.answers]
+    return decision if answers and all(e.topic == context.topic for e in answers) else None
+
+
 def question_parts(message: str) -> list[str]:
     """The questions of a message that asks up to MAX_PARTS ("…？此外，…？"), each of at least
     MIN_PART characters; [message] when it asks one, or more than MAX_PARTS."""
@@ -168,8 +212,11 @@ def _decide_whole(
     topic: Topic | None,
     intent_confidence: float,
     out_of_scope: bool,
+    asked: str | None = None,
 ) -> Decision:
-    """The decision for `question` read as one question."""
+    """The decision for `question` read as one question; the details it asks for are read in
+    `asked` when given (a follow-up's own words, not the previous question's it is read with)."""
+    asked = question if asked is None else asked
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:
@@ -179,9 +226,9 @@ def _decide_whole(
     hits = retriever.search(question, k=len(retriever.entries), topic=topic)
     # An item of a numbered list asked for by its number ("第4项惠澳措施是什么"), which no ranking
     # can read: that item answers, unless the question asks a detail it lacks.
-    if named := named_items(retriever.entries.values(), question, topic):
+    if named := named_items(retriever.entries.values(), asked, topic):
         items = tuple(next(h for h in hits if h.entry.id == e.id) for e in named[:ANSWER_GROUP])
-        if (missing := missing_detail(question, list(named))) is not None:
+        if (missing := missing_detail(asked, list(named))) is not None:
             return Decision("weak", hits, missing=missing)
         rest = [h for h in hits if h not in items]
         return Decision("confident", [*items, *rest], chosen=items)
@@ -190,7 +237,7 @@ def _decide_whole(
     # unless it asks a detail they lack (the facets below decide that case).
     if again := retriever.same_labelled_question(question):
         twins = labelled_answers(hits, again)
-        if missing_detail(question, [h.entry for h in twins]) is None:
+        if missing_detail(asked, [h.entry for h in twins]) is None:
             rest = [h for h in hits if h not in twins]
             return Decision("confident", [*twins, *rest], chosen=twins)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
@@ -213,7 +260,7 @@ def _decide_whole(
     # answering with them would look like an answer and not be one (knowledge/facets.py). Named
     # as well when the closest entry is not sure enough to answer: "not sure" then says which
     # detail the information lacks, whichever way the scores fell.
-    missing = missing_detail(question, [h.entry for h in decision.shown]) if hits else None
+    missing = missing_detail(asked, [h.entry for h in decision.shown]) if hits else None
     if missing is not None:
         return Decision("weak", hits, missing=missing)
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
@@ -256,24 +303,29 @@ def answer_question(
     entry_id: str | None = None,
     out_of_scope: bool = False,
     unanswered_before: int = 0,
-    context_topic: Topic | None = None,
+    context: Context | None = None,
 ) -> Reply:
     """Answer from the best entry when sure; when it is only plausible, ask "is this what you
     mean?" with that entry's answer, the next candidates and staff; when unsure, first offer the
     closest topics (and staff), and when unsure again straight after (`unanswered_before` > 0),
     offer staff only. `topic` is the one the NLU's intent asks about, with `intent_confidence`:
     it orders the candidates, and a sure intent that agrees with the best entry lowers the bar
-    (knowledge/retriever.py, AGREEMENT_*). `context_topic` is the topic the conversation was just
-    on: a question the NLU reads as out of scope whose best entry is of that topic is a follow-up
-    ("how many were approved?" after the repayment check), held to the ordinary bar."""
+    (knowledge/retriever.py, AGREEMENT_*). `context` is what the conversation was just on: a
+    question the NLU reads as out of scope whose best entry is of its topic is a follow-up ("how
+    many were approved?" after the repayment check), held to the ordinary bar; one that is not
+    answered surely alone may be answered as a follow-up of the previous question
+    (`decide_follow_up`)."""
     if entry_id and entry_id in retriever.entries:
         return answer_entries(retriever, [retriever.entries[entry_id]], lang, today)
+    context_topic = context.topic if context is not None else None
     if out_of_scope and context_topic is not None:
         lead = retriever.search(question, k=1, topic=topic)
         out_of_scope = not (lead and lead[0].entry.topic == context_topic)
     if (closed := _ended_measure(retriever, question, topic, today, context_topic)) is not None:
         return compose_measure_closed(closed, lang)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
+    if decision.band != "confident" and context is not None:
+        decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
     if decision.band == "confident":
         return answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
     hits = decision.hits

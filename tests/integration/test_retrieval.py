@@ -16,7 +16,7 @@ from knowledge.messages import template
 from knowledge.messages import text as message
 from knowledge.retriever import AGREEMENT_INTENT_CONFIDENCE, HybridRetriever, band, confident
 from knowledge.schema import Topic
-from knowledge.service import answer_question, answer_within_check, decide
+from knowledge.service import Context, answer_question, answer_within_check, decide
 from knowledge.store import DATA_DIR
 
 
@@ -444,6 +444,11 @@ def test_a_question_about_a_topic_as_a_whole_gets_its_overview(retriever: Hybrid
             "instalment go if I apply for the adjustment?",
             "sme-repayment-overview",
         ),
+        # ... and how it is worked out (the twelfth blind set)
+        (
+            "我間舖攞過天鴿特別援助，而家周轉唔到，聽講可以減供，點計㗎？",
+            "sme-repayment-overview",
+        ),
     ],
 )
 def test_a_rule_asked_with_ones_own_case_is_answered_as_the_check_begins(
@@ -540,17 +545,22 @@ def test_a_follow_up_the_nlu_reads_as_out_of_scope_is_answered_on_the_conversati
     alone = answer_question(retriever, question, "en", today, out_of_scope=True)
     assert alone.sources == []
     after = answer_question(
-        retriever, question, "en", today, out_of_scope=True, context_topic="sme_repayment"
+        retriever,
+        question,
+        "en",
+        today,
+        out_of_scope=True,
+        context=on_topic(retriever, "sme_repayment"),
     )
     assert [s["id"] for s in after.sources] == ["sme-repayment-statistics"]
     # Another topic's conversation does not lower the bar.
     elsewhere = answer_question(
-        retriever, question, "en", today, out_of_scope=True, context_topic="cites"
+        retriever, question, "en", today, out_of_scope=True, context=on_topic(retriever, "cites")
     )
     assert elsewhere.sources == []
     weather = answer_question(
         retriever, "What's the weather tomorrow?", "en", today, out_of_scope=True,
-        context_topic="sme_repayment",
+        context=on_topic(retriever, "sme_repayment"),
     )  # fmt: skip
     assert weather.sources == []
 
@@ -570,7 +580,12 @@ def test_can_i_still_apply_is_told_the_measure_has_ended(
 ) -> None:
     """The second probe of new users: "not sure", a greeting or only the staff phone line."""
     reply = answer_question(
-        retriever, question, lang, dt.date(2026, 12, 6), out_of_scope=True, context_topic=context
+        retriever,
+        question,
+        lang,
+        dt.date(2026, 12, 6),
+        out_of_scope=True,
+        context=on_topic(retriever, context) if context else None,
     )
     assert reply.text.startswith(message("answer.measure_closed", lang)), reply.text
     assert reply.sources and reply.sources[0]["id"].startswith("sme-repayment-")
@@ -583,6 +598,23 @@ def test_still_valid_of_another_topic_is_not_the_repayment_measure(
         retriever, "CEPA现在还有效吗", "zh-Hans", dt.date(2026, 12, 6), topic="cepa_services"
     )
     assert message("answer.measure_closed", "zh-Hans") not in reply.text
+
+
+def test_how_many_applications_so_far_is_a_count_not_whether_it_is_still_open(
+    retriever: HybridRetriever,
+) -> None:
+    """「截至目前共收到多少宗申請？」 (目前 … 申請) was told that the measure has ended (the
+    follow-up conversations' tuning half)."""
+    reply = answer_question(
+        retriever,
+        "截至目前共收到多少宗申請？",
+        "zh-Hant",
+        dt.date(2026, 12, 6),
+        topic="sme_repayment",
+        intent_confidence=1.0,
+    )
+    assert message("answer.measure_closed", "zh-Hant") not in reply.text
+    assert [s["id"] for s in reply.sources][:1] == ["sme-repayment-statistics"]
 
 
 def test_two_questions_whose_whole_lacks_a_detail_are_answered_each_with_its_entry(
@@ -601,3 +633,78 @@ def test_two_questions_whose_whole_lacks_a_detail_are_answered_each_with_its_ent
     assert {"kimberley-overview", "kimberley-licensed-operators"} <= {
         h.entry.id for h in decision.answers
     }
+
+
+def on_topic(retriever: HybridRetriever, topic: Topic) -> Context:
+    """A conversation that was just on `topic` (its overview first), as after the repayment
+    check."""
+    on = sorted(
+        (e for e in retriever.entries.values() if e.topic == topic), key=lambda e: not e.overview
+    )
+    return Context("", (on[0],))
+
+
+def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context:
+    """A conversation whose previous question `question` was answered from `entry_ids`."""
+    return Context(question, tuple(retriever.entries[i] for i in entry_ids))
+
+
+@pytest.mark.parametrize(
+    ("previous", "answered_from", "follow_up", "lang", "expected"),
+    [
+        # The second probe of new users: "not sure", the scope sentence or small talk.
+        (
+            "When was the CITES coordination meeting held?",
+            ("cites-coordination-meeting", "cites-meeting-topics", "cites-participants"),
+            "Who chaired it?",
+            "en",
+            "cites-coordination-meeting",
+        ),
+        ("新嘅服務貿易協議係幾時簽㗎？", ("cepa-services-signing",), "咁佢幾時生效？", "zh-Hant",
+         "cepa-services-signing"),
+        ("世貿嗰個進口許可工作坊幾時搞㗎？", ("import-licensing-workshop",), "邊個主講？", "zh-Hant",
+         "import-licensing-workshop"),
+        # A sibling named by the follow-up's own words, not the previous answer again.
+        ("CEPA服务贸易协议修订后有什么新变化？", ("cepa-services-signing",), "那银行保险方面呢？",
+         "zh-Hans", "cepa-services-finance"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_is_read_with_the_question_before_it(
+    retriever: HybridRetriever,
+    previous: str,
+    answered_from: tuple[str, ...],
+    follow_up: str,
+    lang: Lang,
+    expected: str,
+) -> None:
+    today = dt.date(2026, 12, 6)
+    alone = answer_question(retriever, follow_up, lang, today)
+    assert expected not in [s["id"] for s in alone.sources if not alone.handoff_offered]
+    reply = answer_question(
+        retriever, follow_up, lang, today, context=after(retriever, previous, *answered_from)
+    )
+    assert not reply.handoff_offered, reply.text
+    assert expected in [s["id"] for s in reply.sources]
+
+
+@pytest.mark.parametrize(
+    ("previous", "answered_from", "question"),
+    [
+        ("When was the CITES coordination meeting held?", ("cites-coordination-meeting",),
+         "What's the weather tomorrow?"),
+        # A request for a service of its own (the follow-up conversations' tuning half)
+        ("Is there a Greater Bay Area measure to help Macao residents buy homes on the Mainland?",
+         ("gba-measure-01-home-purchase",), "Can you recommend a good estate agent in Zhuhai?"),
+        ("有否支持港澳居民在內地使用移動電子支付的措施？", ("gba-measure-02-mobile-payment",),
+         "請協助本人開立內地銀行帳戶。"),
+        # A detail the previous answer does not state, read in the follow-up's own words
+        ("When was the CITES coordination meeting held?", ("cites-coordination-meeting",),
+         "How much did it cost?"),
+    ],
+)  # fmt: skip
+def test_a_question_of_its_own_is_not_answered_with_the_previous_answer(
+    retriever: HybridRetriever, previous: str, answered_from: tuple[str, ...], question: str
+) -> None:
+    context = after(retriever, previous, *answered_from)
+    reply = answer_question(retriever, question, "en", dt.date(2026, 12, 6), context=context)
+    assert not reply.sources or reply.handoff_offered, reply.text

@@ -514,6 +514,33 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "cites-participants",
             "breakdown",
         ),
+        # The twelfth blind set (round G)
+        (
+            "Qual foi o valor, em patacas, do primeiro lote de diamantes em bruto importado?",
+            "kimberley-first-import",
+            "cost",
+        ),
+        (
+            "Em que data será publicado o documento de pareceres do Ministério do Comércio sobre a Grande Baía?",
+            "trade-committee-leong-remarks",
+            "published",
+        ),
+        (
+            "Qual é o calendário para o lançamento da interligação de gestão de patrimónios?",
+            "gba-measure-04-wealth-management-connect",
+            "plans",
+        ),
+        (
+            "Qual é a lista completa das medidas restritivas da lista negativa para as telecomunicações?",
+            "cepa-services-negative-list",
+            "restrictions",
+        ),
+        (
+            "What foreign ownership cap applies to Macao investors in mainland value-added telecom services?",
+            "cepa-services-negative-list",
+            "ratio",
+        ),
+        ("实际使用的澳资主要投向了内地哪些行业？", "trade-committee-trade-figures", "breakdown"),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -717,6 +744,11 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("这批惠澳措施主要是为了方便澳门居民在大湾区做哪些事情？", ["gba-measures-overview"]),
         # 還款期 as the due date, not the repayment period's length (the second probe)
         ("倘還款期為2020年11月，是否可行？", ["sme-repayment-deadline"]),
+        # Several figures, each asked for, are no breakdown of one (the twelfth blind set)
+        (
+            "2018年内地与澳门贸易额、实际使用澳资、承包工程营业额分别是多少？",
+            ["trade-committee-trade-figures"],
+        ),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(

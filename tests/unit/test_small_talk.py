@@ -63,8 +63,8 @@ def test_yes_without_an_offer_is_small_talk() -> None:
     assert dispatcher.messages
 
 
-def test_the_topic_of_the_previous_turn() -> None:
-    from actions.conversation import recent_topic
+def test_the_context_of_the_previous_turn() -> None:
+    from actions.conversation import recent_context
     from knowledge.store import load_entries
 
     entries = {e.id: e for e in load_entries()}
@@ -77,8 +77,12 @@ def test_the_topic_of_the_previous_turn() -> None:
         {"event": "action", "name": "action_submit_eligibility"},
         {"event": "bot", "text": "…"},
     ]
-    assert recent_topic(after(check), entries) == "sme_repayment"
+    after_check = recent_context(after(check), entries, "en")
+    assert after_check is not None and after_check.topic == "sme_repayment"
+    assert [e.id for e in after_check.entries] == ["sme-repayment-overview"]
     answered = [{"event": "bot", "text": "…"},
                 {"event": "bot", "data": {"custom": {"sources": [{"id": "cites-participants"}]}}}]  # fmt: skip
-    assert recent_topic(after(answered), entries) == "cites"
-    assert recent_topic(after([{"event": "bot", "text": "你好"}]), entries) is None
+    after_answer = recent_context(after(answered), entries, "en")
+    assert after_answer is not None and after_answer.topic == "cites"
+    assert after_answer.question == "…"  # what the user asked
+    assert recent_context(after([{"event": "bot", "text": "你好"}]), entries, "en") is None
