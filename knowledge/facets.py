@@ -74,6 +74,9 @@ Facet = Literal[
     "signed",
     "rejection_reason",
     "results",
+    "web_address",
+    "other_department",
+    "sector_list",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -88,6 +91,13 @@ _AND_MACAO = r"[\s/&-]*(?:and|or|e|ou)?[\s/&-]*maca[ou]"
 _FIGURE = (
     r"\d[\d,.]*\s*(?:亿|万|美元|澳门元|元|倍|%|billion|million|mil milhões|milhões|patacas|mop)"
     r"|(?:us\$|usd|mop\$?)\s*\d"
+)
+# Government departments other than the Economic Bureau (normalised), named in users' questions.
+_OTHER_DEPARTMENTS = (
+    r"海关|贸促局|投资促进局|\bipim\b|旅游局|劳工局|财政局|市政署|卫生局|警察|消防局|教育(?:及青年发展)?局"
+    r"|\bcustoms\b|alfândega|trade and investment promotion|tourism office|turismo|labour affairs"
+    r"|financial services bureau|finanças|municipal affairs|health bureau|serviços de saúde|police"
+    r"|polícia|fire services|bombeiros|education and youth|educação"
 )
 _AMOUNT = r"\d[\d,.]*\s*(?:澳门元|元|patacas|mop)|(?:mop|澳门元|人民币)\s*\d"
 
@@ -234,7 +244,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"申请表|表格|\bforms?\b|formulário|impresso",
     ),
     "penalty": _rule(
-        r"处罚|罚款|罚则|罚金|刑罚|惩罚|penalt|\bfines?\b|\bfined\b|sanction|multa|sanç|coima"
+        r"处罚|罚款|罚则|罚金|刑罚|惩罚|被罚|会罚|罚(?:几多|多少|几钱)|penalt|\bfines?\b|\bfined\b|sanction|multa|sanç|coima"
         r"|(?<!vale a )\bpenas?\b"
         r"|puniç|punid",
         r"处罚|罚|penalt|\bfines?\b|sanction|multa|sanç|coima",
@@ -363,7 +373,7 @@ FACETS: dict[Facet, FacetRule] = {
         # an extension or a future host not announced
         r"|(?:会|会否|会不会|会唔会)(?:再)?(?:延长|延期|延续)|延长到|(?:will|would) (?:\w+ ){0,5}be"
         r" extended(?! to (?:more|other|new|additional|further)| further)"
-        r"|(?:será|vai ser|serão|vão ser) prorrogad|prolongamento d"
+        r"|(?:será|vai ser|serão|vão ser) (?:prorrogad|prolongad)|prolongamento d"
         r"|(?:有冇|有没有|有否|会否|会不会|会唔会)(?:机会)?(?:主办|举办|承办)"
         r"|(?:will|could|can) maca[ou] (?:\w+ ){0,2}host|(?:vai|poderá|pode) macau (?:\w+ ){0,2}"
         r"(?:acolher|organizar)|vai (?:organizar|acolher|realizar) (?:uma|um|outra|outro) "
@@ -412,7 +422,31 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # The full text of a declaration or document, which no answer reproduces.
     "full_text": _rule(
-        r"全文|原文|full text|whole text|complete text|texto (?:integral|completo)", None
+        r"全文|原文|full text|whole text|complete text|texto (?:integral|completo)",
+        None,
+    ),
+    # The whole list of the sectors opened, or which ones are new: the answers give their number
+    # and examples.
+    "sector_list": _rule(
+        r"部门(?:的)?(?:完整|全部|详细)(?:清单|名单|列表)|(?:full|complete) list of (?:the )?(?:\d+ )?"
+        r"(?:service )?sectors|lista completa dos (?:\d+ )?se(?:c)?tores"
+        r"|(?:which|what) (?:\w+ ){0,2}(?:seven|7) (?:\w+ ){0,2}sectors|(?:quais|que) (?:são )?(?:os )?"
+        r"(?:sete|7) se(?:c)?tores|(?:哪|边)(?:七|7)个(?:服务)?部门|新增(?:的|咗)?(?:哪|边)(?:七|7|几|些)个?"
+        r"(?:服务)?部门",
+        None,
+    ),
+    # A web address, which no answer gives (they name the website and where on it to look).
+    "web_address": _rule(
+        r"网址|url|web address|link to|endereço (?:do sítio|eletrónico|electrónico|web|da página)",
+        r"https?://|www\.",
+    ),
+    # The contact details of another department than the Economic Bureau, which the answers
+    # never give.
+    "other_department": _rule(
+        rf"(?:电话|电邮|邮箱|地址|phone|telephone|e-?mail|address|telefone|morada|contacto)"
+        rf"[^?？。]{{0,40}}(?:{_OTHER_DEPARTMENTS})|(?:{_OTHER_DEPARTMENTS})[^?？。]{{0,20}}"
+        r"(?:电话|电邮|邮箱|地址|phone|telephone|e-?mail|address|telefone|morada|contacto)",
+        None,
     ),
     # Cut or polished diamonds: the Kimberley Process the answers describe is about rough ones.
     "polished": _rule(
@@ -601,7 +635,8 @@ _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     ),
     (
         re.compile(
-            r"(?:多少|几多|几)个?(?:人|位|名)|人数|how many (?:\w+ )?(?:people|participants"
+            # (not "how many people applied": the answers count applications)
+            r"(?:多少|几多|几)个?(?:人|位|名)(?!\S{0,2}申请)|人数|how many (?:\w+ )?(?:people|participants"
             r"|attendees|delegates|representatives|persons)|quantas pessoas|quantos (?:\w+ )?"
             r"(?:participantes|representantes|delegados)|número de (?:participantes|pessoas)"
         ),
@@ -858,10 +893,11 @@ _ORDINAL_WORDS = {
 }
 _ORDINAL = re.compile(
     r"第([一二三四五六七八九十]|\d+)(?:次|届|期|轮)"
-    r"|\b(\d+)(?:st|nd|rd|th|\.?[ªº]) ?(?=meeting|conference|session|edition|round|workshop"
-    r"|reunião|conferência|edição|sessão)"
-    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth) (?=meeting|conference|session"
-    r"|edition|round|workshop)"
+    # (a name may stand between: "the 4th China Quality Conference")
+    r"|\b(\d+)(?:st|nd|rd|th|\.?[ªº]) ?(?:[\w-]+ ){0,3}(?=meeting|conference|session|edition|round"
+    r"|workshop|reunião|conferência|edição|sessão)"
+    r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth) (?:[\w-]+ ){0,3}(?=meeting"
+    r"|conference|session|edition|round|workshop)"
     r"|\b(primeir|segund|terceir|quart|quint|sext|sétim|oitav)[oa] (?=reunião|conferência"
     r"|edição|sessão)"
 )

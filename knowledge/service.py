@@ -61,6 +61,7 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
     r"|how does (?:it|this|that|the [\w-]+(?: [\w-]+)?) work|what(?:'s| is) it about"
     r"|como funciona|o que é (?:esta|essa|a) medida|em que consiste"
     r"|how (?:low|much) (?:can|will|would|could|does|do|is)\b|\bminimum (?:instalment|payment|amount)"
+    r"|\b(?:to|by) how much\b"
     r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)"
     r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
     r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"

@@ -541,6 +541,49 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "ratio",
         ),
         ("实际使用的澳资主要投向了内地哪些行业？", "trade-committee-trade-figures", "breakdown"),
+        # The thirteenth blind set (round H)
+        ("无牌买卖毛坯钻石会被罚多少？", "kimberley-licences", "penalty"),
+        (
+            "世貿組織更新後的進口許可網頁及資料庫網址為何？",
+            "import-licensing-workshop-content",
+            "web_address",
+        ),
+        ("貿促局電話幾多唔該", "contact-bureau", "other_department"),
+        (
+            "What's the phone number of the Macao Customs Service?",
+            "contact-bureau",
+            "other_department",
+        ),
+        (
+            "Qual é o número de telefone dos Serviços de Alfândega de Macau?",
+            "contact-bureau",
+            "other_department",
+        ),
+        (
+            "69个国民待遇服务部门的完整清单能发给我吗？",
+            "cepa-services-national-treatment",
+            "sector_list",
+        ),
+        (
+            "Which seven service sectors were newly added to national treatment?",
+            "cepa-services-national-treatment",
+            "sector_list",
+        ),
+        (
+            "Quais são os 7 sectores que passaram a ter tratamento nacional?",
+            "cepa-services-national-treatment",
+            "sector_list",
+        ),
+        (
+            "When is the 4th China Quality Conference?",
+            "quality-china-quality-conference",
+            "occurrence",
+        ),
+        (
+            "O ajustamento das prestações vai ser prolongado para 2021?",
+            "sme-repayment-deadline",
+            "plans",
+        ),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -749,6 +792,11 @@ def test_a_detail_the_answer_does_not_state_is_named(
             "2018年内地与澳门贸易额、实际使用澳资、承包工程营业额分别是多少？",
             ["trade-committee-trade-figures"],
         ),
+        # How many people applied: the answer counts applications (the thirteenth blind set)
+        ("調整還款有幾多人申請咗？批咗幾多宗？", ["sme-repayment-statistics"]),
+        # The Economic Bureau's own contacts
+        ("經濟局電話幾多？", ["contact-bureau"]),
+        ("What is the Economic Bureau's email address?", ["contact-bureau"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
