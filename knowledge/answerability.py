@@ -35,6 +35,7 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind10_queries.jsonl",
     "tests/data/blind11_queries.jsonl",
     "tests/data/blind12_queries.jsonl",
+    "tests/data/blind13_queries.jsonl",
     "tests/data/fresh_queries.jsonl",
     "tests/data/splits/retrieval_tune.jsonl",
 )
