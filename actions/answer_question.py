@@ -10,13 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
     conversation_lang,
+    follow_up_context,
     intent_confidence,
     latest_entity,
-    recent_context,
     send_reply,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import is_thanks
+from actions.parsing import is_social, is_thanks
 from actions.repayment_slots import FORM
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
@@ -36,9 +36,13 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if is_thanks(tracker.latest_message.get("text") or ""):
+        typed = tracker.latest_message.get("text") or ""
+        if is_thanks(typed) or is_social(typed):
+            # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
+            # "not sure" or the scope sentence with an offer of staff (the fourth probe).
             lang = conversation_lang(tracker)
-            send_reply(dispatcher, Reply(text("small_talk.thank", lang), lang))
+            key = "thank" if is_thanks(typed) else "prompt"
+            send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
             return []
         retriever = get_retriever()
         lang = conversation_lang(tracker)
@@ -52,7 +56,7 @@ class ActionAnswerQuestion(Action):
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
-            context=recent_context(tracker, retriever.entries, lang),
+            context=follow_up_context(tracker),
         )
         if (tracker.active_loop or {}).get("name") == FORM:
             reply = without_check_button(reply)  # answered inside the check: it is under way

@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.knowledge_base import get_retriever
 from actions.repayment_slots import FORM as CHECK_FORM
 from bot.turn_metadata import TYPED_COMMAND
 from knowledge.answer import Reply
@@ -18,6 +19,8 @@ from knowledge.service import Context
 # The repayment check's actions: a turn with one of them was on the repayment measure.
 CHECK_ACTIONS = frozenset({CHECK_FORM, "action_submit_eligibility"})
 CHECK_TOPIC: Topic = "sme_repayment"
+# How many of the bot's turns back a follow-up may lean on (past "not sure" or thanks).
+CONTEXT_TURNS = 3
 
 
 def user_texts(tracker: Tracker) -> list[str]:
@@ -72,11 +75,24 @@ def check_context(entries: Mapping[str, Entry]) -> Context:
 
 
 def recent_context(tracker: Tracker, entries: Mapping[str, Entry], lang: Lang) -> Context | None:
-    """What the bot's previous turn was on (knowledge/service.py, Context): the entries it
-    answered from, or the repayment measure's overview when the check spoke (a question, a
-    decision, its stop); with the question the user asked it, or for a button the title of the
-    first entry. None after a turn on nothing (a greeting, "not sure")."""
-    turn = previous_turn(tracker)
+    """What the conversation was last on (knowledge/service.py, Context), over the bot's last
+    CONTEXT_TURNS turns, newest first: the entries a turn answered from, or the repayment
+    measure's overview when the check spoke (a question, a decision, its stop); with the question
+    the user asked it, or for a button the title of the first entry. A turn on nothing ("not
+    sure", thanks) in between is passed over ("how much does the licence cost?" → "not sure" →
+    "how many companies have one?"); None when none of them was on anything."""
+    users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
+    for back in range(2, min(CONTEXT_TURNS + 1, len(users)) + 1):
+        asked_at, replied_until = users[-back], users[-back + 1]
+        if answered := _answered_in(tracker.events[asked_at + 1 : replied_until], entries):
+            asked = str(tracker.events[asked_at].get("text") or "")
+            if not asked.strip() or asked.startswith("/"):
+                asked = answered[0].title.get(lang)
+            return Context(asked, tuple(answered))
+    return None
+
+
+def _answered_in(turn: list[dict[str, Any]], entries: Mapping[str, Entry]) -> list[Entry]:
     answered: list[Entry] = []
     if any(e.get("event") == "action" and e.get("name") in CHECK_ACTIONS for e in turn):
         answered = list(check_context(entries).entries)
@@ -87,13 +103,13 @@ def recent_context(tracker: Tracker, entries: Mapping[str, Entry], lang: Lang) -
         for source in custom.get("sources") or []:
             if (entry := entries.get(str(source.get("id")))) is not None:
                 answered.append(entry)
-    if not answered:
-        return None
-    users = [e for e in tracker.events if e.get("event") == "user"]
-    asked = str(users[-2].get("text") or "") if len(users) >= 2 else ""
-    if not asked.strip() or asked.startswith("/"):
-        asked = answered[0].title.get(lang)
-    return Context(asked, tuple(answered))
+    return answered
+
+
+def follow_up_context(tracker: Tracker) -> Context | None:
+    """`recent_context` with the knowledge base's entries, in the conversation's language."""
+    entries = get_retriever().entries
+    return recent_context(tracker, entries, conversation_lang(tracker))
 
 
 def latest_entity(tracker: Tracker, name: str) -> str | None:

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply
-from actions.digression import answer_digression, unanswered_events
+from actions.digression import answer_digression, measure_closed_reply, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
     HANDOFF_FORM,
@@ -52,6 +52,8 @@ logger = logging.getLogger(__name__)
 FORM = HANDOFF_FORM
 SLOTS = ("handoff_consent", "contact_name", "contact_detail", "handoff_question")
 STOPPED = "handoff_stopped"
+# STOPPED's value when the message that opened the hand-off was answered instead: no "declined".
+ANSWERED = "answered"
 HINT = "handoff_hint"
 LAST_UNANSWERED = "last_unanswered_question"
 
@@ -85,6 +87,11 @@ class ValidateHandoffForm(ExtractingFormValidation):
     ) -> list[dict[str, Any]]:
         typed = "" if is_payload(tracker) else (tracker.latest_message.get("text") or "").strip()
         if requested is None:
+            # «Então posso candidatar-me agora?» after a decision, read by the NLU as asking for
+            # staff: that the measure has ended, and no hand-off (the third probe of new users).
+            if dispatcher is not None and (closed := measure_closed_reply(tracker, typed)):
+                send_reply(dispatcher, closed)
+                return [SlotSet(STOPPED, ANSWERED)]
             return []
         if clicked_stop(tracker) or wants_to_stop(typed):
             return [SlotSet(STOPPED, True)]
@@ -199,6 +206,8 @@ class ActionSubmitHandoff(Action):
     ) -> list[dict[str, Any]]:
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*SLOTS, STOPPED, HINT)]
+        if tracker.get_slot(STOPPED) == ANSWERED:
+            return reset
         if tracker.get_slot(STOPPED) or not tracker.get_slot("handoff_consent"):
             send_reply(dispatcher, Reply(text("handoff.declined", lang), lang))
             return reset

@@ -262,10 +262,20 @@ def parse_answer(text: str) -> Answer | None:
 # A message that asks something (on normalised text): inside a form it is answered from the
 # knowledge base, not taken for an answer (「咁點算好」, "so what do I do?", is no yes).
 _QUESTION = re.compile(
-    r"[?？]|呢\W*$|咩|乜|点样|点解|点先|点算|点办|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
+    r"[?？]|呢\W*$|点(?:还|做|计|算|申请|办|搞|揾|去|样)|咩|乜|点样|点解|点先|点算|点办|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
     r"吗|嘛|是否|可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|"
     r"are there)\b|\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
 )
+
+
+# The user's own case (normalised): "I", "my company", 「我間舖」, «a minha empresa».
+_OWN_CASE = re.compile(
+    r"我|本公司|本人|敝公司|\b(?:i|i'm|my|we|our|us)\b|\b(?:eu|minha|meu|nossa|nosso|nós)\b"
+)
+
+
+def about_own_case(text: str) -> bool:
+    return bool(_OWN_CASE.search(normalise(text)))
 
 
 def looks_like_question(text: str) -> bool:
@@ -308,20 +318,32 @@ def is_thanks(text: str) -> bool:
     return bool(_THANKS_ONLY.match(normalise(text).strip()))
 
 
-# Small talk by its words (normalised), whatever the NLU read: a greeting, "how are you", "are you
-# a bot", thanks, goodbye, "really?". Only a message that is none of these, and reads as a
-# question, is answered from the knowledge base when the NLU read small talk (actions/small_talk.py).
-_SOCIAL = re.compile(
-    r"你好|您好|哈[啰佬喽]|早晨|早安|午安|晚安|喂|拜拜|再见|机器人|真人|人工|谢|唔该|多谢|是吗|系咪(?:呀|啊)?\W*$"
-    r"|真的吗|真系|\b(?:hi|hello|hey|good (?:morning|afternoon|evening)|how are you|bye|goodbye"
-    r"|thanks?|thank you|bot|robot|human|real person|really|are you sure|sure)\b"
-    r"|\b(?:olá|ola|bom dia|boa tarde|boa noite|tudo bem|como está|adeus|obrigad[oa]|robô|humano"
-    r"|a sério|verdade)\b"
+# Small talk by its words (normalised), whatever the NLU read: a message of nothing but greetings,
+# "how are you", thanks, goodbyes, "ok", "really?". Any other message that reads as a question is
+# answered from the knowledge base when the NLU read small talk (actions/small_talk.py): "Who
+# chaired it?" read as thanks, 「你好，请问CEPA是什么？」 as a greeting.
+_SOCIAL_WORD = (
+    r"你好|您好|哈[啰佬喽]|早晨|早安|午安|晚安|喂|拜拜|再见|谢谢|多谢晒?|唔该晒?|感谢|是吗|系咪|真的吗|真系|真的|真|好|好的|嗯|ok"
+    r"|hi|hello|hey|good (?:morning|afternoon|evening)|how are you|bye|goodbye|thanks?|thank you"
+    r"|okay|really|sure|olá|ola|bom dia|boa tarde|boa noite|tudo bem|como está|adeus|obrigad[oa]"
+    r"|a sério|verdade|oi|you|呀|啊|啦|喇|吖|嘛|呢|吗|㗎|架|你|您"
+)
+_SOCIAL = re.compile(rf"^(?:\W|_|(?:{_SOCIAL_WORD})(?![a-z]))+$")
+
+
+# Thanks or goodbye (normalised): "ok thanks bye" and 「好的，谢谢」 close the exchange, and are no
+# yes to the offer of staff (唔該 is "please" there: 「好，唔該」 is a yes).
+_CLOSING = re.compile(
+    r"谢谢|多谢|感谢|拜拜|再见|\b(?:thanks?|thank you|thx|cheers|bye|goodbye|adeus|tchau)\b|obrigad"
 )
 
 
+def is_closing(text: str) -> bool:
+    return bool(_CLOSING.search(normalise(text)))
+
+
 def is_social(text: str) -> bool:
-    return bool(_SOCIAL.search(normalise(text)))
+    return bool(_SOCIAL.match(normalise(text).strip()))
 
 
 def is_dont_know(text: str) -> bool:

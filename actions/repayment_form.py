@@ -19,7 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import check_context, conversation_lang, send_reply
+from actions.conversation import check_context, conversation_lang, follow_up_context, send_reply
 from actions.digression import answer_digression, measure_closed_reply, unanswered_events
 from actions.forms import (
     DONT_KNOW_HINT,
@@ -33,7 +33,14 @@ from actions.forms import (
     stale_button,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import Answer, is_thanks, looks_like_question, parse_contact, read_answer
+from actions.parsing import (
+    Answer,
+    about_own_case,
+    is_thanks,
+    looks_like_question,
+    parse_contact,
+    read_answer,
+)
 from actions.repayment_slots import (
     BOUNDS,
     FORM,
@@ -55,6 +62,8 @@ from knowledge.service import answer_within_check
 STOPPED = "eligibility_stopped"
 # STOPPED's value when the check never began: its first message was a contact, not a fact.
 CONTACT_GIVEN = "contact_given"
+# ... or a question the NLU read as a fact, answered instead (「剩低嗰啲點還」 after an answer).
+ANSWERED = "answered"
 HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
@@ -133,6 +142,21 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # the offer of staff, not the check.
                 send_reply(dispatcher, compose_contact_offer(conversation_lang(tracker)))
                 return [SlotSet(STOPPED, CONTACT_GIVEN)]
+            if (
+                dispatcher is not None
+                and intent == "inform"
+                and looks_like_question(typed)
+                and not about_own_case(typed)
+                and (
+                    answered := answer_digression(tracker, typed, None, follow_up_context(tracker))
+                )
+            ):
+                # A question that states no fact and is not about one's own case, read by the NLU
+                # as facts
+                # ("how do I repay the rest?", 「咁仲有咩」 after an answer): answered, as a
+                # follow-up of that answer, and the check not begun (the fourth probe).
+                send_reply(dispatcher, answered)
+                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
             return []
         answer = read_answer(typed, intent)
         if answer is Answer.DONT_KNOW:
@@ -277,7 +301,7 @@ class ActionSubmitEligibility(Action):
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*REQUIRED, "repayment_completed", STOPPED, HINT)]
         if stopped := tracker.get_slot(STOPPED):
-            if stopped != CONTACT_GIVEN:  # that turn's reply is the offer of staff
+            if stopped not in (CONTACT_GIVEN, ANSWERED):  # that turn had its own reply
                 send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
             return reset
         slots = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}

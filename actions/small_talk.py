@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_question import UNANSWERED
 from actions.conversation import (
     conversation_lang,
+    follow_up_context,
     latest_entity,
     previous_payloads,
-    recent_context,
     send_reply,
 )
-from actions.digression import measure_closed_reply
+from actions.digression import measure_closed_reply, unanswered_events
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.knowledge_base import get_retriever
-from actions.parsing import Answer, is_social, looks_like_question, read_answer
+from actions.parsing import Answer, is_closing, is_social, looks_like_question, read_answer
 from knowledge.answer import HANDOFF_PAYLOAD, Reply
 from knowledge.clock import macao_today
 from knowledge.language import Lang
@@ -48,19 +48,20 @@ class ActionSmallTalk(Action):
         lang = conversation_lang(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
-        if (
-            HANDOFF_PAYLOAD in previous_payloads(tracker)
-            and read_answer(typed, intent) is Answer.YES
-        ):
-            # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
-            # privacy notice and consent question, as the button would.
-            return [FollowupAction(HANDOFF_FORM)]
         if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
             return []
+        if (
+            HANDOFF_PAYLOAD in previous_payloads(tracker)
+            and read_answer(typed, intent) is Answer.YES
+            and not is_closing(typed)
+        ):
+            # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
+            # privacy notice and consent question, as the button would ("ok thanks bye" is none).
+            return [FollowupAction(HANDOFF_FORM)]
         if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
             send_reply(dispatcher, answered)
-            return [SlotSet(UNANSWERED, 0)]
+            return unanswered_events(tracker, answered)
         key = small_talk_key(intent)
         if latest_entity(tracker, ANSWER_TO) == STOP_TARGET:
             key = "stop_form"  # a cancel button pressed when no form is running
@@ -69,17 +70,17 @@ class ActionSmallTalk(Action):
 
 
 def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
-    """The knowledge base's sure answer to a question the NLU read as small talk (a follow-up of
-    the previous answer, knowledge/service.py); None for small talk by its words, for what is no
-    question, and when the answer is not sure."""
+    """The knowledge base's reply to a question the NLU read as small talk, read as a follow-up
+    of the previous answer (knowledge/service.py): "not sure" or the scope sentence when it is not
+    answered, never a greeting. None for small talk by its words and for what is no question."""
     if not looks_like_question(typed) or is_social(typed):
         return None
     retriever = get_retriever()
-    reply = answer_question(
+    return answer_question(
         retriever,
         typed,
         lang,
         macao_today(),
-        context=recent_context(tracker, retriever.entries, lang),
+        unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+        context=follow_up_context(tracker),
     )
-    return reply if reply.sources and not reply.handoff_offered else None

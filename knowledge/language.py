@@ -243,6 +243,11 @@ _EN_WORDS = frozenset(
 _ADDRESSES = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 # A Portuguese verb with its pronoun attached (candidatar-me, inscrever-se): "me" is no English.
 _PT_CLITIC = re.compile(r"[a-zà-ÿ]{3,}-(?:me|se|lhe|lhes|nos|vos)\b")
+# «E a banca?», «E quem organizou?»: Portuguese "and" opening a follow-up (no English word is "e").
+_PT_AND = re.compile(
+    r"(?:^|[\s,])e (?:a|o|as|os|quem|qual|quais|quando|onde|se|para|sobre|no|na|nos|nas|do|da|com"
+    r"|quanto|quantos|quantas|como|que)\b"
+)
 
 
 def detect_lang(text: str) -> Lang:
@@ -258,7 +263,7 @@ def detect_lang(text: str) -> Lang:
             return "zh-Hans"
         return "zh-Hant"
     lowered = text.lower()
-    if any(ch in lowered for ch in "ãõçâêôàá") or _PT_CLITIC.search(lowered):
+    if any(ch in lowered for ch in "ãõçâêôàá") or _PT_CLITIC.search(lowered) or _PT_AND.search(lowered):
         return "pt"
     words = _LATIN_WORD.findall(lowered)
     if not words:

@@ -16,7 +16,7 @@ from knowledge.answer import (
     compose_plausible,
 )
 from knowledge.facets import Detail, missing_detail
-from knowledge.language import Lang
+from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date
 from knowledge.numbered import named_items
 from knowledge.retriever import (
@@ -88,6 +88,15 @@ def asks_if_still_open(question: str) -> bool:
     return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
 
 
+# How far the follow-up's own words must rank another entry above the previous answer for that
+# answer not to be given again (tests/data/followups_tune.jsonl).
+FOLLOW_UP_SWITCH = 0.2
+# A follow-up that refers back to what was just answered (「这是第几项措施」, "who chaired it?"):
+# its own words never move the answer off it (normalised; not 那, which opens "what about…?").
+_REFERS_BACK = re.compile(
+    r"这|此(?!外)|该|它|其|佢|呢(?:个|项|次|啲)|嗰(?:个|项|次|啲)"
+    r"|\b(?:it|its|this|that|these|those|they|them)\b|\b(?:isso|isto|esse|essa|este|esta|ele|ela)\b"
+)
 # A request for a service ("help me open a bank account", 「幫我計下…」, "recommend an estate
 # agent", «pode ajudar-me a preencher…»): a request of its own, never a follow-up of the previous
 # answer (normalised).
@@ -193,10 +202,37 @@ def decide_follow_up(
     tests/data/followups_tune.jsonl (docs/benchmarks.md)."""
     if _ASKS_FOR_A_SERVICE.search(normalise(question)):
         return None
-    joined = f"{question} {context.question} {question}"
+    joined = f"{question} {_lead_in(retriever, question, context)} {question}"
     decision = _decide_whole(retriever, joined, context.topic, 1.0, out_of_scope, asked=question)
     answers = [h.entry for h in decision.answers]
-    return decision if answers and all(e.topic == context.topic for e in answers) else None
+    if not answers or any(e.topic != context.topic for e in answers):
+        return None
+    # The previous answer again, while the follow-up's own words point at another entry by a
+    # clear lead ("and banking?" after the signing date): that would repeat an answer to a new
+    # question.
+    if answers[0] in context.entries and not _REFERS_BACK.search(normalise(question)):
+        own = retriever.search(question, k=len(retriever.entries))
+        again = next(h.score for h in own if h.entry.id == answers[0].id)
+        best = next(h for h in own if h.entry.topic == context.topic)
+        if (
+            best.entry.id != answers[0].id
+            and best.score - again >= FOLLOW_UP_SWITCH
+            and missing_detail(question, [best.entry]) is None
+        ):
+            return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
+    return decision
+
+
+def _lead_in(retriever: HybridRetriever, question: str, context: Context) -> str:
+    """What a follow-up is read with: the previous question when it stands alone (answered
+    surely with the entry it was answered with), else that entry's title, in the follow-up's
+    language (after a follow-up of its own, 「有幾多人出席？」, or a button)."""
+    previous = context.entries[0]
+    if context.question.strip():
+        alone = _decide_whole(retriever, context.question, None, 0.0, False)
+        if previous in [h.entry for h in alone.answers]:
+            return context.question
+    return previous.title.get(detect_lang(question))
 
 
 def question_parts(message: str) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.stack import Stack
+from knowledge.messages import text as message
 from tests.helpers import chat, text_of
 
 pytestmark = pytest.mark.e2e
@@ -100,3 +101,88 @@ def test_small_talk_after_an_answer_is_still_small_talk(stack: Stack) -> None:
     _, thanks = talk(stack, first, "Thank you!")
     _, bot = talk(stack, first, "Are you a real person?")
     assert answered(thanks) == [] and answered(bot) == []
+
+
+def test_and_x_is_not_answered_with_the_previous_answer_again(stack: Stack) -> None:
+    """The fourth probe (TC10, EN10): "and banking?" after the signing date got the signing date
+    again."""
+    signing = '/ask_cepa_services{"kb_entry":"cepa-services-signing"}'
+    *_, formal = talk(
+        stack, "修訂協議對文化及電信領域有何改變？", signing, "那金融業呢？", lang="zh-Hant"
+    )
+    *_, english = talk(
+        stack, "what changes for culture and telecoms", signing, "and banking?", lang="en"
+    )
+    for reply in (formal, english):
+        assert answered(reply) == ["cepa-services-finance"], (text_of(reply), reply["sources"])
+
+
+def test_a_follow_up_of_a_follow_up_keeps_the_topic(stack: Stack) -> None:
+    """The fourth probe (PT05): «Quanto tempo durou?» after «Quantos participaram?» was told that
+    the information gives no durations; the workshop's answer says three days."""
+    *_, last = talk(
+        stack,
+        "Fale-me do workshop da OMC sobre licenciamento de importações",
+        "Quantos participaram?",
+        "Quanto tempo durou?",
+        lang="pt",
+    )
+    assert "import-licensing-workshop" in answered(last), text_of(last)
+    assert last["lang"] == "pt"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "lang", "expected"),
+    [
+        # PT13: the greeting
+        (("Onde foi a reunião de 2019 do grupo de trabalho de testes de qualidade?",), "E Hengqin?",
+         "pt", "quality-2019-meeting"),
+        # YUE07: the repayment check began
+        (("調整還款係咩嚟", "可以調低到幾多"), "剩低嗰啲點還", "zh-Hant", "sme-repayment-amount"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_the_nlu_reads_as_small_talk_or_a_fact_is_answered(
+    stack: Stack, earlier: tuple[str, ...], follow_up: str, lang: str, expected: str
+) -> None:
+    *_, after = talk(stack, *earlier, follow_up, lang=lang)
+    assert expected in [s["id"] for s in after["sources"]], (text_of(after), after["sources"])
+
+
+def test_a_question_read_as_thanks_is_not_thanked(stack: Stack) -> None:
+    """The fourth probe (PT11): «E a morada?» got "You're welcome!", in English."""
+    *_, reply = talk(stack, "Qual é o telefone da DSE?", "E a morada?", lang="pt")
+    assert reply["lang"] == "pt"
+    assert "You're welcome" not in text_of(reply) and "De nada" not in text_of(reply)
+
+
+@pytest.mark.parametrize("closing", ["ok thanks bye", "好的，謝謝。", "好的谢谢"])
+def test_thanks_after_the_offer_of_staff_is_no_consent_to_it(stack: Stack, closing: str) -> None:
+    """The fourth probe (EN11, TC10, SC10): thanks after "I can pass your question to staff"
+    opened the privacy notice and asked to collect a name and contact."""
+    offer, after = talk(stack, "what are your opening hours on Saturday?", closing)
+    assert offer["handoff_offered"], text_of(offer)
+    notice = [message("handoff.privacy_notice", lang) for lang in ("en", "zh-Hant", "zh-Hans")]
+    assert not any(n in text_of(after) for n in notice), text_of(after)
+
+
+def test_can_i_apply_now_after_a_decision_is_told_it_has_ended_not_handed_off(
+    stack: Stack,
+) -> None:
+    """The fourth probe (PT02): «Então posso candidatar-me agora?», read by the NLU as asking for
+    staff, opened the hand-off's privacy notice."""
+    *_, decided, asked = talk(
+        stack,
+        "A minha empresa quer ajustar o reembolso do apoio",
+        "Plano de Apoio a Pequenas e Médias Empresas",
+        "Setembro de 2020",
+        "não",
+        "não",
+        "0",
+        "4000",
+        "8",
+        "Então posso candidatar-me agora?",
+        lang="pt",
+    )
+    assert decided["sources"], text_of(decided)
+    assert message("answer.measure_closed", "pt") in text_of(asked), text_of(asked)
+    assert message("handoff.privacy_notice", "pt") not in text_of(asked)

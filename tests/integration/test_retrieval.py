@@ -667,6 +667,15 @@ def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context
         # A sibling named by the follow-up's own words, not the previous answer again.
         ("CEPA服务贸易协议修订后有什么新变化？", ("cepa-services-signing",), "那银行保险方面呢？",
          "zh-Hans", "cepa-services-finance"),
+        # ... also after a button (the title stands for the question) (the fourth probe)
+        ("", ("cepa-services-signing",), "那金融業呢？", "zh-Hant", "cepa-services-finance"),
+        # A follow-up of a follow-up: the previous question is read by its entry's title.
+        ("Quantos participaram?", ("import-licensing-workshop",), "Quanto tempo durou?", "pt",
+         "import-licensing-workshop"),
+        # Pointing back at the measure just answered: its own words do not move the answer.
+        ("持澳门永久性居民身份证的外国人去大湾区内地九市有便利吗？",
+         ("gba-measure-05-foreign-permanent-residents", "gba-measures-overview"), "这是第几项措施",
+         "zh-Hans", "gba-measure-05-foreign-permanent-residents"),
     ],
 )  # fmt: skip
 def test_a_follow_up_is_read_with_the_question_before_it(

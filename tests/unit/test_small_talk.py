@@ -86,3 +86,30 @@ def test_the_context_of_the_previous_turn() -> None:
     assert after_answer is not None and after_answer.topic == "cites"
     assert after_answer.question == "…"  # what the user asked
     assert recent_context(after([{"event": "bot", "text": "你好"}]), entries, "en") is None
+
+
+def test_the_context_passes_over_a_turn_on_nothing() -> None:
+    """The fourth probe (EN04): "how many companies have one" after "how much does the licence
+    cost?" got "not sure"; the licence answered before it is still what the user follows up."""
+    from actions.conversation import recent_context
+    from knowledge.store import load_entries
+
+    entries = {e.id: e for e in load_entries()}
+    sources = {"custom": {"sources": [{"id": "kimberley-licences"}]}}
+    events = [
+        {"event": "user", "text": "what licence do I need to trade rough diamonds"},
+        {"event": "bot", "text": "…"},
+        {"event": "bot", "data": sources},
+        {"event": "user", "text": "how much does the licence cost"},
+        {"event": "bot", "text": "Sorry, the information does not give fees…"},
+        {"event": "user", "text": "how many companies have one"},
+    ]
+    tracker = Tracker("web:t", {}, {"text": "…"}, events, False, None, {}, "action_listen")
+    context = recent_context(tracker, entries, "en")
+    assert context is not None
+    assert context.question == "what licence do I need to trade rough diamonds"
+    assert [e.id for e in context.entries] == ["kimberley-licences"]
+    # Three turns on nothing: the conversation has moved on.
+    later = [*events, *[{"event": "bot", "text": "…"}, {"event": "user", "text": "…"}] * 3]
+    tracker = Tracker("web:t", {}, {"text": "…"}, later, False, None, {}, "action_listen")
+    assert recent_context(tracker, entries, "en") is None
