@@ -23,6 +23,7 @@ from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
     ANSWER_GROUP,
     ANSWER_THRESHOLD,
+    PLAUSIBLE_THRESHOLD,
     Band,
     Hit,
     HybridRetriever,
@@ -207,13 +208,21 @@ def decide_follow_up(
     answers = [h.entry for h in decision.answers]
     if not answers or any(e.topic != context.topic for e in answers):
         return None
+    own = retriever.search(question, k=len(retriever.entries))
+    best = next(h for h in own if h.entry.topic == context.topic)
+    # The follow-up's own words match another topic's entry well, and by a clear lead ("how many
+    # applications were approved?" after the CITES meeting): a question of its own.
+    if (
+        own[0].entry.topic != context.topic
+        and own[0].score >= PLAUSIBLE_THRESHOLD
+        and own[0].score - best.score >= FOLLOW_UP_SWITCH
+    ):
+        return None
     # The previous answer again, while the follow-up's own words point at another entry by a
     # clear lead ("and banking?" after the signing date): that would repeat an answer to a new
     # question.
     if answers[0] in context.entries and not _REFERS_BACK.search(normalise(question)):
-        own = retriever.search(question, k=len(retriever.entries))
         again = next(h.score for h in own if h.entry.id == answers[0].id)
-        best = next(h for h in own if h.entry.topic == context.topic)
         if (
             best.entry.id != answers[0].id
             and best.score - again >= FOLLOW_UP_SWITCH
