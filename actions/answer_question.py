@@ -5,27 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
+    UNANSWERED,
     conversation_lang,
     follow_up_context,
     intent_confidence,
     latest_entity,
     send_reply,
+    unanswered_events,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import is_social, is_thanks
+from actions.parsing import is_social, is_thanks, wants_own_adjustment
 from actions.repayment_slots import FORM
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
-
-# Questions in a row the assistant could not answer: the second one goes straight to staff.
-UNANSWERED = "unanswered_turns"
 
 
 class ActionAnswerQuestion(Action):
@@ -48,7 +47,7 @@ class ActionAnswerQuestion(Action):
         lang = conversation_lang(tracker)
         reply = answer_question(
             retriever,
-            tracker.latest_message.get("text") or "",
+            typed,
             lang,
             macao_today(),
             topic=topic_for_intent(intent),
@@ -58,13 +57,12 @@ class ActionAnswerQuestion(Action):
             unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
             context=follow_up_context(tracker),
         )
-        if (tracker.active_loop or {}).get("name") == FORM:
+        checking = (tracker.active_loop or {}).get("name") == FORM
+        if checking:
             reply = without_check_button(reply)  # answered inside the check: it is under way
+        elif (not reply.sources or reply.handoff_offered) and wants_own_adjustment(typed):
+            # 「本公司想申請調整還款」, «Quero ajustar a prestação do meu apoio», read as a
+            # question the knowledge base is not sure of: the user's own case, so the check.
+            return [FollowupAction(FORM)]
         send_reply(dispatcher, reply)
-        if reply.sources:
-            return [SlotSet(UNANSWERED, 0)]
-        # Remembered so that a hand-off to staff can offer this question.
-        return [
-            SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
-            SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
-        ]
+        return unanswered_events(tracker, reply)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_base import get_retriever
@@ -19,6 +20,8 @@ from knowledge.service import Context
 # The repayment check's actions: a turn with one of them was on the repayment measure.
 CHECK_ACTIONS = frozenset({CHECK_FORM, "action_submit_eligibility"})
 CHECK_TOPIC: Topic = "sme_repayment"
+# Questions in a row the assistant could not answer: the second one goes straight to staff.
+UNANSWERED = "unanswered_turns"
 # How many of the bot's turns back a follow-up may lean on (past "not sure" or thanks).
 CONTEXT_TURNS = 3
 
@@ -76,15 +79,18 @@ def check_context(entries: Mapping[str, Entry]) -> Context:
 
 def recent_context(tracker: Tracker, entries: Mapping[str, Entry], lang: Lang) -> Context | None:
     """What the conversation was last on (knowledge/service.py, Context), over the bot's last
-    CONTEXT_TURNS turns, newest first: the entries a turn answered from, or the repayment
-    measure's overview when the check spoke (a question, a decision, its stop); with the question
-    the user asked it, or for a button the title of the first entry. A turn on nothing ("not
+    CONTEXT_TURNS turns, newest first: the entries a turn answered from, with the question the
+    user asked it, or for a button the title of the first entry; or the check's own context
+    when the check spoke (a question, a decision, its stop). A turn on nothing ("not
     sure", thanks) in between is passed over ("how much does the licence cost?" → "not sure" →
     "how many companies have one?"); None when none of them was on anything."""
     users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
     for back in range(2, min(CONTEXT_TURNS + 1, len(users)) + 1):
         asked_at, replied_until = users[-back], users[-back + 1]
-        if answered := _answered_in(tracker.events[asked_at + 1 : replied_until], entries):
+        turn = tracker.events[asked_at + 1 : replied_until]
+        if _check_spoke(turn):
+            return check_context(entries)
+        if answered := _answered_in(turn, entries):
             asked = str(tracker.events[asked_at].get("text") or "")
             if not asked.strip() or asked.startswith("/"):
                 asked = answered[0].title.get(lang)
@@ -92,10 +98,12 @@ def recent_context(tracker: Tracker, entries: Mapping[str, Entry], lang: Lang) -
     return None
 
 
+def _check_spoke(turn: list[dict[str, Any]]) -> bool:
+    return any(e.get("event") == "action" and e.get("name") in CHECK_ACTIONS for e in turn)
+
+
 def _answered_in(turn: list[dict[str, Any]], entries: Mapping[str, Entry]) -> list[Entry]:
     answered: list[Entry] = []
-    if any(e.get("event") == "action" and e.get("name") in CHECK_ACTIONS for e in turn):
-        answered = list(check_context(entries).entries)
     for event in turn:
         custom = (
             (event.get("data") or {}).get("custom") or {} if event.get("event") == "bot" else {}
@@ -141,3 +149,14 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> None:
             "lang": reply.lang,
         }
     )
+
+
+def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
+    """The count of questions in a row the assistant could not answer (the second one goes
+    straight to staff), and the last one, which a hand-off to staff offers."""
+    if reply.sources:
+        return [SlotSet(UNANSWERED, 0)]
+    return [
+        SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
+        SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
+    ]

@@ -3,13 +3,9 @@ form asks its question again (both forms), counted as action_answer_question cou
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 
-from actions.answer_question import UNANSWERED
-from actions.conversation import check_context, conversation_lang, intent_confidence
+from actions.conversation import UNANSWERED, check_context, conversation_lang, intent_confidence
 from actions.knowledge_base import get_retriever
 from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
@@ -50,13 +46,3 @@ def measure_closed_reply(tracker: Tracker, typed: str, intent: str | None = None
     if not asks_if_still_open(typed):
         return None
     return answer_digression(tracker, typed, intent, check_context(get_retriever().entries))
-
-
-def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
-    """As action_answer_question: the count of unanswered questions in a row, and the last one."""
-    if reply.sources:
-        return [SlotSet(UNANSWERED, 0)]
-    return [
-        SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
-        SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
-    ]

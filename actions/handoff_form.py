@@ -16,8 +16,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import conversation_lang, send_reply
-from actions.digression import answer_digression, measure_closed_reply, unanswered_events
+from actions.conversation import conversation_lang, send_reply, unanswered_events
+from actions.digression import answer_digression, measure_closed_reply
 from actions.forms import (
     DONT_KNOW_HINT,
     HANDOFF_FORM,

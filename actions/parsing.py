@@ -278,6 +278,18 @@ def about_own_case(text: str) -> bool:
     return bool(_OWN_CASE.search(normalise(text)))
 
 
+# Wanting one's own repayment adjusted (normalised), which the eligibility check is for.
+_ADJUSTMENT = re.compile(
+    r"调整还款|调整(?:返)?(?:供款|还钱)|减供|调低(?:还款|供款)|\badjust(?:ing|ment of)? (?:my |our |the )?"
+    r"(?:repayment|instalment)|\breduce (?:my |our |the )?(?:repayment|instalment)"
+    r"|\bajust(?:ar|amento d)\w* (?:a |o |as |os |do |da )?(?:minha |meu |nossa |nosso )?(?:prestaç|reembols)"
+)
+
+
+def wants_own_adjustment(text: str) -> bool:
+    return about_own_case(text) and bool(_ADJUSTMENT.search(normalise(text)))
+
+
 def looks_like_question(text: str) -> bool:
     return bool(_QUESTION.search(normalise(text)))
 

@@ -19,8 +19,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import check_context, conversation_lang, follow_up_context, send_reply
-from actions.digression import answer_digression, measure_closed_reply, unanswered_events
+from actions.conversation import (
+    check_context,
+    conversation_lang,
+    follow_up_context,
+    send_reply,
+    unanswered_events,
+)
+from actions.digression import answer_digression, measure_closed_reply
 from actions.forms import (
     DONT_KNOW_HINT,
     AskSlot,

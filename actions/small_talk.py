@@ -8,15 +8,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_question import UNANSWERED
 from actions.conversation import (
+    UNANSWERED,
     conversation_lang,
     follow_up_context,
     latest_entity,
     previous_payloads,
     send_reply,
+    unanswered_events,
 )
-from actions.digression import measure_closed_reply, unanswered_events
+from actions.digression import measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.knowledge_base import get_retriever
 from actions.parsing import Answer, is_closing, is_social, looks_like_question, read_answer

@@ -263,7 +263,11 @@ def detect_lang(text: str) -> Lang:
             return "zh-Hans"
         return "zh-Hant"
     lowered = text.lower()
-    if any(ch in lowered for ch in "ãõçâêôàá") or _PT_CLITIC.search(lowered) or _PT_AND.search(lowered):
+    if (
+        any(ch in lowered for ch in "ãõçâêôàá")
+        or _PT_CLITIC.search(lowered)
+        or _PT_AND.search(lowered)
+    ):
         return "pt"
     words = _LATIN_WORD.findall(lowered)
     if not words:

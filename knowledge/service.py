@@ -110,8 +110,9 @@ _ASKS_FOR_A_SERVICE = re.compile(
 @dataclass(frozen=True)
 class Context:
     """What the conversation was just on: the user's previous question (or, for a button, the
-    title of the entry it asked for) and the entries its answer came from, the first one's topic
-    being the conversation's."""
+    title of the entry it asked for; none after the repayment check, whose turns answer no
+    question) and the entries its answer came from, the first one's topic being the
+    conversation's."""
 
     question: str
     entries: tuple[Entry, ...]
@@ -201,8 +202,8 @@ def decide_follow_up(
     answer only of that topic and stating what the follow-up's own words ask (knowledge/facets.py);
     None for anything else, and for a request of its own. Measured on
     tests/data/followups_tune.jsonl (docs/benchmarks.md)."""
-    if _ASKS_FOR_A_SERVICE.search(normalise(question)):
-        return None
+    if not context.question.strip() or _ASKS_FOR_A_SERVICE.search(normalise(question)):
+        return None  # no question before it (the check's own context), or a request of its own
     joined = f"{question} {_lead_in(retriever, question, context)} {question}"
     decision = _decide_whole(retriever, joined, context.topic, 1.0, out_of_scope, asked=question)
     answers = [h.entry for h in decision.answers]
@@ -237,10 +238,9 @@ def _lead_in(retriever: HybridRetriever, question: str, context: Context) -> str
     surely with the entry it was answered with), else that entry's title, in the follow-up's
     language (after a follow-up of its own, 「有幾多人出席？」, or a button)."""
     previous = context.entries[0]
-    if context.question.strip():
-        alone = _decide_whole(retriever, context.question, None, 0.0, False)
-        if previous in [h.entry for h in alone.answers]:
-            return context.question
+    alone = _decide_whole(retriever, context.question, None, 0.0, False)
+    if previous in [h.entry for h in alone.answers]:
+        return context.question
     return previous.title.get(detect_lang(question))
 
 

@@ -186,3 +186,16 @@ def test_can_i_apply_now_after_a_decision_is_told_it_has_ended_not_handed_off(
     assert decided["sources"], text_of(decided)
     assert message("answer.measure_closed", "pt") in text_of(asked), text_of(asked)
     assert message("handoff.privacy_notice", "pt") not in text_of(asked)
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("本公司想申請調整還款", "zh-Hant"), ("Quero ajustar a prestação do meu apoio", "pt")],
+)
+def test_wanting_ones_own_repayment_adjusted_starts_the_check(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """The fourth probe (TC12, X04): "not sure", with neither the check nor an answer."""
+    (reply,) = talk(stack, typed, lang=lang)
+    first = message("form.question.scheme", lang)
+    assert first in text_of(reply), text_of(reply)
