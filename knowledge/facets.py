@@ -77,6 +77,7 @@ Facet = Literal[
     "web_address",
     "other_department",
     "sector_list",
+    "rejected",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -220,7 +221,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # The next meeting, conference or edition: the newsletter reports what has happened.
     "next_event": _rule(
-        r"下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
+        r"再(?:次)?修订|下(?:一)?次修订|next revision|revised again|nova revisão|voltar a ser revist|下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
         r"|next (?:[\w-]+ ){0,8}(?:meeting|conference|edition|session|round|workshop|notification"
         r"|report|review)|next one"
         r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
@@ -351,7 +352,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # When a document was or will be published.
     "published": _rule(
-        r"(?:何时|几时|什么时候|哪天|哪一天)(?:正式)?(?:发布|出台|公布|印发|发表)|(?:发布|出台|公布)(?:日期|时间)"
+        r"(?:何时|几时|什么时候|哪天|哪一天)(?:正式)?(?:发布|出台|公布|印发|发表)|几时出(?:台|街)?(?![席口发])|(?:发布|出台|公布)(?:日期|时间)"
         r"|when (?:was|will|is|were) (?:\w+ ){0,8}(?:published|issued|released)"
         r"|when (?:exactly )?will (?:\w+ ){0,4}(?:publish|issue|release|launch)\b"
         r"|quando (?:é que )?(?:\w+ ){0,4}vai (?:lançar|publicar|divulgar)"
@@ -482,6 +483,15 @@ FACETS: dict[Facet, FacetRule] = {
         r"|motivo)",
         None,
     ),
+    # How many were refused: the answers give how many were received and approved.
+    "rejected": _rule(
+        r"(?:被拒|拒绝|俾人拒|不获批|唔获批|冇批|未获批|没有?获批)[^。?？]{0,12}(?:多少|几多)"
+        r"|(?:多少|几多)[^。?？]{0,12}(?:被拒|拒绝|俾人拒|不获批|唔获批|冇批|未获批|没有?获批)"
+        r"|how many (?:\w+ ){0,5}(?:were |got |have been |been )?(?:rejected|refused|turned down|declined"
+        r"|not approved)|quant[oa]s (?:\w+ ){0,5}(?:foram |ficaram )?(?:indeferid|recusad|rejeitad)",
+        r"(?:被拒|拒绝|不获批)[^。]{0,10}\d|\d[^。]{0,10}(?:被拒|拒绝|不获批)|\d+ (?:\w+ )?(?:were )?rejected"
+        r"|\d+ (?:\w+ )?(?:indeferid|recusad)",
+    ),
     # The results of a survey the answer only says was introduced.
     "results": _rule(
         r"(?:调查|问卷|survey|questionnaire|inquérito|questionário)[^。?？]{0,12}"
@@ -511,7 +521,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"|成立(?:于|在)?(?:哪|何时|几时|什么时候|边年)|成立(?:时间|日期|年份)"
         r"|(?:when|what year|which year) (?:was|were|did) (?:\w+ ){0,8}(?:established|set up|founded"
         r"|created|formed)|(?:quando|em que ano) (?:foi|foram) (?:\w+ ){0,8}(?:criad|fundad"
-        r"|constituíd|estabelecid|instituíd)",
+        r"|constituíd|estabelecid|instituíd)"
+        # when an agreement was first signed (CEPA in 2003, which the newsletter does not say)
+        r"|首次签(?:署|订)|最初签(?:署|订)|第一次签(?:署|订)|first signed|signed (?:\w+ ){0,4}for the first"
+        r" time|assinad[oa] (?:\w+ ){0,4}pela primeira vez|primeira assinatura",
         r"(?:成立|设立|创立|组建)(?:于|在)?[^。]{0,6}\d{4}|\d{4}年[^。]{0,10}(?:成立|设立|创立|组建)"
         r"|(?:established|set up|founded|formed) in \d{4}|(?:criad|fundad|constituíd)[oa]s? em \d{4}",
     ),
@@ -580,6 +593,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"|how many (?:\w+ ){0,10}(?:came from|were from|were under|from each|under each|per scheme"
         r"|by scheme)|broken down|breakdown|quant[oa]s (?:\w+ ){0,6}(?:vieram d|eram d[oa] |por plano"
         r"|de cada)"
+        # one scheme's count ("how many did the Hato scheme approve?")
+        r"|天鸽[^。?？]{0,20}(?:多少|几多)宗|(?:hato|typhoon)[^?]{0,40}\bhow many\b|\bhow many\b[^?]{0,40}(?:hato|typhoon)"
         # the industries an investment total went to
         r"|投向(?:了)?(?:内地)?(?:哪些|哪个|边啲|什么)(?:行业|领域|产业)"
         r"|(?:which|what) (?:sectors|industries) (?:\w+ ){0,6}(?:invest|went)",
@@ -736,6 +751,8 @@ _WHICH_EN = re.compile(
     r"|get|got|receive|received|take|took|attend|attended)\b"
 )
 _WHICH_PT = re.compile(r"\b(?:que|quais|qual)\s+(?:(?:são\s+)?(?:os|as)\s+)?([a-zà-ÿ]{5,})\b")
+# «que» as a conjunction, not "which": «a mesma educação que as crianças», «porque é que os…».
+_PT_CONJUNCTION = re.compile(r"(?:\bé|\bmesm[oa]s?\b[^?.,]{0,25})\s*$")
 _GENERIC_NOUN_WORDS = (
     # Chinese (jieba words, Simplified)
     "方面 内容 措施 领域 部门 机构 国家 城市 行业 范畴 范围 条件 服务 政策 项目 议题 事项 重点 成果 共识 优势 便利"
@@ -754,7 +771,7 @@ _GENERIC_NOUN_WORDS = (
     " result outcome goal official representative person party side member document"
     " requirement product entity place institution profession professional one ones number"
     " date day year month time event events experts speakers meeting meetings conference"
-    " conferences"
+    " conferences venue venues location locations"
     # Portuguese
     " áreas aspectos aspetos medidas sectores setores domínios serviços entidades organismos"
     " países cidades indústrias temas questões pontos condições políticas produtos tipos"
@@ -806,7 +823,10 @@ def _which_heads(text: str) -> list[str]:
     heads += [m.group(1).split()[-1] for m in _WHICH_EN.finditer(text)]
     # Portuguese plurals only: "que número" asks a number, not a list
     heads += [
-        m.group(1) for m in _WHICH_PT.finditer(text) if re.search(r"(?:s|ões|ais|eis)$", m.group(1))
+        m.group(1)
+        for m in _WHICH_PT.finditer(text)
+        if re.search(r"(?:s|ões|ais|eis)$", m.group(1))
+        and not _PT_CONJUNCTION.search(text[: m.start()])
     ]
     return [h for h in heads if h not in _GENERIC_NOUNS and not h.endswith("ing")]
 
@@ -894,7 +914,7 @@ _ORDINAL_WORDS = {
 _ORDINAL = re.compile(
     r"第([一二三四五六七八九十]|\d+)(?:次|届|期|轮)"
     # (a name may stand between: "the 4th China Quality Conference")
-    r"|\b(\d+)(?:st|nd|rd|th|\.?[ªº]) ?(?:[\w-]+ ){0,3}(?=meeting|conference|session|edition|round"
+    r"|\b(\d+)(?:st|nd|rd|th|\.?[ªº]|\.[ao]) ?(?:[\w-]+ ){0,3}(?=meeting|conference|session|edition|round"
     r"|workshop|reunião|conferência|edição|sessão)"
     r"|\b(first|second|third|fourth|fifth|sixth|seventh|eighth) (?:[\w-]+ ){0,3}(?=meeting"
     r"|conference|session|edition|round|workshop)"

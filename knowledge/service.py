@@ -64,7 +64,7 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
     r"|how (?:low|much) (?:can|will|would|could|does|do|is)\b|\bminimum (?:instalment|payment|amount)"
     r"|\b(?:to|by) how much\b"
     r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)"
-    r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少)"
+    r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少|少啲|少些|少一点)"
     r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"
     r"|点(?:样)?计|(?:如何|怎么|怎样)计算|how (?:is it|is that|do you|are they) calculated"
     r"|como (?:é que )?se calcula"

@@ -584,6 +584,32 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "sme-repayment-deadline",
             "plans",
         ),
+        # The fourteenth blind set (round I)
+        ("調整還款申請中被拒絕的共有多少宗？", "sme-repayment-statistics", "rejected"),
+        ("調整還款有幾多單俾人拒絕咗", "sme-repayment-statistics", "rejected"),
+        (
+            "How many repayment adjustment applications were rejected?",
+            "sme-repayment-statistics",
+            "rejected",
+        ),
+        (
+            "Quantos pedidos de ajustamento foram indeferidos?",
+            "sme-repayment-statistics",
+            "rejected",
+        ),
+        (
+            "Quando se realiza a 4.ª Conferência da Qualidade da China?",
+            "quality-china-quality-conference",
+            "occurrence",
+        ),
+        ("Em que ano foi assinado o CEPA pela primeira vez?", "cepa-overview", "founded"),
+        ("天鸽风灾特别援助计划当年批出了多少宗", "sme-repayment-statistics", "breakdown"),
+        (
+            "商務部嗰份支持大灣區嘅意見幾時出 入面有咩內容",
+            "trade-committee-leong-remarks",
+            "published",
+        ),
+        ("修訂協議生效之後 有冇話幾時再修訂", "cepa-services-signing", "next_event"),
     ],
 )
 def test_a_detail_the_answer_does_not_state_is_named(
@@ -797,6 +823,19 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # The Economic Bureau's own contacts
         ("經濟局電話幾多？", ["contact-bureau"]),
         ("What is the Economic Bureau's email address?", ["contact-bureau"]),
+        # A venue, and «que» as a conjunction, ask for no list (the fourteenth blind set)
+        (
+            "The Mainland-Macao trade cooperation committee's second session: at which venue did it take place?",
+            ["trade-committee-meeting"],
+        ),
+        (
+            "Trabalho em Cantão e tenho dois filhos. Eles têm direito à mesma educação que as crianças de lá?",
+            ["gba-measure-03-education"],
+        ),
+        (
+            "Porque é que os empresários acham vantajoso comprar diamantes nos países lusófonos através de Macau?",
+            ["kimberley-lusophone-sourcing"],
+        ),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
