@@ -36,6 +36,7 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind11_queries.jsonl",
     "tests/data/blind12_queries.jsonl",
     "tests/data/blind13_queries.jsonl",
+    "tests/data/blind14_queries.jsonl",
     "tests/data/fresh_queries.jsonl",
     "tests/data/splits/retrieval_tune.jsonl",
 )
