@@ -89,8 +89,10 @@ def asks_if_still_open(question: str) -> bool:
     return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
 
 
-# How far the follow-up's own words must rank another entry above the previous answer for that
-# answer not to be given again (tests/data/followups_tune.jsonl).
+# How far a follow-up's own words must rank an entry above the one its reading with the previous
+# question gives, for that reading to give way: to another entry of the topic ("and banking?"),
+# or, when it is another topic's, to the question read alone (tuned on
+# tests/data/followups_tune.jsonl).
 FOLLOW_UP_SWITCH = 0.2
 # A follow-up that refers back to what was just answered (「这是第几项措施」, "who chaired it?"):
 # its own words never move the answer off it (normalised; not 那, which opens "what about…?").
