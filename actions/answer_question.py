@@ -36,17 +36,15 @@ class ActionAnswerQuestion(Action):
     ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = tracker.latest_message.get("text") or ""
+        lang = conversation_lang(tracker)
         if is_thanks(typed) or is_social(typed):
             # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
             # "not sure" or the scope sentence with an offer of staff (the fourth probe).
-            lang = conversation_lang(tracker)
             key = "thank" if is_thanks(typed) else "prompt"
             send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
             return []
-        retriever = get_retriever()
-        lang = conversation_lang(tracker)
         reply = answer_question(
-            retriever,
+            get_retriever(),
             typed,
             lang,
             macao_today(),

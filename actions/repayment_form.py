@@ -158,9 +158,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 )
             ):
                 # A question that states no fact and is not about one's own case, read by the NLU
-                # as facts
-                # ("how do I repay the rest?", 「咁仲有咩」 after an answer): answered, as a
-                # follow-up of that answer, and the check not begun (the fourth probe).
+                # as facts ("how do I repay the rest?", 「咁仲有咩」 after an answer): answered, as
+                # a follow-up of that answer, and the check not begun (the fourth probe).
                 send_reply(dispatcher, answered)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
             return []

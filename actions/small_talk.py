@@ -31,7 +31,7 @@ from knowledge.service import answer_question
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
 # Intents the NLU gives short follow-up questions it has no topic for ("Who chaired it?" as
 # thanks, "Where was it held?" as a greeting, 「律師行呢」 as a no): such a question, when its
-# words are no small talk, is answered from the knowledge base if it is answered surely.
+# words are no small talk, gets the knowledge base's reply (`answered_question`).
 MISREAD_QUESTIONS = frozenset({"greet", "thank", "affirm", "deny", "dont_know"})
 
 

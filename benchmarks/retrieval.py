@@ -202,9 +202,9 @@ def band_interval_table(queries: list[Query], rows: list[Banded]) -> str:
 
 
 GBA_FROZEN = ROOT / "tests" / "data" / "gba_frozen.jsonl"
-# Written blind the same way (the twelfth set, 2026-12-06) and committed before it was first
+# Written blind the same way (the fifteenth set, 2026-12-06) and committed before it was first
 # measured: the held-out set now, reported and never tuned on. The earlier blind sets
-# (tests/data/blind_queries.jsonl, blind2_ … blind11_queries.jsonl) are tuning data since their
+# (tests/data/blind_queries.jsonl, blind2_ … blind14_queries.jsonl) are tuning data since their
 # errors were read.
 BLIND = ROOT / "tests" / "data" / "blind15_queries.jsonl"
 # The service before issue 14: one threshold, answer or "not sure".

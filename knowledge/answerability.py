@@ -21,7 +21,8 @@ import numpy.typing as npt
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The labelled tuning sets (docs/benchmarks.md, "data roles"). Never a held-out set: the frozen
-# test split, the twelfth blind set and dev_queries.jsonl (which holds the frozen split) stay out.
+# test split, the fifteenth blind set and dev_queries.jsonl (which holds the frozen split) stay
+# out; so do the follow-up conversations, whose questions lean on another.
 TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind_queries.jsonl",
     "tests/data/blind2_queries.jsonl",
