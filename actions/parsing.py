@@ -262,7 +262,7 @@ def parse_answer(text: str) -> Answer | None:
 # A message that asks something (on normalised text): inside a form it is answered from the
 # knowledge base, not taken for an answer (「咁點算好」, "so what do I do?", is no yes).
 _QUESTION = re.compile(
-    r"[?？]|呢\W*$|点(?:还|做|计|算|申请|办|搞|揾|去|样)|咩|乜|点样|点解|点先|点算|点办|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
+    r"[?？]|呢\W*$|点(?:还|做|计|算|申请|办|搞|揾|去|样|解|先)|咩|乜|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
     r"吗|嘛|是否|可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|"
     r"are there)\b|\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
 )
