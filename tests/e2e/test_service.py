@@ -199,7 +199,7 @@ def test_hand_off_to_staff_ends_in_an_email_with_reference_question_and_transcri
     assert first["handoff_offered"]
     consent = chat(stack, "我想搵職員跟進", sender)
     assert "個人資料保護法" in text_of(consent)
-    assert "請問點稱呼你" in text_of(chat(stack, "同意", sender))
+    assert "請問怎樣稱呼你" in text_of(chat(stack, "同意", sender))
     assert "電郵地址或電話號碼" in text_of(chat(stack, "陳大文", sender))
     retry = chat(stack, "abc", sender)
     assert "未能識別" in text_of(retry)

@@ -228,7 +228,7 @@ def test_the_ticket_reference_can_be_copied(stack: Stack, browser: Browser) -> N
     page.goto(stack.gateway_url + "/")
     for text, expected in [
         ("我想搵職員跟進", "個人資料保護法"),
-        ("同意", "請問點稱呼你"),
+        ("同意", "請問怎樣稱呼你"),
         ("陳大文", "電郵地址或電話號碼"),
         ("dawen.chan@example.com", "問題"),
         ("CEPA原產地證書點申請？", "CEPA-"),

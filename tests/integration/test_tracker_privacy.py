@@ -137,7 +137,7 @@ def conversations() -> dict[str, list[list[Any]]]:
             ["action", NEW + 11, "handoff_form"],
             ["slot", NEW + 11, "handoff_consent", True],
             ["slot", NEW + 11, "requested_slot", "contact_name"],
-            ["bot", NEW + 11, "請問點稱呼你？"],
+            ["bot", NEW + 11, "請問怎樣稱呼你？"],
             ["listen", NEW + 11],
             ["user", NEW + 20, "我叫陳大文", "inform", []],
             ["action", NEW + 21, "handoff_form"],

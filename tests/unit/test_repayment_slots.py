@@ -241,7 +241,7 @@ def test_the_form_re_asks_a_too_large_amount_naming_the_bound() -> None:
     ]
     asked = AskAmount().question(tracker("", {HINT: TOO_LARGE + "installment_amount"}), "zh-Hant")
     assert asked.startswith("抱歉，每期還款額不能超過 100,000,000 澳門元。")
-    assert asked.endswith("這一期原本要還多少澳門元？（不清楚可回答「唔知」）")
+    assert asked.endswith("這一期原本要還多少澳門元？（不清楚可回答「不清楚」）")
 
 
 def test_the_bound_is_said_before_whichever_question_comes_next() -> None:

@@ -30,6 +30,22 @@ def test_every_zh_hant_message_of_the_catalogue_uses_macao_forms() -> None:
     assert [b for b in bad if b[1]] == []
 
 
+# Cantonese words that written Chinese does not use. Probe 5 (2026-12-06): a formal user who wrote
+# 「請問可否轉介予貴局職員跟進？」 was answered 「請問點稱呼你？」 and thanked with 「唔使客氣！」.
+_COLLOQUIAL = (
+    *("唔", "咩", "係", "嘅", "喺", "冇", "咗", "嚟", "啲", "佢", "搵", "仲", "咁"),
+    *("點樣", "點稱呼", "點解", "幾多", "幾時"),
+)
+
+
+def test_the_catalogue_writes_formal_chinese_not_cantonese() -> None:
+    """The zh-Hant catalogue answers every Traditional Chinese user, in a government's register:
+    written Chinese, which Cantonese speakers read as their own (the answers are written so too).
+    The users' own Cantonese words are read (actions/parsing.py); they are not what the bot says."""
+    bad = [(label, [w for w in _COLLOQUIAL if w in text]) for label, text in catalogue("zh-Hant")]
+    assert [b for b in bad if b[1]] == []
+
+
 @pytest.mark.parametrize(
     ("simplified", "macao"),
     [
