@@ -9,17 +9,17 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
-    UNANSWERED,
     conversation_lang,
     follow_up_context,
     intent_confidence,
     latest_entity,
     send_reply,
+    unanswered_before,
     unanswered_events,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import is_social, is_thanks, wants_own_adjustment
-from actions.repayment_slots import FORM
+from actions.parsing import is_social, is_thanks, looks_like_question, wants_own_adjustment
+from actions.repayment_slots import FORM, states_a_case
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.messages import text
@@ -52,14 +52,17 @@ class ActionAnswerQuestion(Action):
             intent_confidence=intent_confidence(tracker),
             entry_id=latest_entity(tracker, "kb_entry"),
             out_of_scope=intent == "out_of_scope",
-            unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+            unanswered_before=unanswered_before(tracker),
             context=follow_up_context(tracker),
         )
         checking = (tracker.active_loop or {}).get("name") == FORM
         if checking:
             reply = without_check_button(reply)  # answered inside the check: it is under way
-        elif (not reply.sources or reply.handoff_offered) and wants_own_adjustment(typed):
-            # 「本公司想申請調整還款」, «Quero ajustar a prestação do meu apoio», read as a
+        elif (not reply.sources or reply.handoff_offered) and (
+            wants_own_adjustment(typed) or (states_a_case(typed) and not looks_like_question(typed))
+        ):
+            # 「本公司想申請調整還款」, «Quero ajustar a prestação do meu apoio», or a case told
+            # without a question (「中小企业援助计划，2020年9月30日到期的那期8500澳门元…」), read as a
             # question the knowledge base is not sure of: the user's own case, so the check.
             return [FollowupAction(FORM)]
         send_reply(dispatcher, reply)

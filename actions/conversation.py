@@ -151,6 +151,13 @@ def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> None:
     )
 
 
+def unanswered_before(tracker: Tracker) -> str:
+    """The question the previous turn left unanswered ("" when it answered)."""
+    if not int(tracker.get_slot(UNANSWERED) or 0):
+        return ""
+    return str(tracker.get_slot("last_unanswered_question") or "")
+
+
 def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
     """The count of questions in a row the assistant could not answer (the second one goes
     straight to staff), and the last one, which a hand-off to staff offers."""

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from rasa_sdk import Tracker
 
-from actions.conversation import UNANSWERED, check_context, conversation_lang, intent_confidence
+from actions.conversation import (
+    check_context,
+    conversation_lang,
+    intent_confidence,
+    unanswered_before,
+)
 from actions.knowledge_base import get_retriever
 from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
@@ -32,7 +37,7 @@ def answer_digression(
         topic=topic_for_intent(intent),
         intent_confidence=intent_confidence(tracker),
         out_of_scope=intent == "out_of_scope",
-        unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+        unanswered_before=unanswered_before(tracker),
         context=context,
     )
     reply = without_check_button(reply)

@@ -34,6 +34,7 @@ from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
     looks_like_question,
+    parse_answer,
     parse_contact,
     parse_name,
     read_answer,
@@ -113,19 +114,21 @@ class ValidateHandoffForm(ExtractingFormValidation):
             answer = _answer(tracker)
             if answer is Answer.DONT_KNOW:
                 return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
+            if answer is None and latest_intent(tracker) == "goodbye":
+                answer = Answer.NO  # 「拜拜」 to the privacy notice: nothing is collected
             value = None if answer is None else answer is Answer.YES
         elif requested == "contact_name":
-            value = parse_name(typed)
+            # "yes" (to a question asked before) is nobody's name
+            value = None if parse_answer(typed) is not None else parse_name(typed)
         elif requested == "contact_detail":
             value = parse_contact(typed)
         elif requested == "handoff_question":
             earlier = tracker.get_slot(LAST_UNANSWERED)
             question = "\n".join(text_lines(typed))
-            value = (
-                earlier
-                if earlier and _answer(tracker) is Answer.YES
-                else (question if len(question.strip()) >= 2 else None)
-            )
+            if earlier and _answer(tracker) is Answer.YES:
+                value = earlier
+            elif parse_answer(typed) is None and len(question.strip()) >= 2:
+                value = question  # a bare yes or no is no question for staff
         if value is None:
             return hint_events(requested, HINT)
         return [SlotSet(requested, value), SlotSet(HINT, None)]

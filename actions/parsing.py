@@ -101,12 +101,27 @@ _SCALES = {"亿": 100_000_000, "万": 10000, "千": 1000, "k": 1000}
 _WORD_THOUSANDS = re.compile(r"\b([a-zà-ÿ]+)\s+(?:mil|thousand)\b")
 
 
+# The numerals of formal writing (伍仟, 壹萬), as normalised; not 陆 (also "land": 大陆) or 参.
+_FORMAL_NUMERALS = str.maketrans("壹贰叁肆伍柒捌玖拾佰仟", "一二三四五七八九十百千")
+# 2.500 / 8.500,50: thousands points and a decimal comma, as Portuguese writes amounts.
+_POINTED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?(?![\d.,]*\d)")
+# A number followed by one of these counts something else: 一期 ("one instalment"), 6期, 3次.
+_NOT_MONEY_AFTER = re.compile(r"\s*[期次个年月日号间家位名项宗成岁%]")
+
+
+def _plain_thousands(match: re.Match[str]) -> str:
+    whole = match.group(1).replace(".", "")
+    return f"{whole}.{match.group(2)}" if match.group(2) else whole
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The first amount of money in `text`, in MOP, to the cent; at most HUGE."""
-    norm = normalise(text)
+    norm = _POINTED_THOUSANDS.sub(_plain_thousands, normalise(text).translate(_FORMAL_NUMERALS))
     if (words := _WORD_THOUSANDS.search(norm)) and words.group(1) in _WORD_NUMBERS:
         return Decimal(_WORD_NUMBERS[words.group(1)] * 1000).quantize(Decimal("0.01"))
     for match in _MONEY.finditer(norm):
+        if _NOT_MONEY_AFTER.match(norm, match.end()):
+            continue
         if match.group("num"):
             value = number_value(match.group("num"))
             if value is None:
@@ -128,7 +143,7 @@ def parse_count(text: str) -> int | None:
     if digits := _COUNT_NUMBER.search(norm):
         written = number_value(digits.group())
         return None if written is None else int(written)
-    if re.search(r"(没有|冇|未|从未|从来没|唔曾)", norm):
+    if re.search(r"(没有?|冇|未|从未|从来没|唔曾)", norm):
         return 0
     for match in _CN_NUMBER.finditer(norm):
         value = chinese_number(match.group())
@@ -145,6 +160,8 @@ _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if
 _PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
               "setembro", "outubro", "novembro", "dezembro")  # fmt: skip
 _MONTHS.update({name: i for i, name in enumerate(_PT_MONTHS, 1)})
+_MONTHS.update({name[:3]: i for i, name in enumerate(_PT_MONTHS, 1)})  # set. 2020, out 2020
+_MONTHS["sept"] = 9
 # Every month name read, longest first (a date that names its month is no amount or count).
 MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 
@@ -230,7 +247,7 @@ _APPROVAL = re.compile(
 )
 _NO = re.compile(
     r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没|冇|未|并非|并不|并无|"
-    r"从无|无被|"
+    r"从无|无被|(?<!是)非(?!常)|"
     r"^不|^唔|\bno\b|\bnope\b|\bnah\b|\bnot\b|n['’]t\b|\bnão\b|\bnao\b|\bnem\b|\bnunca\b|"
     r"\bnever\b)"
 )
@@ -299,13 +316,13 @@ def read_answer(text: str, intent: str | None) -> Answer | None:
     the words say something else (the NLU's affirm for 唔同意), neither is trusted and the
     question is asked again. The words alone when the NLU saw another intent (a button label,
     an answer it was unsure of). "Don't know" in the words is don't know whatever the NLU read;
-    a question with no yes or no in it is none (the NLU's affirm for 「咁點算好」)."""
+    a question with no no in it is none (the NLU's affirm for 「咁點算好」)."""
     heard = ANSWER_INTENTS.get(intent or "")
     said = parse_answer(text)
     if said is Answer.DONT_KNOW:
         return said  # 「…還沒法確定，要翻文件才知道」 read by the NLU as deny: never a no
-    if said is None and looks_like_question(text):
-        return None
+    if said in (None, Answer.YES) and looks_like_question(text):
+        return None  # "ok and can I apply online?" asks; its ok is no yes to what was asked
     if heard is None or said is None:
         return heard or said
     return heard if heard is said else None

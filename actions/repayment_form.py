@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -53,6 +53,7 @@ from actions.repayment_slots import (
     OPTIONAL,
     REQUIRED,
     SKIPPED,
+    about_repayment,
     read_slots,
     wants_to_stop,
 )
@@ -70,6 +71,8 @@ STOPPED = "eligibility_stopped"
 CONTACT_GIVEN = "contact_given"
 # ... or a question the NLU read as a fact, answered instead (「剩低嗰啲點還」 after an answer).
 ANSWERED = "answered"
+# ... or the user asked for staff: the check gives way to the hand-off (its privacy notice next).
+HANDOFF = "handoff"
 HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
@@ -80,7 +83,7 @@ SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_ai
 NEUTRAL_SCHEME = "sme_aid"
 # Intents that, when nothing in the message answers the form, are a question to answer first.
 DIGRESSIONS = frozenset(
-    {"request_human", "ask_cepa_services", "ask_trade_committee", "ask_gba_measures",
+    {"ask_cepa_services", "ask_trade_committee", "ask_gba_measures",
      "ask_sme_repayment", "ask_kimberley_process", "ask_import_licensing", "ask_cites",
      "ask_quality_certification", "ask_contact"}
 )  # fmt: skip
@@ -88,6 +91,18 @@ DIGRESSIONS = frozenset(
 
 # Small talk inside the form gets its reply, then the question again.
 SMALL_TALK_IN_FORM = frozenset({"greet", "thank", "bot_challenge"})
+
+
+def not_a_repayment(typed: str, intent: str | None) -> bool:
+    """Whether a message that starts the check, stating none of its facts, is about no repayment:
+    no word of one, and, when the NLU read it as the check itself (「我想check下我間公司」 is one),
+    a question whose best entry is another topic's."""
+    if about_repayment(typed):
+        return False
+    if intent != "check_repayment_eligibility":
+        return True
+    best = get_retriever().search(typed, k=1)
+    return looks_like_question(typed) and bool(best) and best[0].entry.topic != "sme_repayment"
 
 
 class ValidateRepaymentForm(ExtractingFormValidation):
@@ -132,6 +147,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
+        if requested and intent == "request_human":
+            # 「可否轉介予貴局職員跟進？」: the hand-off, not the phone number and this question
+            # again, after which the consent, name and phone it asks for were "not understood".
+            return [SlotSet(STOPPED, HANDOFF)]
         if intent in DIGRESSIONS and looks_like_question(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes).
@@ -162,6 +181,15 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # a follow-up of that answer, and the check not begun (the fourth probe).
                 send_reply(dispatcher, answered)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
+            if dispatcher is not None and not payload and not_a_repayment(typed, intent):
+                # 「15」, 「2020」, "<script>", a film distributor's 「可否在內地設立獨資公司？」:
+                # no check (probe 5), but the knowledge base's reply, or the prompt for a question.
+                lang = conversation_lang(tracker)
+                reply = answer_digression(
+                    tracker, typed, None, follow_up_context(tracker)
+                ) or Reply(text("small_talk.prompt", lang), lang)
+                send_reply(dispatcher, reply)
+                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, reply)]
             return []
         answer = read_answer(typed, intent)
         if answer is Answer.DONT_KNOW:
@@ -188,6 +216,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
+        if requested and intent == "request_human":
+            # 「可否轉介予貴局職員跟進？」: the hand-off, not the phone number and this question
+            # again, after which the consent, name and phone it asks for were "not understood".
+            return [SlotSet(STOPPED, HANDOFF)]
         return hint_events(requested, HINT)
 
 
@@ -306,6 +338,8 @@ class ActionSubmitEligibility(Action):
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*REQUIRED, "repayment_completed", STOPPED, HINT)]
         if stopped := tracker.get_slot(STOPPED):
+            if stopped == HANDOFF:
+                return [*reset, FollowupAction("handoff_form")]
             if stopped not in (CONTACT_GIVEN, ANSWERED):  # that turn had its own reply
                 send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
             return reset

@@ -60,7 +60,7 @@ SCHEME_NAMES = {
 _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
 
 _STOP = re.compile(
-    r"(唔查|不查了|唔使查|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|不用了|不需要了|唔使了|唔需要喇|停止|退出|"
+    r"(唔查|不查了|唔使查|唔做住|唔做喇|唔查住|不做了|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|不用了|不需要了|唔使了|唔需要喇|停止|退出|"
     r"\bno need\b|não é preciso|\bstop\b|\bcancel\b|"
     r"\bquit\b|\bexit\b|never ?mind|\bparar\b|\bcancelar\b|\bdesistir\b|\bsair\b|\besquece\b)"
 )
@@ -77,10 +77,12 @@ _AMOUNT_CUE = re.compile(
 )
 _ADJUST_CUE = re.compile(
     r"(调整过|调整了|调整咗|调咗|已调整|已经调整|减过|次调整|调整\w{0,2}[0-9一二两三四五六七八九十]+次|"
-    r"(?:未曾|从未|从来没有?|没有|冇|未)(?:申请)?(?:过)?调整|"
+    r"(?:未曾|从未|从来没有?|没有?|冇|未)(?:申请)?(?:过)?调整|"
     r"adjusted|adjustments?|ajust(?:ei|ámos|amos|ado|ada|ados|adas|ou|aram|amentos)\b|vezes)"
 )
-_REMAINING_CUE = re.compile(r"(还有|仲有|剩|余下|剩低|remain|left|more instal|restam|faltam)")
+_REMAINING_CUE = re.compile(
+    r"(还有|仲有|剩|余下|尚余|尚有|剩低|remain|left|more instal|restam|faltam)"
+)
 _LAST_CUE = re.compile(
     r"(最后一期|最尾一期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))|última|ultima)"
 )
@@ -96,6 +98,26 @@ _COMPLETED = re.compile(
 )
 
 
+# Words of a repayment or of one's eligibility (normalised): a message with none of them and no
+# fact of the check ("15", a film distributor's question the NLU read as the check) starts none.
+_ABOUT_REPAYMENT = re.compile(
+    r"还款|还钱|还贷|供款|供|调整|调低|减|援助|资助|贷款|借|欠|分期|期|资格|符合|"
+    + "|".join(name for names in SCHEME_NAMES.values() for name in names)
+    + r"|repay|instal|loan|\baid\b|adjust|\bowe|debt|payment|lower|eligib|qualif"
+    r"|prestaç|prestac|reembols|apoio|ajust|emprést|empresti|dívida|divida|pag|reduzir|elegív|elegiv"
+)
+
+
+def about_repayment(text: str) -> bool:
+    return bool(_ABOUT_REPAYMENT.search(normalise(text)))
+
+
+def states_a_case(text: str) -> bool:
+    """Whether `text` states at least two of the check's facts (scheme, due date, amount…): a
+    case described, whatever the NLU made of it."""
+    return len(extract(text, None)) >= 2
+
+
 def parse_scheme(text: str) -> str | None:
     """Canonical scheme from its name; `other` for a scheme the measure does not cover."""
     norm = normalise(text)
@@ -106,8 +128,11 @@ def parse_scheme(text: str) -> str | None:
 
 
 def wants_to_stop(text: str) -> bool:
+    """A leaving word anywhere, or 取消 as a clause of its own (「唔好意思，唔做住，取消」)."""
     norm = normalise(text).strip()
-    return bool(_STOP.search(norm) or _STOP_WHOLE.match(norm))
+    return bool(
+        _STOP.search(norm) or any(_STOP_WHOLE.match(c.strip()) for c in _CLAUSE_BREAK.split(norm))
+    )
 
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:
@@ -134,8 +159,8 @@ def read_slots(
         found["installment_due_date"] = due.isoformat()
     cued_any = False
     for slot, cue, parse in _CUED:
-        clause = _clause_with(norm, cue)
-        if clause is not None:
+        # the first clause with the cue that states a value: 「現尚有欠款…其後尚餘十期」
+        for clause in _clauses_with(norm, cue):
             cued_any = True
             # 「是最后一期吗？」: asked, not stated.
             if slot in YES_NO and _asked(norm, clause):
@@ -143,6 +168,7 @@ def read_slots(
             value = parse(clause, cue)
             if value is not None:
                 found[slot] = value
+                break
     # A bare answer ("係", "兩次", "12000") answers the question the form asked, if nothing in
     # the message is tied to another slot or states another fact (「更正：應為2020年9月，並非8月」
     # corrects the date; its 並非 is no answer to "is it the last instalment?").
@@ -187,7 +213,7 @@ def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
 
 
 _COUNT_TOKEN = re.compile(
-    rf"\d+(?:e\+?\d+)?|{CN_NUMERAL}|没有|冇|未|从未|"
+    rf"\d+(?:e\+?\d+)?|{CN_NUMERAL}|没有?|冇|未|从未|"
     r"\b(?:zero|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|none|never|nenhum|"
     r"nunca|nenhuma|uma|um|duas|dois|três|tres|quatro|cinco|seis|sete|oito|nove|dez)\b"
 )
@@ -245,11 +271,8 @@ def _asked(text: str, clause: str) -> bool:
     return looks_like_question(clause) or after.startswith("?")
 
 
-def _clause_with(text: str, cue: re.Pattern[str]) -> str | None:
-    for clause in _CLAUSE_BREAK.split(text):
-        if cue.search(clause):
-            return clause
-    return None
+def _clauses_with(text: str, cue: re.Pattern[str]) -> list[str]:
+    return [clause for clause in _CLAUSE_BREAK.split(text) if cue.search(clause)]
 
 
 # The date shapes parse_due_date reads (and 2020-05), never part of a longer number: 8,500.50

@@ -9,12 +9,12 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
-    UNANSWERED,
     conversation_lang,
     follow_up_context,
     latest_entity,
     previous_payloads,
     send_reply,
+    unanswered_before,
     unanswered_events,
 )
 from actions.digression import measure_closed_reply
@@ -30,9 +30,10 @@ from knowledge.service import answer_question
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
 # Intents the NLU gives short follow-up questions it has no topic for ("Who chaired it?" as
-# thanks, "Where was it held?" as a greeting, 「律師行呢」 as a no): such a question, when its
+# thanks, "Where was it held?" as a greeting, 「律師行呢」 as a no, "who can see this chat?" as a
+# goodbye): such a question, when its
 # words are no small talk, gets the knowledge base's reply (`answered_question`).
-MISREAD_QUESTIONS = frozenset({"greet", "thank", "affirm", "deny", "dont_know"})
+MISREAD_QUESTIONS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "dont_know"})
 
 
 def small_talk_key(intent: str | None) -> str:
@@ -82,6 +83,6 @@ def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
         typed,
         lang,
         macao_today(),
-        unanswered_before=int(tracker.get_slot(UNANSWERED) or 0),
+        unanswered_before=unanswered_before(tracker),
         context=follow_up_context(tracker),
     )

@@ -44,6 +44,7 @@ Facet = Literal[
     "tariff",
     "authority",
     "interest",
+    "guarantee",
     "appeal",
     "validity",
     "online",
@@ -179,7 +180,9 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     "download": _rule(
         r"下载|download|descarreg|baixar (?:o|a|os|as) (?:formulário|ficheiro|documento|impresso)"
-        r"|onde (?:posso |se pode )?baixar",
+        r"|onde (?:posso |se pode )?baixar"
+        # a workshop's or a talk's handouts, asked for
+        r"|讲义|课件|\bhandouts?\b|\bslides\b|lecture notes|apresentações|diapositivos",
         r"下载|download|descarreg",
     ),
     "hours": _rule(
@@ -306,6 +309,13 @@ FACETS: dict[Facet, FacetRule] = {
     "interest": _rule(
         r"利率|利息|计息|interest|\bjuros?\b",
         r"利率|利息|免息|interest|\bjuros?\b",
+    ),
+    # A guarantor, collateral or a guarantee a loan or an application needs: no entry states one
+    # (not "guarantee" the verb: measure 3 guarantees children's schooling).
+    "guarantee": _rule(
+        r"担保|抵押|保证人|\bguarantors?\b|\bcollateral\b|\b(?:a|any|bank|personal) guarantee\b"
+        r"|security deposit|\bfiador|\bcaução|garantia bancária|(?:uma|alguma|prestar) garantia",
+        None,
     ),
     # A tariff or duty rate; naming non-tariff measures is not stating one.
     "tariff": _rule(
@@ -578,7 +588,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Exports as a figure, which the trade figures (trade, capital used, projects) do not give.
     "exports": _rule(
-        r"出口(?:额|总额|值|金额)|(?:value|volume|amount|figures?) of (?:\w+ )?exports"
+        r"出口(?:额|总额|值|金额)|进出口(?:额|总额|值|金额)|交易额|(?:value|volume|amount|figures?) of (?:\w+ )?exports"
         r"|exports? (?:value|volume|figures?|totall?ed|amounted)|how much did (?:\w+ ){0,4}export"
         r"|(?:valor|volume|montante) das exportações|quanto (?:\w+ ){0,4}exportou",
         r"出口(?:额|总额|值)[^。；;]{0,10}\d|exports? (?:of|were|was|totall?ed) [^.]{0,20}\d"
@@ -631,7 +641,7 @@ _NEXT_YEAR = re.compile(r"明年|下年|下一年|next year|próximo ano|ano que
 # answers' other dates (a meeting on 20 November 2019) do not give 2019's trade figures.
 _FIGURE_ASKED = re.compile(
     r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|投资额|\bfigures?\b|\bvolume|\bvalue"
-    r"|\binvestment\b|\binvestimento\b"
+    r"|\binvestment\b|\binvestimento\b|\b(?:bilateral|total|two-way) trade\b|\btrade (?:volume|value)"
     r"|statistic|how much|\bvalor\b|montante|estatístic|quanto"
     r"|\bn[úu]meros d[oa]s? (?:comércio|trocas|investimento)|\btrade numbers"
 )

@@ -82,6 +82,9 @@ _ASKS_IF_STILL_OPEN = re.compile(
     r"|\bainda\b[^?]{0,30}(?:candidat|pedir|aberta|aberto|em vigor|válid|possível|aceit)"
     r"|(?:candidatar|pedir|requerer)[^?]{0,20}\bagora\b|\bagora\b[^?]{0,20}(?:candidatar|pedir)"
     r"|já (?:terminou|acabou|expirou)"
+    # a bare "so can I apply?" (of a measure that has ended, "no" whenever it is asked)
+    r"|^\W*(?:so,? |ent[ãa]o,? |那|咁|那么)?(?:can i apply|posso (?:pedir|candidatar-me|requerer)"
+    r"|我?(?:可唔可以|可不可以|可以|能不能|能否|可否)申请(?:吗|嘛|呀|啊|未)?)\W*$"
 )
 
 
@@ -350,13 +353,14 @@ def answer_question(
     intent_confidence: float = 0.0,
     entry_id: str | None = None,
     out_of_scope: bool = False,
-    unanswered_before: int = 0,
+    unanswered_before: str = "",
     context: Context | None = None,
 ) -> Reply:
     """Answer from the best entry when sure; when it is only plausible, ask "is this what you
     mean?" with that entry's answer, the next candidates and staff; when unsure, first offer the
-    closest topics (and staff), and when unsure again straight after (`unanswered_before` > 0),
-    offer staff only. `topic` is the one the NLU's intent asks about, with `intent_confidence`:
+    closest topics (and staff), and when unsure again straight after (`unanswered_before`, the
+    question the previous turn left unanswered) of the same topic or of nothing, offer staff
+    only. `topic` is the one the NLU's intent asks about, with `intent_confidence`:
     it orders the candidates, and a sure intent that agrees with the best entry lowers the bar
     (knowledge/retriever.py, AGREEMENT_*). `context` is what the conversation was just on: a
     question the NLU reads as out of scope whose best entry is of its topic is a follow-up ("how
@@ -379,11 +383,21 @@ def answer_question(
     hits = decision.hits
     if decision.band == "plausible":
         return compose_plausible(hits[0].entry, lang, today, [h.entry for h in hits[1:3]])
-    if unanswered_before > 0:
+    nowhere = out_of_scope or not hits or hits[0].score < NOTHING_CLOSE
+    if unanswered_before and (nowhere or _same_topic(retriever, unanswered_before, hits)):
         return compose_handoff(lang)
-    if out_of_scope or not hits or hits[0].score < NOTHING_CLOSE:
+    if nowhere:
         return compose_out_of_scope(lang)
     return compose_not_sure([h.entry for h in hits], lang, decision.missing)
+
+
+def _same_topic(retriever: HybridRetriever, previous: str, hits: list[Hit]) -> bool:
+    """Whether the question the previous turn left unanswered has its best entry in the topic of
+    the one ranked `hits`: asked again, in other words. A question on another topic after a
+    refusal (「咁你話我知CITES個會喺邊度開」 after 「你識唔識講廣東話」) is a new one, which gets the
+    closest topics, not "I still cannot answer" (probe 5)."""
+    before = retriever.search(previous, k=1)
+    return bool(hits and before and before[0].entry.topic == hits[0].entry.topic)
 
 
 def _ended_measure(

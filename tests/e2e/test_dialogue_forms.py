@@ -244,3 +244,82 @@ def test_small_talk_inside_the_form_is_answered_then_the_question_again(stack: S
     text = text_of(chat(stack, "你係咪機械人", sender))
     assert "不是真人" in text and NOT_UNDERSTOOD not in text, text
     assert text.endswith(question("grant_cancelled")), text
+
+
+# --- probe 5 (2026-12-06): the check's verdicts and its way out to staff -------------------------
+
+
+@pytest.mark.parametrize(
+    ("asking", "lang"),
+    [("可否轉介予貴局職員跟進？", "zh-Hant"), ("我想搵真人傾", "zh-Hant"),
+     ("can I talk to a person", "en")],
+)  # fmt: skip
+def test_asking_for_staff_inside_the_check_opens_the_hand_off(
+    stack: Stack, asking: str, lang: str
+) -> None:
+    """「可否轉介予貴局職員跟進？」 inside the check got the phone number and the check's question
+    again; 「同意」, the user's name and phone were then "not understood" until Cancel."""
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender, lang)
+    reply = chat(stack, asking, sender, lang=lang)
+    assert message("handoff.privacy_notice", lang) in text_of(reply), text_of(reply)
+    assert question("grant_cancelled", lang) not in text_of(reply)
+    consent = chat(stack, "同意" if lang == "zh-Hant" else "yes", sender, lang=lang)
+    assert message("handoff.question.contact_name", lang) in text_of(consent), text_of(consent)
+
+
+def test_one_instalment_of_mop_8500_is_not_ruled_out_as_mop_1(stack: Stack) -> None:
+    """The whole case in one formal message: 一期 was read as MOP 1 and 亦非最後一期 as the last."""
+    reply = chat(
+        stack,
+        "本公司於2018年獲批《中小企業援助計劃》，現尚有欠款。原定於2020年9月30日到期之一期為"
+        "8,500澳門元，其後尚餘十期；本公司此前從未申請調整，該期亦非最後一期，援助亦未被取消。"
+        "請問可否申請調整還款？",
+        new_sender(),
+    )
+    said = text_of(reply)
+    assert "按當時的規定，你的情況符合" in said, said
+    assert "無需下調" not in said and "處於最後一期還款的企業不適用" not in said
+
+
+def test_cancel_after_an_apology_leaves_the_check(stack: Stack) -> None:
+    """「唔好意思，唔做住，取消」 at the due-date question was ruled "aid cancelled"."""
+    sender = new_sender()
+    chat(stack, "我想申請調整還款", sender)
+    chat(stack, "中小企業援助計劃", sender)
+    said = text_of(chat(stack, "唔好意思，唔做住，取消", sender))
+    assert any(s in said for s in STOPPED), said
+    assert not any(s in said for s in DECISION)
+
+
+def test_ok_opening_a_question_is_no_yes_to_a_cancelled_grant(stack: Stack) -> None:
+    """ "ok and can I apply online?" at "has your aid been cancelled?" ruled the case out."""
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender, "en")
+    said = text_of(chat(stack, "ok and can I apply online?", sender, lang="en"))
+    assert not any(s in said for s in DECISION), said
+    assert question("grant_cancelled", "en") in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("15", "en"), ("2020", "zh-Hant"), ("<script>alert(1)</script>", "en"),
+     ("本公司為電影發行商，可否在內地設立獨資公司？", "zh-Hant")],
+)  # fmt: skip
+def test_what_is_about_no_repayment_does_not_start_the_check(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """A bare 15 or 2020, markup, and a film distributor's question (which the NLU read as the
+    check) each opened the eligibility check, whose question then followed every later answer."""
+    said = text_of(chat(stack, typed, new_sender(), lang=lang))
+    assert question("scheme", lang) not in said, said
+    assert message("form.ended_intro", lang) not in said
+
+
+def test_a_new_topic_after_a_refusal_gets_topics_not_still_no_answer(stack: Stack) -> None:
+    """「咁你話我知CITES個會喺邊度開」 after a refused 「哈哈咁你識唔識講廣東話」 got "I still cannot
+    answer" with no topics, as if the same question had been asked twice."""
+    sender = new_sender()
+    chat(stack, "哈哈咁你識唔識講廣東話", sender)
+    reply = chat(stack, "咁你話我知CITES個會喺邊度開", sender)
+    assert "仍然未能解答" not in text_of(reply), text_of(reply)

@@ -289,3 +289,39 @@ def test_the_third_probes_conversations(stack: Stack) -> None:
     # 「现在还能申请吗？」 was read as a greeting and greeted.
     (now,) = talk(stack, "现在还能申请吗？", lang="zh-Hans")
     assert message("answer.measure_closed", "zh-Hans") in text_of(now), text_of(now)
+
+
+# --- the fifth probe (81 conversations, 2026-12-06) --------------------------------------------
+
+
+def test_a_case_told_without_a_question_gets_the_check(stack: Stack) -> None:
+    """「中小企业援助计划，2020年9月30日到期的那期8500澳门元…后面还有10期。」 (the NLU: unsure) got
+    "not sure" instead of the check's decision."""
+    said = text_of(
+        chat(
+            stack,
+            "中小企业援助计划，2020年9月30日到期的那期8500澳门元，不是最后一期，没被取消，没调整过，"
+            "后面还有10期。",
+            uuid.uuid4().hex,
+            lang="zh-Hans",
+        )
+    )
+    assert "按当时的规定，你的情况符合" in said, said
+
+
+def test_so_can_i_apply_inside_the_check_is_told_the_measure_has_ended(stack: Stack) -> None:
+    """«então posso pedir?» inside the check got "not sure"."""
+    sender = uuid.uuid4().hex
+    chat(stack, "A minha empresa pode ajustar o reembolso do plano de apoio?", sender, lang="pt")
+    said = text_of(chat(stack, "então posso pedir?", sender, lang="pt"))
+    assert message("answer.measure_closed", "pt") in said, said
+
+
+@pytest.mark.parametrize(("typed", "lang"), [("who can see this chat?", "en"),
+                                             ("仲有冇其他嘢要留意", "zh-Hant")])  # fmt: skip
+def test_a_question_read_as_goodbye_is_not_told_goodbye(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """ "who can see this chat?" and 「仲有冇其他嘢要留意」 got "Thank you for your enquiry. Goodbye!"."""
+    said = text_of(chat(stack, typed, uuid.uuid4().hex, lang=lang))
+    assert message("small_talk.goodbye", lang) not in said, said

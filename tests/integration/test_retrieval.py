@@ -271,12 +271,30 @@ def test_dev_set_meets_the_acceptance_bar(retriever: HybridRetriever) -> None:
 def test_second_unanswered_question_in_a_row_goes_to_staff(retriever: HybridRetriever) -> None:
     first = answer_question(retriever, "CEPA 原產地證書點申請", "zh-Hant", dt.date(2026, 11, 27))
     second = answer_question(
-        retriever, "CEPA 原產地證書點申請", "zh-Hant", dt.date(2026, 11, 27), unanswered_before=1
+        retriever,
+        "CEPA原產地證書喺邊度申請",
+        "zh-Hant",
+        dt.date(2026, 11, 27),
+        unanswered_before="CEPA 原產地證書點申請",
     )
     assert first.sources == [] and first.handoff_offered
     assert second.sources == [] and second.handoff_offered
     assert "仍然未能解答" in second.text and "85972343" in second.text
     assert [b.payload for b in second.buttons] == ["/request_human"]
+
+
+def test_a_new_topic_after_a_refusal_is_a_new_question(retriever: HybridRetriever) -> None:
+    """Probe 5: after 「哈哈咁你識唔識講廣東話」 was refused, 「咁你話我知CITES個會喺邊度開」 got
+    "I still cannot answer" and no topics; a question on a new topic is asked afresh."""
+    reply = answer_question(
+        retriever,
+        "咁你話我知CITES個會喺邊度開",
+        "zh-Hant",
+        dt.date(2026, 11, 27),
+        unanswered_before="哈哈咁你識唔識講廣東話",
+    )
+    assert "仍然未能解答" not in reply.text
+    assert reply.sources or any(b.payload != "/request_human" for b in reply.buttons)
 
 
 @pytest.mark.parametrize(
@@ -573,6 +591,9 @@ def test_a_follow_up_the_nlu_reads_as_out_of_scope_is_answered_on_the_conversati
         ("而家仲申請唔申請到？", "zh-Hant", "sme_repayment"),
         ("我现在可以申请吗？", "zh-Hans", "sme_repayment"),
         ("Posso candidatar-me agora?", "pt", "sme_repayment"),
+        # the fifth probe: without "now", after a decision
+        ("então posso pedir?", "pt", "sme_repayment"),
+        ("咁可唔可以申請？", "zh-Hant", "sme_repayment"),
     ],
 )
 def test_can_i_still_apply_is_told_the_measure_has_ended(

@@ -134,7 +134,7 @@ def test_text_names_what_is_wrong() -> None:
     with pytest.raises(MessageError, match=r"no sentence has the placeholder\(s\) \['referenc'\]"):
         text("handoff.ticket_created", "en", reference="CEPA-1", referenc="x")
     with pytest.raises(MessageError, match="are facts"):
-        text("staff.contact", "en", bureau_phone="1")
+        text("form.dont_know", "en", bureau_phone="1")
     # A value only English and Portuguese write is still a value of the sentence.
     assert "(original title" not in text("answer.source", "zh-Hant", n=1, title="t", printed="p")
 

@@ -421,6 +421,42 @@ def test_consent_refused() -> None:
     assert consent_events("唔好", "deny") == {"handoff_consent": False, "handoff_hint": None}
 
 
+@pytest.mark.parametrize(("text", "intent"), [("拜拜", "goodbye"), ("bye", "goodbye"),
+                                              ("adeus", "goodbye")])  # fmt: skip
+def test_goodbye_to_the_privacy_notice_declines(text: str, intent: str) -> None:
+    """Probe 5: 「拜拜」 to the privacy notice was "not understood", and the notice came again."""
+    assert consent_events(text, intent) == {"handoff_consent": False, "handoff_hint": None}
+
+
+def handoff_events(text: str, requested: str, slots: dict[str, object]) -> dict[str, object]:
+    from rasa_sdk import Tracker
+
+    from actions.handoff_form import ValidateHandoffForm
+
+    tracker = Tracker(
+        sender_id="web:test",
+        slots=slots,
+        latest_message={"text": text, "intent": {"name": "affirm"}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
+    events = ValidateHandoffForm().extract_events(tracker, requested)
+    return {e["name"]: e["value"] for e in events}
+
+
+@pytest.mark.parametrize("text", ["yes", "是", "ok"])
+def test_a_yes_is_no_name_and_no_question(text: str) -> None:
+    """Probe 5: "yes" was taken as the user's name, and as the question to pass to staff."""
+    assert handoff_events(text, "contact_name", {})["contact_name"] is None
+    assert handoff_events(text, "handoff_question", {})["handoff_question"] is None
+    earlier = {"last_unanswered_question": "CEPA原產地證書點申請"}
+    asked = handoff_events(text, "handoff_question", earlier)["handoff_question"]
+    assert asked == "CEPA原產地證書點申請"
+
+
 @pytest.mark.parametrize(("text", "intent"), [("唔知", "dont_know"), ("not sure", "inform")])
 def test_consent_not_known_is_explained_and_asked_again(text: str, intent: str) -> None:
     assert consent_events(text, intent) == {
@@ -447,3 +483,11 @@ def test_a_message_that_only_thanks(text: str) -> None:
 )
 def test_thanks_with_a_request_is_no_mere_thanks(text: str) -> None:
     assert not is_thanks(text)
+
+
+@pytest.mark.parametrize(("text", "day"), [("sept 2020", dt.date(2020, 9, 30)),
+                                           ("set. 2020", dt.date(2020, 9, 30)),
+                                           ("out 2020", dt.date(2020, 10, 31))])  # fmt: skip
+def test_month_abbreviations(text: str, day: dt.date) -> None:
+    """Probe 5: "sept 2020" was not read as a date."""
+    assert parse_due_date(text) == day

@@ -663,3 +663,59 @@ def test_a_typed_command_is_no_answer() -> None:
         ValidateRepaymentForm().get_extraction_events(CollectingDispatcher(), tracker, {})
     )
     assert slot_values(events) == {"is_last_installment": None, HINT: "is_last_installment"}
+
+
+# Probe 5 (2026-12-06): facts misread into a decision the user's own words contradict.
+def test_one_instalment_of_an_amount_is_that_amount_not_mop_1() -> None:
+    """「…到期之一期為8,500澳門元…該期亦非最後一期」 was ruled out as "the last instalment" and
+    "not above MOP 1,000": 一期 ("one instalment") was read as MOP 1, and 亦非 was no negation."""
+    text = (
+        "本公司於2018年獲批《中小企業援助計劃》，現尚有欠款。原定於2020年9月30日到期之一期為"
+        "8,500澳門元，其後尚餘十期；本公司此前從未申請調整，該期亦非最後一期，援助亦未被取消。"
+        "請問可否申請調整還款？"
+    )
+    assert extract(text, None) == {
+        "scheme": "sme_aid", "installment_due_date": "2020-09-30", "is_last_installment": False,
+        "grant_cancelled": False, "adjustments_used": 0, "installment_amount": "8500.00",
+        "remaining_installments_after": 10,
+    }  # fmt: skip
+    assert extract("到期的一期为5000澳门元", "installment_amount") == {
+        "installment_amount": "5000.00"
+    }
+
+
+@pytest.mark.parametrize("text", ["六期", "仲有6期", "第3期"])
+def test_a_number_of_instalments_is_no_amount(text: str) -> None:
+    """「六期」 (six instalments left), typed at the amount question, became an instalment of
+    MOP 6, "not above MOP 1,000"."""
+    assert "installment_amount" not in extract(text, "installment_amount")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("2.500 patacas", "2500.00"), ("8.500,50 patacas", "8500.50"), ("MOP 12.000", "12000.00"),
+     ("伍仟澳門元", "5000.00"), ("壹萬貳仟元", "12000.00")],
+)  # fmt: skip
+def test_amounts_written_the_portuguese_or_the_formal_chinese_way(text: str, amount: str) -> None:
+    """«2.500 patacas» (a Portuguese thousands point) was MOP 2.5; 「伍仟澳門元」 was not read."""
+    assert extract(text, "installment_amount") == {"installment_amount": amount}
+
+
+@pytest.mark.parametrize(
+    "text", ["唔好意思，唔做住，取消", "唔做住", "sorry, cancel", "não quero continuar, cancelar"]
+)
+def test_cancel_after_other_words_is_leaving_not_a_cancelled_grant(text: str) -> None:
+    """「唔好意思，唔做住，取消」 at the due-date question was read as "the aid was cancelled"."""
+    assert wants_to_stop(text)
+    events = ValidateRepaymentForm().extract_events(said(text, "deny"), "installment_due_date")
+    assert slot_values(events) == {STOPPED: True}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ok and can I apply online?", "好，但係可唔可以網上申請？", "sim, mas posso pedir online?"],
+)
+def test_a_yes_word_opening_a_question_is_no_yes(text: str) -> None:
+    """ "ok and can I apply online?" at "has your aid been cancelled?" ruled the case out as
+    cancelled, although the user had said it was not."""
+    assert extract(text, "grant_cancelled") == {}
