@@ -277,6 +277,12 @@ def detect_lang(text: str) -> Lang:
     return "pt" if pt > en else "en"
 
 
+# Thanks and goodbyes, which only one of English and Portuguese writes ("ok" both do).
+_THANKS_AND_GOODBYES = frozenset(
+    {"thanks", "thank", "thx", "bye", "goodbye", "obrigado", "obrigada", "adeus"}
+)
+
+
 def is_telling(text: str) -> bool:
     """Whether `text` says enough to tell its language: "5", "no" or "ok" do not, nor three
     words neither language's list knows ("oito mil patacas" is no English)."""
@@ -284,6 +290,8 @@ def is_telling(text: str) -> bool:
     if _HAN.search(text):
         return True
     words = _LATIN_WORD.findall(text.lower())
+    if words and any(w in _THANKS_AND_GOODBYES for w in words):
+        return True  # «Muito obrigado», "thanks": short, yet one language's
     known = any(w in _PT_WORDS or w in _EN_WORDS for w in words)
     return len(words) >= 3 and (known or any(ch in text.lower() for ch in "ãõçâêôàá"))
 

@@ -53,6 +53,13 @@ def test_short_answers_keep_the_conversation_language() -> None:
         ("oito mil patacas", "pt", [], "pt"),
         ("oito mil patacas", None, ["Posso ajustar o reembolso da minha empresa?"], "pt"),
         ("5", None, ["Can my company adjust its repayment?"], "en"),
+        # The fifth probe: «Muito obrigado» got 「唔使客氣！」 (UI zh-Hant), "thanks" after a
+        # Chinese question got Simplified: thanks and goodbyes tell their language.
+        ("Muito obrigado", "zh-Hant", ["E a banca e os seguros?"], "pt"),
+        ("obrigada", "zh-Hant", [], "pt"),
+        ("thanks", None, ["那个数字以前是多少？"], "en"),
+        ("bye", "zh-Hans", [], "en"),
+        ("ok", "zh-Hant", ["Can my company adjust its repayment?"], "zh-Hant"),
     ],
 )
 def test_the_reply_language_follows_the_message_then_the_ui_then_the_conversation(
