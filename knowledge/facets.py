@@ -607,7 +607,16 @@ FACETS: dict[Facet, FacetRule] = {
         r"|天鸽[^。?？]{0,20}(?:多少|几多)宗|(?:hato|typhoon)[^?]{0,40}\bhow many\b|\bhow many\b[^?]{0,40}(?:hato|typhoon)"
         # the industries an investment total went to
         r"|投向(?:了)?(?:内地)?(?:哪些|哪个|边啲|什么)(?:行业|领域|产业)"
-        r"|(?:which|what) (?:sectors|industries) (?:\w+ ){0,6}(?:invest|went)",
+        r"|(?:which|what) (?:sectors|industries) (?:\w+ ){0,6}(?:invest|went)"
+        # one party's share of those who attended ("how many were from Hong Kong?")
+        # (not Macao's: the WTO workshop's 50 representatives were all Macao's)
+        r"|(?:香港|内地|中央)(?:方面|那边|𠮶边|一方|特区)?(?:政府)?(?:共)?(?:派|有|出席)?(?:了|咗|出)?"
+        r"(?:多少|几多)(?:个|名|位)?(?:代表|人|官员)"
+        r"|how many (?:\w+ ){0,2}(?:people|representatives|delegates|officials|participants"
+        r"|attendees) (?:\w+ ){0,2}(?:from|of) (?:the )?(?:hong kong|mainland)\b"
+        r"|how many (?:hong kong|mainland) (?:\w+ )?(?:officials|representatives|delegates|people)"
+        r"|quant[oa]s (?:representantes|delegados|pessoas|participantes|funcionários) (?:\w+ ){0,2}"
+        r"(?:de|da|do) (?:hong kong|interior)\b",
         r"分别|respectively|broken down|respetivamente|respectivamente",
         # several figures each asked for, which the answer states one by one
         r"、[^。?？]{0,30}分别",
