@@ -18,9 +18,15 @@ from actions.conversation import (
     unanswered_events,
 )
 from actions.knowledge_base import get_retriever
-from actions.parsing import is_social, is_thanks, looks_like_question, wants_own_adjustment
+from actions.parsing import (
+    asks_what_you_can_do,
+    is_social,
+    is_thanks,
+    looks_like_question,
+    wants_own_adjustment,
+)
 from actions.repayment_slots import FORM, states_a_case
-from knowledge.answer import Reply, without_check_button
+from knowledge.answer import Reply, compose_capabilities, without_check_button
 from knowledge.clock import macao_today
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
@@ -37,6 +43,9 @@ class ActionAnswerQuestion(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = tracker.latest_message.get("text") or ""
         lang = conversation_lang(tracker)
+        if asks_what_you_can_do(typed):
+            send_reply(dispatcher, compose_capabilities(lang))  # 「你能做什么？」 (NLU: unsure)
+            return []
         if is_thanks(typed) or is_social(typed):
             # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
             # "not sure" or the scope sentence with an offer of staff (the fourth probe).

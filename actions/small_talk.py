@@ -20,8 +20,15 @@ from actions.conversation import (
 from actions.digression import measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.knowledge_base import get_retriever
-from actions.parsing import Answer, is_closing, is_social, looks_like_question, read_answer
-from knowledge.answer import HANDOFF_PAYLOAD, Reply
+from actions.parsing import (
+    Answer,
+    asks_what_you_can_do,
+    is_closing,
+    is_social,
+    looks_like_question,
+    read_answer,
+)
+from knowledge.answer import HANDOFF_PAYLOAD, Reply, compose_capabilities
 from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.messages import text
@@ -52,6 +59,9 @@ class ActionSmallTalk(Action):
         typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
         if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
+            return []
+        if asks_what_you_can_do(typed):
+            send_reply(dispatcher, compose_capabilities(lang))  # «Olá, fala português?»
             return []
         if (
             HANDOFF_PAYLOAD in previous_payloads(tracker)

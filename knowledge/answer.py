@@ -137,10 +137,19 @@ def compose_contact_offer(lang: Lang) -> Reply:
     return Reply(text("answer.contact_given", lang), lang, [handoff], [], True)
 
 
+def _scope_topics(lang: Lang) -> str:
+    return join_list([text(f"scope.topic.{topic}", lang) for topic in SCOPE_TOPICS], lang)
+
+
 def scope_sentence(lang: Lang) -> str:
     """What the assistant covers, every topic named, and the offer of staff."""
-    names = [text(f"scope.topic.{topic}", lang) for topic in SCOPE_TOPICS]
-    return text("answer.out_of_scope", lang, topics=join_list(names, lang))
+    return text("answer.out_of_scope", lang, topics=_scope_topics(lang))
+
+
+def compose_capabilities(lang: Lang) -> Reply:
+    """ "What can you do?", 「你識唔識講廣東話？」, «Fala português?»: what the assistant answers,
+    in which languages, and what else it does."""
+    return Reply(text("small_talk.capabilities", lang, topics=_scope_topics(lang)), lang)
 
 
 def compose_out_of_scope(lang: Lang) -> Reply:

@@ -325,3 +325,13 @@ def test_a_question_read_as_goodbye_is_not_told_goodbye(
     """ "who can see this chat?" and 「仲有冇其他嘢要留意」 got "Thank you for your enquiry. Goodbye!"."""
     said = text_of(chat(stack, typed, uuid.uuid4().hex, lang=lang))
     assert message("small_talk.goodbye", lang) not in said, said
+
+
+@pytest.mark.parametrize(("typed", "lang"), [("你能做什么？", "zh-Hans"), ("Olá, fala português?", "pt"),
+                                             ("哈哈咁你識唔識講廣東話", "zh-Hant")])  # fmt: skip
+def test_what_can_you_do_is_told_what_the_assistant_does(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """「你能做什么？」 got "not sure" with unrelated topics; «Olá, fala português?» too."""
+    said = text_of(chat(stack, typed, uuid.uuid4().hex, lang=lang))
+    assert said.startswith(message("small_talk.capabilities", lang)[:12]), said

@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import previous_payloads
+from actions.parsing import asks_what_you_can_do
 from actions.small_talk import ActionSmallTalk
 from knowledge.answer import HANDOFF_PAYLOAD
 
@@ -113,3 +114,20 @@ def test_the_context_passes_over_a_turn_on_nothing() -> None:
     later = [*events, *[{"event": "bot", "text": "…"}, {"event": "user", "text": "…"}] * 3]
     tracker = Tracker("web:t", {}, {"text": "…"}, later, False, None, {}, "action_listen")
     assert recent_context(tracker, entries, "en") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你能做什么？", "哈哈咁你識唔識講廣東話", "ok, what can you help with?", "Olá, fala português?",
+     "Do you speak English?", "你可以解答什么问题"],
+)  # fmt: skip
+def test_what_can_you_do_is_asked_of_the_assistant(text: str) -> None:
+    """The fifth probe: 「你能做什么？」 got "not sure" with unrelated topics, «Olá, fala
+    português?» the same, 「識唔識講廣東話」 the scope sentence's "not something I can help with"."""
+    assert asks_what_you_can_do(text)
+
+
+@pytest.mark.parametrize("text", ["你好", "CEPA可以幫到我咩", "what can you tell me about CEPA",
+                                  "我能做什么生意"])  # fmt: skip
+def test_a_question_about_a_topic_is_no_question_about_the_assistant(text: str) -> None:
+    assert not asks_what_you_can_do(text)

@@ -34,7 +34,7 @@ def test_every_zh_hant_message_of_the_catalogue_uses_macao_forms() -> None:
 # 「請問可否轉介予貴局職員跟進？」 was answered 「請問點稱呼你？」 and thanked with 「唔使客氣！」.
 _COLLOQUIAL = (
     *("唔", "咩", "係", "嘅", "喺", "冇", "咗", "嚟", "啲", "佢", "搵", "仲", "咁"),
-    *("點樣", "點稱呼", "點解", "幾多", "幾時"),
+    *("點樣", "點稱呼", "點解", "幾多", "幾時", "話我知", "嘢", "睇", "俾", "畀", "攞"),
 )
 
 
