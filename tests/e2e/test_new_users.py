@@ -334,4 +334,4 @@ def test_what_can_you_do_is_told_what_the_assistant_does(
 ) -> None:
     """「你能做什么？」 got "not sure" with unrelated topics; «Olá, fala português?» too."""
     said = text_of(chat(stack, typed, uuid.uuid4().hex, lang=lang))
-    assert said.startswith(message("small_talk.capabilities", lang)[:12]), said
+    assert said.startswith(template("small_talk.capabilities", lang)[:12]), said
