@@ -24,6 +24,7 @@ from actions.parsing import (
     Answer,
     asks_what_you_can_do,
     is_closing,
+    is_reaction,
     is_social,
     looks_like_question,
     read_answer,
@@ -67,6 +68,7 @@ class ActionSmallTalk(Action):
             HANDOFF_PAYLOAD in previous_payloads(tracker)
             and read_answer(typed, intent) is Answer.YES
             and not is_closing(typed)
+            and not is_reaction(typed)
         ):
             # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
             # privacy notice and consent question, as the button would ("ok thanks bye" is none).

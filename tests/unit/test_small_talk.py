@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import previous_payloads
-from actions.parsing import asks_what_you_can_do
+from actions.parsing import asks_what_you_can_do, is_social
 from actions.small_talk import ActionSmallTalk
 from knowledge.answer import HANDOFF_PAYLOAD
 
@@ -50,7 +50,11 @@ def test_yes_to_the_offer_of_staff_starts_the_hand_off(answer: str, intent: str)
     assert dispatcher.messages == []  # the privacy notice comes from the form
 
 
-@pytest.mark.parametrize(("answer", "intent"), [("唔使喇", "deny"), ("唔知", "dont_know")])
+@pytest.mark.parametrize(
+    ("answer", "intent"),
+    # probe 5: "cool" and 「好嘢👍」 (NLU: affirm) opened the privacy notice
+    [("唔使喇", "deny"), ("唔知", "dont_know"), ("cool", "affirm"), ("好嘢👍", "affirm")],
+)
 def test_no_or_dont_know_to_the_offer_starts_nothing(answer: str, intent: str) -> None:
     events = ActionSmallTalk().run(
         CollectingDispatcher(), offered([HANDOFF_PAYLOAD], answer, intent), {}
@@ -131,3 +135,9 @@ def test_what_can_you_do_is_asked_of_the_assistant(text: str) -> None:
                                   "我能做什么生意"])  # fmt: skip
 def test_a_question_about_a_topic_is_no_question_about_the_assistant(text: str) -> None:
     assert not asks_what_you_can_do(text)
+
+
+@pytest.mark.parametrize("text", ["哈哈好，明白", "收到", "ok got it", "noted, thanks", "entendi"])
+def test_acknowledgements_are_small_talk(text: str) -> None:
+    """Probe 5: 「哈哈好，明白」 (NLU: out of scope) got "I still cannot answer your question"."""
+    assert is_social(text)
