@@ -438,6 +438,12 @@
   function send(message, shown) {
     message = (message || "").trim();
     if (!message || busy || !state.sender) return;  // while waiting, typed text stays in the box
+    if (!shown && message.toLowerCase() === "/restart") {
+      // Typed, as Telegram users do: the restart control (the gateway passes no typed command on).
+      input.value = ""; autoGrow();
+      restart();
+      return;
+    }
     retireButtons();
     push({ role: "user", text: shown || message });
     if (!shown) { input.value = ""; autoGrow(); }

@@ -320,6 +320,19 @@ def test_cancel_and_restart_reach_the_dialogue_and_old_buttons_go_stale(
         expect(button).to_be_disabled()
 
 
+def test_typing_restart_restarts_the_conversation(stack: Stack, page: Page) -> None:
+    """Probe 5: "/restart" typed inside the check got "Sorry, I could not understand that answer"
+    and the check's question again; typed, it does what the restart control does."""
+    page.goto(stack.gateway_url + "/")
+    sender = stored(page)["sender"]
+    ask(page, "我間公司可唔可以調整還款？")
+    expect(bot_messages(page).last).to_contain_text("援助計劃", timeout=30_000)
+    ask(page, "/restart")
+    expect(page.locator(".cepa-divider")).to_have_text("已重新開始對話", timeout=30_000)
+    assert not tracker(stack, sender)["active_loop"]
+    assert all(entry.get("text") != "/restart" for entry in stored(page)["history"])
+
+
 def test_a_failed_send_offers_retry_and_the_error_is_not_kept(stack: Stack, page: Page) -> None:
     page.goto(stack.gateway_url + "/")
     page.route("**/api/chat", lambda route: route.abort())
