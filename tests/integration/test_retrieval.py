@@ -434,7 +434,8 @@ def test_a_question_about_a_topic_as_a_whole_gets_its_overview(retriever: Hybrid
     them: the user asked about the measures as a whole, and the overview (which lists them)
     answers alone, not three measures side by side or "not sure"."""
     query = "大灣區有咩措施？"
-    assert decide(retriever, query, "gba_measures", 0.5).band == "weak"  # the NLU unsure: no
+    # the NLU unsure: no answer outright (at most "is this what you mean?")
+    assert decide(retriever, query, "gba_measures", 0.5).band != "confident"
     decision = decide(retriever, query, "gba_measures", 0.99)
     assert decision.band == "confident"
     assert [h.entry.id for h in decision.answers] == ["gba-measures-overview"]
@@ -740,3 +741,22 @@ def test_a_question_of_its_own_is_not_answered_with_the_previous_answer(
     context = after(retriever, previous, *answered_from)
     reply = answer_question(retriever, question, "en", dt.date(2026, 12, 6), context=context)
     assert not reply.sources or reply.handoff_offered, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # probe 5: the laws entry, whose text names the scheme more often, and "not sure"
+        ("What is the Kimberley Process?", "kimberley-overview"),
+        ("O que é o Processo de Kimberley?", "kimberley-overview"),
+        ("what's the Kimberley scheme", "kimberley-overview"),
+        # a detail of it asked the same way is not the overview's
+        ("Which law implements the Kimberley Process in Macao?", "kimberley-laws"),
+    ],
+)
+def test_what_is_a_topic_is_answered_by_its_overview(
+    retriever: HybridRetriever, question: str, entry_id: str
+) -> None:
+    decision = decide(retriever, question, "kimberley_process", 1.0)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers][:1] == [entry_id]
