@@ -821,7 +821,7 @@ _SPECIFICS = re.compile(
     r"|medicamentos)|requisitos|(?<!mesmas )condições|precis|candidat|a partir de"
 )
 _SPECIFICS_STATED = re.compile(
-    r"(?:什么时候|何时|几时|哪天|哪一天|何日)[^?？]{0,12}(?:推出|公布|宣布)"
+    r"(?:什么时候|何时|几时|哪天|哪一天|何日)[^?？]{0,12}(?:推出|公布|宣布|出(?![席口发]))"
     r"|(?:when (?:was|were|did)[^?]{0,60}|quando (?:foi|foram)[^?]{0,60})"
     r"(?:announced|introduced|unveiled|anunciad|apresentad)"
     r"|去哪查|去边度(?:睇|查)|何处查阅|哪里(?:查|看)|边度(?:睇|查)|where can i (?:find|read|see)"

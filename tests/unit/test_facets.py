@@ -863,6 +863,9 @@ def test_a_detail_the_answer_does_not_state_is_named(
             ["import-licensing-workshop"],
         ),
         ("Does the GBA guarantee my kids a school place?", ["gba-measure-03-education"]),
+        # when a measure came out is what a summary-only measure's entry says (probe 5:
+        # 「呢啲措施幾時出㗎？」 was told the source gives no date)
+        ("移動支付嗰條措施幾時出㗎？", ["gba-measure-02-mobile-payment"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
