@@ -38,7 +38,7 @@ PLAUSIBLE_THRESHOLD = 0.54
 # It lifts a clear leader with a modest score ("national treatment 69 sectors") out of "is this
 # what you mean?".
 AGREEMENT_THRESHOLD = 0.54
-AGREEMENT_MARGIN = 0.04
+AGREEMENT_MARGIN = 0.01
 AGREEMENT_INTENT_CONFIDENCE = 0.8
 # Entries of the first entry's topic scoring within the margin behind it are its siblings: one
 # question often touches two of them (the repayment measure's amount and its schemes), and the
