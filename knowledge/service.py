@@ -21,6 +21,8 @@ from knowledge.messages import format_date
 from knowledge.numbered import named_items
 from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
+    AGREEMENT_MARGIN,
+    AGREEMENT_THRESHOLD,
     ANSWER_GROUP,
     ANSWER_THRESHOLD,
     PLAUSIBLE_THRESHOLD,
@@ -97,6 +99,12 @@ def asks_if_still_open(question: str) -> bool:
 # or, when it is another topic's, to the question read alone (tuned on
 # tests/data/followups_tune.jsonl).
 FOLLOW_UP_SWITCH = 0.2
+# The agreement band for a follow-up, which is read with the conversation's topic as a sure NLU
+# reading of its own: the lead the band asked before the Cantonese phrasings moved its
+# calibration for direct questions to 0.01 (knowledge/retriever.py). Tuned on
+# tests/data/followups_tune.jsonl: 0.01 answered one more out-of-scope follow-up there and no
+# more in-scope ones.
+FOLLOW_UP_AGREEMENT = (AGREEMENT_THRESHOLD, 0.04, AGREEMENT_INTENT_CONFIDENCE)
 # A follow-up that refers back to what was just answered (「这是第几项措施」, "who chaired it?"):
 # its own words never move the answer off it (normalised; not 那, which opens "what about…?").
 _REFERS_BACK = re.compile(
@@ -232,7 +240,9 @@ def decide_follow_up(
     if not context.question.strip() or _ASKS_FOR_A_SERVICE.search(normalise(question)):
         return None  # no question before it (the check's own context), or a request of its own
     joined = f"{question} {_lead_in(retriever, question, context)} {question}"
-    decision = _decide_whole(retriever, joined, context.topic, 1.0, out_of_scope, asked=question)
+    decision = _decide_whole(
+        retriever, joined, context.topic, 1.0, out_of_scope, question, FOLLOW_UP_AGREEMENT
+    )
     answers = [h.entry for h in decision.answers]
     if not answers or any(e.topic != context.topic for e in answers):
         return None
@@ -286,9 +296,15 @@ def _decide_whole(
     intent_confidence: float,
     out_of_scope: bool,
     asked: str | None = None,
+    agreement: tuple[float, float, float] = (
+        AGREEMENT_THRESHOLD,
+        AGREEMENT_MARGIN,
+        AGREEMENT_INTENT_CONFIDENCE,
+    ),
 ) -> Decision:
     """The decision for `question` read as one question; the details it asks for are read in
-    `asked` when given (a follow-up's own words, not the previous question's it is read with)."""
+    `asked` when given (a follow-up's own words, not the previous question's it is read with);
+    `agreement` replaces the retriever's agreement band (a follow-up's)."""
     asked = question if asked is None else asked
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
@@ -315,7 +331,7 @@ def _decide_whole(
             return Decision("confident", [*twins, *rest], chosen=twins)
     threshold = ANSWER_THRESHOLD + (OUT_OF_SCOPE_MARGIN if out_of_scope else 0.0)
     intent = Intent(topic, intent_confidence)
-    sureness = band(hits, confident_at=threshold, intent=intent)
+    sureness = band(hits, confident_at=threshold, intent=intent, agreement=agreement)
     # "Is this what you mean?" only for an entry of the topic the NLU asks about: a near miss it
     # places elsewhere, out of scope or nowhere (company registration read against the Kimberley
     # licences) is not offered as an answer. Measured on the tuning data (docs/benchmarks.md).
