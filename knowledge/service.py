@@ -340,7 +340,10 @@ def _decide_whole(
     # Several entries of the topic the NLU asks about match about equally, its overview among
     # them: the question is about the topic as a whole, and the overview answers it.
     alone = False
-    overview = crowd_overview(hits) if sureness != "confident" else None
+    # (also when only the NLU's agreement made the first entry confident: 「大灣區有咩措施？」 is
+    # about the measures as a whole, not three of them side by side)
+    agreed_only = sureness == "confident" and band(hits, confident_at=threshold) != "confident"
+    overview = crowd_overview(hits) if sureness != "confident" or agreed_only else None
     if overview is None and _asks_what_it_is(asked):
         overview = next(
             (
