@@ -389,14 +389,18 @@ def test_number_soup_never_raises(text: str) -> None:
 # --- the hand-off consent reads the same answers ------------------------------------------------
 
 
-def consent_events(text: str, intent: str) -> dict[str, object]:
+def handoff_events(
+    text: str, requested: str, slots: dict[str, object] | None = None, intent: str = "affirm"
+) -> dict[str, object]:
+    """The slots the hand-off form sets when `text` (read by the NLU as `intent`) answers
+    `requested`."""
     from rasa_sdk import Tracker
 
     from actions.handoff_form import ValidateHandoffForm
 
     tracker = Tracker(
         sender_id="web:test",
-        slots={},
+        slots=slots or {},
         latest_message={"text": text, "intent": {"name": intent}, "entities": []},
         events=[],
         paused=False,
@@ -404,8 +408,12 @@ def consent_events(text: str, intent: str) -> dict[str, object]:
         active_loop={},
         latest_action_name=None,
     )
-    events = ValidateHandoffForm().extract_events(tracker, "handoff_consent")
+    events = ValidateHandoffForm().extract_events(tracker, requested)
     return {e["name"]: e["value"] for e in events}
+
+
+def consent_events(text: str, intent: str) -> dict[str, object]:
+    return handoff_events(text, "handoff_consent", intent=intent)
 
 
 @pytest.mark.parametrize(
@@ -426,25 +434,6 @@ def test_consent_refused() -> None:
 def test_goodbye_to_the_privacy_notice_declines(text: str, intent: str) -> None:
     """Probe 5: 「拜拜」 to the privacy notice was "not understood", and the notice came again."""
     assert consent_events(text, intent) == {"handoff_consent": False, "handoff_hint": None}
-
-
-def handoff_events(text: str, requested: str, slots: dict[str, object]) -> dict[str, object]:
-    from rasa_sdk import Tracker
-
-    from actions.handoff_form import ValidateHandoffForm
-
-    tracker = Tracker(
-        sender_id="web:test",
-        slots=slots,
-        latest_message={"text": text, "intent": {"name": "affirm"}, "entities": []},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name=None,
-    )
-    events = ValidateHandoffForm().extract_events(tracker, requested)
-    return {e["name"]: e["value"] for e in events}
 
 
 @pytest.mark.parametrize("text", ["yes", "是", "ok"])
