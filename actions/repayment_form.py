@@ -216,10 +216,6 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
-        if requested and intent == "request_human":
-            # 「可否轉介予貴局職員跟進？」: the hand-off, not the phone number and this question
-            # again, after which the consent, name and phone it asks for were "not understood".
-            return [SlotSet(STOPPED, HANDOFF)]
         return hint_events(requested, HINT)
 
 
