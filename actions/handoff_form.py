@@ -33,8 +33,8 @@ from actions.forms import (
 from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
+    is_bare_answer,
     looks_like_question,
-    parse_answer,
     parse_contact,
     parse_name,
     read_answer,
@@ -119,7 +119,7 @@ class ValidateHandoffForm(ExtractingFormValidation):
             value = None if answer is None else answer is Answer.YES
         elif requested == "contact_name":
             # "yes" (to a question asked before) is nobody's name
-            value = None if parse_answer(typed) is not None else parse_name(typed)
+            value = None if is_bare_answer(typed) else parse_name(typed)
         elif requested == "contact_detail":
             value = parse_contact(typed)
         elif requested == "handoff_question":
@@ -127,7 +127,7 @@ class ValidateHandoffForm(ExtractingFormValidation):
             question = "\n".join(text_lines(typed))
             if earlier and _answer(tracker) is Answer.YES:
                 value = earlier
-            elif parse_answer(typed) is None and len(question.strip()) >= 2:
+            elif not is_bare_answer(typed) and len(question.strip()) >= 2:
                 value = question  # a bare yes or no is no question for staff
         if value is None:
             return hint_events(requested, HINT)

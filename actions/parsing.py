@@ -328,6 +328,18 @@ def read_answer(text: str, intent: str | None) -> Answer | None:
     return heard if heard is said else None
 
 
+# A message that is nothing but a yes or a no (normalised): no name and no question for staff
+# ("yes" was taken as both; probe 5). Not parse_answer, which finds a no in a name (陳非, 林未來).
+_BARE_ANSWER = re.compile(
+    r"^(?:yes|yeah|yep|ok|okay|sure|no|nope|sim|não|nao|ok sim|是|是的|系|好|好的|可以|对|冇|无|没有"
+    r"|不是|唔系|唔好|不好)\W*$"
+)
+
+
+def is_bare_answer(text: str) -> bool:
+    return bool(_BARE_ANSWER.match(normalise(text).strip()))
+
+
 def parse_yes_no(text: str) -> bool | None:
     """Yes → True, no → False; None for "don't know" and for anything else."""
     answer = parse_answer(text)

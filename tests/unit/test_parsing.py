@@ -441,6 +441,7 @@ def test_a_yes_is_no_name_and_no_question(text: str) -> None:
     """Probe 5: "yes" was taken as the user's name, and as the question to pass to staff."""
     assert handoff_events(text, "contact_name", {})["contact_name"] is None
     assert handoff_events(text, "handoff_question", {})["handoff_question"] is None
+    assert handoff_events("陳非", "contact_name", {})["contact_name"] == "陳非"  # 非 is no "no"
     earlier = {"last_unanswered_question": "CEPA原產地證書點申請"}
     asked = handoff_events(text, "handoff_question", earlier)["handoff_question"]
     assert asked == "CEPA原產地證書點申請"
