@@ -42,6 +42,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     delete,
+    event,
     func,
     inspect,
     select,
@@ -199,11 +200,25 @@ def tracker_connection(url: str) -> Iterator[Connection]:
         if schema := RetentionSettings.from_env().postgresql_schema:
             kwargs["connect_args"] = {"options": f"-csearch_path={schema}"}
     engine: Engine = create_engine(url, **kwargs)
+    if url.startswith("sqlite"):
+        # What this job deletes or overwrites is zeroed in the file, not left in the page's free
+        # space (where a redacted e-mail address was still readable).
+        event.listen(engine, "connect", _secure_delete)
     try:
         with engine.begin() as connection:
             yield connection
+        if url.startswith("sqlite"):
+            # ... and copied from the write-ahead log into the database file at once, the log
+            # emptied: the old page images it holds are gone too (best effort: a reader in the
+            # middle of a read makes it wait for the next checkpoint).
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         engine.dispose()
+
+
+def _secure_delete(dbapi_connection: Any, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA secure_delete=ON")
 
 
 def _has_events(connection: Connection) -> bool:
