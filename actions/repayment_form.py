@@ -184,9 +184,11 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             if dispatcher is not None and not payload and not_a_repayment(typed, intent):
                 # 「15」, 「2020」, "<script>", a film distributor's 「可否在內地設立獨資公司？」:
                 # no check (probe 5), but the knowledge base's reply, or the prompt for a question.
+                # A bare number is no follow-up of the previous answer (which it would repeat).
                 lang = conversation_lang(tracker)
-                reply = answer_digression(
-                    tracker, typed, None, follow_up_context(tracker)
+                asked = looks_like_question(typed)
+                reply = (
+                    asked and answer_digression(tracker, typed, None, follow_up_context(tracker))
                 ) or Reply(text("small_talk.prompt", lang), lang)
                 send_reply(dispatcher, reply)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, reply)]

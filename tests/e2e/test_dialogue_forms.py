@@ -323,3 +323,13 @@ def test_a_new_topic_after_a_refusal_gets_topics_not_still_no_answer(stack: Stac
     chat(stack, "哈哈咁你識唔識講廣東話", sender)
     reply = chat(stack, "咁你話我知CITES個會喺邊度開", sender)
     assert "仍然未能解答" not in text_of(reply), text_of(reply)
+
+
+def test_a_bare_number_after_an_answer_does_not_repeat_it(stack: Stack) -> None:
+    """After "What is the Kimberley Process?", a bare "15" got the Kimberley answer again, read as
+    a follow-up of it; it is no question, so the prompt for one."""
+    sender = new_sender()
+    assert chat(stack, "What is the Kimberley Process?", sender, lang="en")["sources"]
+    reply = chat(stack, "15", sender, lang="en")
+    assert reply["sources"] == [], text_of(reply)
+    assert question("scheme", "en") not in text_of(reply)
