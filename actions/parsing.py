@@ -363,9 +363,11 @@ def is_thanks(text: str) -> bool:
 # "how are you", thanks, goodbyes, "ok", "really?". Any other message that reads as a question is
 # answered from the knowledge base when the NLU read small talk (actions/small_talk.py): "Who
 # chaired it?" read as thanks, 「你好，请问CEPA是什么？」 as a greeting.
+# Reactions ("cool", 「好嘢」): small talk, and no answer to an offer (`is_reaction`).
+_REACTION_ZH, _REACTION_EN = r"好嘢|哈哈", r"cool|great|nice|haha"
 _SOCIAL_WORD = (
     # acknowledgements and reactions first («哈哈好，明白» got "I still cannot answer", probe 5)
-    r"哈哈|明白|收到|了解|知道了|好嘢|冇问题|没问题|cool|great|nice|got it|noted|i see|understood|haha"
+    rf"{_REACTION_ZH}|{_REACTION_EN}|明白|收到|了解|知道了|冇问题|没问题|got it|noted|i see|understood"
     r"|entendi|percebi|perfeito|ótimo|otimo|"
     r"你好|您好|哈[啰佬喽]|早晨|早安|午安|晚安|喂|拜拜|再见|谢谢|多谢晒?|唔该晒?|感谢|是吗|系咪|真的吗|真系|真的|真|好|好的|嗯|ok"
     r"|hi|hello|hey|good (?:morning|afternoon|evening)|how are you|bye|goodbye|thanks?|thank you"
@@ -404,7 +406,7 @@ def asks_what_you_can_do(text: str) -> bool:
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your
 # question to our staff" opened the privacy notice (probe 5); 「好，唔該」 and "ok sure" accept.
 _REACTION = re.compile(
-    r"好嘢|哈哈|\b(?:cool|great|nice|wow|haha|lol)\b|[\U0001F44D\U0001F600-\U0001F64F]"
+    rf"{_REACTION_ZH}|\b(?:{_REACTION_EN}|wow|lol)\b|[\U0001F44D\U0001F600-\U0001F64F]"
 )
 
 

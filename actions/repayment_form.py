@@ -29,6 +29,7 @@ from actions.conversation import (
 from actions.digression import answer_digression, measure_closed_reply
 from actions.forms import (
     DONT_KNOW_HINT,
+    HANDOFF_FORM,
     AskSlot,
     ExtractingFormValidation,
     ask_again_events,
@@ -186,10 +187,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # no check (probe 5), but the knowledge base's reply, or the prompt for a question.
                 # A bare number is no follow-up of the previous answer (which it would repeat).
                 lang = conversation_lang(tracker)
-                asked = looks_like_question(typed)
-                reply = (
-                    asked and answer_digression(tracker, typed, None, follow_up_context(tracker))
-                ) or Reply(text("small_talk.prompt", lang), lang)
+                answered = None
+                if looks_like_question(typed):
+                    answered = answer_digression(tracker, typed, None, follow_up_context(tracker))
+                reply = answered or Reply(text("small_talk.prompt", lang), lang)
                 send_reply(dispatcher, reply)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, reply)]
             return []
@@ -337,7 +338,7 @@ class ActionSubmitEligibility(Action):
         reset = [SlotSet(slot, None) for slot in (*REQUIRED, "repayment_completed", STOPPED, HINT)]
         if stopped := tracker.get_slot(STOPPED):
             if stopped == HANDOFF:
-                return [*reset, FollowupAction("handoff_form")]
+                return [*reset, FollowupAction(HANDOFF_FORM)]
             if stopped not in (CONTACT_GIVEN, ANSWERED):  # that turn had its own reply
                 send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
             return reset

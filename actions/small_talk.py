@@ -39,8 +39,8 @@ from knowledge.service import answer_question
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
 # Intents the NLU gives short follow-up questions it has no topic for ("Who chaired it?" as
 # thanks, "Where was it held?" as a greeting, 「律師行呢」 as a no, "who can see this chat?" as a
-# goodbye): such a question, when its
-# words are no small talk, gets the knowledge base's reply (`answered_question`).
+# goodbye): such a question, when its words are no small talk, gets the knowledge base's reply
+# (`answered_question`).
 MISREAD_QUESTIONS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "dont_know"})
 
 

@@ -290,7 +290,7 @@ def is_telling(text: str) -> bool:
     if _HAN.search(text):
         return True
     words = _LATIN_WORD.findall(text.lower())
-    if words and any(w in _THANKS_AND_GOODBYES for w in words):
+    if any(w in _THANKS_AND_GOODBYES for w in words):
         return True  # «Muito obrigado», "thanks": short, yet one language's
     known = any(w in _PT_WORDS or w in _EN_WORDS for w in words)
     return len(words) >= 3 and (known or any(ch in text.lower() for ch in "ãõçâêôàá"))
