@@ -1,6 +1,6 @@
 """The service's decisions on tuning sets whose own labelled questions are left out of the index.
 
-    .venv/bin/python benchmarks/leave_set_out.py tests/data/blind15_queries.jsonl
+    .venv/bin/python benchmarks/leave_set_out.py tests/data/blind16_queries.jsonl
     .venv/bin/python benchmarks/leave_set_out.py tests/data/blind13_queries.jsonl tests/data/blind14_queries.jsonl
 
 A tuning set's questions are labelled questions of the shipped index (knowledge/answerability.py),

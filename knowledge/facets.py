@@ -334,7 +334,9 @@ FACETS: dict[Facet, FacetRule] = {
         r"|que (?:serviço|entidade) (?:emite|trata|é responsável)",
         r"向[^。，,；;]{0,12}(?:申请|申领|提交|递交)|由[^。，,]{0,12}(?:签发|发出|审批|负责)"
         r"|负责|牵头|issued by|apply to|responsible|coordinat|junto d[ao]|emitid[ao]s? pel[ao]"
-        r"|responsável|coorden",
+        r"|responsável|coorden|(?:经济局|海关)[^。]{0,30}(?:查核|核查|清关)"
+        r"|(?:economic bureau|customs)[^.]{0,30}(?:clearance|check)"
+        r"|(?:serviços de economia|alfândega)[^.]{0,40}(?:desalfandegamento|verificação)",
     ),
     # An appeal against a refusal.
     "appeal": _rule(
@@ -442,8 +444,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"部门(?:的)?(?:完整|全部|详细)(?:清单|名单|列表)|(?:full|complete) list of (?:the )?(?:\d+ )?"
         r"(?:service )?sectors|lista completa dos (?:\d+ )?se(?:c)?tores"
         r"|(?:which|what) (?:\w+ ){0,2}(?:seven|7) (?:\w+ ){0,2}sectors|(?:quais|que) (?:são )?(?:os )?"
-        r"(?:sete|7) se(?:c)?tores|(?:哪|边)(?:七|7)个(?:服务)?部门|新增(?:的|咗)?(?:哪|边)(?:七|7|几|些)个?"
-        r"(?:服务)?部门",
+        r"(?:sete|7) (?:\w+ )?se(?:c)?tores|(?:哪|边)(?:七|7)个(?:服务)?部门|新增(?:的|咗)?(?:哪|边)(?:七|7|几|些)个?"
+        r"(?:服务)?部门|(?:七|7)个[^。？?]{0,8}部门[^。？?]{0,3}(?:系|是)(?:哪|边)(?:七|7|几)",
         None,
     ),
     # A web address, which no answer gives (they name the website and where on it to look).
@@ -576,6 +578,9 @@ FACETS: dict[Facet, FacetRule] = {
         r"|whole (?:remaining )?balance|amortização antecipada|(?:liquidar|pagar) (?:\w+ ){0,3}"
         r"antecipad|reembolso antecipado|de uma só vez",
         r"提前|\bearly\b|antecipad",
+        # Being made to pay the rest at once is answered by "spread evenly" (blind16).
+        r"(?:会唔会|会不会|使唔使|使不使|洗唔洗|需唔需要|需不需要|是否需要|是否要|要唔要|要不要)要?一次过还"
+        r"|(?:tenho|temos|terei|teremos) de (?:pagar|reembolsar) (?:\w+ ){0,4}de uma só vez",
     ),
     # Where a user's own application stands: only the bureau's staff can say.
     "status": _rule(

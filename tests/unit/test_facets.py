@@ -574,6 +574,15 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "cepa-services-national-treatment",
             "sector_list",
         ),
+        # blind16: which seven, asked in Cantonese and with an adjective between
+        ("新加嗰七個國民待遇部門係邊七個", "cepa-services-national-treatment", "sector_list"),
+        (
+            "Quais são os sete novos sectores com tratamento nacional?",
+            "cepa-services-national-treatment",
+            "sector_list",
+        ),
+        # paying off early by choice is not what the measure speaks of
+        ("可唔可以一次過還晒啲錢？", "sme-repayment-amount", "early_repayment"),
         (
             "When is the 4th China Quality Conference?",
             "quality-china-quality-conference",
@@ -866,6 +875,11 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # when a measure came out is what a summary-only measure's entry says (probe 5:
         # 「呢啲措施幾時出㗎？」 was told the source gives no date)
         ("移動支付嗰條措施幾時出㗎？", ["gba-measure-02-mobile-payment"]),
+        # blind16: whether the rest must be paid at once is answered by "spread evenly"
+        ("減到一千蚊之後，剩返嗰啲錢點計？會唔會要一次過還晒", ["sme-repayment-amount"]),
+        ("Do we have to pay the rest all at once after the reduction?", ["sme-repayment-amount"]),
+        # who checked the first diamonds: the Economic Bureau and Customs
+        ("嗰批鑽石清關要預約㗎？邊個部門負責查核", ["kimberley-first-import"]),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(
