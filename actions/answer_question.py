@@ -17,16 +17,18 @@ from actions.conversation import (
     unanswered_before,
     unanswered_events,
 )
+from actions.forms import HANDOFF_FORM
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
-    asks_what_you_can_do,
     is_social,
     is_thanks,
     looks_like_question,
     wants_own_adjustment,
+    wants_staff,
 )
 from actions.repayment_slots import FORM, states_a_case
-from knowledge.answer import Reply, compose_capabilities, without_check_button
+from actions.small_talk import reply_about_the_assistant
+from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
@@ -43,8 +45,8 @@ class ActionAnswerQuestion(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = tracker.latest_message.get("text") or ""
         lang = conversation_lang(tracker)
-        if asks_what_you_can_do(typed):
-            send_reply(dispatcher, compose_capabilities(lang))  # 「你能做什么？」 (NLU: unsure)
+        if about := reply_about_the_assistant(typed, lang):
+            send_reply(dispatcher, about)  # 「你能做什么？」 (NLU: unsure), "do you store my data?"
             return []
         if is_thanks(typed) or is_social(typed):
             # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
@@ -52,6 +54,9 @@ class ActionAnswerQuestion(Action):
             key = "thank" if is_thanks(typed) else "prompt"
             send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
             return []
+        checking = (tracker.active_loop or {}).get("name") == FORM
+        if wants_staff(typed) and not checking:
+            return [FollowupAction(HANDOFF_FORM)]  # «Preciso de um humano» (NLU: unsure)
         reply = answer_question(
             get_retriever(),
             typed,
@@ -64,7 +69,6 @@ class ActionAnswerQuestion(Action):
             unanswered_before=unanswered_before(tracker),
             context=follow_up_context(tracker),
         )
-        checking = (tracker.active_loop or {}).get("name") == FORM
         if checking:
             reply = without_check_button(reply)  # answered inside the check: it is under way
         elif (not reply.sources or reply.handoff_offered) and (

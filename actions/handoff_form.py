@@ -33,18 +33,23 @@ from actions.forms import (
 from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
+    asks_about_privacy,
     is_bare_answer,
+    is_closing,
     looks_like_question,
     parse_contact,
     parse_name,
     read_answer,
+    split_contact_message,
+    wants_staff,
+    withholds_details,
 )
 from actions.repayment_slots import wants_to_stop
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
-from knowledge.answer import Reply
+from knowledge.answer import Reply, compose_privacy
 from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
@@ -93,11 +98,24 @@ class ValidateHandoffForm(ExtractingFormValidation):
             if dispatcher is not None and (closed := measure_closed_reply(tracker, typed)):
                 send_reply(dispatcher, closed)
                 return [SlotSet(STOPPED, ANSWERED)]
-            return []
-        if clicked_stop(tracker) or wants_to_stop(typed):
-            return [SlotSet(STOPPED, True)]
+            # "I need a human. I'm Mary Lee, email …, my question: …": kept for after consent.
+            return _details_events(typed)
+        if requested == "handoff_consent" and (
+            latest_intent(tracker) == "request_human" or wants_staff(typed)
+        ):
+            return [SlotSet(requested, True), SlotSet(HINT, None)]  # 「算了，给我转人工」: yes
+        if clicked_stop(tracker) or wants_to_stop(typed) or withholds_details(typed):
+            return [SlotSet(STOPPED, True)]  # 「我唔想留名喇」 at the name: nothing more is asked
+        if requested in ("contact_name", "contact_detail") and is_closing(typed):
+            return [SlotSet(STOPPED, True)]  # "thanks, bye" is nobody's name
         if stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
+        if requested != "handoff_question" and dispatcher is not None and asks_about_privacy(typed):
+            # 「你哋會點用我啲資料？」 at the privacy notice: what is kept and why, then the same step.
+            send_reply(dispatcher, compose_privacy(conversation_lang(tracker)))
+            return ask_again_events(requested, HINT)
+        if requested in ("contact_name", "contact_detail") and (details := _details_events(typed)):
+            return [*details, SlotSet(HINT, None)]  # 「陳生，66889900，我想問…」 at the name
         # A question on a topic before the user's own question is asked for ("what is CEPA?" as
         # the name): its answer, then the same question again.
         if (
@@ -132,6 +150,19 @@ class ValidateHandoffForm(ExtractingFormValidation):
         if value is None:
             return hint_events(requested, HINT)
         return [SlotSet(requested, value), SlotSet(HINT, None)]
+
+
+def _details_events(typed: str) -> list[dict[str, Any]]:
+    """Name, contact and question given in one message holding a contact, as slot events."""
+    details = split_contact_message(typed)
+    if details is None:
+        return []
+    values = {
+        "contact_name": details.name,
+        "contact_detail": details.contact,
+        "handoff_question": details.question,
+    }
+    return [SlotSet(slot, value) for slot, value in values.items() if value]
 
 
 class AskHandoffSlot(AskSlot):

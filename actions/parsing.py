@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -403,6 +404,34 @@ def asks_what_you_can_do(text: str) -> bool:
     return bool(_CAPABILITIES.search(normalise(text)))
 
 
+# What the assistant does with what users type (normalised): "do you store my data?", 「你哋會唔會
+# 記錄我講嘢」, «quem pode ver esta conversa?» were called out of scope or "not sure" (probe 5).
+_DATA = r"(?:data|chats?|conversations?|messages?|information|info|details|personal details)"
+_PRIVACY = re.compile(
+    r"(?:记录|记低|录低|保存|储存|存储|保留|存低|收集|删除|删走)(?:低|住|咗)?(?:我|我哋|我们|本人)?(?:的|嘅)?"
+    r"(?:讲嘢|讲的|说的|讲过|说过|对话|聊天|倾偈|讯息|信息|资料|数据|个人资料|记录)"
+    r"|(?:边个|谁|哪些人|什么人|咩人)(?:可以|会|能|能够)?(?:睇|看)(?:到|得到)?(?:我|我哋|我们)?(?:的|嘅)?"
+    r"(?:讲嘢|对话|聊天|讯息|信息|资料|记录)|(?:私隐|隐私)(?!公署|专员|办公室)|个人资料(?:点|怎么|如何|会)"
+    r"|\b(?:do|will|does) (?:you|this bot|the bot|it) (?:\w+ )?(?:store|keep|save|record|log|collect"
+    r"|delete|share) (?:my|our|this|the|any|users'?) (?:\w+ )?"
+    + _DATA
+    + r"|\bwho (?:can|will|gets to) (?:see|read|access) (?:this|my|our|the) (?:\w+ )?"
+    + _DATA
+    + r"|\b(?:is|are) (?:this|my|our|the) (?:\w+ )?"
+    + _DATA
+    + r" (?:private|recorded|saved|stored"
+    r"|kept|confidential|logged)|\bprivacy\b|\bwhat (?:happens|do you do) (?:to|with) my\b"
+    r"|\b(?:guarda|guardam|grava|gravam|regist(?:a|am)|apaga|apagam|recolhe|recolhem)\w* (?:os |as )?"
+    r"(?:meus |minhas |nossos |nossas )?(?:dados|conversas?|mensagens)|\bquem (?:pode|vai|consegue)"
+    r" (?:ver|ler) (?:esta|a|as|estas|minha|minhas) (?:conversa|mensagen)|privacidade"
+    r"|(?<!protecção de )(?<!proteção de )dados pessoais"
+)
+
+
+def asks_about_privacy(text: str) -> bool:
+    return bool(_PRIVACY.search(normalise(text)))
+
+
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your
 # question to our staff" opened the privacy notice (probe 5); 「好，唔該」 and "ok sure" accept.
 _REACTION = re.compile(
@@ -475,6 +504,85 @@ def parse_contact(text: str) -> str | None:
 NAME_PREFIX = re.compile(
     r"^(?:我叫|我係|我是|叫我)\s*|^(?:my name is|i am|i['’]m|chamo-me|o meu nome é|sou)\s+", re.I
 )
+
+
+# Asking for a person (normalised), whatever the NLU read: "please pass my question on" (NLU: the
+# check), «Preciso de um humano» (unsure), 「算了，给我转人工」 at the privacy notice (probe 6).
+_WANTS_STAFF = re.compile(
+    r"转人工|转真人|揾真人|找真人|真人(?:客服|服务)|人工(?:客服|服务)|(?:揾|找|转|转交|转介|联络)(?:你哋|你们|贵局)?"
+    r"(?:的|嘅)?(?:职员|工作人员|同事|负责人)|(?:同|和|跟)(?:你哋|你们|贵局)?(?:的|嘅)?(?:职员|工作人员|同事)"
+    r"(?:直接)?(?:讲|倾|说|谈|联络|通电话)"
+    r"|\b(?:need|want|talk to|speak to|speak with|talk with|get me|connect me (?:to|with))"
+    r" (?:a |an |the |your |some )?(?:real )?(?:human|person|officer|staff|agent|someone)\b"
+    r"|\bpass (?:my|the|this) (?:question|enquiry|inquiry|case) (?:on|to (?:your |the )?staff)"
+    r"|\b(?:preciso|quero|queria|gostaria) (?:de )?(?:falar com )?(?:um|uma) (?:humano|pessoa|funcionári[oa])"
+    r"|\bencaminh\w* (?:a|esta|minha) (?:minha )?pergunta"
+)
+
+
+def wants_staff(text: str) -> bool:
+    return bool(_WANTS_STAFF.search(normalise(text)))
+
+
+# Withdrawing one's details once asked (normalised): 「我唔想留名喇」, "I'd rather not give my
+# details", «prefiro não dar os meus dados».
+_WITHHOLDS_DETAILS = re.compile(
+    r"(?:唔想|不想|唔愿意|不愿意|唔方便|不方便|唔会|不会)(?:再)?(?:留|俾|畀|给|提供|讲|说|话)(?:低)?(?:我|你)?(?:的|嘅)?"
+    r"(?:名|姓名|名字|电话|联络|联系|资料|个人资料|电邮|email)"
+    r"|\b(?:rather not|don'?t want to|do not want to|won'?t|not comfortable) (?:give|giving|share|sharing"
+    r"|leave|leaving|provide|providing) (?:you )?(?:my|any)\b"
+    r"|\b(?:prefiro não|não quero) (?:dar|deixar|fornecer|partilhar) (?:o meu|os meus|a minha|as minhas|nenhum)"
+)
+
+
+def withholds_details(text: str) -> bool:
+    return bool(_WITHHOLDS_DETAILS.search(normalise(text)))
+
+
+# The parts of one message that gives a name, a contact and maybe the question at once:
+# "My name is John Smith, phone +853 6688 1234", 「陳生，66889900，我想問毛坯鑽石准照要幾耐批」.
+_PART_BREAK = re.compile(r"[，,;；。\n]|(?<=[A-Za-z\d])\.\s+(?=[A-Z])")
+_CONTACT_WORD = re.compile(
+    r"^(?:and |e )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|telefone|telemóvel)"
+    r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:电话|电邮|手机|联络|联系方式)[:：\s]*",
+    re.I,
+)
+_QUESTION_LABEL = re.compile(
+    r"^(?:and )?(?:my |the )?question(?: is)?[:\s]*|^(?:a minha )?pergunta(?: é)?[:\s]*"
+    r"|^(?:我的|我嘅)?问题(?:是|系)?[:：\s]*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    name: str | None
+    contact: str
+    question: str | None
+
+
+def split_contact_message(text: str) -> ContactDetails | None:
+    """A name, the contact and what else was asked, from one message holding a contact; None
+    when it holds none. The name is the part before the contact that reads as one."""
+    contact = parse_contact(text)
+    if contact is None:
+        return None
+    name: str | None = None
+    rest: list[str] = []
+    for part in (p.strip() for p in _PART_BREAK.split(text)):
+        if not part or parse_contact(part) or parse_contact(_CONTACT_WORD.sub("", part)):
+            continue
+        other = wants_staff(part) or is_bare_answer(part)
+        introduced = NAME_PREFIX.sub("", part) != part
+        short = len(part) <= 20 and not looks_like_question(part)
+        could_be_name = name is None and not rest and (introduced or (short and not other))
+        if could_be_name and (found := parse_name(part)):
+            name = found
+            continue
+        if not other and (said := _QUESTION_LABEL.sub("", part).strip()):
+            rest.append(said)
+    joiner = ", " if all(ch.isascii() for ch in "".join(rest)) else "，"
+    return ContactDetails(name, contact, joiner.join(rest) or None)
 
 
 def parse_name(text: str) -> str | None:

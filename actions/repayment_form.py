@@ -47,6 +47,7 @@ from actions.parsing import (
     looks_like_question,
     parse_contact,
     read_answer,
+    wants_staff,
 )
 from actions.repayment_slots import (
     BOUNDS,
@@ -136,6 +137,11 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         # A button's payload is read by its intent, never as words.
         typed = "" if payload else tracker.latest_message.get("text") or ""
         intent = latest_intent(tracker)
+        if (intent == "request_human" and requested) or wants_staff(typed):
+            # 「可否轉介予貴局職員跟進？」: the hand-off, not the phone number and this question
+            # again, after which the consent, name and phone it asks for were "not understood";
+            # "please pass my question on" (NLU: the check) opens no check (probe 6).
+            return [SlotSet(STOPPED, HANDOFF)]
         if requested and (clicked_stop(tracker) or wants_to_stop(typed)):
             return [SlotSet(STOPPED, True)]
         if requested and stale_button(tracker, requested):
@@ -148,10 +154,6 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
-        if requested and intent == "request_human":
-            # 「可否轉介予貴局職員跟進？」: the hand-off, not the phone number and this question
-            # again, after which the consent, name and phone it asks for were "not understood".
-            return [SlotSet(STOPPED, HANDOFF)]
         if intent in DIGRESSIONS and looks_like_question(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes).

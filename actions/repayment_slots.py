@@ -238,10 +238,23 @@ def _positive_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
     return count if count is not None and count >= 1 else None
 
 
+# The sum an instalment is to be lowered to (normalised), which is no instalment: 「減到1000蚊」,
+# "reduce it to MOP 1,000", «reduzir para 1000 patacas» ruled cases out as "not above MOP 1,000".
+_TARGET = re.compile(
+    r"(?:减|调低|下调|降|减低|减少|调)(?:到|至|为|成)\s*(?:mop|澳门元|澳门币)?\s*\$?\s*[\d,.千一k]+"
+    r"\s*(?:千|蚊|元|澳门元|澳门币|patacas|mop)?"
+    r"|\b(?:reduc|lower|cut|bring|adjust|decreas)\w* (?:[a-z']+ ){0,5}?(?:down )?to (?:just |only )?"
+    r"(?:mop\s*\$?\s*)?[\d,.]+k?(?:\s*(?:mop|patacas))?"
+    r"|\b(?:reduz|baix|ajust|diminu)\w* (?:[a-zà-ÿ]+ ){0,5}?para (?:apenas |só )?(?:mop\s*)?[\d.,]+"
+    r"(?:\s*(?:mop|patacas))?"
+)
+
+
 def _amount(clause: str, cue: re.Pattern[str] | None) -> Decimal | None:
     """The instalment's amount. Read beside a cue (instalment, 每期), a number under MOP 1,000
     needs a money word: "instalment due May '20" holds no amount of 20, whose ruling would rule
     the case out on a sum nobody gave."""
+    clause = _TARGET.sub(" ", clause)
     amount = parse_amount(_strip_dates(clause))
     if amount is None or amount <= 0:
         return None

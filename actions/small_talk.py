@@ -22,6 +22,7 @@ from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
+    asks_about_privacy,
     asks_what_you_can_do,
     is_closing,
     is_reaction,
@@ -29,7 +30,7 @@ from actions.parsing import (
     looks_like_question,
     read_answer,
 )
-from knowledge.answer import HANDOFF_PAYLOAD, Reply, compose_capabilities
+from knowledge.answer import HANDOFF_PAYLOAD, Reply, compose_capabilities, compose_privacy
 from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.messages import text
@@ -61,8 +62,8 @@ class ActionSmallTalk(Action):
         if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
             return []
-        if asks_what_you_can_do(typed):
-            send_reply(dispatcher, compose_capabilities(lang))  # «Olá, fala português?»
+        if about := reply_about_the_assistant(typed, lang):
+            send_reply(dispatcher, about)  # «Olá, fala português?», "who can see this chat?"
             return []
         if (
             HANDOFF_PAYLOAD in previous_payloads(tracker)
@@ -81,6 +82,16 @@ class ActionSmallTalk(Action):
             key = "stop_form"  # a cancel button pressed when no form is running
         send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
         return []
+
+
+def reply_about_the_assistant(typed: str, lang: Lang) -> Reply | None:
+    """What the assistant can do, or what it does with what users write, when asked: whatever
+    the NLU read (a greeting, a goodbye, out of scope, unsure)."""
+    if asks_what_you_can_do(typed):
+        return compose_capabilities(lang)
+    if asks_about_privacy(typed):
+        return compose_privacy(lang)
+    return None
 
 
 def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:

@@ -152,6 +152,12 @@ def compose_capabilities(lang: Lang) -> Reply:
     return Reply(text("small_talk.capabilities", lang, topics=_scope_topics(lang)), lang)
 
 
+def compose_privacy(lang: Lang) -> Reply:
+    """ "Do you store my data?", 「你哋會唔會記錄我講嘢」: what is kept, who reads it, and when a
+    name and contact are asked for (the hand-off's privacy notice says the same of those)."""
+    return Reply(text("small_talk.privacy", lang), lang)
+
+
 def compose_out_of_scope(lang: Lang) -> Reply:
     """Outside the assistant's topics: say what it covers and offer staff (the button). The
     staff consent form starts only when the user accepts."""

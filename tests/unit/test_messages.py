@@ -100,7 +100,7 @@ def test_facts_come_from_the_constants(monkeypatch: pytest.MonkeyPatch) -> None:
     messages.fact.cache_clear()
     try:
         assert text("repayment.period_open_note", "en") == (
-            "Please note: the measure only covers repayments due before 30 June 2021, "
+            "Please note: the measure only covers repayments due by 30 June 2021, "
             "at most 3 times per beneficiary."
         )
         assert "2021年6月30日" in text("repayment.reason.outside_period", "zh-Hant")

@@ -9,6 +9,7 @@ from actions.parsing import (
     HUGE,
     MAX_NAME_LENGTH,
     Answer,
+    asks_about_privacy,
     chinese_number,
     is_thanks,
     parse_amount,
@@ -19,6 +20,7 @@ from actions.parsing import (
     parse_name,
     parse_yes_no,
     read_answer,
+    wants_staff,
 )
 
 
@@ -390,7 +392,7 @@ def test_number_soup_never_raises(text: str) -> None:
 
 
 def handoff_events(
-    text: str, requested: str, slots: dict[str, object] | None = None, intent: str = "affirm"
+    text: str, requested: str | None, slots: dict[str, object] | None = None, intent: str = "affirm"
 ) -> dict[str, object]:
     """The slots the hand-off form sets when `text` (read by the NLU as `intent`) answers
     `requested`."""
@@ -445,6 +447,98 @@ def test_a_yes_is_no_name_and_no_question(text: str) -> None:
     earlier = {"last_unanswered_question": "CEPA原產地證書點申請"}
     asked = handoff_events(text, "handoff_question", earlier)["handoff_question"]
     assert asked == "CEPA原產地證書點申請"
+
+
+# Probe 6 (2026-12-06): the hand-off misread its users.
+@pytest.mark.parametrize(
+    ("text", "intent"), [("算了，给我转人工", "deny"), ("算了，给我转人工", "request_human")]
+)
+def test_asking_for_a_person_at_the_privacy_notice_is_consent(text: str, intent: str) -> None:
+    """「算了，给我转人工」 to the privacy notice was read as a refusal (its 算了 as leaving)."""
+    assert consent_events(text, intent) == {"handoff_consent": True, "handoff_hint": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "requested"),
+    [("唔好意思，我唔想留名喇", "contact_name"), ("hmm no, I'd rather not give my details",
+     "handoff_consent"), ("Prefiro não dar os meus dados", "contact_detail"),
+     ("thanks, bye", "contact_name"), ("ok thx bye", "contact_detail")],
+)  # fmt: skip
+def test_withholding_details_or_leaving_stops_the_hand_off(text: str, requested: str) -> None:
+    """「唔好意思，我唔想留名喇」 at the name was ignored and the phone asked for next; "thanks,
+    bye" became the name; "hmm no, I'd rather not give my details" was "not understood"."""
+    assert handoff_events(text, requested, intent="inform") == {"handoff_stopped": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My name is John Smith, phone +853 6688 1234",
+         {"contact_name": "John Smith", "contact_detail": "+853 66881234"}),
+        ("陳生，66889900，我想問毛坯鑽石准照要幾耐批",
+         {"contact_name": "陳生", "contact_detail": "+853 66889900",
+          "handoff_question": "我想問毛坯鑽石准照要幾耐批"}),
+        ("Chamo-me Ana Costa, telemóvel 66123456. A minha pergunta: quanto custa a licença?",
+         {"contact_name": "Ana Costa", "contact_detail": "+853 66123456",
+          "handoff_question": "quanto custa a licença?"}),
+    ],
+)  # fmt: skip
+def test_name_contact_and_question_in_one_message(text: str, expected: dict[str, str]) -> None:
+    """Name, phone and question in one message, at the name step, were refused ("Please write
+    just your name"), and the user was stuck there."""
+    assert handoff_events(text, "contact_name", intent="inform") == {
+        **expected,
+        "handoff_hint": None,
+    }
+
+
+def test_details_given_with_the_request_are_kept_for_after_consent() -> None:
+    """ "I need a human. I'm Mary Lee, email …, my question: …" had to be typed again."""
+    text = (
+        "I need a human. I'm Mary Lee, email mary.lee@example.mo, my question: does the "
+        "Kimberley licence cover polished diamonds?"
+    )
+    assert handoff_events(text, None, intent="request_human") == {
+        "contact_name": "Mary Lee",
+        "contact_detail": "mary.lee@example.mo",
+        "handoff_question": "does the Kimberley licence cover polished diamonds?",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["actually yes, I changed my mind, please pass my question on", "Preciso de um humano",
+     "算了，给我转人工", "我想搵真人", "I need a human"],
+)  # fmt: skip
+def test_asking_for_a_person_in_words(text: str) -> None:
+    assert wants_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["CITES會議同工作人員有關嗎", "how many staff attended the workshop", "和同事一起去"]
+)
+def test_staff_named_in_a_question_is_no_request_for_them(text: str) -> None:
+    assert not wants_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do you store my data?", "你哋會唔會記錄我講嘢㗎？", "who can read this chat?",
+     "Guardam os meus dados pessoais?", "請問貴局對於本人在此對話中提供的個人資料會如何處理？",
+     "你们会保存我的聊天记录吗？", "Quem pode ver esta conversa?", "我嘅私隱有冇保障"],
+)  # fmt: skip
+def test_questions_about_privacy(text: str) -> None:
+    """Probe 6: answered with CITES buttons, the scope sentence or the check."""
+    assert asks_about_privacy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["個人資料私隱公署電話幾多", "Qual é o telefone do Gabinete para a Protecção de Dados Pessoais?",
+     "CITES會議有冇討論個人或家庭財產", "記錄顯示幾多間企業申請"],
+)  # fmt: skip
+def test_other_questions_are_not_about_privacy(text: str) -> None:
+    assert not asks_about_privacy(text)
 
 
 @pytest.mark.parametrize(("text", "intent"), [("唔知", "dont_know"), ("not sure", "inform")])

@@ -719,3 +719,34 @@ def test_a_yes_word_opening_a_question_is_no_yes(text: str) -> None:
     """ "ok and can I apply online?" at "has your aid been cancelled?" ruled the case out as
     cancelled, although the user had said it was not."""
     assert extract(text, "grant_cancelled") == {}
+
+
+# Probe 6 (2026-12-06): the MOP 1,000 the measure lowers an instalment to, named by a user who
+# wants it, was taken for the instalment and the case ruled out as "not above MOP 1,000".
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("我間公司有借青年創業援助計劃，想問可唔可以將下期還款減到1000蚊",
+         {"scheme": "young_entrepreneurs_aid"}),
+        ("Olá, a minha empresa tem um empréstimo do Plano de Apoio a Jovens Empreendedores. "
+         "Posso reduzir a próxima prestação para 1000 patacas?",
+         {"scheme": "young_entrepreneurs_aid"}),
+        ("Can my company reduce its next instalment to MOP 1,000? We're on the SME Aid Scheme, "
+         "the instalment is MOP 6,500 due in September 2020, not the last one, aid not "
+         "cancelled, never adjusted before.",
+         {"scheme": "sme_aid", "installment_due_date": "2020-09-30", "is_last_installment": False,
+          "grant_cancelled": False, "adjustments_used": 0, "installment_amount": "6500.00"}),
+        ("敬啟者：本企業為中小企業援助計劃受惠企業，擬申請將下一期還款調低至一千澳門元。該期還款原定於"
+         "2020年9月到期，金額為澳門元12,000，並非最後一期，援助亦未被取消，本企業此前未曾申請調整。",
+         {"scheme": "sme_aid", "installment_due_date": "2020-09-30", "is_last_installment": False,
+          "grant_cancelled": False, "adjustments_used": 0, "installment_amount": "12000.00"}),
+        ("想將每期供款降至1,000澳門元", {}),
+        ("could we lower the repayment down to 1000 patacas", {}),
+        ("reduce my instalment of MOP 6500 to 1000", {"installment_amount": "6500.00"}),
+        ("reduzir a prestação de 6500 patacas para 1000", {"installment_amount": "6500.00"}),
+    ],
+)  # fmt: skip
+def test_the_amount_wanted_is_not_the_instalment(text: str, slots: dict[str, object]) -> None:
+    assert extract(text, None) == slots
+    if "installment_amount" not in slots:  # nor at the amount question
+        assert "installment_amount" not in extract(text, "installment_amount")

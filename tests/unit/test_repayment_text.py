@@ -46,6 +46,6 @@ def test_while_the_measure_was_open_the_verdict_came_first() -> None:
 
 def test_ruled_out_today_lists_every_reason_after_the_end_notice() -> None:
     lines = compose_decision(decide(RULED_OUT), "en", TODAY).splitlines()
-    assert lines[0].startswith("The measure only covered repayments due before 31 December 2020")
+    assert lines[0].startswith("The measure only covered repayments due by 31 December 2020")
     assert "It does not apply to the last instalment." in lines[1]
     assert any("at most twice" in line for line in lines)
