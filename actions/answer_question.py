@@ -26,7 +26,7 @@ from actions.parsing import (
     wants_own_adjustment,
     wants_staff,
 )
-from actions.repayment_slots import FORM, states_a_case
+from actions.repayment_slots import DECIDED, FORM, revisited_case, states_a_case
 from actions.small_talk import reply_about_the_assistant
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
@@ -57,6 +57,8 @@ class ActionAnswerQuestion(Action):
         checking = (tracker.active_loop or {}).get("name") == FORM
         if wants_staff(typed) and not checking:
             return [FollowupAction(HANDOFF_FORM)]  # «Preciso de um humano» (NLU: unsure)
+        if not checking and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
+            return [FollowupAction(FORM)]  # "what if it was the last instalment?" after a decision
         reply = answer_question(
             get_retriever(),
             typed,

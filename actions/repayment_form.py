@@ -51,12 +51,15 @@ from actions.parsing import (
 )
 from actions.repayment_slots import (
     BOUNDS,
+    DECIDED,
     FORM,
     OPTIONAL,
     REQUIRED,
     SKIPPED,
     about_repayment,
     read_slots,
+    revisited_case,
+    supposed_slots,
     wants_to_stop,
 )
 from actions.small_talk import small_talk_key
@@ -154,6 +157,12 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
+        if requested is None and not payload:
+            revisited = revisited_case(tracker.get_slot(DECIDED), typed)
+            if revisited is not None:
+                # "sorry, I meant March 2020", 「如果係最後一期呢？」, "so am I eligible or not?"
+                # after a decision: decided again from its facts, not asked from the start.
+                return [SlotSet(slot, value) for slot, value in revisited.items()]
         if intent in DIGRESSIONS and looks_like_question(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes).
@@ -351,4 +360,7 @@ class ActionSubmitEligibility(Action):
         sources = [{"id": entry.id, "title": entry.title.get(lang)}]
         typed = compose_decision(decision, lang, macao_today())
         send_reply(dispatcher, Reply(typed, lang, sources=sources))
-        return reset
+        if supposed_slots(tracker.latest_message.get("text") or ""):
+            return reset  # "what if it was the last instalment?": the case told stays the case
+        decided = {slot: value for slot, value in slots.items() if value is not None}
+        return [*reset, SlotSet(DECIDED, decided)]

@@ -81,7 +81,8 @@ _ADJUST_CUE = re.compile(
     r"adjusted|adjustments?|ajust(?:ei|ámos|amos|ado|ada|ados|adas|ou|aram|amentos)\b|vezes)"
 )
 _REMAINING_CUE = re.compile(
-    r"(还有|仲有|剩|余下|尚余|尚有|剩低|remain|left|more instal|restam|faltam)"
+    r"(还有|仲有|剩|余下|尚余|尚有|剩低|remain|left|more instal|instalments? (?:after|following)\b"
+    r"|restam|faltam)"
 )
 _LAST_CUE = re.compile(
     r"(最后一期|最尾一期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))|última|ultima)"
@@ -89,9 +90,16 @@ _LAST_CUE = re.compile(
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
 # A case supposed, not stated: 「如果係最後一期又點？」, 「倘該期為最後一期」, "what if…", «e se…».
 _HYPOTHETICAL = re.compile(
-    r"如果|假如|假设|假使|倘若?|若果|要是|万一|\bwhat if\b|\bsuppose\b|\bsupposing\b|\bif (?:it|i|we|my|our)\b"
+    r"如果|假如|假设|假使|倘若?|若果|要是|万一|(?:^|[，,。\s])如(?=该|这|果|是|为|属|已|未|有)"
+    r"|\bwhat if\b|\bsuppose\b|\bsupposing\b|\bif (?:it|i|we|my|our)\b"
     r"|\be se\b|\bse fosse\b|\bcaso (?:seja|fosse)\b"
 )
+# What asks the outcome of a case supposed (「…，結果是否不同？」, 「…呢？」, "…?"), not a fact.
+_OUTCOME_ASKED = re.compile(
+    r"(?:结果|情况|答案)?(?:是否|会否|会唔会|会不会)?(?:不同|一样|唔同|有变|改变)|又点|会点|会怎样|会如何"
+    r"|(?:then|would it|would i|would we|would that)\b.*$|\bwhat then\b"
+)
+_TRAILING_ASK = re.compile(r"(?:呢|吗|嘛|啊|呀|[?？\s.。!！])+$")
 # Never asked (most callers are still repaying), but heard when said: it rules the measure out.
 _COMPLETED = re.compile(
     r"(还清|已完成还款|供完|还完|fully repaid|paid (?:it )?off|repaid in full|liquidad|pago na totalidade)"
@@ -133,6 +141,46 @@ def wants_to_stop(text: str) -> bool:
     return bool(
         _STOP.search(norm) or any(_STOP_WHOLE.match(c.strip()) for c in _CLAUSE_BREAK.split(norm))
     )
+
+
+def supposed_slots(text: str) -> dict[str, Any]:
+    """The facts of a case supposed, not stated: 「如果係最後一期呢？」 → the last instalment;
+    "what if it was not the last instalment?" → not; none for a message supposing nothing."""
+    norm = normalise(text)
+    if not _HYPOTHETICAL.search(norm):
+        return {}
+    told = _HYPOTHETICAL.sub(" ", norm)
+    told = _CLAUSE_BREAK.split(_OUTCOME_ASKED.sub(" ", told))
+    stated = "，".join(_TRAILING_ASK.sub("", clause).strip() for clause in told)
+    return read_slots(stated, None)[0]
+
+
+# After a decision (the slot DECIDED keeps its facts): asking again whether one qualifies, or
+# can apply — 「咁即係點？我可唔可以申請？」, "ok so am I eligible or not?" — is answered by
+# that decision again, not by a check begun from nothing (probe 6).
+DECIDED = "decided_case"
+MAX_OUTCOME_QUESTION = 40  # characters: a longer message asks something more than the outcome
+_ASKS_OUTCOME = re.compile(
+    r"符合|合资格|合乎|即系点|即是怎样|那是怎样|所以呢|可(?:唔|不)?可以申请|可以申请(?:吗|嘛|未)|能(?:不能)?申请"
+    r"|\beligible\b|\bqualif|\bcan (?:i|we) apply\b|\bso what\b|\bam i (?:ok|covered)\b"
+    r"|\belegível|\belegivel|\bposso (?:candidatar|pedir)|\bpodemos (?:candidatar|pedir)"
+)
+
+
+def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] | None:
+    """The facts to decide again after a decision: the decided ones with what `text` states or
+    supposes instead ("sorry, I meant 2019", 「如果係最後一期呢？」), or the same ones when it asks
+    the outcome again; None when there was no decision or `text` does neither."""
+    if not decided:
+        return None
+    norm = normalise(text)
+    # a question on something else names no fact of the case ("what were 2019's figures?")
+    stating = not looks_like_question(text) or about_repayment(text)
+    changed = supposed_slots(text) or (read_slots(text, None)[0] if stating else {})
+    if changed:
+        return {**decided, **changed}
+    short = len(norm) <= MAX_OUTCOME_QUESTION
+    return dict(decided) if short and _ASKS_OUTCOME.search(norm) else None
 
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:

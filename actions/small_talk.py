@@ -30,6 +30,8 @@ from actions.parsing import (
     looks_like_question,
     read_answer,
 )
+from actions.repayment_slots import DECIDED, revisited_case
+from actions.repayment_slots import FORM as CHECK_FORM
 from knowledge.answer import HANDOFF_PAYLOAD, Reply, compose_capabilities, compose_privacy
 from knowledge.clock import macao_today
 from knowledge.language import Lang
@@ -74,6 +76,8 @@ class ActionSmallTalk(Action):
             # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
             # privacy notice and consent question, as the button would ("ok thanks bye" is none).
             return [FollowupAction(HANDOFF_FORM)]
+        if typed and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
+            return [FollowupAction(CHECK_FORM)]  # 「唔好意思，打錯，係2020年3月」 after a decision
         if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
             send_reply(dispatcher, answered)
             return unanswered_events(tracker, answered)

@@ -333,3 +333,152 @@ def test_a_bare_number_after_an_answer_does_not_repeat_it(stack: Stack) -> None:
     reply = chat(stack, "15", sender, lang="en")
     assert reply["sources"] == [], text_of(reply)
     assert question("scheme", "en") not in text_of(reply)
+
+
+# --- probe 6 (2026-12-06): new users' conversations ---------------------------------------------
+
+NOT_ABOVE_MINIMUM = ("無需下調", "无需下调", "nothing to reduce", "nada a reduzir")
+
+
+def test_the_amount_wanted_is_not_taken_for_the_instalment(stack: Stack) -> None:
+    """ "Can my company reduce its next instalment to MOP 1,000? … the instalment is MOP 6,500"
+    was ruled out as "not above MOP 1,000" (the MOP 1,000 wanted read as the instalment)."""
+    sender = new_sender()
+    said = text_of(
+        chat(
+            stack,
+            "Can my company reduce its next instalment to MOP 1,000? We're on the SME Aid Scheme, "
+            "the instalment is MOP 6,500 due in September 2020, not the last one, aid not "
+            "cancelled, never adjusted before.",
+            sender,
+            lang="en",
+        )
+    )
+    assert not any(s in said for s in NOT_ABOVE_MINIMUM), said
+    assert question("remaining_installments_after", "en") in said  # the only fact not given
+    said = text_of(chat(stack, "5", sender, lang="en"))
+    assert "would have met the conditions" in said and "5,500" in said, said
+
+
+def test_lowering_to_1000_in_cantonese_decides_nothing_yet(stack: Stack) -> None:
+    said = text_of(
+        chat(stack, "我間公司有借青年創業援助計劃，想問可唔可以將下期還款減到1000蚊", new_sender())
+    )
+    assert not any(s in said for s in (*NOT_ABOVE_MINIMUM, *DECISION)), said
+    assert question("installment_due_date") in said
+
+
+def decided(stack: Stack, sender: str, lang: str = "zh-Hant") -> str:
+    """A case told whole, and its decision (it would have qualified)."""
+    told = {
+        "zh-Hant": "我間公司借咗天鴿特別援助計劃，2020年3月到期嗰期8000蚊，唔係最後一期，冇取消，"
+        "未調整過，之後仲有10期",
+        "en": "Typhoon Hato special aid scheme, instalment of MOP 8,000 due March 2020, not the "
+        "last one, aid not cancelled, never adjusted, 10 instalments after it",
+    }[lang]
+    said = text_of(chat(stack, told, sender, lang=lang))
+    assert any(s in said for s in DECISION), said
+    return said
+
+
+@pytest.mark.parametrize(
+    ("lang", "what_if", "reason"),
+    [("zh-Hant", "如果係最後一期呢？", "處於最後一期還款的企業不適用"),
+     ("en", "What if it was the last instalment?", "It does not apply to the last instalment"),
+     ("zh-Hant", "如該期為最後一期，結果是否不同？", "處於最後一期還款的企業不適用")],
+)  # fmt: skip
+def test_what_if_after_a_decision_is_decided_from_its_facts(
+    stack: Stack, lang: str, what_if: str, reason: str
+) -> None:
+    """「如果係最後一期呢？」 after a decision got "not sure"; "What if it was the last
+    instalment?" began a check from nothing (which aid scheme?)."""
+    sender = new_sender()
+    decided(stack, sender, lang)
+    said = text_of(chat(stack, what_if, sender, lang=lang))
+    assert reason in said, said
+    assert question("scheme", lang) not in said
+    # supposed, not told: the case is still the one told
+    again = {"zh-Hant": "咁即係點？我可唔可以申請？", "en": "ok so am I eligible or not?"}[lang]
+    said = text_of(chat(stack, again, sender, lang=lang))
+    assert any(s in said for s in DECISION) and reason not in said, said
+
+
+def test_a_correction_after_a_decision_keeps_the_other_facts(stack: Stack) -> None:
+    """「唔好意思，打錯，係2020年3月」 after a decision on a 2021 date got the menu; the scheme
+    given before was lost."""
+    sender = new_sender()
+    said = text_of(chat(stack, "天鴿特別援助計劃，2021年3月到期", sender))
+    assert "措施只適用於調整" in said, said
+    said = text_of(chat(stack, "唔好意思，打錯，係2020年3月", sender))
+    assert question("is_last_installment") in said, said
+    assert question("scheme") not in said
+
+
+def test_asking_the_outcome_again_repeats_the_decision(stack: Stack) -> None:
+    sender = new_sender()
+    decided(stack, sender, "en")
+    said = text_of(chat(stack, "ok so am I eligible or not?", sender, lang="en"))
+    assert "would have met the conditions" in said, said
+    assert question("scheme", "en") not in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("do you store my data?", "en"), ("你哋會唔會記錄我講嘢㗎？", "zh-Hant"),
+     ("Guardam os meus dados pessoais?", "pt"), ("who can read this chat?", "en")],
+)  # fmt: skip
+def test_privacy_questions_are_answered(stack: Stack, typed: str, lang: str) -> None:
+    """Answered with CITES buttons, the scope sentence, or the check."""
+    said = text_of(chat(stack, typed, new_sender(), lang=lang))
+    assert message("small_talk.privacy", lang) in said, said
+
+
+def at_privacy_notice(stack: Stack, sender: str, lang: str = "zh-Hant") -> None:
+    words = {
+        "zh-Hant": "我想搵職員跟進",
+        "zh-Hans": "请帮我转人工",
+        "en": "I want to speak to a human",
+    }
+    said = text_of(chat(stack, words[lang], sender, lang=lang))
+    assert message("handoff.privacy_notice", lang) in said, said
+
+
+def test_a_privacy_question_at_the_notice_is_answered_then_the_notice_again(stack: Stack) -> None:
+    sender = new_sender()
+    at_privacy_notice(stack, sender)
+    said = text_of(chat(stack, "你哋會點用我啲資料？會唔會俾第三方？", sender))
+    assert message("small_talk.privacy", "zh-Hant") in said, said
+    assert message("handoff.privacy_notice", "zh-Hant") in said
+
+
+def test_asking_for_a_person_at_the_notice_is_consent(stack: Stack) -> None:
+    """「算了，给我转人工」 to the privacy notice was taken as a refusal."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender, "zh-Hans")
+    said = text_of(chat(stack, "算了，给我转人工", sender, lang="zh-Hans"))
+    assert message("handoff.question.contact_name", "zh-Hans") in said, said
+
+
+def test_withdrawing_at_the_name_stops_the_hand_off(stack: Stack) -> None:
+    """「唔好意思，我唔想留名喇」 at the name was ignored and the phone asked for next."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender)
+    chat(stack, "同意", sender)
+    said = text_of(chat(stack, "唔好意思，我唔想留名喇", sender))
+    assert any(s in said for s in DECLINED), said
+    assert message("handoff.question.contact_detail", "zh-Hant") not in said
+
+
+def test_name_phone_and_question_in_one_message_file_the_ticket(stack: Stack) -> None:
+    """「陳生，66889900，我想問毛坯鑽石准照要幾耐批」 at the name was refused ("please write just
+    your name"), and the user was stuck there."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender)
+    chat(stack, "同意", sender)
+    reply = chat(stack, "陳生，66889900，我想問毛坯鑽石准照要幾耐批", sender)
+    assert reply["replies"][0].get("ticket") or "CEPA-" in text_of(reply), text_of(reply)
+
+
+def test_asking_for_a_person_in_portuguese_opens_the_notice(stack: Stack) -> None:
+    said = text_of(chat(stack, "Preciso de um humano", new_sender(), lang="pt"))
+    assert message("handoff.privacy_notice", "pt") in said, said

@@ -525,7 +525,10 @@ def test_staff_named_in_a_question_is_no_request_for_them(text: str) -> None:
     "text",
     ["do you store my data?", "你哋會唔會記錄我講嘢㗎？", "who can read this chat?",
      "Guardam os meus dados pessoais?", "請問貴局對於本人在此對話中提供的個人資料會如何處理？",
-     "你们会保存我的聊天记录吗？", "Quem pode ver esta conversa?", "我嘅私隱有冇保障"],
+     "你们会保存我的聊天记录吗？", "Quem pode ver esta conversa?", "我嘅私隱有冇保障",
+     "你哋會點用我啲資料？會唔會俾第三方？", "啲資料會俾邊個睇", "對話紀錄會保存多久？",
+     "我可唔可以叫你哋刪除我嘅對話記錄", "本人不同意貴局保存對話記錄，可否刪除？",
+     "can you delete my conversation?"],
 )  # fmt: skip
 def test_questions_about_privacy(text: str) -> None:
     """Probe 6: answered with CITES buttons, the scope sentence or the check."""

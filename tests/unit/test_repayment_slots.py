@@ -31,6 +31,8 @@ from actions.repayment_slots import (
     extract,
     parse_scheme,
     read_slots,
+    revisited_case,
+    supposed_slots,
     wants_to_stop,
 )
 from bot.turn_metadata import TYPED_COMMAND
@@ -750,3 +752,50 @@ def test_the_amount_wanted_is_not_the_instalment(text: str, slots: dict[str, obj
     assert extract(text, None) == slots
     if "installment_amount" not in slots:  # nor at the amount question
         assert "installment_amount" not in extract(text, "installment_amount")
+
+
+# Probe 6: after a decision, "what if…", a correction and "so am I eligible?" began a check from
+# nothing (the scheme and date given before were asked again) or got "not sure".
+DECIDED_CASE = {
+    "scheme": "typhoon_hato_special_aid", "installment_due_date": "2020-03-31",
+    "is_last_installment": False, "grant_cancelled": False, "adjustments_used": 0,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "supposed"),
+    [("如果係最後一期呢？", {"is_last_installment": True}),
+     ("如該期為最後一期，結果是否不同？", {"is_last_installment": True}),
+     ("那如果不是最后一期呢", {"is_last_installment": False}),
+     ("What if it was the last instalment?", {"is_last_installment": True}),
+     ("E se fosse a última prestação?", {"is_last_installment": True}),
+     ("what if the aid had been cancelled?", {"grant_cancelled": True}),
+     ("what if it was due in January 2021?", {"installment_due_date": "2021-01-31"}),
+     ("如果我之前已經調整過兩次呢", {"adjustments_used": 2})],
+)  # fmt: skip
+def test_a_case_supposed_is_read_as_supposed(text: str, supposed: dict[str, object]) -> None:
+    assert supposed_slots(text) == supposed
+    assert extract(text, None) == {}  # and states no fact of the user's own case
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [("如果係最後一期呢？", {"is_last_installment": True}),
+     ("唔好意思，打錯，係2020年9月", {"installment_due_date": "2020-09-30"}),
+     ("Desculpe, enganei-me, é Fevereiro de 2020", {"installment_due_date": "2020-02-29"}),
+     ("不是最后一期", {}),
+     ("咁即係點？我可唔可以申請？", {}),
+     ("ok so am I eligible or not?", {})],
+)  # fmt: skip
+def test_after_a_decision_its_facts_are_decided_again(
+    text: str, changed: dict[str, object]
+) -> None:
+    assert revisited_case(DECIDED_CASE, text) == {**DECIDED_CASE, **changed}
+
+
+@pytest.mark.parametrize(
+    "text", ["thanks", "CEPA係咩", "2019年的贸易额是多少？", "what happened in 2019?"]
+)
+def test_after_a_decision_other_messages_leave_it(text: str) -> None:
+    assert revisited_case(DECIDED_CASE, text) is None
+    assert revisited_case(None, "如果係最後一期呢？") is None
