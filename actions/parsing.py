@@ -389,7 +389,7 @@ _CLOSING = re.compile(
 # 「你識唔識講廣東話」, "what can you help with?", «Olá, fala português?» (the fifth probe got
 # "not sure" or the scope sentence's "sorry, that is outside what I can help with").
 _CAPABILITIES = re.compile(
-    r"(?:你|您)(?:能|可以|会|识)?(?:做|帮|帮到|帮我|帮助|解答)(?:些)?(?:什么|咩|乜|啲咩|哪些|边啲)"
+    r"(?:你|您)(?:能|可以|会|识)?(?:做|帮|帮到|帮我|帮助|解答|回答|答)(?:些)?(?:什么|咩|乜|啲咩|哪些|边啲)"
     r"|(?:你|您)(?:有)?(?:什么|咩|乜)(?:功能|用)"
     r"|(?:(?:你|您)?(?:会唔会|识唔识|会不会|能不能|可唔可以|可不可以)|(?:你|您)(?:会|识|能))(?:讲|说|用|听)"
     r"(?:广东话|粤语|普通话|国语|英文|英语|葡文|葡语|葡萄牙语|中文)"

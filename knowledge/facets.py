@@ -220,7 +220,11 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?<!澳门[和及与或、/])(?<!澳门)香港(?![和及与或、/]?澳门)"
         rf"|\bhk\b(?!{_AND_MACAO})|(?<!guangdong-)(?<!maca[ou] e )(?<!maca[ou] and )(?<!maca[ou]/)"
         rf"hong kong(?!{_AND_MACAO})",
-        rf"香港|(?<!guangdong-)hong kong(?!{_AND_MACAO})",
+        rf"香港|(?<!guangdong-)hong kong(?!{_AND_MACAO})"
+        # a measure for "Hong Kong and Macao residents" covers Hong Kong's (probe 6: 「咁香港人可唔
+        # 可以用？」 after measure 1 was told only Macao's arrangements are given)
+        r"|港澳(?:居民|人士|专业|机构|企业|律师|青年)|hong kong and maca[ou] (?:residents|people"
+        r"|professional|institution|enterprise|law|insurance|young)",
     ),
     # The next meeting, conference or edition: the newsletter reports what has happened.
     "next_event": _rule(

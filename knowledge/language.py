@@ -283,6 +283,16 @@ _THANKS_AND_GOODBYES = frozenset(
 )
 
 
+_ENGLISH_THANKS = frozenset(
+    {"ok", "okay", "thanks", "thank", "you", "thx", "ty", "bye", "goodbye", "so", "much", "a", "lot"}
+)
+
+
+def _only_english_thanks(text: str) -> bool:
+    words = _LATIN_WORD.findall(text.lower())
+    return bool(words) and not _HAN.search(text) and all(w in _ENGLISH_THANKS for w in words)
+
+
 def is_telling(text: str) -> bool:
     """Whether `text` says enough to tell its language: "5", "no" or "ok" do not, nor three
     words neither language's list knows ("oito mil patacas" is no English)."""
@@ -316,6 +326,10 @@ def reply_language(latest: str, ui: object, earlier: list[str]) -> Lang:
     the user's texts before it); for a message that shows no language (a button, "5", "ok"),
     the UI's, else the conversation's."""
     hinted = next((code for code in LANGS if code == ui), None)
+    if hinted in CHINESE and _only_english_thanks(latest) and earlier:
+        before = conversation_language(earlier)
+        if before in CHINESE:
+            return hinted  # "ok thx" closing a Cantonese conversation in a Chinese widget
     if is_telling(latest):
         lang = detect_lang(latest)
         if lang not in CHINESE or shows_script(latest):

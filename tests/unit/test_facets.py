@@ -878,6 +878,9 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # blind16: whether the rest must be paid at once is answered by "spread evenly"
         ("減到一千蚊之後，剩返嗰啲錢點計？會唔會要一次過還晒", ["sme-repayment-amount"]),
         ("Do we have to pay the rest all at once after the reduction?", ["sme-repayment-amount"]),
+        # a measure for Hong Kong and Macao residents covers Hong Kong's (probe 6)
+        ("咁香港人可唔可以用？", ["gba-measure-01-home-purchase"]),
+        ("E para os residentes de Hong Kong?", ["gba-measure-01-home-purchase"]),
         # who checked the first diamonds: the Economic Bureau and Customs
         ("嗰批鑽石清關要預約㗎？邊個部門負責查核", ["kimberley-first-import"]),
     ],

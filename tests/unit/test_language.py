@@ -60,6 +60,11 @@ def test_short_answers_keep_the_conversation_language() -> None:
         ("thanks", None, ["那个数字以前是多少？"], "en"),
         ("bye", "zh-Hans", [], "en"),
         ("ok", "zh-Hant", ["Can my company adjust its repayment?"], "zh-Hant"),
+        # The sixth probe: "ok thx", "bye bye", "thx 🙏" closing a Cantonese conversation in a
+        # widget set to Chinese got English.
+        ("ok thx", "zh-Hant", ["咁香港人可唔可以用？"], "zh-Hant"),
+        ("bye bye", "zh-Hant", ["cepa 系咩黎架😅"], "zh-Hant"),
+        ("thx 🙏", "zh-Hans", ["那个数字以前是多少？"], "zh-Hans"),
     ],
 )
 def test_the_reply_language_follows_the_message_then_the_ui_then_the_conversation(
