@@ -9,8 +9,10 @@ from actions.conversation import (
     check_context,
     conversation_lang,
     intent_confidence,
+    latest_entity,
     unanswered_before,
 )
+from actions.forms import is_payload
 from actions.knowledge_base import get_retriever
 from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
@@ -51,3 +53,15 @@ def measure_closed_reply(tracker: Tracker, typed: str, intent: str | None = None
     if not asks_if_still_open(typed):
         return None
     return answer_digression(tracker, typed, intent, check_context(get_retriever().entries))
+
+
+def button_answer(tracker: Tracker) -> Reply | None:
+    """A topic button of an earlier answer pressed inside a form: that entry's answer (at the
+    privacy notice it was "not understood"; probe 6). None for any other message."""
+    entry_id = latest_entity(tracker, "kb_entry")
+    if not is_payload(tracker) or entry_id is None:
+        return None
+    reply = answer_question(
+        get_retriever(), "", conversation_lang(tracker), macao_today(), entry_id=entry_id
+    )
+    return without_check_button(reply) if reply.sources else None

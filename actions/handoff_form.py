@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply, unanswered_events
-from actions.digression import answer_digression, measure_closed_reply
+from actions.digression import answer_digression, button_answer, measure_closed_reply
 from actions.forms import (
     DONT_KNOW_HINT,
     HANDOFF_FORM,
@@ -109,6 +109,9 @@ class ValidateHandoffForm(ExtractingFormValidation):
         if requested in ("contact_name", "contact_detail") and is_closing(typed):
             return [SlotSet(STOPPED, True)]  # "thanks, bye" is nobody's name
         if stale_button(tracker, requested):
+            return ask_again_events(requested, HINT)
+        if dispatcher is not None and (pressed := button_answer(tracker)):
+            send_reply(dispatcher, pressed)  # a topic button of an earlier answer
             return ask_again_events(requested, HINT)
         if requested != "handoff_question" and dispatcher is not None and asks_about_privacy(typed):
             # 「你哋會點用我啲資料？」 at the privacy notice: what is kept and why, then the same step.

@@ -482,3 +482,16 @@ def test_name_phone_and_question_in_one_message_file_the_ticket(stack: Stack) ->
 def test_asking_for_a_person_in_portuguese_opens_the_notice(stack: Stack) -> None:
     said = text_of(chat(stack, "Preciso de um humano", new_sender(), lang="pt"))
     assert message("handoff.privacy_notice", "pt") in said, said
+
+
+def test_a_topic_button_at_the_notice_is_answered_then_the_notice_again(stack: Stack) -> None:
+    """An answer's topic button pressed while the privacy notice waited got "not understood"."""
+    sender = new_sender()
+    answered = chat(stack, "金伯利進程證書制度係咩嚟㗎？", sender)
+    topic = next(b for b in buttons(answered) if "kb_entry" in b["payload"])
+    at_privacy_notice(stack, sender)
+    reply = chat(stack, topic["payload"], sender)
+    assert reply["sources"] and reply["sources"][0]["id"] in topic["payload"], text_of(reply)
+    assert message("handoff.privacy_notice", "zh-Hant") in text_of(reply)
+    said = text_of(chat(stack, "係，轉真人啦", sender))
+    assert message("handoff.question.contact_name", "zh-Hant") in said, said
