@@ -17,9 +17,11 @@ from actions.conversation import (
     unanswered_before,
     unanswered_events,
 )
+from actions.digression import contact_answer
 from actions.forms import HANDOFF_FORM
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
+    asks_how_to_reach,
     is_social,
     is_thanks,
     looks_like_question,
@@ -57,6 +59,10 @@ class ActionAnswerQuestion(Action):
         checking = (tracker.active_loop or {}).get("name") == FORM
         if wants_staff(typed) and not checking:
             return [FollowupAction(HANDOFF_FORM)]  # «Preciso de um humano» (NLU: unsure)
+        if asks_how_to_reach(typed):
+            reply = contact_answer(tracker)  # "who do I contact?" after another answer
+            send_reply(dispatcher, reply)
+            return unanswered_events(tracker, reply)
         if not checking and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(FORM)]  # "what if it was the last instalment?" after a decision
         reply = answer_question(

@@ -20,6 +20,8 @@ from knowledge.clock import macao_today
 from knowledge.schema import topic_for_intent
 from knowledge.service import Context, answer_question, asks_if_still_open
 
+CONTACT_TOPIC = "contact"
+
 
 def answer_digression(
     tracker: Tracker, typed: str, intent: str | None, context: Context | None = None
@@ -65,3 +67,13 @@ def button_answer(tracker: Tracker) -> Reply | None:
         get_retriever(), "", conversation_lang(tracker), macao_today(), entry_id=entry_id
     )
     return without_check_button(reply) if reply.sources else None
+
+
+def contact_answer(tracker: Tracker) -> Reply:
+    """How to reach the Economic Bureau: the contact entry's answer ("who do I contact?" after
+    an answer repeated that answer; 「咁我點搵你哋」 reopened the privacy notice; probe 6)."""
+    retriever = get_retriever()
+    entry = next(e for e in retriever.entries.values() if e.topic == CONTACT_TOPIC)
+    return answer_question(
+        retriever, "", conversation_lang(tracker), macao_today(), entry_id=entry.id
+    )

@@ -17,7 +17,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import conversation_lang, send_reply, unanswered_events
-from actions.digression import answer_digression, button_answer, measure_closed_reply
+from actions.digression import (
+    answer_digression,
+    button_answer,
+    contact_answer,
+    measure_closed_reply,
+)
 from actions.forms import (
     DONT_KNOW_HINT,
     HANDOFF_FORM,
@@ -34,6 +39,7 @@ from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
     asks_about_privacy,
+    asks_how_to_reach,
     is_bare_answer,
     is_closing,
     looks_like_question,
@@ -97,6 +103,10 @@ class ValidateHandoffForm(ExtractingFormValidation):
             # staff: that the measure has ended, and no hand-off (the third probe of new users).
             if dispatcher is not None and (closed := measure_closed_reply(tracker, typed)):
                 send_reply(dispatcher, closed)
+                return [SlotSet(STOPPED, ANSWERED)]
+            if dispatcher is not None and asks_how_to_reach(typed) and not wants_staff(typed):
+                # 「咁我點搵你哋」 (NLU: a person) after declining: the bureau's phone and e-mail
+                send_reply(dispatcher, contact_answer(tracker))
                 return [SlotSet(STOPPED, ANSWERED)]
             # "I need a human. I'm Mary Lee, email …, my question: …": kept for after consent.
             return _details_events(typed)

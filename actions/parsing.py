@@ -203,6 +203,8 @@ def parse_due_date(text: str) -> dt.date | None:
         return _safe_date(int(m[3]), int(m[2]), int(m[1]))  # day/month/year, as in Macao
     if m := re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?", norm):
         return _safe_date(int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
+    if m := re.search(r"(?<![\d.,])(\d{2})\s*年\s*(\d{1,2})\s*月", norm):
+        return _safe_date(2000 + int(m[1]), int(m[2]), None)  # 20年9月, as people shorten 2020
     if m := re.search(r"(?<![\d/])(\d{1,2})[/-](\d{4})", norm):
         return _safe_date(int(m[2]), int(m[1]), None)
     # year and month: 2021-02 · 2020/11 · 2020.11 (not 2020.115 or 12000.50)
@@ -304,8 +306,20 @@ _ADJUSTMENT = re.compile(
 )
 
 
+# Asking for the check by name: "repayment adjustment check please", 「幫我查核調整還款」.
+_CHECK_ASKED = re.compile(
+    r"\b(?:repayment|adjustment|eligibility)\b[\w ]{0,20}\bcheck\b|\bcheck (?:my |our |the )?"
+    r"(?:repayment|adjustment|eligibility)|(?:查核|检查|核查|check下?)[^。？?]{0,6}(?:调整还款|还款调整|资格)"
+    r"|(?:调整还款|还款调整)[^。？?]{0,4}(?:查核|检查|核查)|verific\w* (?:o |a )?(?:meu |minha )?"
+    r"(?:caso|elegibilidade|ajustamento)"
+)
+
+
 def wants_own_adjustment(text: str) -> bool:
-    return about_own_case(text) and bool(_ADJUSTMENT.search(normalise(text)))
+    norm = normalise(text)
+    return (about_own_case(text) and bool(_ADJUSTMENT.search(norm))) or bool(
+        _CHECK_ASKED.search(norm)
+    )
 
 
 def looks_like_question(text: str) -> bool:
@@ -586,6 +600,22 @@ def split_contact_message(text: str) -> ContactDetails | None:
             rest.append(said)
     joiner = ", " if all(ch.isascii() for ch in "".join(rest)) else "，"
     return ContactDetails(name, contact, joiner.join(rest) or None)
+
+
+# How to reach the bureau (normalised): 「咁我點搵你哋」 after declining the hand-off (NLU: a
+# person) reopened the privacy notice; "who do I contact?" after an answer repeated it.
+_ASKS_HOW_TO_REACH = re.compile(
+    r"点(?:样)?(?:可以)?(?:揾|联络|联系|打俾|打畀)(?:到)?(?:你哋|你们|贵局|经济局)|(?:怎么|怎样|如何)(?:样)?(?:可以)?"
+    r"(?:联系|联络|找)(?:到)?(?:你们|贵局|经济局)|(?:打去|打电话去|打俾|打畀)边(?:度|个)?(?:问|查询)"
+    r"|\bhow (?:do|can) (?:i|we) (?:contact|reach|call|e-?mail) (?:you|the bureau|the economic bureau)"
+    r"|\bwho (?:do|should|can) (?:i|we) (?:contact|call|ask)\b|\bcomo (?:vos |os |o )?"
+    r"(?:posso )?(?:contacto|contactar|contacte|contactá-los)|qual é o (?:telefone|contacto|e-mail)"
+    r" d[ao] (?:dse|dsedt|dsede|direcção|direção)"
+)
+
+
+def asks_how_to_reach(text: str) -> bool:
+    return bool(_ASKS_HOW_TO_REACH.search(normalise(text)))
 
 
 def parse_name(text: str) -> str | None:

@@ -210,8 +210,8 @@ def read_slots(
         # the first clause with the cue that states a value: 「現尚有欠款…其後尚餘十期」
         for clause in _clauses_with(norm, cue):
             cued_any = True
-            # 「是最后一期吗？」: asked, not stated.
-            if slot in YES_NO and _asked(norm, clause):
+            # 「是最后一期吗？」, 「那剩下的7000怎么还？」: asked, not stated.
+            if _asked(norm, clause):
                 continue
             value = parse(clause, cue)
             if value is not None:
@@ -227,7 +227,8 @@ def read_slots(
         value = None if found else answer_value(read_answer(norm, intent))
         if value is not None:
             found[requested] = value
-    elif requested in bare:
+    elif requested in bare and not looks_like_question(norm.rstrip("?？ ")):
+        # 「那剩下的7000怎么还？」 at "how many instalments remain?" asks; its 7000 is no count
         value = bare[requested](norm, None)
         if value is not None:
             found[requested] = value
@@ -340,6 +341,7 @@ def _clauses_with(text: str, cue: re.Pattern[str]) -> list[str]:
 # and 12000.5 are amounts.
 _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|(?:19|20)\d\d\s*年|"
+    r"(?<![\d.,])\d{2}\s*年\s*\d{1,2}\s*月|"
     rf"(?:\b\d{{1,2}}\s*(?:de\s+)?)?\b(?:{MONTH_NAMES})\.?\s*(?:de\s+)?,?\s*(?:\d{{4}}|'\d{{2}}\b)|"
     r"(?<![\d.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|"
     r"\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})(?![\d.,]\d)|"

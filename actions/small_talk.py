@@ -17,12 +17,13 @@ from actions.conversation import (
     unanswered_before,
     unanswered_events,
 )
-from actions.digression import measure_closed_reply
+from actions.digression import contact_answer, measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     asks_about_privacy,
+    asks_how_to_reach,
     asks_what_you_can_do,
     is_closing,
     is_reaction,
@@ -78,6 +79,10 @@ class ActionSmallTalk(Action):
             return [FollowupAction(HANDOFF_FORM)]
         if typed and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(CHECK_FORM)]  # 「唔好意思，打錯，係2020年3月」 after a decision
+        if asks_how_to_reach(typed):
+            reply = contact_answer(tracker)  # 「咁有咩問題可以打去邊度問」 (NLU: yes)
+            send_reply(dispatcher, reply)
+            return unanswered_events(tracker, reply)
         if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
             send_reply(dispatcher, answered)
             return unanswered_events(tracker, answered)

@@ -589,6 +589,8 @@ FACETS: dict[Facet, FacetRule] = {
     # Where a user's own application stands: only the bureau's staff can say.
     "status": _rule(
         r"我(?:的|嘅|哋|们)?(?:公司)?(?:的|嘅)?申请(?:批|审批|获批|通过|有冇批|批咗|进度|状态|几时有结果)"
+        r"|我(?:的|嘅|哋|们)?(?:公司)?(?:的|嘅)?[^。？?，,]{0,6}申请[^。？?]{0,6}(?:没批|未批|冇批|未获批|未有结果"
+        r"|没有结果|未通过|唔批|不批|被拒)"
         r"|申请进度|审批进度|(?:has|was|is) my (?:\w+ ){0,3}application (?:been )?(?:approved"
         r"|accepted|processed|rejected)|status of my (?:\w+ ){0,2}application"
         r"|o meu pedido[^?]{0,60}(?:aprovado|deferido|indeferido|analisado)|estado do (?:meu )?pedido"

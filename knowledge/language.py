@@ -284,7 +284,21 @@ _THANKS_AND_GOODBYES = frozenset(
 
 
 _ENGLISH_THANKS = frozenset(
-    {"ok", "okay", "thanks", "thank", "you", "thx", "ty", "bye", "goodbye", "so", "much", "a", "lot"}
+    {
+        "ok",
+        "okay",
+        "thanks",
+        "thank",
+        "you",
+        "thx",
+        "ty",
+        "bye",
+        "goodbye",
+        "so",
+        "much",
+        "a",
+        "lot",
+    }
 )
 
 

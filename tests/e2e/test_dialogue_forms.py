@@ -495,3 +495,46 @@ def test_a_topic_button_at_the_notice_is_answered_then_the_notice_again(stack: S
     assert message("handoff.privacy_notice", "zh-Hant") in text_of(reply)
     said = text_of(chat(stack, "係，轉真人啦", sender))
     assert message("handoff.question.contact_name", "zh-Hant") in said, said
+
+
+BUREAU_EMAIL = "info@cepa.gov.mo"
+
+
+def test_how_to_reach_the_bureau_after_declining_gets_its_contacts(stack: Stack) -> None:
+    """「咁我點搵你哋」 right after declining the hand-off reopened the privacy notice."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender)
+    chat(stack, "唔好", sender)
+    said = text_of(chat(stack, "咁我點搵你哋", sender))
+    assert HOTLINE in said and BUREAU_EMAIL in said, said
+    assert message("handoff.privacy_notice", "zh-Hant") not in said
+
+
+def test_who_to_contact_after_an_answer_is_not_that_answer_again(stack: Stack) -> None:
+    sender = new_sender()
+    first = chat(stack, "which goods need an import licence in macau?", sender, lang="en")
+    assert first["sources"], text_of(first)
+    reply = chat(stack, "who do I contact?", sender, lang="en")
+    assert HOTLINE in text_of(reply), text_of(reply)
+    assert reply["sources"] != first["sources"]
+
+
+def test_asking_for_the_check_by_name_starts_it(stack: Stack) -> None:
+    said = text_of(chat(stack, "repayment adjustment check please", new_sender(), lang="en"))
+    assert message("form.ended_intro", "en") in said, said
+
+
+def test_a_sum_in_a_question_inside_the_check_is_no_count(stack: Stack) -> None:
+    """「那剩下的7000怎么还？」 at "how many instalments remain?" got "at most 600 instalments"."""
+    sender = new_sender()
+    said = text_of(
+        chat(
+            stack,
+            "中小企业援助计划，2020年9月到期，不是最后一期，没有被取消，没调整过，这期8000澳门元",
+            sender,
+            lang="zh-Hans",
+        )
+    )
+    assert question("remaining_installments_after", "zh-Hans") in said, said
+    said = text_of(chat(stack, "那剩下的7000怎么还？", sender, lang="zh-Hans"))
+    assert "600" not in said, said

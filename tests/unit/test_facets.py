@@ -581,6 +581,8 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "cepa-services-national-treatment",
             "sector_list",
         ),
+        # where one's own application stands (probe 6)
+        ("为什么我的调整还款申请一直没批？", "sme-repayment-overview", "status"),
         # paying off early by choice is not what the measure speaks of
         ("可唔可以一次過還晒啲錢？", "sme-repayment-amount", "early_repayment"),
         (

@@ -578,3 +578,14 @@ def test_thanks_with_a_request_is_no_mere_thanks(text: str) -> None:
 def test_month_abbreviations(text: str, day: dt.date) -> None:
     """Probe 5: "sept 2020" was not read as a date."""
     assert parse_due_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["repayment adjustment check please", "幫我查核調整還款", "check my repayment adjustment"],
+)
+def test_asking_for_the_check_by_name(text: str) -> None:
+    """Probe 6: "repayment adjustment check please" got "not sure"."""
+    from actions.parsing import wants_own_adjustment
+
+    assert wants_own_adjustment(text)

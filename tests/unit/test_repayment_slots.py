@@ -799,3 +799,11 @@ def test_after_a_decision_its_facts_are_decided_again(
 def test_after_a_decision_other_messages_leave_it(text: str) -> None:
     assert revisited_case(DECIDED_CASE, text) is None
     assert revisited_case(None, "如果係最後一期呢？") is None
+
+
+def test_a_number_in_a_question_answers_nothing() -> None:
+    """Probe 6: 「那剩下的7000怎么还？」 at the remaining-instalments question was told "at most
+    600 instalments can remain"; "20年9月" at the due date was not understood."""
+    assert read_slots("那剩下的7000怎么还？", "remaining_installments_after") == ({}, ())
+    assert extract("10?", "remaining_installments_after") == {"remaining_installments_after": 10}
+    assert extract("20年9月", "installment_due_date") == {"installment_due_date": "2020-09-30"}
