@@ -608,7 +608,8 @@ _ASKS_HOW_TO_REACH = re.compile(
     r"点(?:样)?(?:可以)?(?:揾|联络|联系|打俾|打畀)(?:到)?(?:你哋|你们|贵局|经济局)|(?:怎么|怎样|如何)(?:样)?(?:可以)?"
     r"(?:联系|联络|找)(?:到)?(?:你们|贵局|经济局)|(?:打去|打电话去|打俾|打畀)边(?:度|个)?(?:问|查询)"
     r"|\bhow (?:do|can) (?:i|we) (?:contact|reach|call|e-?mail) (?:you|the bureau|the economic bureau)"
-    r"|\bwho (?:do|should|can) (?:i|we) (?:contact|call|ask)\b|\bcomo (?:vos |os |o )?"
+    r"|^\W*(?:so,? |and |then,? )?who (?:do|should|can) (?:i|we) (?:contact|call|ask)(?: then)?\W*$"
+    r"|\bcomo (?:vos |os |o )?"
     r"(?:posso )?(?:contacto|contactar|contacte|contactá-los)|qual é o (?:telefone|contacto|e-mail)"
     r" d[ao] (?:dse|dsedt|dsede|direcção|direção)"
 )

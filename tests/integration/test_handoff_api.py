@@ -235,8 +235,6 @@ def test_without_a_token_the_internal_api_does_not_exist(database: sessionmaker[
     ("requested", "text", "value"),
     [
         ("contact_name", "我叫陳大文", "陳大文"),
-        ("contact_name", "Ann\r\nBcc: evil@example.com", None),
-        ("contact_name", "chan@example.com", None),
         ("contact_detail", "x@-.--", None),
         ("contact_detail", "+853 6612 3456", "+853 66123456"),
         (
@@ -255,6 +253,24 @@ def test_the_form_takes_clean_values_and_re_asks_the_rest(
         assert slot_values == {requested: None, "handoff_hint": requested}
     else:
         assert slot_values == {requested: value, "handoff_hint": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an injected header line is no part of any value: the name and the contact, each clean
+        ("Ann\r\nBcc: evil@example.com",
+         {"contact_name": "Ann", "contact_detail": "evil@example.com"}),
+        # a contact given at the name is kept (probe 6: name, phone and question in one message
+        # were refused); the name is asked next
+        ("chan@example.com", {"contact_detail": "chan@example.com"}),
+    ],
+)  # fmt: skip
+def test_a_contact_given_at_the_name_is_kept_clean(text: str, expected: dict[str, str]) -> None:
+    events = ValidateHandoffForm().extract_events(tracker("web:abc", text), "contact_name")
+    slot_values = {e["name"]: e["value"] for e in events}
+    assert slot_values == {**expected, "handoff_hint": None}
+    assert not any("\n" in v or "\r" in v or "Bcc" in v for v in expected.values())
 
 
 def test_staff_see_a_refused_email_as_failed_and_can_send_it_again(

@@ -589,3 +589,19 @@ def test_asking_for_the_check_by_name(text: str) -> None:
     from actions.parsing import wants_own_adjustment
 
     assert wants_own_adjustment(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["who do I contact?", "咁我點搵你哋", "Então qual é o telefone da DSEDE?",
+             "咁有咩問題可以打去邊度問", "Como vos contacto?"],
+)  # fmt: skip
+def test_asking_how_to_reach_the_bureau(text: str) -> None:
+    from actions.parsing import asks_how_to_reach
+
+    assert asks_how_to_reach(text)
+
+
+def test_whom_to_call_about_something_else_is_not_the_bureau() -> None:
+    from actions.parsing import asks_how_to_reach
+
+    assert not asks_how_to_reach("Who do I call about a parking ticket?")
