@@ -149,9 +149,8 @@ def supposed_slots(text: str) -> dict[str, Any]:
     norm = normalise(text)
     if not _HYPOTHETICAL.search(norm):
         return {}
-    told = _HYPOTHETICAL.sub(" ", norm)
-    told = _CLAUSE_BREAK.split(_OUTCOME_ASKED.sub(" ", told))
-    stated = "，".join(_TRAILING_ASK.sub("", clause).strip() for clause in told)
+    clauses = _CLAUSE_BREAK.split(_OUTCOME_ASKED.sub(" ", _HYPOTHETICAL.sub(" ", norm)))
+    stated = "，".join(_TRAILING_ASK.sub("", clause).strip() for clause in clauses)
     return read_slots(stated, None)[0]
 
 

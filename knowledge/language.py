@@ -340,10 +340,10 @@ def reply_language(latest: str, ui: object, earlier: list[str]) -> Lang:
     the user's texts before it); for a message that shows no language (a button, "5", "ok"),
     the UI's, else the conversation's."""
     hinted = next((code for code in LANGS if code == ui), None)
-    if hinted in CHINESE and _only_english_thanks(latest) and earlier:
-        before = conversation_language(earlier)
-        if before in CHINESE:
-            return hinted  # "ok thx" closing a Cantonese conversation in a Chinese widget
+    # "ok thx" closing a Cantonese conversation in a widget set to Chinese
+    closing = bool(earlier) and _only_english_thanks(latest)
+    if hinted is not None and closing and {hinted, conversation_language(earlier)} <= set(CHINESE):
+        return hinted
     if is_telling(latest):
         lang = detect_lang(latest)
         if lang not in CHINESE or shows_script(latest):
