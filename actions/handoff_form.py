@@ -16,7 +16,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import conversation_lang, send_reply, unanswered_events
+from actions.conversation import (
+    conversation_lang,
+    follow_up_context,
+    intent_confidence,
+    send_reply,
+    unanswered_events,
+)
 from actions.digression import (
     answer_digression,
     button_answer,
@@ -68,6 +74,8 @@ STOPPED = "handoff_stopped"
 ANSWERED = "answered"
 HINT = "handoff_hint"
 LAST_UNANSWERED = "last_unanswered_question"
+# Below this confidence, a request for staff that the knowledge base answers is that question.
+SURE_REQUEST = 0.8
 
 
 def _answer(tracker: Tracker) -> Answer | None:
@@ -108,6 +116,19 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 # 「咁我點搵你哋」 (NLU: a person) after declining: the bureau's phone and e-mail
                 send_reply(dispatcher, contact_answer(tracker))
                 return [SlotSet(STOPPED, ANSWERED)]
+            if (
+                dispatcher is not None
+                and intent_confidence(tracker) < SURE_REQUEST
+                and looks_like_question(typed)
+                and not wants_staff(typed)
+                and (
+                    answered := answer_digression(tracker, typed, None, follow_up_context(tracker))
+                )
+                and answered.sources
+            ):
+                # 「谁负责清关？」 after the first diamonds (NLU, unsure: a person): its answer
+                send_reply(dispatcher, answered)
+                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
             # "I need a human. I'm Mary Lee, email …, my question: …": kept for after consent.
             return _details_events(typed)
         if requested == "handoff_consent" and (

@@ -606,7 +606,7 @@ def split_contact_message(text: str) -> ContactDetails | None:
 # person) reopened the privacy notice; "who do I contact?" after an answer repeated it.
 _ASKS_HOW_TO_REACH = re.compile(
     r"点(?:样)?(?:可以)?(?:揾|联络|联系|打俾|打畀)(?:到)?(?:你哋|你们|贵局|经济局)|(?:怎么|怎样|如何)(?:样)?(?:可以)?"
-    r"(?:联系|联络|找)(?:到)?(?:你们|贵局|经济局)|(?:打去|打电话去|打俾|打畀)边(?:度|个)?(?:问|查询)"
+    r"(?:联系|联络|找)(?:到)?(?:你们|贵局|经济局)|(?:打去|打电话去|打电话到|打俾|打畀)(?:边|哪)"
     r"|\bhow (?:do|can) (?:i|we) (?:contact|reach|call|e-?mail) (?:you|the bureau|the economic bureau)"
     r"|^\W*(?:so,? |and |then,? )?who (?:do|should|can) (?:i|we) (?:contact|call|ask)(?: then)?\W*$"
     r"|\bcomo (?:vos |os |o )?"

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import (
     conversation_lang,
     follow_up_context,
+    intent_confidence,
     latest_entity,
     previous_payloads,
     send_reply,
@@ -46,6 +47,9 @@ SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
 # goodbye): such a question, when its words are no small talk, gets the knowledge base's reply
 # (`answered_question`).
 MISREAD_QUESTIONS = frozenset({"greet", "goodbye", "thank", "affirm", "deny", "dont_know"})
+# Below this confidence, a small-talk intent given to a question that the knowledge base answers
+# (as a follow-up or alone) is taken for that question.
+SURE_SMALL_TALK = 0.8
 
 
 def small_talk_key(intent: str | None) -> str:
@@ -84,6 +88,15 @@ class ActionSmallTalk(Action):
             send_reply(dispatcher, reply)
             return unanswered_events(tracker, reply)
         if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
+            send_reply(dispatcher, answered)
+            return unanswered_events(tracker, answered)
+        if (
+            intent_confidence(tracker) < SURE_SMALL_TALK
+            and (answered := answered_question(tracker, typed, lang))
+            and answered.sources
+        ):
+            # «Carros também?» after the goods that need a licence (NLU, unsure: "are you a
+            # bot?"): the answer, when there is one, not "I am an automated assistant".
             send_reply(dispatcher, answered)
             return unanswered_events(tracker, answered)
         key = small_talk_key(intent)

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/leave_set_out.py tests/data/blind16_queries.jsonl
     .venv/bin/python benchmarks/leave_set_out.py tests/data/blind13_queries.jsonl tests/data/blind14_queries.jsonl
+    .venv/bin/python benchmarks/leave_set_out.py --errors tests/data/blind16_queries.jsonl   # lists misses
 
 A tuning set's questions are labelled questions of the shipped index (knowledge/answerability.py),
 so the service answers them as it was told to. To see what a change to the knowledge base or the
@@ -32,13 +33,16 @@ from knowledge.retriever import HybridRetriever  # noqa: E402
 from knowledge.service import decide  # noqa: E402
 
 
-def main(sets: list[str]) -> int:
+def main(args: list[str]) -> int:
+    show_errors = "--errors" in args
+    sets = [a for a in args if a != "--errors"]
     unknown = [s for s in sets if s not in answerability.TRAINING_SETS]
     if not sets or unknown:
         print(f"name tuning sets of knowledge/answerability.py (not: {unknown})", file=sys.stderr)
         return 2
     # The index build reads the labelled questions from TRAINING_SETS: the named sets left out.
     answerability.TRAINING_SETS = tuple(t for t in answerability.TRAINING_SETS if t not in sets)
+    misses: list[str] = []
     counts: Counter[tuple[str, bool]] = Counter()
     right: Counter[tuple[str, bool]] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -58,7 +62,13 @@ def main(sets: list[str]) -> int:
                     ok = decision.band == "weak"
                 counts[query.style, query.in_scope] += 1
                 right[query.style, query.in_scope] += ok
+                if show_errors and not ok:
+                    misses.append(
+                        f"{query.style}\t{'in' if query.in_scope else 'out'}\t{query.query}"
+                    )
     print(f"{', '.join(sets)}, their labelled questions left out of the index\n")
+    if misses:
+        print("not answered right / not refused:\n" + "\n".join(misses) + "\n")
     print("| style | in scope | answered right | out of scope | refused |")
     print("|---|---|---|---|---|")
     for style in [*sorted({s for s, _ in counts}), "all"]:

@@ -156,7 +156,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"|limite (?:máximo|por)",
         # an amount said to be the maximum; any amount would let the repayment measure's
         # MOP 1,000 answer the aid schemes' maximum loan
-        r"(?:最高|上限|不超过|限额|额度|maximum|up to|at most|quota|até|máximo|limite)"
+        # (not «até 31 de Dezembro», a date)
+        r"(?:最高|上限|不超过|限额|额度|maximum|up to|at most|quota|até(?! \d{1,2} de )|máximo|limite)"
         r"[^。.;；]{0,30}\d",
     ),
     "procedure": _rule(
@@ -228,7 +229,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # The next meeting, conference or edition: the newsletter reports what has happened.
     "next_event": _rule(
-        r"再(?:次)?修订|下(?:一)?次修订|next revision|revised again|nova revisão|voltar a ser revist|下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
+        r"再(?:次)?修订|下(?:一)?次修订|next revision|revised again|nova revisão|próxima revisão|voltar a ser revist|下一?次(?:会|会议|的会议)?|下一?届|下一轮|将于何时|几时再(?:开|举行)"
         r"|next (?:[\w-]+ ){0,8}(?:meeting|conference|edition|session|round|workshop|notification"
         r"|report|review)|next one"
         r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
@@ -243,7 +244,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"|your view|acha que|na sua opinião|a sua opinião"
         # advice on investing
         r"|(?:是否|适唔|适不)适合(?:作为|做)?[^。?？]{0,6}投资|(?:good|wise) investment|should i invest"
-        r"|bom investimento|vale a pena investir",
+        r"|bom investimento|vale a pena investir"
+        # whether one should (follow-ups' tuning set 2: 「我應唔應該而家去內地開公司？」)
+        r"|该不该|应唔应该|应不应该|值唔值得|值不值得|\bshould (?:i|we|my company) (?:\w+ ){0,4}(?:or not|now)\b"
+        r"|\bis it (?:worth|a good idea)\b|\bworth it\b|vale a pena|\bdevo (?:\w+ ){0,4}ou não\b",
         None,
     ),
     # Where to get the form itself; "apply to the bureau" does not say.
@@ -323,7 +327,7 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # A tariff or duty rate; naming non-tariff measures is not stating one.
     "tariff": _rule(
-        r"关税税率|税率|关税(?:是|要|为)?(?:多少|几多|几%)|(?:收|征|缴纳|缴|交|付|俾)(?:几多|多少)?(?:的)?关税|what tariffs?"
+        r"关税税率|税率|\bhow much (?:\w+ ){0,2}tax(?:es)?\b|quanto (?:\w+ ){0,2}impostos?\b|关税(?:是|要|为)?(?:多少|几多|几%)|(?:收|征|缴纳|缴|交|付|俾)(?:几多|多少)?(?:的)?关税|what tariffs?"
         r"|tariff rates?|tariffs? (?:apply|applies|charged|of)|(?:customs|import|export) dut(?:y|ies)"
         r"|direitos aduaneiros|imposto de importação|pauta aduaneira|taxa alfandegária",
         r"(?:关税|税率)[^。；;]{0,10}(?:\d|零|免)|零关税|\d+\s*%\s*(?:tariff|duty)|zero[- ]tariff"

@@ -258,12 +258,13 @@ def decide_follow_up(
     if (
         out_of_scope
         and best.score < FOLLOW_UP_FLOOR
+        and len(norm) > SHORT_FOLLOW_UP
         and not _REFERS_BACK.search(norm)
         and not retriever.answerable(question, own)
     ):
         # "what's the weather in Macau today?" after the Kimberley laws (probe 6): out of scope to
         # the NLU, its words near nothing of the topic, nearer a question no entry answers, and
-        # pointing back at nothing ("Who was there?" does).
+        # pointing back at nothing ("Who was there?" and a bare «Onde?» do).
         return None
     # "and in 2019?" after the trade figures asks the previous question's figure for 2019: its
     # details are read with that question (the answer states 2018's only).

@@ -538,3 +538,22 @@ def test_a_sum_in_a_question_inside_the_check_is_no_count(stack: Stack) -> None:
     assert question("remaining_installments_after", "zh-Hans") in said, said
     said = text_of(chat(stack, "那剩下的7000怎么还？", sender, lang="zh-Hans"))
     assert "600" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang", "entry"),
+    [("首批毛坯钻石是哪天进口的？", "谁负责清关？", "zh-Hans", "kimberley-first-import"),
+     ("Que produtos precisam de licença para entrar em Macau?", "Carros também?", "pt",
+      "import-licensing-goods"),
+     ("想問CEPA嘢可以打去邊？", "有冇電郵？", "zh-Hant", "contact-bureau")],
+)  # fmt: skip
+def test_a_follow_up_the_nlu_reads_as_a_request_or_small_talk_is_answered(
+    stack: Stack, first: str, follow_up: str, lang: str, entry: str
+) -> None:
+    """Follow-ups' tuning set 2: 「谁负责清关？」 (NLU, unsure: a person) opened the privacy
+    notice; «Carros também?» (unsure: "are you a bot?") was told the bot is no person."""
+    sender = new_sender()
+    chat(stack, first, sender, lang=lang)
+    reply = chat(stack, follow_up, sender, lang=lang)
+    assert entry in [s["id"] for s in reply["sources"]], text_of(reply)
+    assert message("handoff.privacy_notice", lang) not in text_of(reply)

@@ -581,6 +581,13 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "cepa-services-national-treatment",
             "sector_list",
         ),
+        # the repayment measure's «até 31 de Dezembro de 2020» is a date, no maximum loan
+        ("中小企援助最多借到幾多", "sme-repayment-overview", "quota"),
+        # follow-ups' tuning set 2: advice, the next revision, a tax
+        ("我應唔應該而家去內地開公司？", "cepa-services-signing", "opinion"),
+        ("Vale a pena comprar casa em Zhuhai agora?", "gba-measure-01-home-purchase", "opinion"),
+        ("E quando será a próxima revisão?", "cepa-services-signing", "next_event"),
+        ("how much tax do I pay importing a car?", "import-licensing-goods", "tariff"),
         # where one's own application stands (probe 6)
         ("为什么我的调整还款申请一直没批？", "sme-repayment-overview", "status"),
         # paying off early by choice is not what the measure speaks of
