@@ -143,8 +143,8 @@ _ASKS_WHAT_IT_IS = re.compile(
     r"|^\W*(?:(?:olá|ola|bom dia|boa tarde)\W+)?(?:e |então |ok,? )?(?:o )?que (?:é|são) (?:o |a |os |as |um |uma )?[^?,.;]{2,50}?\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?(?:什么是|甚么是|何谓|乜嘢系|咩系|咩叫|什么叫|乜嘢叫)"
     r"[^？?，,。]{1,25}\W*$"
-    r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:嚟|来)?"
-    r"(?:㗎|呀|啊|嘅|呢)?\W*$"
+    r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:嚟|来|黎)?"
+    r"(?:㗎|架|呀|啊|嘅|呢)?\W*$"
 )
 _A_DETAIL_OF_IT = re.compile(
     r"date|e-?mail|address|rate|fee|hours|theme|purpose|deadline|cut-off|penalt|number|phone|name"
