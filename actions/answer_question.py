@@ -19,6 +19,7 @@ from actions.conversation import (
 )
 from actions.digression import contact_answer
 from actions.forms import HANDOFF_FORM
+from actions.handoff_form import ticket_again
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     asks_how_to_reach,
@@ -59,6 +60,9 @@ class ActionAnswerQuestion(Action):
         checking = (tracker.active_loop or {}).get("name") == FORM
         if wants_staff(typed) and not checking:
             return [FollowupAction(HANDOFF_FORM)]  # «Preciso de um humano» (NLU: unsure)
+        if again := ticket_again(tracker, typed):
+            send_reply(dispatcher, again)  # 「咁幾時會覆我？」 after a ticket
+            return []
         if asks_how_to_reach(typed):
             reply = contact_answer(tracker)  # "who do I contact?" after another answer
             send_reply(dispatcher, reply)

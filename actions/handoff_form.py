@@ -46,6 +46,7 @@ from actions.parsing import (
     Answer,
     asks_about_privacy,
     asks_how_to_reach,
+    asks_when_answered,
     is_bare_answer,
     is_closing,
     looks_like_question,
@@ -197,6 +198,23 @@ def _details_events(typed: str) -> list[dict[str, Any]]:
         "handoff_question": details.question,
     }
     return [SlotSet(slot, value) for slot, value in values.items() if value]
+
+
+def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
+    """ "When will you reply?" after a ticket: what was said when it was filed (its reference,
+    and whether staff were notified), not the scope sentence and another offer of staff."""
+    if not asks_when_answered(typed):
+        return None
+    said: str | None = None
+    filed: str | None = None
+    for event in tracker.events:
+        if event.get("event") != "bot":
+            continue
+        if ((event.get("data") or {}).get("custom") or {}).get("ticket"):
+            filed = said  # the ticket's own message is the text sent just before it
+        elif event.get("text"):
+            said = str(event["text"])
+    return Reply(filed, conversation_lang(tracker)) if filed else None
 
 
 class AskHandoffSlot(AskSlot):

@@ -615,6 +615,20 @@ _ASKS_HOW_TO_REACH = re.compile(
 )
 
 
+# When staff will answer (normalised): 「咁幾時會覆我？」, «Quando me vão responder?» after a
+# ticket got the scope sentence and another offer of staff (probe 6).
+_ASKS_WHEN_ANSWERED = re.compile(
+    r"几时(?:会|先)?(?:覆|回复|回覆|答复|联络|联系|打俾|打畀|搵)(?:返)?我|(?:什么时候|何时)(?:会)?(?:回复|答复|联系|联络)(?:我|本人)"
+    r"|\bwhen will (?:you|they|staff|someone|the staff) (?:reply|answer|respond|get back|contact|call)"
+    r"|\bhow long (?:will|until) (?:it|they|staff) (?:take|reply)|\bquando (?:me )?(?:vão|irão|vai)"
+    r" (?:responder|contactar|ligar|dar resposta)"
+)
+
+
+def asks_when_answered(text: str) -> bool:
+    return bool(_ASKS_WHEN_ANSWERED.search(normalise(text)))
+
+
 def asks_how_to_reach(text: str) -> bool:
     return bool(_ASKS_HOW_TO_REACH.search(normalise(text)))
 

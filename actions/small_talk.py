@@ -20,6 +20,7 @@ from actions.conversation import (
 )
 from actions.digression import contact_answer, measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
+from actions.handoff_form import ticket_again
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
@@ -83,6 +84,9 @@ class ActionSmallTalk(Action):
             return [FollowupAction(HANDOFF_FORM)]
         if typed and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(CHECK_FORM)]  # 「唔好意思，打錯，係2020年3月」 after a decision
+        if again := ticket_again(tracker, typed):
+            send_reply(dispatcher, again)  # 「咁幾時會覆我？」 after a ticket
+            return []
         if asks_how_to_reach(typed):
             reply = contact_answer(tracker)  # 「咁有咩問題可以打去邊度問」 (NLU: yes)
             send_reply(dispatcher, reply)

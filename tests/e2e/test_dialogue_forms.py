@@ -557,3 +557,15 @@ def test_a_follow_up_the_nlu_reads_as_a_request_or_small_talk_is_answered(
     reply = chat(stack, follow_up, sender, lang=lang)
     assert entry in [s["id"] for s in reply["sources"]], text_of(reply)
     assert message("handoff.privacy_notice", lang) not in text_of(reply)
+
+
+def test_when_staff_will_answer_after_a_ticket_repeats_what_was_said(stack: Stack) -> None:
+    """「咁幾時會覆我？」 right after a ticket got the scope sentence and another offer of staff."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender)
+    chat(stack, "同意", sender)
+    filed = chat(stack, "陳生，66889900，我想問毛坯鑽石准照要幾耐批", sender)
+    reference = next(r["ticket"] for r in filed["replies"] if r.get("ticket"))
+    said = text_of(chat(stack, "咁幾時會覆我？", sender))
+    assert reference in said, said
+    assert message("handoff.privacy_notice", "zh-Hant") not in said

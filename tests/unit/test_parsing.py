@@ -605,3 +605,13 @@ def test_whom_to_call_about_something_else_is_not_the_bureau() -> None:
     from actions.parsing import asks_how_to_reach
 
     assert not asks_how_to_reach("Who do I call about a parking ticket?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["咁幾時會覆我？", "Quando me vão responder?", "when will staff reply?", "什么时候会回复我"],
+)
+def test_asking_when_staff_will_answer(text: str) -> None:
+    from actions.parsing import asks_when_answered
+
+    assert asks_when_answered(text)
