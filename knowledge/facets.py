@@ -52,6 +52,7 @@ Facet = Literal[
     "published",
     "plans",
     "head",
+    "chair",
     "exam",
     "capital",
     "fax",
@@ -134,6 +135,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"费用|收费|手续费|规费|申请费|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento"
         r"|(?:使唔使|洗唔洗|要唔要|需唔需要|需不需要|要不要|用不用|是否要|是否需要)(?:俾|畀|付|交|缴|给)钱"
         r"|收唔收钱|收不收钱|免唔免费|是否免费|是不是免费|系咪免费|is it free\b|\bfree of charge\?"
+        r"|门票|入场费|入场券|\badmission\b|\bentry fee|\btickets? (?:cost|price)|\bbilhetes?\b|entrada paga"
         r"|(?:é|será) (?:gratuito|de graça)|tem (?:algum )?custo|(?:have|need) to pay (?:anything|a fee)",
         r"(?:费|fee|charge|custo|taxa|emolumento)[^。;；]{0,20}(?:" + _AMOUNT + r")"
         r"|免费|free of charge|no fee|gratuit|sem custos",
@@ -233,6 +235,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|next (?:[\w-]+ ){0,8}(?:meeting|conference|edition|session|round|workshop|notification"
         r"|report|review)|next one"
         r"|when will (?:the )?.{0,80}(?:be held|take place|meet|hold)"
+        r"|\b(?:e )?a próxima\b[^?]{0,12}\bquando\b|\bquando (?:é|será) a próxima\b"
         r"|próxim[oa]s? (?:reunião|conferência|edição|encontro|workshop|sessão|notificação"
         r"|relatório)"
         r"|(?:reunião|conferência|edição|encontro|workshop|sessão) [^?]{0,60}próxim[oa]",
@@ -409,6 +412,13 @@ FACETS: dict[Facet, FacetRule] = {
         r"|who (?:is|heads) (?:the )?(?:director|head|chief)|quem (?:é|dirige) (?:o|a) "
         r"(?:director|diretor|directora|presidente)",
         r"局长|\bdirector|diretor|\bhead\b|主任|负责人",
+    ),
+    # Who chaired a meeting, which only some answers say (the CITES meeting's; not the quality
+    # working group's: 「会议由谁主持？」 after it got its answer; follow-ups' former held-out half).
+    "chair": _rule(
+        r"(?:谁|边个|哪位|何人)(?:负责)?主持|主持人|\bwho (?:chaired|presided|hosted|led|ran)\b|\bchaired by\b"
+        r"|\bquem (?:presidiu|dirigiu|conduziu)|presidid[ao] por",
+        r"主持|\bchair|presid|conduzid",
     ),
     # A deadline: a date the answer says something must happen before.
     "deadline": _rule(

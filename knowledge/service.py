@@ -119,10 +119,13 @@ _ONLY_A_YEAR = re.compile(
 # A follow-up that refers back to what was just answered (「这是第几项措施」, "who chaired it?"):
 # its own words never move the answer off it (normalised; not 那, which opens "what about…?").
 _REFERS_BACK = re.compile(
-    r"这|此(?!外)|该|它|其|佢|呢(?:个|项|次|啲)|嗰(?:个|项|次|啲|度)|那里"
-    r"|\b(?:it|its|this|that|these|those|they|them|there)\b"
-    r"|\b(?:isso|isto|esse|essa|este|esta|ele|ela|lá|ali)\b"
+    r"这|此(?!外)|该|它|其|佢|呢(?:个|项|次|啲)|嗰(?:个|项|次|啲)"
+    r"|\b(?:it|its|this|that|these|those|they|them)\b|\b(?:isso|isto|esse|essa|este|esta|ele|ela)\b"
 )
+# …or at the place it was about ("Who was there?"), which keeps a follow-up out of scope to the
+# NLU from being taken for a question of its own (not for switching entries: "what trade
+# figures were mentioned there?" after the meeting's venue is the trade figures').
+_REFERS_TO_THE_PLACE = re.compile(r"嗰度|那里|\bthere\b|\b(?:lá|ali)\b")
 # A request for a service ("help me open a bank account", 「幫我計下…」, "recommend an estate
 # agent", «pode ajudar-me a preencher…»): a request of its own, never a follow-up of the previous
 # answer (normalised).
@@ -260,6 +263,7 @@ def decide_follow_up(
         and best.score < FOLLOW_UP_FLOOR
         and len(norm) > SHORT_FOLLOW_UP
         and not _REFERS_BACK.search(norm)
+        and not _REFERS_TO_THE_PLACE.search(norm)
         and not retriever.answerable(question, own)
     ):
         # "what's the weather in Macau today?" after the Kimberley laws (probe 6): out of scope to

@@ -588,6 +588,10 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ("Vale a pena comprar casa em Zhuhai agora?", "gba-measure-01-home-purchase", "opinion"),
         ("E quando será a próxima revisão?", "cepa-services-signing", "next_event"),
         ("how much tax do I pay importing a car?", "import-licensing-goods", "tariff"),
+        # the follow-ups' former held-out half, read after this session's changes
+        ("会议由谁主持？", "quality-2019-meeting", "chair"),
+        ("入場使唔使門票㗎", "quality-china-quality-conference", "fee"),
+        ("E a próxima, quando é?", "trade-committee-meeting", "next_event"),
         # where one's own application stands (probe 6)
         ("为什么我的调整还款申请一直没批？", "sme-repayment-overview", "status"),
         # paying off early by choice is not what the measure speaks of
@@ -887,6 +891,8 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # blind16: whether the rest must be paid at once is answered by "spread evenly"
         ("減到一千蚊之後，剩返嗰啲錢點計？會唔會要一次過還晒", ["sme-repayment-amount"]),
         ("Do we have to pay the rest all at once after the reduction?", ["sme-repayment-amount"]),
+        # who chaired the CITES meeting: 陳子慧
+        ("由誰主持？", ["cites-coordination-meeting"]),
         # a measure for Hong Kong and Macao residents covers Hong Kong's (probe 6)
         ("咁香港人可唔可以用？", ["gba-measure-01-home-purchase"]),
         ("E para os residentes de Hong Kong?", ["gba-measure-01-home-purchase"]),
