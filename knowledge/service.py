@@ -106,10 +106,12 @@ FOLLOW_UP_SWITCH = 0.2
 # more in-scope ones.
 FOLLOW_UP_AGREEMENT = (AGREEMENT_THRESHOLD, 0.04, AGREEMENT_INTENT_CONFIDENCE)
 # A follow-up the NLU reads as out of scope whose own words score below this against every entry
-# of the conversation's topic is a question of its own, not one about the previous answer.
+# of the conversation's topic is a question of its own, not one about the previous answer (with
+# the conditions in `decide_follow_up`). Both set on the sixth probe's cases and checked on
+# tests/data/followups_tune.jsonl and followups_tune2.jsonl (docs/benchmarks.md).
 FOLLOW_UP_FLOOR = 0.35
 # A follow-up this short (normalised characters) whose previous answer ranks first, if only
-# plausibly, is about that answer.
+# plausibly, is about that answer; shorter ones are also spared FOLLOW_UP_FLOOR («Onde?»).
 SHORT_FOLLOW_UP = 12
 # A follow-up that only names a year (normalised): 「咁2019年呢？」, «E em 2019?», "and in 2019?".
 _ONLY_A_YEAR = re.compile(
