@@ -17,12 +17,9 @@ from actions.conversation import (
     unanswered_before,
     unanswered_events,
 )
-from actions.digression import contact_answer
 from actions.forms import HANDOFF_FORM
-from actions.handoff_form import ticket_again
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
-    asks_how_to_reach,
     is_social,
     is_thanks,
     looks_like_question,
@@ -30,7 +27,7 @@ from actions.parsing import (
     wants_staff,
 )
 from actions.repayment_slots import DECIDED, FORM, revisited_case, states_a_case
-from actions.small_talk import reply_about_the_assistant
+from actions.small_talk import send_service_reply, service_reply
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.messages import text
@@ -48,9 +45,9 @@ class ActionAnswerQuestion(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = tracker.latest_message.get("text") or ""
         lang = conversation_lang(tracker)
-        if about := reply_about_the_assistant(typed, lang):
-            send_reply(dispatcher, about)  # 「你能做什么？」 (NLU: unsure), "do you store my data?"
-            return []
+        if about := service_reply(tracker, typed, lang):
+            # 「你能做什么？」 (NLU: unsure), "do you store my data?", "who do I contact?"
+            return send_service_reply(dispatcher, tracker, about)
         if is_thanks(typed) or is_social(typed):
             # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
             # "not sure" or the scope sentence with an offer of staff (the fourth probe).
@@ -60,13 +57,6 @@ class ActionAnswerQuestion(Action):
         checking = (tracker.active_loop or {}).get("name") == FORM
         if wants_staff(typed) and not checking:
             return [FollowupAction(HANDOFF_FORM)]  # «Preciso de um humano» (NLU: unsure)
-        if again := ticket_again(tracker, typed):
-            send_reply(dispatcher, again)  # 「咁幾時會覆我？」 after a ticket
-            return []
-        if asks_how_to_reach(typed):
-            reply = contact_answer(tracker)  # "who do I contact?" after another answer
-            send_reply(dispatcher, reply)
-            return unanswered_events(tracker, reply)
         if not checking and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(FORM)]  # "what if it was the last instalment?" after a decision
         reply = answer_question(

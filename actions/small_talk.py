@@ -32,6 +32,7 @@ from actions.parsing import (
     is_social,
     looks_like_question,
     read_answer,
+    wants_staff,
 )
 from actions.repayment_slots import DECIDED, revisited_case
 from actions.repayment_slots import FORM as CHECK_FORM
@@ -70,9 +71,8 @@ class ActionSmallTalk(Action):
         if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
             return []
-        if about := reply_about_the_assistant(typed, lang):
-            send_reply(dispatcher, about)  # «Olá, fala português?», "who can see this chat?"
-            return []
+        if about := service_reply(tracker, typed, lang):
+            return send_service_reply(dispatcher, tracker, about)  # «Olá, fala português?»
         if (
             HANDOFF_PAYLOAD in previous_payloads(tracker)
             and read_answer(typed, intent) is Answer.YES
@@ -84,13 +84,6 @@ class ActionSmallTalk(Action):
             return [FollowupAction(HANDOFF_FORM)]
         if typed and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(CHECK_FORM)]  # 「唔好意思，打錯，係2020年3月」 after a decision
-        if again := ticket_again(tracker, typed):
-            send_reply(dispatcher, again)  # 「咁幾時會覆我？」 after a ticket
-            return []
-        if asks_how_to_reach(typed):
-            reply = contact_answer(tracker)  # 「咁有咩問題可以打去邊度問」 (NLU: yes)
-            send_reply(dispatcher, reply)
-            return unanswered_events(tracker, reply)
         if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
             send_reply(dispatcher, answered)
             return unanswered_events(tracker, answered)
@@ -110,14 +103,26 @@ class ActionSmallTalk(Action):
         return []
 
 
-def reply_about_the_assistant(typed: str, lang: Lang) -> Reply | None:
-    """What the assistant can do, or what it does with what users write, when asked: whatever
-    the NLU read (a greeting, a goodbye, out of scope, unsure)."""
+def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
+    """A question about the assistant or its service, whatever the NLU read it as (a greeting,
+    a goodbye, a person, out of scope, unsure): what it can do, what it does with what users
+    write, when staff answer a ticket just filed, how to reach the bureau."""
     if asks_what_you_can_do(typed):
         return compose_capabilities(lang)
     if asks_about_privacy(typed):
         return compose_privacy(lang)
+    if again := ticket_again(tracker, typed):
+        return again  # 「咁幾時會覆我？」 after a ticket
+    if asks_how_to_reach(typed) and not wants_staff(typed):
+        return contact_answer(tracker)  # "who do I contact?" after another answer
     return None
+
+
+def send_service_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply
+) -> list[dict[str, Any]]:
+    send_reply(dispatcher, reply)
+    return unanswered_events(tracker, reply) if reply.sources else []
 
 
 def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
