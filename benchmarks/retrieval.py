@@ -47,9 +47,7 @@ from knowledge.evaluation import (  # noqa: E402
 from knowledge.fusion import saturate  # noqa: E402
 from knowledge.index import default_index_dir, index_state  # noqa: E402
 from knowledge.retriever import (  # noqa: E402
-    AGREEMENT_INTENT_CONFIDENCE,
-    AGREEMENT_MARGIN,
-    AGREEMENT_THRESHOLD,
+    AGREEMENT,
     ANSWER_MARGIN,
     ANSWER_THRESHOLD,
     PLAUSIBLE_THRESHOLD,
@@ -394,7 +392,7 @@ def bands_report(retriever: HybridRetriever, errors: bool = False) -> int:
         f"{agreement[2]} asks about the first entry's topic"
     )
     service = (ANSWER_THRESHOLD, ANSWER_MARGIN, PLAUSIBLE_THRESHOLD)
-    service_agreement = (AGREEMENT_THRESHOLD, AGREEMENT_MARGIN, AGREEMENT_INTENT_CONFIDENCE)
+    service_agreement = AGREEMENT
     print(f"service (knowledge/retriever.py): confident >= {service[0]} with a lead >= "
           f"{service[1]}; plausible >= {service[2]}; agreement {service_agreement}")  # fmt: skip
     drift = (high, margin, low) != service or agreement != service_agreement

@@ -40,6 +40,8 @@ PLAUSIBLE_THRESHOLD = 0.54
 AGREEMENT_THRESHOLD = 0.54
 AGREEMENT_MARGIN = 0.01
 AGREEMENT_INTENT_CONFIDENCE = 0.8
+# The three as `band` takes them: (score, lead, intent confidence).
+AGREEMENT = (AGREEMENT_THRESHOLD, AGREEMENT_MARGIN, AGREEMENT_INTENT_CONFIDENCE)
 # Entries of the first entry's topic scoring within the margin behind it are its siblings: one
 # question often touches two of them (the repayment measure's amount and its schemes), and the
 # ranking cannot tell which the user meant. Up to ANSWER_GROUP of them are answered together, and
@@ -200,11 +202,7 @@ def band(
     margin: float = ANSWER_MARGIN,
     plausible_at: float = PLAUSIBLE_THRESHOLD,
     intent: Intent | None = None,
-    agreement: tuple[float, float, float] = (
-        AGREEMENT_THRESHOLD,
-        AGREEMENT_MARGIN,
-        AGREEMENT_INTENT_CONFIDENCE,
-    ),
+    agreement: tuple[float, float, float] = AGREEMENT,
 ) -> Band:
     """How sure the ranking is of its first entry and the siblings answered with it
     (`answer_group`; `hits` best first, one more than a group for a lead). `intent` is the NLU's

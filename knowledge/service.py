@@ -20,8 +20,8 @@ from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date
 from knowledge.numbered import named_items
 from knowledge.retriever import (
+    AGREEMENT,
     AGREEMENT_INTENT_CONFIDENCE,
-    AGREEMENT_MARGIN,
     AGREEMENT_THRESHOLD,
     ANSWER_GROUP,
     ANSWER_THRESHOLD,
@@ -341,11 +341,7 @@ def _decide_whole(
     intent_confidence: float,
     out_of_scope: bool,
     asked: str | None = None,
-    agreement: tuple[float, float, float] = (
-        AGREEMENT_THRESHOLD,
-        AGREEMENT_MARGIN,
-        AGREEMENT_INTENT_CONFIDENCE,
-    ),
+    agreement: tuple[float, float, float] = AGREEMENT,
 ) -> Decision:
     """The decision for `question` read as one question; the details it asks for are read in
     `asked` when given (a follow-up's own words, not the previous question's it is read with);
