@@ -84,18 +84,14 @@ class ActionSmallTalk(Action):
             return [FollowupAction(HANDOFF_FORM)]
         if typed and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(CHECK_FORM)]  # 「唔好意思，打錯，係2020年3月」 after a decision
-        if intent in MISREAD_QUESTIONS and (answered := answered_question(tracker, typed, lang)):
-            send_reply(dispatcher, answered)
-            return unanswered_events(tracker, answered)
-        if (
-            intent_confidence(tracker) < SURE_SMALL_TALK
-            and (answered := answered_question(tracker, typed, lang))
-            and answered.sources
-        ):
-            # «Carros também?» after the goods that need a licence (NLU, unsure: "are you a
-            # bot?"): the answer, when there is one, not "I am an automated assistant".
-            send_reply(dispatcher, answered)
-            return unanswered_events(tracker, answered)
+        misread = intent in MISREAD_QUESTIONS
+        if misread or intent_confidence(tracker) < SURE_SMALL_TALK:
+            answered = answered_question(tracker, typed, lang)
+            # Any reply for a misread intent; for one the NLU is unsure of («Carros também?»
+            # after the goods that need a licence, read as "are you a bot?"), only an answer.
+            if answered is not None and (misread or answered.sources):
+                send_reply(dispatcher, answered)
+                return unanswered_events(tracker, answered)
         key = small_talk_key(intent)
         if latest_entity(tracker, ANSWER_TO) == STOP_TARGET:
             key = "stop_form"  # a cancel button pressed when no form is running
