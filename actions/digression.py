@@ -17,10 +17,10 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import looks_like_question
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
-from knowledge.schema import topic_for_intent
+from knowledge.schema import Topic, topic_for_intent
 from knowledge.service import Context, answer_question, asks_if_still_open
 
-CONTACT_TOPIC = "contact"
+CONTACT_TOPIC: Topic = "contact"
 
 
 def answer_digression(

@@ -615,6 +615,10 @@ _ASKS_HOW_TO_REACH = re.compile(
 )
 
 
+def asks_how_to_reach(text: str) -> bool:
+    return bool(_ASKS_HOW_TO_REACH.search(normalise(text)))
+
+
 # When staff will answer (normalised): 「咁幾時會覆我？」, «Quando me vão responder?» after a
 # ticket got the scope sentence and another offer of staff (probe 6).
 _ASKS_WHEN_ANSWERED = re.compile(
@@ -627,10 +631,6 @@ _ASKS_WHEN_ANSWERED = re.compile(
 
 def asks_when_answered(text: str) -> bool:
     return bool(_ASKS_WHEN_ANSWERED.search(normalise(text)))
-
-
-def asks_how_to_reach(text: str) -> bool:
-    return bool(_ASKS_HOW_TO_REACH.search(normalise(text)))
 
 
 def parse_name(text: str) -> str | None:
