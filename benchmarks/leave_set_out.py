@@ -1,8 +1,8 @@
 """The service's decisions on tuning sets whose own labelled questions are left out of the index.
 
-    .venv/bin/python benchmarks/leave_set_out.py tests/data/blind16_queries.jsonl
+    .venv/bin/python benchmarks/leave_set_out.py tests/data/blind17_queries.jsonl
     .venv/bin/python benchmarks/leave_set_out.py tests/data/blind13_queries.jsonl tests/data/blind14_queries.jsonl
-    .venv/bin/python benchmarks/leave_set_out.py --errors tests/data/blind16_queries.jsonl   # lists misses
+    .venv/bin/python benchmarks/leave_set_out.py --errors tests/data/blind17_queries.jsonl   # lists misses
 
 A tuning set's questions are labelled questions of the shipped index (knowledge/answerability.py),
 so the service answers them as it was told to. To see what a change to the knowledge base or the

@@ -40,6 +40,7 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind14_queries.jsonl",
     "tests/data/blind15_queries.jsonl",
     "tests/data/blind16_queries.jsonl",
+    "tests/data/blind17_queries.jsonl",
     "tests/data/fresh_queries.jsonl",
     "tests/data/splits/retrieval_tune.jsonl",
 )

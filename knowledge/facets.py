@@ -177,7 +177,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|obtain [\w ]{0,40}from|application form|online|junto d[ao]|formulário|submeter",
     ),
     "documents": _rule(
-        r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲咩|啲乜|啲|边啲)?(?:材料|文件)|所需(?:材料|文件)|证明文件"
+        r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲咩|啲乜|啲|边啲)?(?:材料|文件)|所需(?:提交|递交|准备)?之?(?:材料|文件)|(?:材料|文件)清单|证明文件"
         r"|what documents|documents? (?:do|are|needed|required)|paperwork|documentos|documentação",
         r"文件|材料|证明|document|comprovativo",
     ),
@@ -185,7 +185,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"下载|download|descarreg|baixar (?:o|a|os|as) (?:formulário|ficheiro|documento|impresso)"
         r"|onde (?:posso |se pode )?baixar"
         # a workshop's or a talk's handouts, asked for
-        r"|讲义|课件|\bhandouts?\b|\bslides\b|lecture notes|apresentações|diapositivos",
+        r"|讲义|课件|简报|\bhandouts?\b|\bslides\b|lecture notes|apresentações|diapositivos",
         r"下载|download|descarreg",
     ),
     "hours": _rule(
@@ -259,7 +259,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"申请表|表格|\bforms?\b|formulário|impresso",
     ),
     "penalty": _rule(
-        r"处罚|罚款|罚则|罚金|刑罚|惩罚|被罚|会罚|罚(?:几多|多少|几钱)|penalt|\bfines?\b|\bfined\b|sanction|multa|sanç|coima"
+        r"处罚|罚款|罚则|罚金|刑罚|惩罚|被罚|会罚|罚(?:几多|多少|几钱)|penalt|\bfines\b|\b(?:a|the|any|pay|paid|what|how much) fine\b|\bfined\b|sanction|multa|sanç|coima"
         r"|(?<!vale a )\bpenas?\b"
         r"|puniç|punid",
         r"处罚|罚|penalt|\bfines?\b|sanction|multa|sanç|coima",
@@ -787,7 +787,8 @@ _COUNTS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
 _WHICH_ZH = re.compile(
     # 边个 alone is "who"; people are counted and named by the other rules
     r"(?:哪些|哪几|哪个|哪家|哪间|哪所|哪类|哪种|哪一|边啲|边几|边间|边类|边种)"
-    r"(?:个|家|间|所|项|位|种|类|些|份|条|路|只|天|日|年|次)?"
+    # (not the first character of 类别 / 种类: 「哪些類別之貨物」 asks which goods)
+    r"(?:个|家|间|所|项|位|种(?!类)|类(?![别型])|些|份|条|路|只|天|日|年|次)?"
 )
 _WHICH_EN = re.compile(
     r"\b(?:which|what kinds? of|what types? of)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\s+(?:can|could"
@@ -802,7 +803,7 @@ _GENERIC_NOUN_WORDS = (
     "方面 内容 措施 领域 部门 机构 国家 城市 行业 范畴 范围 条件 服务 政策 项目 议题 事项 重点 成果 共识 优势 便利"
     " 问题 要求 文件 工作 人士 官员 代表 地方 地区 单位 企业 公司 产品 货物 物品 东西 种类 类别 类型 情况 资料 部分"
     " 专业 界别 方式 形式 途径 渠道 好处 改变 变化 作用 影响 意义 特点 目标 主题 题目 课题 环节 任务 步骤 日期 时间"
-    " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 一天 一日 一年 一项 一份 一位 一个 一些"
+    " 日子 号码 电话 地址 邮箱 网站 网址 团体 部委 货品 专家 嘉宾 人物 成员 一天 一日 一年 一项 一份 一位 一个 一些"
     " 几项 几个 几位 几天 几日 几年 一次 一届 月份 年份 成绩 成就 名称 名字 栏目 网页 页面 菜单 会议 大会 事情"
     # English
     " areas aspects measures sectors fields departments agencies bodies organisations"

@@ -446,7 +446,8 @@ def all_problems(texts: Iterable[tuple[str, str]], source: str) -> list[str]:
 # Wordings that present a dated event as present or future, or that turn the newsletter's 前
 # ("before") into "up to". Checked in every English / Portuguese sentence that names a date.
 NOT_PAST: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"\b(will|shall|takes effect|take effect|comes? into force|has been \w+ since|"
+    # ("was to take effect on 1 June 2020" is what the newsletter said of a date then to come)
+    "en": re.compile(r"\b(will|shall|takes effect|(?<!was to )take effect|comes? into force|has been \w+ since|"
                      r"is \w+ since|up to \d|covers repayments|may apply)\b"),
     "pt": re.compile(r"\b(entra|entrará|vai|vão|em vigor desde|desde \d|aplica-se|abrange apenas|"
                      r"reembolsos até|pode pedir)\b"),

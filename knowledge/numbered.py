@@ -53,6 +53,41 @@ _ASKED = re.compile(
 )
 
 
+# A place named alone, as a follow-up of the list itself ("the second one", «a segunda»,
+# 「第二个是什么意思」 after the 15 measures; probe 7 got "what would you like to know?" or the
+# whole list again): 第二个 counts the user's own questions elsewhere, not right after a list.
+_ALONE = re.compile(
+    r"^\W*(?:and |what about |how about |tell me (?:more )?about |explain |e |e quanto à |e a |"
+    r"那|咁|噉|那么|想问|请问)?\s*"
+    rf"(?:the |a |o )?(?:(?P<en>{'|'.join(_EN_ORDINALS)})|(?P<th>\d+)(?:st|nd|rd|th|\.?[ªºao])"
+    rf"|(?P<pt>{'|'.join(_PT_WORDS)})[ao]|第\s*(?P<han>\d+|{_HAN})\s*(?:个|項|项|条|點|点|樣|样)?)"
+    r"(?: one| measure| item| medida)?(?:,? please)?\s*"
+    r"(?:是什么(?:意思)?|是咩|系咩(?:意思)?|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|, pode explicar|, please)?\W*$"
+)
+
+
+def place_named_alone(question: str) -> int | None:
+    """The place in a list that `question` names with nothing else ("the second one")."""
+    match = _ALONE.match(normalise(question))
+    if match is None:
+        return None
+    if english := match.group("en"):
+        return _EN_ORDINALS.index(english) + 1
+    if digits := match.group("th"):
+        return int(digits)
+    if han := match.group("han"):
+        return int(han) if han.isdigit() else int(cn2an.cn2an(han, "smart"))
+    return _PT_WORDS.index(match.group("pt")) + 1
+
+
+def listed_item(entries: Iterable[Entry], question: str, listed: Entry) -> Entry | None:
+    """The item of the list `listed` (an overview whose topic's items are numbered) that
+    `question` names alone, right after that list was given."""
+    if not listed.overview or (place := place_named_alone(question)) is None:
+        return None
+    return next((e for e in entries if e.topic == listed.topic and list_place(e) == place), None)
+
+
 @cache
 def list_place(entry: Entry) -> int | None:
     """The place in a numbered list that `entry`'s answer gives the item it is about."""

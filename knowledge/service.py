@@ -18,7 +18,7 @@ from knowledge.answer import (
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date
-from knowledge.numbered import named_items
+from knowledge.numbered import listed_item, named_items
 from knowledge.retriever import (
     AGREEMENT,
     AGREEMENT_INTENT_CONFIDENCE,
@@ -36,7 +36,7 @@ from knowledge.retriever import (
     crowd_overview,
 )
 from knowledge.schema import Entry, Topic
-from knowledge.text import normalise
+from knowledge.text import normalise, without_preamble
 
 # An out_of_scope intent must be outweighed by much stronger retrieval evidence.
 OUT_OF_SCOPE_MARGIN = 0.15
@@ -144,8 +144,8 @@ _ASKS_FOR_A_SERVICE = re.compile(
 # is the e-mail address", 「主题是什么」). Measured on blind9–15, each set's labelled questions left
 # out: one more in-scope answer, no out-of-scope one.
 _ASKS_WHAT_IT_IS = re.compile(
-    r"^\W*(?:(?:hi|hello|hey)\W+)?(?:so,? |and |ok,? )?(?:what(?:'s| is| are)|whats) (?:the |a |an |this |that )?[^?,.;]{2,50}?\W*$"
-    r"|^\W*(?:(?:olá|ola|bom dia|boa tarde)\W+)?(?:e |então |ok,? )?(?:o )?que (?:é|são) (?:o |a |os |as |um |uma )?[^?,.;]{2,50}?\W*$"
+    r"^\W*(?:(?:hi|hello|hey|sorry|excuse me|um+)\W+)?(?:so,? |and |ok,? )?(?:what(?:'s| is| are)|whats) (?:the |a |an |this |that )?[^?,.;]{2,50}?\W*$"
+    r"|^\W*(?:(?:olá|ola|bom dia|boa tarde|desculpe)\W+)?(?:e |então |ok,? )?(?:o )?que (?:é|são) (?:o |a |os |as |um |uma )?[^?,.;]{2,50}?\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?(?:什么是|甚么是|何谓|乜嘢系|咩系|咩叫|什么叫|乜嘢叫)"
     r"[^？?，,。]{1,25}\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:嚟|来|黎)?"
@@ -417,6 +417,10 @@ def _decide_whole(
 
 def _asks_what_it_is(question: str) -> bool:
     norm = normalise(question)
+    # A statement after the question says who asks, not what ("what is CEPA? I'm new to Macao.")
+    parts = re.split(r"(?<=[?？])", norm, maxsplit=1)
+    if len(parts) == 2 and not re.search("[?？]", parts[1]):
+        norm = parts[0]
     return bool(_ASKS_WHAT_IT_IS.search(norm)) and not _A_DETAIL_OF_IT.search(norm)
 
 
@@ -467,6 +471,11 @@ def answer_question(
     (`decide_follow_up`)."""
     if entry_id and entry_id in retriever.entries:
         return answer_entries(retriever, [retriever.entries[entry_id]], lang, today)
+    question = without_preamble(question)
+    if context is not None and (
+        item := listed_item(retriever.entries.values(), question, context.entries[0])
+    ):
+        return answer_entries(retriever, [item], lang, today)  # "the second one" after the list
     context_topic = context.topic if context is not None else None
     if out_of_scope and context_topic is not None:
         lead = retriever.search(question, k=1, topic=topic)

@@ -235,10 +235,56 @@ def macao_form_violations(text: str) -> list[str]:
     return sorted({m.group(0) for m in _MACAO_RE.finditer(text)})
 
 
+# Misspellings users type of the names the knowledge base answers for (normalised form → the
+# entries' own spelling): a sound-alike character or a dropped letter otherwise loses the one word
+# that tells the topic (「金佰利係咩」 ranked the first diamond import above what the Kimberley
+# Process is). Only misspellings that are no other word.
+NAME_MISSPELLINGS: dict[str, str] = {
+    "金佰利": "金伯利",
+    "金百利": "金伯利",
+    "金柏利": "金伯利",
+    "金伯力": "金伯利",
+    "毛胚": "毛坯",
+    "kimberly": "kimberley",
+    "kimberely": "kimberley",
+}
+_MISSPELLING_RE = re.compile(
+    "|".join(
+        rf"{re.escape(k)}(?![a-z])" if k.isascii() else re.escape(k)
+        for k in sorted(NAME_MISSPELLINGS, key=len, reverse=True)
+    )
+)
+
+
+# Words before the question that only keep the conversation going ("fine.", "ok English then.",
+# 「轉個話題，」, «Está bem. Já agora,»): they dilute a short question's match, and "fine" read as a
+# penalty (probe 7: "fine. how many people attended the WTO import licensing workshop" was
+# refused). Only when punctuation closes them and a question follows.
+_PREAMBLE = re.compile(
+    r"^\W*(?:(?:fine|ok(?:ay)?|alright|all right|right|well|so|anyway|sure|cool|great|got it|i see"
+    r"|hmm+|oh|ah|ok english then|english then|and|thanks|thank you|thx|"
+    r"está bem|esta bem|ok então|certo|pronto|então|já agora|ja agora|obrigad[oa]|bom|"
+    r"好的|好|咁|噉|哦|噢|喔|明白|明白了|知道了|唔该|多谢|谢谢|转个话题|换个话题|另外|顺便问下|顺便问一下|仲有|还有)"
+    r"\s*[.,!;，。！；、]+\s*)+"
+)
+
+
+def without_preamble(text: str) -> str:
+    """`text` without the words before its question that only keep the conversation going."""
+    folded = to_simplified(text).lower()
+    match = _PREAMBLE.match(folded) if len(folded) == len(text) else None
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    return rest if len(rest.strip()) >= 4 else text
+
+
 def normalise(text: str) -> str:
-    """NFKC (full-width digits and letters), Simplified script, lower case, single spaces."""
+    """NFKC (full-width digits and letters), Simplified script, lower case, single spaces, the
+    names' misspellings mended."""
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text).lower()
+    text = _MISSPELLING_RE.sub(lambda m: NAME_MISSPELLINGS[m.group(0)], text)
     return " ".join(text.split())
 
 

@@ -750,6 +750,9 @@ def test_a_question_of_its_own_is_not_answered_with_the_previous_answer(
         ("What is the Kimberley Process?", "kimberley-overview"),
         ("O que é o Processo de Kimberley?", "kimberley-overview"),
         ("what's the Kimberley scheme", "kimberley-overview"),
+        # blind17 (tuning data): a misspelt name, and an apology before the question
+        ("金佰利係咩黎 同鑽石有咩關係", "kimberley-overview"),
+        ("Sorry, what is the Kimberley Process? I'm new to this.", "kimberley-overview"),
         # a detail of it asked the same way is not the overview's
         ("Which law implements the Kimberley Process in Macao?", "kimberley-laws"),
     ],

@@ -25,6 +25,9 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
     ("question", "entry_id", "detail"),
     [
         ("攞毛坯鑽石牌要俾幾多錢，要等幾耐", "kimberley-licences", "cost"),
+        # blind17 (tuning data): no answer lists the papers to hand in or gives the slides
+        ("敬請告知申請調整還款所需提交之文件清單。", "sme-repayment-overview", "documents"),
+        ("請問可否索取世貿組織進口許可工作坊之簡報資料？", "import-licensing-workshop", "download"),
         ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "cost"),
         (
             "Quanto tempo demora a emissão da licença de operador de diamantes em bruto?",
@@ -666,6 +669,14 @@ def test_a_detail_the_answer_does_not_state_is_named(
     [
         # The overview says where to apply: the Economic Bureau.
         ("How do I apply for the repayment adjustment?", ["sme-repayment-overview"]),
+        # blind17 (tuning data): the members are named (經濟局、市政署…), the goods listed
+        ("粵澳質量檢測認證專責小組有邊啲成員", ["quality-working-group"]),
+        ("請問現時哪些類別之貨物須事先取得許可方可進口澳門？", ["import-licensing-goods"]),
+        # the consensus was reached at the second meeting, which the answer now says
+        (
+            "請問內地與澳門經貿合作委員會第二次會議在支持澳門經濟適度多元發展方面達成何種共識？",
+            ["trade-committee-consensus"],
+        ),
         ("調整還款有咩條件？", ["sme-repayment-eligibility"]),
         # An e-mail address is a contact, which the contact entry states.
         ("經濟局CEPA查詢的電郵地址為何", ["contact-bureau"]),
@@ -929,7 +940,13 @@ def test_every_facet_has_a_name_in_every_language() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["今日天氣點樣", "CEPA服務貿易協議幾時生效？", "What are the 15 Greater Bay Area measures?"],
+    [
+        "今日天氣點樣",
+        "CEPA服務貿易協議幾時生效？",
+        "What are the 15 Greater Bay Area measures?",
+        # probe 7: "fine." was read as a penalty
+        "fine. how many people attended the WTO import licensing workshop",
+    ],
 )
 def test_a_plain_question_asks_for_no_detail(question: str) -> None:
     assert asked_facets(question) == []

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from knowledge.numbered import asked_places, list_place, named_items
+from knowledge.numbered import asked_places, list_place, listed_item, named_items
 from knowledge.schema import Entry
 
 
@@ -72,3 +72,34 @@ def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> N
     assert named_items(entries, "第4项惠澳措施是什么", None) == []
     assert named_items(entries, "What is measure 16?", "gba_measures") == []
     assert named_items(entries, "measure 3 and measure 16", "gba_measures") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        # probe 7, right after the list of the 15 measures: "what would you like to know?" or
+        # the whole list again
+        ("the second one", 2),
+        ("a segunda", 2),
+        ("第二个是什么意思", 2),
+        ("第二個係咩意思？", 2),
+        ("And the fifth?", 5),
+        ("the 3rd one please", 3),
+        ("第十五項呢", 15),
+    ],
+)
+def test_a_place_named_alone_after_the_list_is_its_item(
+    entries: list[Entry], question: str, place: int
+) -> None:
+    overview = next(e for e in entries if e.id == "gba-measures-overview")
+    item = listed_item(entries, question, overview)
+    assert item is not None and list_place(item) == place
+
+
+def test_a_place_named_alone_is_no_item_after_anything_but_a_list(entries: list[Entry]) -> None:
+    measure = next(e for e in entries if e.id == "gba-measure-07-law-firms")
+    assert listed_item(entries, "the second one", measure) is None
+    overview = next(e for e in entries if e.id == "gba-measures-overview")
+    # a sentence that only contains an ordinal names no item
+    assert listed_item(entries, "I have a second question", overview) is None
+    assert listed_item(entries, "第二个问题是关于CEPA的", overview) is None

@@ -1,8 +1,35 @@
-from knowledge.text import document_tokens, normalise, to_traditional, tokenize
+import pytest
+
+from knowledge.text import (
+    NAME_MISSPELLINGS,
+    document_tokens,
+    normalise,
+    to_traditional,
+    tokenize,
+    without_preamble,
+)
 
 
 def test_normalise_folds_script_width_and_case() -> None:
     assert normalise("  調整　還款 ＣＥＰＡ  ") == "调整 还款 cepa"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # blind17 (tuning data): the one word that tells the topic, misspelt
+        ("金佰利係咩黎 同鑽石有咩關係", "金伯利系咩黎 同钻石有咩关系"),
+        ("Kimberly process certificate?", "kimberley process certificate?"),
+        ("毛胚鑽石", "毛坯钻石"),
+    ],
+)
+def test_misspelt_names_are_read_as_the_entries_spell_them(typed: str, read: str) -> None:
+    assert normalise(typed) == read
+
+
+def test_a_mended_name_is_no_other_word() -> None:
+    assert set(NAME_MISSPELLINGS.values()) <= {"金伯利", "毛坯", "kimberley"}
+    assert normalise("Kimberley") == "kimberley"  # the right spelling is left alone
 
 
 def test_tokens_have_no_whitespace_punctuation_or_stopwords() -> None:
@@ -45,3 +72,27 @@ def test_documents_also_index_their_single_characters() -> None:
     assert "药品" in tokens and "药" in tokens and "品" in tokens
     assert "和" not in tokens  # a stopword, as a word and as a character
     assert document_tokens("Medicines") == tokenize("Medicines")
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        # probe 7: refused with the words before them, answered without
+        (
+            "fine. how many people attended the WTO import licensing workshop",
+            "how many people attended the WTO import licensing workshop",
+        ),
+        ("ok English then. What is CEPA?", "What is CEPA?"),
+        ("轉個話題，金伯利證書係咪入口都要", "金伯利證書係咪入口都要"),
+        ("Está bem. Já agora, o que é o CITES?", "o que é o CITES?"),
+    ],
+)
+def test_words_before_the_question_are_left_out(said: str, question: str) -> None:
+    assert without_preamble(said) == question
+
+
+@pytest.mark.parametrize(
+    "said", ["ok", "fine.", "好，唔該", "Obrigado!", "咁CEPA幾時生效？", "so what"]
+)
+def test_a_message_that_is_only_such_words_or_none_stays_whole(said: str) -> None:
+    assert without_preamble(said) == said
