@@ -12,6 +12,8 @@ from actions.conversation import (
     conversation_lang,
     follow_up_context,
     intent_confidence,
+    language_request,
+    language_switched,
     latest_entity,
     send_reply,
     unanswered_before,
@@ -26,7 +28,13 @@ from actions.parsing import (
     wants_own_adjustment,
     wants_staff,
 )
-from actions.repayment_slots import DECIDED, FORM, revisited_case, states_a_case
+from actions.repayment_slots import (
+    DECIDED,
+    FORM,
+    revisited_case,
+    states_a_case,
+    tells_a_whole_case,
+)
 from actions.small_talk import send_service_reply, service_reply
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
@@ -45,6 +53,11 @@ class ActionAnswerQuestion(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = tracker.latest_message.get("text") or ""
         lang = conversation_lang(tracker)
+        if language_request(tracker) is not None and not (tracker.active_loop or {}).get("name"):
+            # "please reply in English", 「可唔可以講英文」: said so, in it (a running form says
+            # so itself, then asks its question again: actions/forms.py).
+            send_reply(dispatcher, language_switched(lang, text("small_talk.prompt", lang)))
+            return []
         if about := service_reply(tracker, typed, lang):
             # 「你能做什么？」 (NLU: unsure), "do you store my data?", "who do I contact?"
             return send_service_reply(dispatcher, tracker, about)
@@ -59,6 +72,8 @@ class ActionAnswerQuestion(Action):
             return [FollowupAction(HANDOFF_FORM)]  # «Preciso de um humano» (NLU: unsure)
         if not checking and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(FORM)]  # "what if it was the last instalment?" after a decision
+        if not checking and tells_a_whole_case(typed):
+            return [FollowupAction(FORM)]  # a whole case told, which no article answers
         reply = answer_question(
             get_retriever(),
             typed,

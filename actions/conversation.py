@@ -13,7 +13,8 @@ from actions.knowledge_base import get_retriever
 from actions.repayment_slots import FORM as CHECK_FORM
 from bot.turn_metadata import TYPED_COMMAND
 from knowledge.answer import Reply
-from knowledge.language import Lang, reply_language
+from knowledge.language import Lang, reply_language, requested_language
+from knowledge.messages import text
 from knowledge.schema import Entry, Topic
 from knowledge.service import Context
 
@@ -26,26 +27,43 @@ UNANSWERED = "unanswered_turns"
 CONTEXT_TURNS = 3
 
 
-def user_texts(tracker: Tracker) -> list[str]:
-    """What the user typed, oldest first; button payloads ('/intent{...}') left out."""
-    return [
-        e.get("text") or ""
-        for e in tracker.events
-        if e.get("event") == "user" and not (e.get("text") or "").startswith("/")
-    ]
+def _user_events(tracker: Tracker) -> list[dict[str, Any]]:
+    return [e for e in tracker.events if e.get("event") == "user"]
+
+
+def _typed_text(event: dict[str, Any]) -> str:
+    """The words of a user event; "" for a button's payload ('/intent{...}') or a command typed
+    as text, which the gateway passes on without its '/' ('deny{"answer_to":"stop"}' had counted
+    as English): they show no language."""
+    text = str(event.get("text") or "")
+    typed_command = bool((event.get("metadata") or {}).get(TYPED_COMMAND))
+    return "" if typed_command or text.startswith("/") else text
 
 
 def conversation_lang(tracker: Tracker) -> Lang:
-    """The language of the latest message when it shows one (Chinese that shows no script in the
-    UI's or the conversation's); else the UI language the channel sent (for a button, a number,
-    "ok"); else the conversation's language so far (knowledge/language.py, reply_language)."""
-    latest = tracker.latest_message.get("text") or ""
+    """The language the user asked for; else that of the latest message when it shows one (a
+    name or a few words, and Chinese that shows no script, keep the conversation's); else the
+    UI language the channel sent (for a button, a number, "ok"); else the conversation's
+    language so far (knowledge/language.py, reply_language)."""
     metadata = tracker.latest_message.get("metadata") or {}
-    if is_typed_command(tracker):
-        latest = ""  # a command typed as text shows no language
-    texts = [t for t in user_texts(tracker) if t.strip()]
-    earlier = texts[:-1] if texts and texts[-1] == latest else texts
+    latest = "" if is_typed_command(tracker) else tracker.latest_message.get("text") or ""
+    # The user's texts before the latest message (its own event is the last user event).
+    earlier = [t for e in _user_events(tracker)[:-1] if (t := _typed_text(e)).strip()]
     return reply_language("" if latest.startswith("/") else latest, metadata.get("lang"), earlier)
+
+
+def language_request(tracker: Tracker) -> Lang | None:
+    """The reply language the latest message asks for ("please reply in English"), if any; from
+    then on conversation_lang follows it (knowledge/language.py, requested_language)."""
+    latest = tracker.latest_message.get("text") or ""
+    if is_typed_command(tracker) or latest.startswith("/"):
+        return None
+    return requested_language(latest)
+
+
+def language_switched(lang: Lang, then: str = "") -> Reply:
+    """The confirmation that replies now come in `lang`, and `then`, what is asked next."""
+    return Reply(f"{text('language.switched', lang)} {then}".rstrip(), lang)
 
 
 def is_typed_command(tracker: Tracker) -> bool:

@@ -12,7 +12,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.conversation import conversation_lang, is_typed_command, latest_entity, send_reply
+from actions.conversation import (
+    conversation_lang,
+    is_typed_command,
+    language_request,
+    language_switched,
+    latest_entity,
+    send_reply,
+)
 from knowledge.answer import Button, Reply
 from knowledge.language import Lang
 from knowledge.messages import text
@@ -84,6 +91,10 @@ class ExtractingFormValidation(FormValidationAction):
         if is_payload(tracker) and intent not in FORM_PAYLOAD_INTENTS | self.restart_intents:
             return []
         requested = tracker.get_slot("requested_slot")
+        if requested and (lang := language_request(tracker)) is not None:
+            # "please reply in English" while a form asks: said so, then the question again, in it.
+            send_reply(dispatcher, language_switched(lang))
+            return ask_again_events(requested, self.hint_slot)
         if is_typed_command(tracker) and requested:
             # `/deny{"answer_to":"grant_cancelled"}` typed: its words and its NLU reading are no
             # answer to the question asked (they had ruled a case out as "aid cancelled").

@@ -20,6 +20,7 @@ from actions.conversation import (
     conversation_lang,
     follow_up_context,
     intent_confidence,
+    previous_turn,
     send_reply,
     unanswered_events,
 )
@@ -47,6 +48,7 @@ from actions.parsing import (
     asks_about_privacy,
     asks_how_to_reach,
     asks_when_answered,
+    is_aside,
     is_bare_answer,
     is_closing,
     looks_like_question,
@@ -138,15 +140,18 @@ class ValidateHandoffForm(ExtractingFormValidation):
             return [SlotSet(requested, True), SlotSet(HINT, None)]  # 「算了，给我转人工」: yes
         if clicked_stop(tracker) or wants_to_stop(typed) or withholds_details(typed):
             return [SlotSet(STOPPED, True)]  # 「我唔想留名喇」 at the name: nothing more is asked
-        if requested in ("contact_name", "contact_detail") and is_closing(typed):
-            return [SlotSet(STOPPED, True)]  # "thanks, bye" is nobody's name
+        if requested in ("contact_name", "contact_detail") and (
+            is_closing(typed) or (is_bare_answer(typed) and _answer(tracker) is Answer.NO)
+        ):
+            return [SlotSet(STOPPED, True)]  # "thanks, bye" or "no" is nobody's name or contact
         if stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
         if dispatcher is not None and (pressed := button_answer(tracker)):
             send_reply(dispatcher, pressed)  # a topic button of an earlier answer
             return ask_again_events(requested, HINT)
-        if requested != "handoff_question" and dispatcher is not None and asks_about_privacy(typed):
-            # 「你哋會點用我啲資料？」 at the privacy notice: what is kept and why, then the same step.
+        if dispatcher is not None and asks_about_privacy(typed):
+            # 「你哋會點用我啲資料？」 at the privacy notice, 「個人資料將保存多久？」 for the
+            # question: what is kept and why, then the same step.
             send_reply(dispatcher, compose_privacy(conversation_lang(tracker)))
             return ask_again_events(requested, HINT)
         if requested in ("contact_name", "contact_detail") and (details := _details_events(typed)):
@@ -154,7 +159,7 @@ class ValidateHandoffForm(ExtractingFormValidation):
         # A question on a topic before the user's own question is asked for ("what is CEPA?" as
         # the name): its answer, then the same question again.
         if (
-            requested != "handoff_question"
+            (requested != "handoff_question" or is_aside(typed))
             and dispatcher is not None
             and looks_like_question(typed)
             and _answer(tracker) is None
@@ -215,6 +220,19 @@ def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
         elif event.get("text"):
             said = str(event["text"])
     return Reply(filed, conversation_lang(tracker)) if filed else None
+
+
+def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
+    """「算了不用了」 right after a ticket was filed: that it was, its reference, and how to
+    withdraw it and the details given (not "what would you like to know?", probe 7)."""
+    if not wants_to_stop(typed):
+        return None
+    for event in previous_turn(tracker):
+        reference = ((event.get("data") or {}).get("custom") or {}).get("ticket")
+        if event.get("event") == "bot" and reference:
+            lang = conversation_lang(tracker)
+            return Reply(text("handoff.after_ticket_stop", lang, reference=reference), lang)
+    return None
 
 
 class AskHandoffSlot(AskSlot):

@@ -29,7 +29,8 @@ from knowledge.text import normalise
 HUGE = 10**15
 _HUGE = Decimal(HUGE)
 _CN_DIGITS = "零〇一二两三四五六七八九"
-CN_NUMERAL = "[零〇一二两三四五六七八九十百千万亿]+"
+# 廿 卅 卌 (20, 30, 40) too: 「仲有廿四期」 was 4 instalments (probe 7).
+CN_NUMERAL = "[零〇一二两三四五六七八九十廿卅卌百千万亿]+"
 _CN_NUMBER = re.compile(CN_NUMERAL)
 # A written number: digits, thousands separators, decimals, an exponent (1e5).
 NUMBER = r"\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?"
@@ -53,6 +54,9 @@ _WORD_NUMBERS = {
 # is None: the hand-written reader it replaced added such units up (十十 = 20).
 _CN_LEADING_UNIT = "百千万"
 _CN_DIGIT_RUN = re.compile(f"[{_CN_DIGITS}]{{2,}}")
+# cn2an 0.5.24 reads 廿 (廿四 = 24) but refuses 卅 and 卌, which people write for 30 and 40
+# (卅期, 卅六): spelt out before it reads them.
+_CN_TENS = {"卅": "三十", "卌": "四十"}
 
 
 def _last_digit(run: re.Match[str]) -> str:
@@ -75,7 +79,13 @@ def chinese_number(text: str) -> int | None:
         colloquial = len(tail) == 1 and tail in _CN_DIGITS  # 一亿二 = 120 million
         return high * 100_000_000 + low * (10_000_000 if colloquial else 1)
     if not _CN_NUMBER.fullmatch(text):
-        return None  # cn2an would also read 点, 负, 廿, 壹 and Arabic digits
+        return None  # cn2an would also read 点, 负, 壹 and Arabic digits
+    if text == "廿":
+        # a lone 廿 stays unread, as before 廿 was read (tests/unit/test_parsing.py pins it);
+        # 廿四, 廿五 … are read
+        return None
+    for tens, spelt in _CN_TENS.items():
+        text = text.replace(tens, spelt)
     numeral = _CN_DIGIT_RUN.sub(_last_digit, text)
     if numeral[0] in _CN_LEADING_UNIT:
         numeral = "一" + numeral
@@ -94,8 +104,14 @@ def number_value(text: str) -> Decimal | None:
     return min(value, _HUGE) if value.is_finite() else None
 
 
-_MONEY = re.compile(rf"(?P<num>{NUMBER})\s*(?P<scale>亿|万|千|k)?|(?P<cn>{CN_NUMERAL})")
-_SCALES = {"亿": 100_000_000, "万": 10000, "千": 1000, "k": 1000}
+# A scale after digits: 1.2万, 12k, and in words «2 mil patacas», "2 thousand patacas" (which
+# were MOP 2, a case ruled out as "not above MOP 1,000"; probe 7).
+_MONEY = re.compile(
+    rf"(?P<num>{NUMBER})\s*(?P<scale>亿|万|千|k|mil\b|thousand\b)?|(?P<cn>{CN_NUMERAL})"
+)
+_SCALES = {"亿": 100_000_000, "万": 10000, "千": 1000, "k": 1000, "mil": 1000, "thousand": 1000}
+# Before a scale word a comma is the Portuguese decimal comma: «1,5 mil» is 1,500, not 15,000.
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 # Thousands in words: «oito mil patacas», "eight thousand".
@@ -106,8 +122,12 @@ _WORD_THOUSANDS = re.compile(r"\b([a-zà-ÿ]+)\s+(?:mil|thousand)\b")
 _FORMAL_NUMERALS = str.maketrans("壹贰叁肆伍柒捌玖拾佰仟", "一二三四五七八九十百千")
 # 2.500 / 8.500,50: thousands points and a decimal comma, as Portuguese writes amounts.
 _POINTED_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?(?![\d.,]*\d)")
-# A number followed by one of these counts something else: 一期 ("one instalment"), 6期, 3次.
-_NOT_MONEY_AFTER = re.compile(r"\s*[期次个年月日号间家位名项宗成岁%]")
+# A number followed by one of these counts something else: 一期 ("one instalment"), 6期, 3次,
+# «5 prestações de 3000 patacas» (an instalment of MOP 5; probe 7).
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:[期次个年月日号间家位名项宗成岁%]|(?:instalments|installments|payments|times|months|years"
+    r"|prestações|prestacoes|parcelas|pagamentos|vezes|meses|anos)\b)"
+)
 
 
 def _plain_thousands(match: re.Match[str]) -> str:
@@ -124,10 +144,13 @@ def parse_amount(text: str) -> Decimal | None:
         if _NOT_MONEY_AFTER.match(norm, match.end()):
             continue
         if match.group("num"):
-            value = number_value(match.group("num"))
+            written, scale = match.group("num"), match.group("scale") or ""
+            if scale in ("mil", "thousand") and _DECIMAL_COMMA.fullmatch(written):
+                written = written.replace(",", ".")
+            value = number_value(written)
             if value is None:
                 continue
-            value = min(value * _SCALES.get(match.group("scale") or "", 1), _HUGE)
+            value = min(value * _SCALES.get(scale, 1), _HUGE)
             return value.quantize(Decimal("0.01"))
         number = chinese_number(match.group("cn"))
         if number:
@@ -191,10 +214,50 @@ def _digits_in_dates(norm: str) -> str:
     return _CN_MONTH.sub(lambda m: f"{chinese_number(m[1])}月", year)
 
 
-def parse_due_date(text: str) -> dt.date | None:
+# Months counted from today (normalised; after _digits_in_dates): 「今年三月」, 「上個月」, "next
+# month", «no próximo mês» were "not understood" at the due-date question (probe 7).
+_YEAR_OFFSETS = {"前": -2, "去": -1, "今": 0, "明": 1, "后": 2}
+_RELATIVE_YEAR_MONTH = re.compile(r"(前|去|今|明|后)年\s*(\d{1,2})\s*月")
+_LAST_MONTH = re.compile(
+    r"上个?月|\b(?:last|previous) month\b|\bm[eê]s passado\b|\búltimo m[eê]s\b"
+)
+_NEXT_MONTH = re.compile(
+    r"下个?月|\bnext month\b|\bpr[oó]ximo m[eê]s\b|\bm[eê]s (?:que vem|seguinte)\b"
+)
+_THIS_MONTH = re.compile(r"(?:今|这|本|呢)个?月|\bthis month\b|\b(?:n?este|deste) m[eê]s\b")
+_RELATIVE_MONTH = ((_LAST_MONTH, -1), (_NEXT_MONTH, 1), (_THIS_MONTH, 0))
+
+
+def _month_from(today: dt.date, months: int, month: int | None = None) -> dt.date | None:
+    """The last day of the month `months` after today's (or of `month` in the year `months` // 12
+    after today's, when `month` is given)."""
+    if month is not None:
+        return _safe_date(today.year + months // 12, month, None)
+    index = today.year * 12 + today.month - 1 + months
+    return _safe_date(index // 12, index % 12 + 1, None)
+
+
+def _relative_month(norm: str, today: dt.date) -> dt.date | None:
+    if m := _RELATIVE_YEAR_MONTH.search(norm):
+        return _month_from(today, _YEAR_OFFSETS[m[1]] * 12, int(m[2]))
+    for pattern, offset in _RELATIVE_MONTH:
+        if pattern.search(norm):
+            return _month_from(today, offset)
+    return None
+
+
+def parse_due_date(text: str, today: dt.date | None = None) -> dt.date | None:
     """A date or a month: 2020-05-15 · 15/5/2020 · 5/2020 · 2020年5月(15日) · 二〇二〇年五月 ·
-    5月2020 · May 2020 · May '20 · Maio de 2020."""
+    5月2020 · May 2020 · May '20 · Maio de 2020; with `today`, also a month counted from it
+    (今年三月 · 上個月 · next month · no próximo mês)."""
     norm = _digits_in_dates(normalise(text))
+    found = _absolute_date(norm)
+    if found is None and today is not None:
+        return _relative_month(norm, today)
+    return found
+
+
+def _absolute_date(norm: str) -> dt.date | None:
     if m := re.search(r"(?<!\d)(\d{1,2})\s*月\s*(\d{4})(?!\d)", norm):
         return _safe_date(int(m[2]), int(m[1]), None)
     if m := re.search(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", norm):
@@ -312,6 +375,9 @@ _CHECK_ASKED = re.compile(
     r"(?:repayment|adjustment|eligibility)|(?:查核|检查|核查|check下?)[^。？?]{0,6}(?:调整还款|还款调整|资格)"
     r"|(?:调整还款|还款调整)[^。？?]{0,4}(?:查核|检查|核查)|verific\w* (?:o |a )?(?:meu |minha )?"
     r"(?:caso|elegibilidade|ajustamento)"
+    # probe 7: 「想check下個還款可唔可以調」, 「我想查还款调整」, «Preciso de ajuda com o reembolso»
+    r"|(?:想|要|帮我)查(?:一下|下)?[^。？?]{0,4}(?:调整还款|还款调整)|check下?[^。？?]{0,4}还款[^。？?]{0,6}调"
+    r"|ajuda com (?:o |a )?(?:meu |minha )?(?:reembolso|prestação)"
 )
 
 
@@ -408,8 +474,12 @@ _CAPABILITIES = re.compile(
     r"|(?:(?:你|您)?(?:会唔会|识唔识|会不会|能不能|可唔可以|可不可以)|(?:你|您)(?:会|识|能))(?:讲|说|用|听)"
     r"(?:广东话|粤语|普通话|国语|英文|英语|葡文|葡语|葡萄牙语|中文)"
     r"|\bwhat (?:can|do) you (?:do|help)|\bhow can you help\b|\bwhat are you for\b"
-    r"|\b(?:can|do) you (?:speak|understand|write) (?:english|chinese|cantonese|portuguese)"
-    r"|o que (?:pode|podes|sabe|consegue) fazer|em que (?:me )?(?:pode|podes) ajudar"
+    r"|\b(?:can|do) you (?:speak|understand|write|reply in|answer in) [a-z]+(?:ese|ish|ian|ch|ic|an)\b"
+    r"|\b(?:can|do) you (?:speak|understand|write) (?:english|chinese|cantonese|portuguese|thai|hindi)"
+    r"|¿?\bhabla(?:s)? (?:español|espanol|inglés|ingles|chino|portugués|portugues)"  # probe 7
+    r"|o que (?:é que )?(?:pode|podes|sabe|consegue) fazer|em que (?:me )?(?:pode|podes) ajudar"
+    # 「閣下能提供哪些服務？」 (probe 7)
+    r"|(?:你|您|阁下|你哋|你们)(?:能|可以|会)?提供(?:哪些|什么|咩|啲咩|边啲|乜嘢)(?:服务|帮助|协助)"
     r"|\bfala(?:s)? (?:português|portugues|inglês|ingles|chinês|chines)"
 )
 
@@ -420,7 +490,10 @@ def asks_what_you_can_do(text: str) -> bool:
 
 # What the assistant does with what users type (normalised): "do you store my data?", 「你哋會唔會
 # 記錄我講嘢」, «quem pode ver esta conversa?» were called out of scope or "not sure" (probe 5).
-_DATA = r"(?:data|chats?|conversations?|messages?|information|info|details|personal details)"
+_DATA = (
+    r"(?:data|chats?|conversations?|messages?|information|info|details|personal details|e-?mail"
+    r"|name|phone(?: number)?|number)"
+)
 _PRIVACY = re.compile(
     r"(?:记录|记低|录低|保存|储存|存储|保留|存低|收集|删除|删走)(?:低|住|咗)?(?:我|我哋|我们|本人)?(?:的|嘅)?"
     r"(?:讲嘢|讲的|说的|讲过|说过|对话|聊天|倾偈|讯息|信息|资料|数据|个人资料|记录)"
@@ -429,7 +502,7 @@ _PRIVACY = re.compile(
     r"|(?:点|怎样|怎么|如何)(?:样)?(?:用|使用|处理|保存|保护)(?:我|我哋|我们|本人)?(?:的|嘅|啲)?(?:资料|数据|个人资料)"
     r"|(?:资料|数据|对话|记录|纪录)(?:会)?(?:俾|畀|给|被)(?:边个|谁|什么人|第三方|其他人)"
     r"|(?:对话|聊天|记录|纪录|资料|数据)(?:会)?(?:保存|保留|储存|存|留)(?:多久|几耐|几长|几多日|多长时间)"
-    r"|\b(?:do|will|does|can|could) (?:you|this bot|the bot|it) (?:\w+ )?(?:store|keep|save|record|log|collect"
+    r"|\b(?:do|did|will|does|can|could) (?:you|this bot|the bot|it) (?:\w+ )?(?:store|keep|save|record|log|collect"
     r"|delete|share) (?:my|our|this|the|any|users'?) (?:\w+ )?"
     + _DATA
     + r"|\bwho (?:can|will|gets to) (?:see|read|access) (?:this|my|our|the) (?:\w+ )?"
@@ -442,6 +515,16 @@ _PRIVACY = re.compile(
     r"(?:meus |minhas |nossos |nossas )?(?:dados|conversas?|mensagens)|\bquem (?:pode|vai|consegue)"
     r" (?:ver|ler) (?:esta|a|as|estas|minha|minhas) (?:conversa|mensagen)|privacidade"
     r"|(?<!protecção de )(?<!proteção de )dados pessoais"
+    # probe 7: 「會唔會記住我個名」, 「啲資料會點處理」, 「點解要我電話」, 「個人資料將保存多久」,
+    # "what data do you keep about me?", "please delete everything I typed", «o que acontece
+    # aos meus dados»
+    r"|(?:记住|记得|留住|保存|保留)(?:我|我哋|我们|本人)(?:个|的|嘅|啲)?(?:名|名字|姓名|电话|电邮|email|资料)"
+    r"|(?:资料|数据)(?:会|将)?(?:点|怎样|怎么|如何)(?:样)?(?:处理|用|使用|保存|保护)"
+    r"|(?:点解|为什么|为何|做咩)(?:要|需要)(?:我|我哋|我们)?(?:个|的|嘅|啲)?(?:电话|名|名字|姓名|电邮|email|资料)"
+    r"|(?:资料|数据|对话|记录|纪录)(?:会|将)?(?:保存|保留|储存|存|留)(?:多久|几耐|几长|几多日|多长时间)"
+    r"|\bwhat (?:data|information|info|details) (?:do|will|did) you (?:keep|store|have|hold|save|collect)"
+    r"|\bdelete (?:everything|all|what) (?:i|we) (?:typed|wrote|said|sent)|\bdelete my\b"
+    r"|\bwhy do you need my\b|o que acontece (?:aos|com os|às|com as) (?:meus |minhas )?(?:dados|mensagens)"
 )
 
 
@@ -449,10 +532,32 @@ def asks_about_privacy(text: str) -> bool:
     return bool(_PRIVACY.search(normalise(text)))
 
 
+# How current the assistant's information is (normalised): "How old is your information?",
+# 「你哋嘅資料幾時更新㗎？」, 「即係2019年嘅資料？」 were called out of scope (probe 7).
+_HOW_CURRENT = re.compile(
+    r"(?:你哋|你们|你|您|阁下)(?:嘅|的|啲)?(?:资料|资讯|信息|数据|答案|内容|嘢)(?:系|是)?"
+    r"(?:几时|什么时候|何时|哪年|边年)(?:更新|嘅|的|出)"
+    r"|(?:你哋|你们|你|您|阁下)(?:嘅|的|啲)?(?:资料|资讯|信息|数据|嘢)(?:系咪|是不是|是否)?(?:好|很|太)?"
+    r"(?:旧|过时|最新)|啲嘢(?:系咪|是不是)?(?:好|很|太)旧"
+    r"|(?:即系|即是|所以)?(?:系|是)?2019年?(?:嘅|的)(?:资料|资讯|信息|数据)"
+    r"|(?:仲|还)(?:啱|合|适)(?:唔|不)?(?:啱|合)?用|\bhow (?:old|recent|current|up to date|up-to-date) is"
+    r"|\b(?:is|are) (?:your|the|this) (?:\w+ )?(?:information|info|data|answers?) (?:\w+ )?"
+    r"(?:up to date|up-to-date|current|outdated|old)|\bwhen (?:was|were|is) (?:your|the) (?:\w+ )?"
+    r"(?:information|info|data|knowledge) (?:last )?updated|\bhow (?:old|recent) (?:are|is) your"
+    r"|(?:informação|informações|dados|respostas) (?:\w+ )?(?:actualizad|atualizad|desactualizad"
+    r"|desatualizad)|de quando (?:é|são) (?:a|as|os) (?:\w+ )?(?:informaç|dados|respostas)"
+)
+
+
+def asks_how_current(text: str) -> bool:
+    return bool(_HOW_CURRENT.search(normalise(text)))
+
+
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your
 # question to our staff" opened the privacy notice (probe 5); 「好，唔該」 and "ok sure" accept.
 _REACTION = re.compile(
-    rf"{_REACTION_ZH}|\b(?:{_REACTION_EN}|wow|lol)\b|[\U0001F44D\U0001F600-\U0001F64F]"
+    # (👋 too: a wave is a greeting or goodbye, no yes to staff, probe 7)
+    rf"{_REACTION_ZH}|\b(?:{_REACTION_EN}|wow|lol)\b|[\U0001F44B\U0001F44D\U0001F600-\U0001F64F]"
 )
 
 
@@ -462,6 +567,18 @@ def is_reaction(text: str) -> bool:
 
 def is_closing(text: str) -> bool:
     return bool(_CLOSING.search(normalise(text)))
+
+
+# Taking leave (normalised), not thanks alone: "thx bye" inside the check (NLU: goodbye, 0.80)
+# got "could not understand that answer" and the question again (probe 7); 遲啲先 ("later"),
+# which the NLU may read as goodbye, says none of these.
+_GOODBYE = re.compile(
+    r"拜拜|再见|\b(?:bye|byebye|bye-bye|goodbye|good bye|see you|cya|adeus|tchau|até logo|ate logo)\b"
+)
+
+
+def says_goodbye(text: str) -> bool:
+    return bool(_GOODBYE.search(normalise(text)))
 
 
 def is_social(text: str) -> bool:
@@ -526,7 +643,8 @@ NAME_PREFIX = re.compile(
 # Asking for a person (normalised), whatever the NLU read: "please pass my question on" (NLU: the
 # check), «Preciso de um humano» (unsure), 「算了，给我转人工」 at the privacy notice (probe 6).
 _WANTS_STAFF = re.compile(
-    r"转人工|转真人|揾真人|找真人|真人(?:客服|服务)|人工(?:客服|服务)|(?:揾|找|转|转交|转介|联络)(?:你哋|你们|贵局)?"
+    r"有冇真人|有没有真人|有无真人|\bis there (?:a |any )?(?:real )?(?:human|person)\b"
+    r"|há (?:alguém|alguma pessoa|uma pessoa|um humano)|转人工|转真人|揾真人|找真人|真人(?:客服|服务)|人工(?:客服|服务)|(?:揾|找|转|转交|转介|联络)(?:你哋|你们|贵局)?"
     r"(?:的|嘅)?(?:职员|工作人员|同事|负责人)|(?:同|和|跟)(?:你哋|你们|贵局)?(?:的|嘅)?(?:职员|工作人员|同事)"
     r"(?:直接)?(?:讲|倾|说|谈|联络|通电话)"
     r"|\b(?:need|want|talk to|speak to|speak with|talk with|get me|connect me (?:to|with))"
@@ -550,6 +668,18 @@ _WITHHOLDS_DETAILS = re.compile(
     r"|leave|leaving|provide|providing) (?:you )?(?:my|any)\b"
     r"|\b(?:prefiro não|não quero) (?:dar|deixar|fornecer|partilhar) (?:o meu|os meus|a minha|as minhas|nenhum)"
 )
+
+
+# An aside before the question for staff: 「等等，先問你，金伯利制度幾時喺澳門實施？」, "wait, first
+# tell me…" became the ticket (probe 7); it is answered, and the question asked for again.
+_ASIDE = re.compile(
+    r"^\W*(?:等等|等一等|等阵|等一下|且慢|先问|wait\b|hold on\b|one (?:moment|sec)\b|before that\b"
+    r"|first,? (?:tell me|let me ask)\b|espere\b|espera\b|antes disso\b|primeiro,)"
+)
+
+
+def is_aside(text: str) -> bool:
+    return bool(_ASIDE.match(normalise(text)))
 
 
 def withholds_details(text: str) -> bool:

@@ -47,6 +47,7 @@ from actions.parsing import (
     looks_like_question,
     parse_contact,
     read_answer,
+    says_goodbye,
     wants_staff,
 )
 from actions.repayment_slots import (
@@ -57,6 +58,8 @@ from actions.repayment_slots import (
     REQUIRED,
     SKIPPED,
     about_repayment,
+    asks_facts_used,
+    in_other_currency,
     read_slots,
     revisited_case,
     supposed_slots,
@@ -67,8 +70,9 @@ from knowledge.answer import Button, Reply, compose_contact_offer
 from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.messages import text
+from knowledge.numbered import place_named_alone
 from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
-from knowledge.repayment_text import compose_decision
+from knowledge.repayment_text import compose_decision, compose_facts_used
 from knowledge.service import answer_within_check
 
 STOPPED = "eligibility_stopped"
@@ -78,10 +82,15 @@ CONTACT_GIVEN = "contact_given"
 ANSWERED = "answered"
 # ... or the user asked for staff: the check gives way to the hand-off (its privacy notice next).
 HANDOFF = "handoff"
+# ... or took leave ("thx bye"): the check ends with a goodbye, not "not understood" (probe 7).
+GOODBYE = "goodbye"
 HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
 TOO_LARGE = "too_large:"
+# ... or this prefix and the amount's slot: it was given in another currency (HKD 3000), so the
+# next question starts by asking for patacas.
+CURRENCY = "currency:"
 # The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
 SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
 # What an unknown scheme stands for while other facts are checked (any covered one).
@@ -147,6 +156,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, HANDOFF)]
         if requested and (clicked_stop(tracker) or wants_to_stop(typed)):
             return [SlotSet(STOPPED, True)]
+        if requested and says_goodbye(typed):
+            return [SlotSet(STOPPED, GOODBYE)]  # "thx bye" leaves, as 取消 does
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
         # 「我现在可以申请吗？」 (read by the NLU as a greeting): the measure has ended.
@@ -158,20 +169,37 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         if requested is None and not payload:
-            revisited = revisited_case(tracker.get_slot(DECIDED), typed)
+            decided = tracker.get_slot(DECIDED)
+            if dispatcher is not None and decided and asks_facts_used(typed):
+                # "what date did u use for my instalment?": the facts said back, no new check
+                lang = conversation_lang(tracker)
+                said = compose_facts_used(typed_facts(decided), lang)
+                send_reply(dispatcher, Reply(said, lang))
+                return [SlotSet(STOPPED, ANSWERED)]
+            revisited = revisited_case(decided, typed)
             if revisited is not None:
                 # "sorry, I meant March 2020", 「如果係最後一期呢？」, "so am I eligible or not?"
                 # after a decision: decided again from its facts, not asked from the start.
                 return [SlotSet(slot, value) for slot, value in revisited.items()]
-        if intent in DIGRESSIONS and looks_like_question(typed):
+        if intent in DIGRESSIONS and looks_like_question(typed) and not supposed_slots(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
-            # not the user's (the form rejects; a digression rule answers, then resumes).
+            # not the user's (the form rejects; a digression rule answers, then resumes). A case
+            # supposed ("what if it was due jan 2021?") is the check's own question.
             return []
         found, too_large = read_slots(typed, requested, intent)
-        hint = SlotSet(HINT, TOO_LARGE + too_large[0] if too_large else None)
+        if not found and not too_large and requested is not None:
+            # "ok what if it was due jan 2021" at the scheme question (it fell to "not sure"):
+            # a fact not told yet, supposed, is checked, and one ruling the case out decides it
+            # now; a fact told stays as told (「如果到期日是2021年1月…」 after 2020年2月).
+            supposed = supposed_slots(typed).items()
+            found = {slot: value for slot, value in supposed if tracker.get_slot(slot) is None}
+        hint_value = TOO_LARGE + too_large[0] if too_large else None
+        if "installment_amount" not in found and in_other_currency(typed):
+            hint_value = CURRENCY + "installment_amount"  # HKD 3000: asked again, in patacas
+        hint = SlotSet(HINT, hint_value)
         if found:
             return [SlotSet(slot, value) for slot, value in found.items()] + [hint]
-        if too_large:
+        if hint_value:
             return [SlotSet(requested, None), hint] if requested else [hint]
         if requested is None:
             if dispatcher is not None and parse_contact(typed):
@@ -199,7 +227,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # A bare number is no follow-up of the previous answer (which it would repeat).
                 lang = conversation_lang(tracker)
                 answered = None
-                if looks_like_question(typed):
+                if looks_like_question(typed) or place_named_alone(typed):
+                    # ("the second one" after the list of measures: NLU, facts)
                     answered = answer_digression(tracker, typed, None, follow_up_context(tracker))
                 reply = answered or Reply(text("small_talk.prompt", lang), lang)
                 send_reply(dispatcher, reply)
@@ -261,6 +290,8 @@ class AskRepaymentSlot(AskSlot):
         bounded = hint.removeprefix(TOO_LARGE) if hint.startswith(TOO_LARGE) else None
         if bounded is not None and bounded in BOUNDS:
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
+        elif hint.startswith(CURRENCY):
+            question = f"{text('form.not_patacas', lang)} {question}"
         return question
 
     def preface(self, tracker: Tracker, lang: Lang) -> Reply | None:
@@ -319,6 +350,19 @@ class AskRemaining(AskRepaymentSlot):
     slot = "remaining_installments_after"
 
 
+def typed_facts(slots: dict[str, Any]) -> dict[str, Any]:
+    """The check's facts as kept in slots (ISO dates, amounts as strings, "skipped"), typed, in
+    the order the check asks them; None for a fact not given."""
+    due = slots.get("installment_due_date")
+    amount = slots.get("installment_amount")
+    facts = {slot: slots.get(slot) for slot in REQUIRED}
+    facts["installment_due_date"] = None if due is None else dt.date.fromisoformat(str(due))
+    facts["installment_amount"] = None if amount in (None, SKIPPED) else Decimal(str(amount))
+    if facts["remaining_installments_after"] == SKIPPED:
+        facts["remaining_installments_after"] = None
+    return facts
+
+
 def partial_case(slots: dict[str, Any]) -> Case:
     """The case from the facts known so far; an unknown fact takes the one value that rules
     nothing out, so the decision's reasons are all facts the user gave."""
@@ -350,6 +394,9 @@ class ActionSubmitEligibility(Action):
         if stopped := tracker.get_slot(STOPPED):
             if stopped == HANDOFF:
                 return [*reset, FollowupAction(HANDOFF_FORM)]
+            if stopped == GOODBYE:
+                send_reply(dispatcher, Reply(text("small_talk.goodbye", lang), lang))
+                return reset
             if stopped not in (CONTACT_GIVEN, ANSWERED):  # that turn had its own reply
                 send_reply(dispatcher, Reply(text("form.stopped", lang), lang))
             return reset

@@ -7,6 +7,7 @@ its slot's bound (knowledge/repayment.py) fills nothing and is reported, for a h
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 from typing import Any
@@ -19,10 +20,12 @@ from actions.parsing import (
     looks_like_question,
     parse_amount,
     parse_answer,
+    parse_contact,
     parse_count,
     parse_due_date,
     read_answer,
 )
+from knowledge.clock import macao_today
 from knowledge.repayment import (
     MAX_ADJUSTMENTS_USED,
     MAX_INSTALMENT_AMOUNT,
@@ -62,7 +65,9 @@ _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
 _STOP = re.compile(
     r"(唔查|不查了|唔使查|唔做住|唔做喇|唔查住|不做了|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|不用了|不需要了|唔使了|唔需要喇|停止|退出|"
     r"\bno need\b|não é preciso|\bstop\b|\bcancel\b|"
-    r"\bquit\b|\bexit\b|never ?mind|\bparar\b|\bcancelar\b|\bdesistir\b|\bsair\b|\besquece\b)"
+    r"\bquit\b|\bexit\b|never ?mind|\bparar\b|\bcancelar\b|\bdesistir\b|\bsair\b|\besquece\b"
+    # probe 7: "nah forget it" at the contact, «Afinal não quero, desisto» at the question
+    r"|\bforget (?:it|about it)\b|\bdesisto\b|(?:afinal|já) não quero)"
 )
 # 取消 alone is leaving; 被取消 / 已取消 / 冇取消 are facts about the grant.
 _STOP_WHOLE = re.compile(
@@ -76,21 +81,28 @@ _AMOUNT_CUE = re.compile(
     r"(每期|每月|供款|还款额|金额|mop|澳门币|澳门元|蚊|元|patacas|\$|instal|prestação|prestacao|amount)"
 )
 _ADJUST_CUE = re.compile(
-    r"(调整过|调整了|调整咗|调咗|已调整|已经调整|减过|次调整|调整\w{0,2}[0-9一二两三四五六七八九十]+次|"
-    r"(?:未曾|从未|从来没有?|没有?|冇|未)(?:申请)?(?:过)?调整|"
+    r"(调整过|调整了|调整咗|调咗|调过|已调整|已经调整|减过|次调整|调整\w{0,2}[0-9一二两三四五六七八九十]+次|"
+    # 「冇調過」 (probe 7), and 「用過一次」 of the adjustments a decision was told
+    r"(?:用|调)(?:过|咗|了)\w{0,2}[0-9一二两三四五六七八九十]+次|"
+    r"(?:未曾|从未|从来没有?|没有?|冇|未)(?:申请)?(?:过)?调(?:整)?|"
     r"adjusted|adjustments?|ajust(?:ei|ámos|amos|ado|ada|ados|adas|ou|aram|amentos)\b|vezes)"
 )
 _REMAINING_CUE = re.compile(
     r"(还有|仲有|剩|余下|尚余|尚有|剩低|remain|left|more instal|instalments? (?:after|following)\b"
-    r"|restam|faltam)"
+    r"|restam|faltam|falta(?:va|vam)?\b|restava|restavam|sobram)"  # «Faltavam 3» (probe 7)
 )
+# 「唔係尾期」 and "not last" too (probe 7); not "last" of a time ("last month") or of another
+# thing ("my last payment was in March").
 _LAST_CUE = re.compile(
-    r"(最后一期|最尾一期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))|última|ultima)"
+    r"(最后一期|最尾一期|尾期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))"
+    r"|\b(?:not|is|it'?s|isn'?t|was|wasn'?t) last\b(?!\s*(?:year|month|week|time|day))"
+    r"|última|ultima)"
 )
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
 # A case supposed, not stated: 「如果係最後一期又點？」, 「倘該期為最後一期」, "what if…", «e se…».
 _HYPOTHETICAL = re.compile(
     r"如果|假如|假设|假使|倘若?|若果|要是|万一|(?:^|[，,。\s])如(?=该|这|果|是|为|属|已|未|有)"
+    r"|(?:^|[，,。\s])若(?=为|是|系|有|已|未)"  # 「若為澳門幣一千元正呢？」 (probe 7)
     r"|\bwhat if\b|\bsuppose\b|\bsupposing\b|\bif (?:it|i|we|my|our)\b"
     r"|\be se\b|\bse fosse\b|\bcaso (?:seja|fosse)\b"
 )
@@ -100,6 +112,21 @@ _OUTCOME_ASKED = re.compile(
     r"|(?:then|would it|would i|would we|would that)\b.*$|\bwhat then\b"
 )
 _TRAILING_ASK = re.compile(r"(?:呢|吗|嘛|啊|呀|[?？\s.。!！])+$")
+# The due date named: "SME aid, due next month" (a month counted from today only then).
+_DUE_CUE = re.compile(r"到期|期限|\bdue\b|\bvenc|\bprazo\b")
+# Another currency than the pataca: «HKD 3000» was taken as MOP 3,000 (probe 7); the form asks
+# for the amount in patacas instead (it converts nothing).
+_OTHER_CURRENCY = re.compile(
+    r"hkd|hk\$|港币|港元|港纸|hong kong dollar|dólares? de hong kong|dolares? de hong kong"
+    r"|\brmb\b|\bcny\b|人民币|\busd\b|us\$|美元|美金"
+)
+
+
+def in_other_currency(text: str) -> bool:
+    """Whether `text` names a currency other than the pataca (HKD, HK$, 港幣, RMB, USD…)."""
+    return bool(_OTHER_CURRENCY.search(normalise(text)))
+
+
 # Never asked (most callers are still repaying), but heard when said: it rules the measure out.
 _COMPLETED = re.compile(
     r"(还清|已完成还款|供完|还完|fully repaid|paid (?:it )?off|repaid in full|liquidad|pago na totalidade)"
@@ -126,6 +153,17 @@ def states_a_case(text: str) -> bool:
     return len(extract(text, None)) >= 2
 
 
+# Facts enough to be nothing but one's own case, however well an article matches its words.
+WHOLE_CASE = 4
+
+
+def tells_a_whole_case(text: str) -> bool:
+    """Whether `text` tells a case (WHOLE_CASE facts or more) and asks nothing: «Plano de Apoio
+    a PME, Maio de 2020, não é a última, …, são 2 mil patacas» (NLU: unsure) got the measure's
+    overview, not the check (probe 7)."""
+    return not looks_like_question(text) and len(extract(text, None)) >= WHOLE_CASE
+
+
 def parse_scheme(text: str) -> str | None:
     """Canonical scheme from its name; `other` for a scheme the measure does not cover."""
     norm = normalise(text)
@@ -145,13 +183,73 @@ def wants_to_stop(text: str) -> bool:
 
 def supposed_slots(text: str) -> dict[str, Any]:
     """The facts of a case supposed, not stated: 「如果係最後一期呢？」 → the last instalment;
-    "what if it was not the last instalment?" → not; none for a message supposing nothing."""
+    "what if it was not the last instalment?" → not; "what if it were 1,200" → that amount;
+    none for a message supposing nothing."""
     norm = normalise(text)
     if not _HYPOTHETICAL.search(norm):
         return {}
     clauses = _CLAUSE_BREAK.split(_OUTCOME_ASKED.sub(" ", _HYPOTHETICAL.sub(" ", norm)))
     stated = "，".join(_TRAILING_ASK.sub("", clause).strip() for clause in clauses)
-    return read_slots(stated, None)[0]
+    return _told_again(stated)
+
+
+# A correction (normalised): 「sorry 講錯，係卅期」, "sorry, it was 3 thousand", «desculpe, enganei-me».
+_CORRECTION = re.compile(
+    r"讲错|打错|写错|搞错|讲漏|更正|改正|应该(?:系|是|为)|唔好意思|不好意思|\bsorry\b|\bi meant?\b"
+    r"|\bcorrection\b|\bmy (?:bad|mistake)\b|\bactually\b|desculp|engan|quis dizer"
+)
+# A count of instalments, not the 第N期 of one: 卅期 · 24期 · 30 instalments · 5 prestações.
+_INSTALMENT_COUNT = re.compile(
+    rf"(?<!第)(\d+|{CN_NUMERAL})\s*(?:期|instalments?\b|installments?\b|prestaç|prestac|parcelas)"
+)
+# How many times, without a word of adjusting: 「那如果只用过一次呢」 (probe 7); not 第一次 ("the
+# first time").
+_TIMES = re.compile(
+    rf"(?<!第)(?:\d+|{CN_NUMERAL})\s*次|\b(?:once|twice|\w+ times|\w+ vez(?:es)?)\b"
+)
+# Another company's case is a case of its own: "what about my friend's company, …" (probe 7).
+_OTHER_COMPANY = re.compile(
+    r"朋友|亲戚|客户|另一间|另一家|另外一间|另外一家|其他公司|第二间|别间|别人|\bfriend|\bclient|\bcustomer"
+    r"|\banother (?:company|business|firm|enterprise)|\bother (?:company|business|firm)"
+    r"|\boutra empresa|\bamig[oa]|\bcliente"
+)
+# A scheme named but not one of the three: "the e-commerce subsidy scheme", 「電商資助計劃」 (not
+# "the scheme", 「呢個計劃」, which name none).
+_NAMED_OTHER_SCHEME = re.compile(
+    r"(?<![这那该个此本])(?<!呢个|嗰个)[\u4e00-\u9fff]{2}计划"
+    r"|\b(?!(?:the|this|that|my|our|a|an|same|aid|which|what|any)\b)[a-z][\w-]* (?:scheme|programme|program)\b"
+    r"|\bplano (?:de |do |da )?(?!apoio a (?:pequenas|jovens)|de apoio especial)[a-zà-ÿ]+"
+)
+
+
+def _counted_instalments(norm: str) -> int | None:
+    match = _INSTALMENT_COUNT.search(_strip_dates(norm))
+    count = parse_count(match.group(1)) if match else None
+    return count if count is not None and count >= 1 else None
+
+
+def _bare_values(norm: str) -> dict[str, Any]:
+    """A value told with no word of its fact, in a case supposed or corrected after a decision,
+    read as the fact it can only be: 十二期 → the instalments left, 一次 → the adjustments used,
+    a sum → the instalment."""
+    if parse_contact(norm):
+        return {}  # "sorry, my phone is 66123456" is no instalment of MOP 66 million
+    if (count := _counted_instalments(norm)) is not None:
+        return {"remaining_installments_after": count}
+    if _TIMES.search(norm) and (times := _nearest_count(norm, _TIMES)) is not None:
+        return {"adjustments_used": times}
+    found = read_slots(norm, "installment_amount")[0]
+    return found if found.get("installment_amount") not in (None, SKIPPED) else {}
+
+
+def _told_again(text: str) -> dict[str, Any]:
+    """The facts a case supposed or a correction states, bare values and a scheme not covered
+    included (at a question of the form they would be read as its answer)."""
+    norm = normalise(text)
+    found = read_slots(text, None)[0] or _bare_values(norm)
+    if "scheme" not in found and _NAMED_OTHER_SCHEME.search(norm):
+        found["scheme"] = "other"  # «and if it's the e-commerce subsidy scheme?»
+    return found  # (read_slots has left out what is beyond its bound)
 
 
 # After a decision (the slot DECIDED keeps its facts): asking again whether one qualifies, or
@@ -163,7 +261,22 @@ _ASKS_OUTCOME = re.compile(
     r"符合|合资格|合乎|即系点|即是怎样|那是怎样|所以呢|可(?:唔|不)?可以申请|可以申请(?:吗|嘛|未)|能(?:不能)?申请"
     r"|\beligible\b|\bqualif|\bcan (?:i|we) apply\b|\bso what\b|\bam i (?:ok|covered)\b"
     r"|\belegível|\belegivel|\bposso (?:candidatar|pedir)|\bpodemos (?:candidatar|pedir)"
+    r"|是否可(?:以)?申请|可否(?:提出)?申请|能否申请"  # 「請問本公司是否可申請？」 (probe 7)
 )
+# Asking which facts a decision used: "what date did u use for my instalment?" began the check
+# from nothing (probe 7); they are said back.
+_FACTS_USED = re.compile(
+    r"\b(?:what|which) (?:date|amount|facts?|details|info(?:rmation)?|numbers?|figures?|data)"
+    r" (?:did|do|have) (?:you|u) (?:use|used|take|assume|go by|base)"
+    r"|\bwhat did (?:you|u) (?:use|assume|go by|base (?:it|that|this) on)"
+    r"|(?:用|根据|按|以)(?:咗|了|的|过)?(?:咩|什么|乜|哪个|边个|哪些|边啲)(?:日期|资料|数据|金额|数字|事实)"
+    r"|\b(?:que|qual|quais) (?:data|dados|valor|valores|factos|fatos)"
+    r" (?:usou|usaste|utilizou|considerou|usaram|foi usad)"
+)
+
+
+def asks_facts_used(text: str) -> bool:
+    return bool(_FACTS_USED.search(normalise(text)))
 
 
 def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] | None:
@@ -173,13 +286,28 @@ def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] 
     if not decided:
         return None
     norm = normalise(text)
+    if _OTHER_COMPANY.search(norm):
+        return None  # "what about my friend's company, …": a case of its own, from nothing
+    if asks_facts_used(text):
+        return dict(decided)  # the facts themselves, to be said back
     # a question on something else names no fact of the case ("what were 2019's figures?")
     stating = not looks_like_question(text) or about_repayment(text)
-    changed = supposed_slots(text) or (read_slots(text, None)[0] if stating else {})
+    changed = supposed_slots(text) or (_stated_again(text) if stating else {})
     if changed:
         return {**decided, **changed}
     short = len(norm) <= MAX_OUTCOME_QUESTION
     return dict(decided) if short and _ASKS_OUTCOME.search(norm) else None
+
+
+def _stated_again(text: str) -> dict[str, Any]:
+    """What a message after a decision states: its facts, or for a correction ("sorry, it was 3
+    thousand", 「sorry 講錯，係卅期」) or a sum or count told alone, the value it corrects."""
+    found = read_slots(text, None)[0]
+    norm = normalise(text)
+    told_alone = _MONEY_WORD.search(norm) or _TIMES.search(norm) or _INSTALMENT_COUNT.search(norm)
+    if found or not (_CORRECTION.search(norm) or told_alone):
+        return found
+    return _told_again(text)
 
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:
@@ -188,11 +316,13 @@ def extract(text: str, requested: str | None) -> dict[str, Any]:
 
 
 def read_slots(
-    text: str, requested: str | None, intent: str | None = None
+    text: str, requested: str | None, intent: str | None = None, today: dt.date | None = None
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Slot values stated in `text` (as `extract`), and the slots whose stated number is beyond
     its bound in BOUNDS — those are left out of the values. `intent`, the NLU's, reads a bare
-    yes or no (affirm / deny) to a yes/no question; "don't know" fills nothing there."""
+    yes or no (affirm / deny) to a yes/no question; "don't know" fills nothing there. A month
+    counted from `today` (default: Macao's today), 「上個月」 · "next month", is the due date when
+    the due date was asked or the message says "due"."""
     norm = normalise(text)
     if _HYPOTHETICAL.search(norm):
         # "What if the due date had been January 2021?": a case supposed states no fact.
@@ -202,6 +332,8 @@ def read_slots(
     if scheme and (scheme != "other" or requested == "scheme"):
         found["scheme"] = scheme
     due = parse_due_date(text)
+    if due is None and (requested == "installment_due_date" or _DUE_CUE.search(norm)):
+        due = parse_due_date(text, today or macao_today())
     if due:
         found["installment_due_date"] = due.isoformat()
     cued_any = False
@@ -216,6 +348,12 @@ def read_slots(
             if value is not None:
                 found[slot] = value
                 break
+    corrected = _CORRECTION.search(norm) and "remaining_installments_after" not in found
+    if corrected and (count := _counted_instalments(norm)) is not None:
+        # 「sorry 講錯，係卅期」 asked "is it the last instalment?" corrects the count of
+        # instalments told before; its 係 is no yes (probe 7: refused as a last instalment).
+        found["remaining_installments_after"] = count
+        cued_any = True
     # A bare answer ("係", "兩次", "12000") answers the question the form asked, if nothing in
     # the message is tied to another slot or states another fact (「更正：應為2020年9月，並非8月」
     # corrects the date; its 並非 is no answer to "is it the last instalment?").
@@ -302,6 +440,8 @@ def _amount(clause: str, cue: re.Pattern[str] | None) -> Decimal | None:
     """The instalment's amount. Read beside a cue (instalment, 每期), a number under MOP 1,000
     needs a money word: "instalment due May '20" holds no amount of 20, whose ruling would rule
     the case out on a sum nobody gave."""
+    if _OTHER_CURRENCY.search(clause):
+        return None  # HKD 3000 is no MOP 3,000
     clause = _TARGET.sub(" ", clause)
     amount = parse_amount(_strip_dates(clause))
     if amount is None or amount <= 0:
@@ -322,14 +462,17 @@ _CUED: tuple[tuple[str, re.Pattern[str], Any], ...] = (
 # between Chinese phrases, and "and"/"but" ("e"/"mas").
 _CLAUSE_BREAK = re.compile(
     r"(?<!\d),|,(?!\d)|[;。!?\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
-    r"\s+and\s+|\s+e\s+|\s+but\s+|\s+mas\s+"
+    r"\s+and\s+|\s+e\s+|\s+but\s+|\s+mas\s+|\s[-–—]\s"  # "11 left - am I eligible?"
 )
 
 
 def _asked(text: str, clause: str) -> bool:
-    """Whether `clause` of `text` asks rather than states (a question word, or a "?" after it)."""
+    """Whether `clause` of `text` asks rather than states (a question word, or a "?" after it;
+    not a "?" after digits: "hato scheme, adjusted once, 11 left?" tells a count)."""
     after = text[text.find(clause) + len(clause) :].lstrip()
-    return looks_like_question(clause) or after.startswith("?")
+    if looks_like_question(clause):
+        return True
+    return after.startswith(("?", "？")) and not re.search(r"\d", clause)
 
 
 def _clauses_with(text: str, cue: re.Pattern[str]) -> list[str]:

@@ -12,6 +12,8 @@ from actions.conversation import (
     conversation_lang,
     follow_up_context,
     intent_confidence,
+    language_request,
+    language_switched,
     latest_entity,
     previous_payloads,
     send_reply,
@@ -20,11 +22,12 @@ from actions.conversation import (
 )
 from actions.digression import contact_answer, measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
-from actions.handoff_form import ticket_again
+from actions.handoff_form import after_ticket_stop, ticket_again
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     asks_about_privacy,
+    asks_how_current,
     asks_how_to_reach,
     asks_what_you_can_do,
     is_closing,
@@ -36,10 +39,17 @@ from actions.parsing import (
 )
 from actions.repayment_slots import DECIDED, revisited_case
 from actions.repayment_slots import FORM as CHECK_FORM
-from knowledge.answer import HANDOFF_PAYLOAD, Reply, compose_capabilities, compose_privacy
+from knowledge.answer import (
+    HANDOFF_PAYLOAD,
+    Reply,
+    compose_capabilities,
+    compose_how_current,
+    compose_privacy,
+)
 from knowledge.clock import macao_today
 from knowledge.language import Lang
 from knowledge.messages import text
+from knowledge.numbered import place_named_alone
 from knowledge.service import answer_question
 
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
@@ -68,6 +78,10 @@ class ActionSmallTalk(Action):
         lang = conversation_lang(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
+        if language_request(tracker) is not None:
+            # «muda para inglês por favor» (NLU: small talk): the switch, said in the new language
+            send_reply(dispatcher, language_switched(lang, text("small_talk.prompt", lang)))
+            return []
         if reply := measure_closed_reply(tracker, typed):
             send_reply(dispatcher, reply)  # 「现在还能申请吗？」, read by the NLU as a greeting
             return []
@@ -107,6 +121,10 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
         return compose_capabilities(lang)
     if asks_about_privacy(typed):
         return compose_privacy(lang)
+    if asks_how_current(typed):
+        return compose_how_current(lang)  # 「你哋嘅資料幾時更新㗎？」
+    if withdrawn := after_ticket_stop(tracker, typed):
+        return withdrawn  # 「算了不用了」 right after a ticket
     if again := ticket_again(tracker, typed):
         return again  # 「咁幾時會覆我？」 after a ticket
     if asks_how_to_reach(typed) and not wants_staff(typed):
@@ -125,8 +143,8 @@ def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
     """The knowledge base's reply to a question the NLU read as small talk, read as a follow-up
     of the previous answer (knowledge/service.py): "not sure" or the scope sentence when it is not
     answered, never a greeting. None for small talk by its words and for what is no question."""
-    if not looks_like_question(typed) or is_social(typed):
-        return None
+    if not (looks_like_question(typed) or place_named_alone(typed)) or is_social(typed):
+        return None  # ("the second one" after the list of measures is its item)
     retriever = get_retriever()
     return answer_question(
         retriever,

@@ -158,6 +158,18 @@ def compose_privacy(lang: Lang) -> Reply:
     return Reply(text("small_talk.privacy", lang), lang)
 
 
+def compose_how_current(lang: Lang) -> Reply:
+    """ "How old is your information?": the newsletter's date, that later changes are unknown,
+    and where the latest is (the bureau, or staff: the button)."""
+    return Reply(
+        text("small_talk.how_current", lang),
+        lang,
+        [Button(text("button.handoff", lang), HANDOFF_PAYLOAD)],
+        [],
+        True,
+    )
+
+
 def compose_out_of_scope(lang: Lang) -> Reply:
     """Outside the assistant's topics: say what it covers and offer staff (the button). The
     staff consent form starts only when the user accepts."""

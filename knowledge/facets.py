@@ -80,6 +80,7 @@ Facet = Literal[
     "other_department",
     "sector_list",
     "rejected",
+    "requirements",
 ]
 # A facet; a year the question names that the answer never mentions (or never gives a figure
 # for, when a figure is asked); an occurrence of a meeting or conference (the third, 第一次)
@@ -175,6 +176,16 @@ FACETS: dict[Facet, FacetRule] = {
         r"|procedimentos? de candidatura|formulário",
         r"向[^。，,；;]{0,12}(?:申请|申领|提交|递交|提出)|填写|表格|网上|\bsubmit|apply (?:to|at|through)"
         r"|obtain [\w ]{0,40}from|application form|online|junto d[ao]|formulário|submeter",
+    ),
+    # Who may apply, asked of something whose answer names no conditions (probe 7: 「澳門產品優質
+    # 認證計劃之申請條件為何？」 got the meeting that presented the scheme).
+    "requirements": _rule(
+        r"申请(?:的|嘅)?(?:条件|资格|要求)|(?:需要|要)(?:符合|满足)(?:什么|咩|哪些|边啲)(?:条件|要求)"
+        r"|(?:有|需要)(?:什么|咩|哪些|边啲|乜嘢)(?:申请)?(?:条件|资格要求)"
+        r"|what are the (?:requirements|criteria|conditions|eligibility criteria) (?:to|for) (?:apply|join|get|be)"
+        r"|who (?:can|may|is eligible to) (?:apply|join)|requisitos (?:de|para) (?:candidatura|acesso|adesão)"
+        r"|condições (?:de|para) (?:candidatura|acesso|adesão|candidatar)|quem (?:pode|se pode) candidatar",
+        r"条件|资格|适用|condition|eligib|requirement|requisito|condiç|aplica",
     ),
     "documents": _rule(
         r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲咩|啲乜|啲|边啲)?(?:材料|文件)|所需(?:提交|递交|准备)?之?(?:材料|文件)|(?:材料|文件)清单|证明文件"

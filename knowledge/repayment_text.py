@@ -4,11 +4,12 @@ catalogue (knowledge/messages/): `repayment.reason.<code>` says what each reason
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from knowledge.language import Lang
-from knowledge.messages import format_number, text
-from knowledge.repayment import Decision, measure_open
+from knowledge.messages import format_date, format_number, text
+from knowledge.repayment import COVERED_SCHEMES, Decision, measure_open
 
 
 def format_mop(amount: Decimal, lang: Lang) -> str:
@@ -71,3 +72,32 @@ def _compose_after_end(decision: Decision, lang: Lang) -> str:
         parts.append(text("repayment.ended_schedule_intro", lang) + lead)
     parts.append(text("repayment.ended_contact", lang))
     return "\n".join(parts)
+
+
+def compose_facts_used(facts: Mapping[str, object], lang: Lang) -> str:
+    """The facts a decision used, one a line in the order given (the check's slots), each as the
+    user would say it; a fact not given says so. "What date did u use for my instalment?" after
+    a decision began the check again (probe 7)."""
+    lines = [text("repayment.facts_used", lang)]
+    lines.extend(
+        f"• {text(f'repayment.fact.{name}', lang, value=_fact_value(value, lang))}"
+        for name, value in facts.items()
+    )
+    lines.append(text("repayment.facts_used_end", lang))
+    return "\n".join(lines)
+
+
+def _fact_value(value: object, lang: Lang) -> str:
+    if value is None:
+        return text("repayment.fact.not_given", lang)
+    if isinstance(value, bool):
+        return text("button.yes" if value else "button.no", lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, Decimal):
+        return format_mop(value, lang)
+    if isinstance(value, int):
+        return str(value)
+    if value in COVERED_SCHEMES:
+        return text(f"scheme.{value}", lang)
+    return text("repayment.fact.other_scheme", lang)

@@ -18,7 +18,7 @@ from knowledge.answer import (
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date
-from knowledge.numbered import listed_item, named_items
+from knowledge.numbered import list_place, listed_item, named_items
 from knowledge.retriever import (
     AGREEMENT,
     AGREEMENT_INTENT_CONFIDENCE,
@@ -84,6 +84,10 @@ _ASKS_IF_STILL_OPEN = re.compile(
     r"|\bainda\b[^?]{0,30}(?:candidat|pedir|aberta|aberto|em vigor|válid|possível|aceit)"
     r"|(?:candidatar|pedir|requerer)[^?]{0,20}\bagora\b|\bagora\b[^?]{0,20}(?:candidatar|pedir)"
     r"|já (?:terminou|acabou|expirou)"
+    # told it is open again (probe 7: "confirm that the measure is open for applications in
+    # 2026", "the director told me it's reopened")
+    r"|\breopen(?:ed|s|ing)?\b|\bre-open|\bopen for applications\b|重开|重新(?:开放|开始|接受申请)"
+    r"|reabert|reabriu|aberta a candidaturas"
     # a bare "so can I apply?" (of a measure that has ended, "no" whenever it is asked)
     r"|^\W*(?:so,? |ent[ãa]o,? |那|咁|那么)?(?:can i apply|posso (?:pedir|candidatar-me|requerer)"
     r"|我?(?:可唔可以|可不可以|可以|能不能|能否|可否)申请(?:吗|嘛|呀|啊|未)?)\W*$"
@@ -123,6 +127,28 @@ _ONLY_A_YEAR = re.compile(
 _REFERS_BACK = re.compile(
     r"这|此(?!外)|该|它|其|佢|呢(?:个|项|次|啲)|嗰(?:个|项|次|啲)"
     r"|\b(?:it|its|this|that|these|those|they|them)\b|\b(?:isso|isto|esse|essa|este|esta|ele|ela)\b"
+)
+# Asking for the previous answer again, or more of it ("E o que diz exactamente?" after measure
+# 7 got measure 2, probe 7): the previous answer is all the information says.
+_ASKS_FOR_MORE = re.compile(
+    r"^\W*(?:e |and |so |ok,? |那|咁|噉)?(?:o que (?:diz|quer dizer|significa) (?:exactamente|exatamente|ao certo)"
+    r"|pode (?:explicar|detalhar)(?: melhor| mais)?|explica(?:-me)?(?: melhor| mais)?"
+    r"|what does (?:it|that|this) (?:say|mean)(?: exactly)?|what (?:exactly )?does (?:it|that|this) (?:say|mean)"
+    r"|(?:can you )?(?:explain|elaborate(?: on)?) (?:it|that|this)(?: (?:more|again|further|in detail))?"
+    r"|tell me more(?: about (?:it|that|this))?|more details?"
+    r"|(?:即系|即是|那是|这是|是)?(?:什么|咩|乜嘢?)意思|即系点|即系咩|具体(?:系|是|讲|说)?(?:咩|什么|乜)?(?:内容)?"
+    r"|(?:可以|可唔可以|能不能)?详细(?:啲|点|一点|些)?(?:讲|说|解释)(?:下|一下)?"
+    # whether the list just given is all of it: the answer says whether it is
+    r"|(?:上述|这个|呢个|这份|呢份)?(?:清单|名单|列表)(?:是否|系咪|是不是)(?:完整|齐全|全部)"
+    r"|is (?:that|this|the) (?:the )?(?:whole |full |complete )?list(?: complete)?"
+    r"|(?:a|esta|essa) lista (?:está|é) complet[ao])"
+    r"[\s?!.。？！]*(?:呢|吗|呀|啊|㗎|please)?[\s?!.。？！]*$"
+)
+# Where the item just answered stands in its list ("which number is that one in the list", «Em
+# que número da lista aparece?»): its answer says.
+_ASKS_ITS_PLACE = re.compile(
+    r"\b(?:which|what) number\b|\bnumber (?:in|on) the list\b|que número|qual (?:é )?o número"
+    r"|número da lista|第几(?:项|个|条|号)|几号措施|排第几|边一项|哪一项"
 )
 # …or at the place it was about ("Who was there?"), which keeps a follow-up out of scope to the
 # NLU from being taken for a question of its own (not for switching entries: "what trade
@@ -257,6 +283,10 @@ def decide_follow_up(
     tests/data/followups_tune.jsonl (docs/benchmarks.md)."""
     if not context.question.strip() or _ASKS_FOR_A_SERVICE.search(normalise(question)):
         return None  # no question before it (the check's own context), or a request of its own
+    asks_its_place = _ASKS_ITS_PLACE.search(normalise(question)) and list_place(context.entries[0])
+    if _ASKS_FOR_MORE.match(normalise(question)) or asks_its_place:
+        said = [Hit(e, 1.0, 1.0, 1.0) for e in context.entries[:1]]
+        return Decision("confident", said, chosen=tuple(said))
     own = retriever.search(question, k=len(retriever.entries))
     best = next(h for h in own if h.entry.topic == context.topic)
     norm = normalise(question)

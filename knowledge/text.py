@@ -264,8 +264,10 @@ _PREAMBLE = re.compile(
     r"^\W*(?:(?:fine|ok(?:ay)?|alright|all right|right|well|so|anyway|sure|cool|great|got it|i see"
     r"|hmm+|oh|ah|ok english then|english then|and|thanks|thank you|thx|"
     r"está bem|esta bem|ok então|certo|pronto|então|já agora|ja agora|obrigad[oa]|bom|"
-    r"好的|好|咁|噉|哦|噢|喔|明白|明白了|知道了|唔该|多谢|谢谢|转个话题|换个话题|另外|顺便问下|顺便问一下|仲有|还有)"
-    r"\s*[.,!;，。！；、]+\s*)+"
+    r"好的|好|咁|噉|哦|噢|喔|明白|明白了|知道了|唔该|多谢|谢谢|转个话题|换个话题|另外|顺便问下|顺便问一下|仲有|还有"
+    r"|outra pergunta|mais uma pergunta|another question|one more question|另一个问题|另外一个问题"
+    r"|仲有个问题|还有一个问题)"
+    r"\s*[.,!;:，。！；、：]+\s*)+"
 )
 
 

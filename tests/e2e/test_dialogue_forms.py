@@ -6,6 +6,8 @@ words. Each conversation stays well under the per-conversation rate limit (20 a 
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -13,7 +15,9 @@ import pytest
 
 from actions.forms import STOP_PAYLOAD
 from bot.stack import Stack
+from knowledge.clock import macao_today
 from knowledge.language import LANGS
+from knowledge.messages import format_date
 from knowledge.messages import text as message
 from tests.helpers import chat, text_of
 
@@ -569,3 +573,290 @@ def test_when_staff_will_answer_after_a_ticket_repeats_what_was_said(stack: Stac
     said = text_of(chat(stack, "咁幾時會覆我？", sender))
     assert reference in said, said
     assert message("handoff.privacy_notice", "zh-Hant") not in said
+
+
+# --- probe 7 (2026-12-07): the repayment check ---------------------------------------------------
+
+ELIGIBLE_THEN = {
+    "zh-Hant": "按當時的規定，你的情況符合",
+    "zh-Hans": "按当时的规定，你的情况符合",
+    "en": "would have met the conditions",
+    "pt": "reuniria as condições",
+}
+NOT_NOW = {
+    "zh-Hant": "不能再申請",
+    "zh-Hans": "不能再申请",
+    "en": "no application can be made now",
+    "pt": "não é possível candidatar-se agora",
+}
+
+
+def reason(code: str, lang: str) -> str:
+    return message(f"repayment.reason.{code}", lang)
+
+
+def decided_probe7(stack: Stack, sender: str, lang: str, cancelled: bool = False) -> str:
+    """A case told whole in one message (probe 6's `decided`, in Portuguese too, or with the
+    aid cancelled), and its decision."""
+    told = {
+        "zh-Hant": "我間公司借咗天鴿特別援助計劃，2020年3月到期嗰期8000蚊，唔係最後一期，冇取消，"
+        "未調整過，之後仲有10期",
+        "en": "Typhoon Hato special aid scheme, instalment of MOP 8,000 due March 2020, not the "
+        "last one, aid not cancelled, never adjusted, 10 instalments after it",
+        "pt": "Plano de Apoio Especial às PME afectadas pelo tufão Hato, prestação de 8000 patacas "
+        "em Março de 2020, não é a última, apoio não cancelado, nunca ajustei, faltam 10 "
+        "prestações",
+    }[lang]
+    if cancelled:
+        told = told.replace("aid not cancelled", "the aid was cancelled")
+    said = text_of(chat(stack, told, sender, lang=lang))
+    assert said.startswith(message(f"repayment.ended_verdict.{'not_' * cancelled}eligible", lang))
+    return said
+
+
+@pytest.mark.parametrize(
+    ("lang", "told", "deferred"),
+    [("pt", "Plano de Apoio a Pequenas e Médias Empresas, Maio de 2020, não é a última, apoio não "
+      "cancelado, nunca ajustei, faltam 4 prestações, são 2 mil patacas", "1 000,00 patacas"),
+     ("pt", "Plano de Apoio a Pequenas e Médias Empresas, prestação de 2 mil patacas em Maio de "
+      "2020, não é a última, apoio não cancelado, nunca ajustei, faltam 4", "1 000,00 patacas"),
+     ("en", "SME Aid Scheme, instalment of 2 thousand patacas due May 2020, not the last one, aid "
+      "not cancelled, never adjusted, 4 instalments after it", "MOP 1,000.00")],
+)  # fmt: skip
+def test_probe7_two_thousand_in_words_is_no_mop_2(
+    stack: Stack, lang: str, told: str, deferred: str
+) -> None:
+    """Item 1: «são 2 mil patacas», "instalment of 2 thousand patacas" were MOP 2: "not above
+    MOP 1,000"."""
+    said = text_of(chat(stack, told, new_sender(), lang=lang))
+    assert ELIGIBLE_THEN[lang] in said and deferred in said, said
+    assert reason("installment_not_above_minimum", lang) not in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount", "deferred"),
+    [("pt", "são 2 mil patacas", "1 000,00 patacas"), ("pt", "1.5 mil", "500,00 patacas"),
+     ("en", "3 thousand", "MOP 2,000.00"), ("en", "2k", "MOP 1,000.00")],
+)  # fmt: skip
+def test_probe7_thousands_in_words_at_the_amount_question(
+    stack: Stack, lang: str, amount: str, deferred: str
+) -> None:
+    sender = new_sender()
+    told = {
+        "pt": "A minha empresa pode ajustar o reembolso? Plano de Apoio a Pequenas e Médias "
+        "Empresas, Maio de 2020, não é a última, apoio não cancelado, nunca ajustei",
+        "en": "Can my company adjust its aid repayment? SME Aid Scheme, due May 2020, not the "
+        "last one, aid not cancelled, never adjusted",
+    }[lang]
+    said = text_of(chat(stack, told, sender, lang=lang))
+    assert said.endswith(question("installment_amount", lang)), said
+    said = text_of(chat(stack, amount, sender, lang=lang))
+    assert said.endswith(question("remaining_installments_after", lang)), said
+    said = text_of(chat(stack, "4", sender, lang=lang))
+    assert ELIGIBLE_THEN[lang] in said and deferred in said, said
+
+
+def test_probe7_the_tens_as_one_character_and_a_corrected_count(stack: Stack) -> None:
+    """Items 2 and 3: 「廿四期」 was 4 instalments; 「sorry 講錯，係卅期」 at "is this the last
+    instalment?" was a yes, and the case refused as a last instalment."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "我間公司借咗中小企業援助計劃，2020年5月到期嗰期8000蚊，冇取消，冇調過，仲有廿四期",
+             sender)
+    )  # fmt: skip
+    assert said.endswith(question("is_last_installment")), said
+    said = text_of(chat(stack, "sorry 講錯，係卅期", sender))
+    assert reason("last_installment", "zh-Hant") not in said and NOT_UNDERSTOOD not in said, said
+    assert said.endswith(question("is_last_installment")), said
+    said = text_of(chat(stack, "唔係尾期", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "之後30期" in said, said
+
+
+@pytest.mark.parametrize(
+    ("lang", "told", "next_slot"),
+    [("zh-Hant", "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期，唔係尾期，冇取消，冇調過",
+      "installment_amount"),
+     ("en", "can my company adjust its repayment? SME aid scheme, due May 2020, not last, aid not "
+      "cancelled, adjusted once, 11 left", "installment_amount"),
+     ("pt", "Quero ajustar a prestação da minha empresa. Plano de Apoio a Pequenas e Médias "
+      "Empresas, Maio de 2020, não é a última, apoio não cancelado, nunca ajustei",
+      "installment_amount")],
+)  # fmt: skip
+def test_probe7_facts_told_in_free_text_are_taken(
+    stack: Stack, lang: str, told: str, next_slot: str
+) -> None:
+    """Item 4: "not last", 「唔係尾期」, 「冇調過」, "adjusted once", "11 left" were not taken, and
+    asked for again."""
+    said = text_of(chat(stack, told, new_sender(), lang=lang))
+    assert said.endswith(question(next_slot, lang)), said
+
+
+def test_probe7_portuguese_remaining_told_with_digits(stack: Stack) -> None:
+    """Item 4: «Faltavam 3» at the amount question was not taken."""
+    sender = new_sender()
+    chat(stack, "Quero ajustar a prestação da minha empresa. Plano de Apoio a Pequenas e Médias "
+         "Empresas, Maio de 2020, não é a última, apoio não cancelado, nunca ajustei", sender,
+         lang="pt")  # fmt: skip
+    said = text_of(chat(stack, "Faltavam 3", sender, lang="pt"))
+    assert said.endswith(question("installment_amount", "pt")), said
+    assert "Desculpe" not in said  # understood: no hint
+    said = text_of(chat(stack, "5000 patacas", sender, lang="pt"))
+    assert ELIGIBLE_THEN["pt"] in said and "3 prestações" in said, said
+
+
+def test_probe7_an_amount_in_hong_kong_dollars_is_asked_in_patacas(stack: Stack) -> None:
+    """Item 5: «HKD 3000» was taken as MOP 3,000."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "SME aid scheme, due May 2020, not the last one, aid not cancelled, never "
+             "adjusted", sender, lang="en")
+    )  # fmt: skip
+    assert said.endswith(question("installment_amount", "en")), said
+    said = text_of(chat(stack, "HKD 3000", sender, lang="en"))
+    assert message("form.not_patacas", "en") in said, said
+    assert said.endswith(question("installment_amount", "en"))
+    said = text_of(chat(stack, "MOP 3000", sender, lang="en"))
+    assert said.endswith(question("remaining_installments_after", "en")), said
+
+
+def month_end(offset: int, month: int | None = None) -> dt.date:
+    """The last day of the month `offset` months after today's in Macao (or of `month` this
+    year)."""
+    today = macao_today()
+    if month is not None:
+        return dt.date(today.year, month, calendar.monthrange(today.year, month)[1])
+    index = today.year * 12 + today.month - 1 + offset
+    year, month0 = divmod(index, 12)
+    return dt.date(year, month0 + 1, calendar.monthrange(year, month0 + 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "relative", "due", "which_date"),
+    [("zh-Hant", "我間公司可唔可以調整還款？中小企業援助計劃", "今年三月", month_end(0, 3),
+      "你用咗咩日期計？"),
+     ("en", "Can my company adjust its aid repayment? SME Aid Scheme", "next month", month_end(1),
+      "what date did u use for my instalment?"),
+     ("en", "Can my company adjust its aid repayment? SME Aid Scheme", "last month", month_end(-1),
+      "what date did u use for my instalment?"),
+     ("zh-Hant", "我間公司可唔可以調整還款？中小企業援助計劃", "上個月", month_end(-1),
+      "你用咗咩日期計？"),
+     ("zh-Hant", "我間公司可唔可以調整還款？中小企業援助計劃", "下個月", month_end(1),
+      "你用咗咩日期計？"),
+     ("pt", "A minha empresa pode ajustar o reembolso? Plano de Apoio a Pequenas e Médias "
+      "Empresas", "no próximo mês", month_end(1), "que data usou?")],
+)  # fmt: skip
+def test_probe7_a_month_counted_from_today_is_decided_then_said_back(
+    stack: Stack, lang: str, opening: str, relative: str, due: dt.date, which_date: str
+) -> None:
+    """Item 6: 「今年三月」, "next month", 「上個月」, «no próximo mês» at the due-date question were
+    not understood; item 8: "what date did u use for my instalment?" began the check again."""
+    sender = new_sender()
+    said = text_of(chat(stack, opening, sender, lang=lang))
+    assert said.endswith(question("installment_due_date", lang)), said
+    said = text_of(chat(stack, relative, sender, lang=lang))
+    assert said.startswith(message("repayment.ended_verdict.not_eligible", lang)), said
+    assert reason("outside_period", lang) in said
+    said = text_of(chat(stack, which_date, sender, lang=lang))
+    assert format_date(due, lang) in said, said
+    assert question("scheme", lang) not in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "what_if", "expected"),
+    [("en", "what if it were 1,200", "MOP 200.00"),
+     ("zh-Hant", "哦，那如果是1200呢", "200.00澳"),
+     ("pt", "E se fosse 1.000?", "nada a reduzir"),
+     ("zh-Hant", "若為澳門幣一千元正呢？", "無需下調"),
+     ("zh-Hant", "咁如果係十二期呢", "之後12期"),
+     ("zh-Hant", "那如果只用过一次呢", "7,000.00澳"),
+     ("pt", "e se vencesse a 1/1/2021?", "31 de Dezembro de 2020"),
+     ("zh-Hant", "返返去頭先個還款，如果我調過兩次呢？", "最多可申請調整還款兩次"),
+     ("en", "sorry, it was 3 thousand", "MOP 2,000.00")],
+)  # fmt: skip
+def test_probe7_what_ifs_and_corrections_after_a_decision_are_decided(
+    stack: Stack, lang: str, what_if: str, expected: str
+) -> None:
+    """Item 7: refused, "not sure", the scope sentence, or (「返返去頭先個還款…」) the whole check
+    begun again; "sorry, it was 3 thousand" was ignored."""
+    sender = new_sender()
+    decided_probe7(stack, sender, lang)
+    said = text_of(chat(stack, what_if, sender, lang=lang))
+    assert expected in said, said
+    assert any(d in said for d in DECISION) and any(n in said for n in NOT_NOW.values())
+    assert not any(question("scheme", other) in said for other in LANGS)
+
+
+def test_probe7_a_what_if_inside_the_check_decides_it(stack: Stack) -> None:
+    """Item 7: "ok what if it was due jan 2021" asked at the scheme question fell to "not sure";
+    a due date after 2020 decides the case at once."""
+    sender = new_sender()
+    said = text_of(chat(stack, "Can my company adjust its aid repayment?", sender, lang="en"))
+    assert said.endswith(question("scheme", "en")), said
+    said = text_of(chat(stack, "ok what if it was due jan 2021", sender, lang="en"))
+    assert reason("outside_period", "en") in said, said
+    assert question("scheme", "en") not in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked"),
+    [("zh-Hant", "請問本公司是否可申請？"), ("zh-Hant", "請問本公司現時可否提出申請？"),
+     ("en", "can we apply?"), ("pt", "Podemos candidatar-nos?")],
+)  # fmt: skip
+def test_probe7_can_we_apply_after_a_decision_is_answered(
+    stack: Stack, lang: str, asked: str
+) -> None:
+    """Item 8: each restarted the seven questions of the check."""
+    sender = new_sender()
+    decided_probe7(stack, sender, lang)
+    said = text_of(chat(stack, asked, sender, lang=lang))
+    assert NOT_NOW[lang] in said and HOTLINE in said, said
+    assert question("scheme", lang) not in said
+
+
+def test_probe7_another_company_is_a_case_of_its_own(stack: Stack) -> None:
+    """Item 9: the friend's company inherited "grant cancelled" from the user's own case."""
+    sender = new_sender()
+    said = decided_probe7(stack, sender, "en", cancelled=True)
+    assert reason("grant_cancelled", "en") in said
+    said = text_of(
+        chat(stack, "ok what about my friend's company, Typhoon Hato scheme, last instalment due "
+             "Oct 2020", sender, lang="en")
+    )  # fmt: skip
+    assert reason("last_installment", "en") in said, said
+    assert reason("grant_cancelled", "en") not in said
+
+
+def test_probe7_a_scheme_not_covered_is_said_to_be_not_covered(stack: Stack) -> None:
+    """Item 10: «and if it's the e-commerce subsidy scheme?» got "the information does not give
+    funding amounts"."""
+    sender = new_sender()
+    decided_probe7(stack, sender, "en")
+    said = text_of(chat(stack, "and if it's the e-commerce subsidy scheme?", sender, lang="en"))
+    assert reason("scheme_not_covered", "en") in said, said
+    assert message("detail.funding", "en") not in said
+
+
+def test_probe7_too_many_adjustments_says_what_the_question_accepts(stack: Stack) -> None:
+    """Item 11: 「已調整的次數不能超過 100 次」 while the question asks 0, 1 or 2."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期，唔係最後一期，"
+             "援助冇被取消", sender)
+    )  # fmt: skip
+    assert said.endswith(question("adjustments_used")), said
+    said = text_of(chat(stack, "調整過200次", sender))
+    assert message("form.too_large.adjustments_used", "zh-Hant") in said, said
+    assert "0、1 或 2" in said.split(question("adjustments_used"))[0]
+
+
+def test_probe7_a_goodbye_inside_the_check_ends_it(stack: Stack) -> None:
+    """Item 12: "thx bye" (NLU: goodbye, 0.80) got "could not understand that answer" and the
+    question again."""
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender, "en")
+    said = text_of(chat(stack, "thx bye", sender, lang="en"))
+    assert message("small_talk.goodbye", "en") in said, said
+    assert question("grant_cancelled", "en") not in said
+    assert "could not understand" not in said
+    said = text_of(chat(stack, "hi", sender, lang="en"))
+    assert question("grant_cancelled", "en") not in said, said

@@ -335,3 +335,136 @@ def test_what_can_you_do_is_told_what_the_assistant_does(
     """「你能做什么？」 got "not sure" with unrelated topics; «Olá, fala português?» too."""
     said = text_of(chat(stack, typed, uuid.uuid4().hex, lang=lang))
     assert said.startswith(template("small_talk.capabilities", lang)[:12]), said
+
+
+# --- the seventh probe (90 conversations, 2026-12-07) --------------------------------------------
+
+
+def sources(reply: dict[str, Any]) -> list[str]:
+    return [s["id"] for s in reply["sources"]]
+
+
+def to_the_question_for_staff(stack: Stack, lang: str, asking: str, name: str) -> list[str]:
+    """A conversation at the hand-off's last step (consent given, name and e-mail taken)."""
+    sender = uuid.uuid4().hex
+    consent = {"pt": "sim", "en": "yes"}.get(lang, "同意")
+    for said in (asking, consent, name, "someone@example.com"):
+        chat(stack, said, sender, lang=lang)
+    return [sender]
+
+
+def test_giving_up_at_the_question_for_staff_files_nothing(stack: Stack) -> None:
+    """«Afinal não quero, desisto» at the question step became a ticket holding the user's name and
+    e-mail (severity 5: data kept after the user withdrew)."""
+    [sender] = to_the_question_for_staff(
+        stack, "pt", "Gostaria de falar com um funcionário", "Maria Fernandes"
+    )
+    said = text_of(chat(stack, "Afinal não quero, desisto", sender, lang="pt"))
+    assert message("handoff.declined", "pt").split(".")[0] in said, said
+    assert "CEPA-" not in said
+
+
+@pytest.mark.parametrize("refusal", ["nah forget it", "no"])
+def test_no_at_the_contact_step_ends_the_hand_off(stack: Stack, refusal: str) -> None:
+    """ "nah forget it", "forget it" and "no" for the contact got "I could not find a valid e-mail
+    address or phone number", three times."""
+    sender = uuid.uuid4().hex
+    for said in ("I want to talk to a real person", "yes", "Peter Chan"):
+        chat(stack, said, sender, lang="en")
+    said = text_of(chat(stack, refusal, sender, lang="en"))
+    assert message("handoff.declined", "en").split(".")[0] in said, said
+
+
+def test_a_privacy_question_at_the_question_step_is_answered_not_filed(stack: Stack) -> None:
+    """「請問轉交後，本人之個人資料將保存多久？」 became the ticket."""
+    [sender] = to_the_question_for_staff(stack, "zh-Hant", "我想搵職員跟進", "陳大文")
+    reply = chat(stack, "請問轉交後，本人之個人資料將保存多久？", sender, lang="zh-Hant")
+    said = text_of(reply)
+    assert message("small_talk.privacy", "zh-Hant")[:20] in said, said
+    assert message("handoff.question.handoff_question", "zh-Hant") in said
+    assert "CEPA-" not in said
+
+
+def test_an_aside_at_the_question_step_is_answered_then_the_question_asked_again(
+    stack: Stack,
+) -> None:
+    """「等等，先問你，金伯利制度幾時喺澳門實施？」 became the ticket, unanswered."""
+    [sender] = to_the_question_for_staff(stack, "zh-Hant", "我想搵職員跟進", "陳大文")
+    reply = chat(stack, "等等，先問你，金伯利制度幾時喺澳門實施？", sender, lang="zh-Hant")
+    assert "kimberley-overview" in sources(reply), text_of(reply)
+    assert message("handoff.question.handoff_question", "zh-Hant") in text_of(reply)
+    assert "CEPA-" not in text_of(reply)
+
+
+def test_never_mind_right_after_a_ticket_says_how_to_withdraw_it(stack: Stack) -> None:
+    """「算了不用了」 right after ticket 0005 got "what would you like to know?": the ticket, with the
+    user's name and phone, stayed on record without a word."""
+    [sender] = to_the_question_for_staff(stack, "zh-Hans", "我要转人工", "李先生")
+    filed = text_of(chat(stack, "CEPA对会计师事务所有什么优惠？", sender, lang="zh-Hans"))
+    reference = filed.split("CEPA-")[1][:13]
+    said = text_of(chat(stack, "算了不用了", sender, lang="zh-Hans"))
+    assert f"CEPA-{reference}" in said and "85972343" in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("How old is your information?", "en"), ("你哋嘅資料幾時更新㗎？啲嘢係咪好舊", "zh-Hant")],
+)
+def test_how_current_the_information_is_is_answered(stack: Stack, typed: str, lang: str) -> None:
+    """Called out of scope; the bot never said it answers from a December 2019 newsletter."""
+    reply = chat(stack, typed, uuid.uuid4().hex, lang=lang)
+    assert text_of(reply) == message("small_talk.how_current", lang)
+    assert reply["handoff_offered"] and payloads(reply) == ["/request_human"]
+
+
+@pytest.mark.parametrize(
+    ("listing", "pointing", "lang"),
+    [
+        ("What are the 15 Greater Bay Area measures for Macao?", "the second one", "en"),
+        ("Quais são as 15 medidas da Grande Baía para Macau?", "a segunda", "pt"),
+        ("大湾区十五项惠澳措施有哪些？", "第二个是什么意思", "zh-Hans"),
+    ],
+)
+def test_the_second_one_after_the_list_is_the_second_measure(
+    stack: Stack, listing: str, pointing: str, lang: str
+) -> None:
+    """ "the second one" and «a segunda» got "what would you like to know?", 「第二个是什么意思」 the
+    whole list again."""
+    listed, pointed = talk(stack, listing, pointing, lang=lang)
+    assert sources(listed)[:1] == ["gba-measures-overview"], text_of(listed)
+    assert sources(pointed) == ["gba-measure-02-mobile-payment"], text_of(pointed)
+
+
+def test_a_question_after_words_that_keep_the_talk_going_is_answered(stack: Stack) -> None:
+    """After two football questions, "fine. how many people attended the WTO import licensing
+    workshop" got "Sorry, I still cannot answer your question" (without "fine." it was answered)."""
+    *_, reply = talk(
+        stack,
+        "what's the best football team in Macau",
+        "Benfica or Porto?",
+        "fine. how many people attended the WTO import licensing workshop",
+        lang="en",
+    )
+    assert "import-licensing-workshop" in sources(reply), text_of(reply)
+
+
+def test_is_there_a_real_person_opens_the_hand_off(stack: Stack) -> None:
+    """「有冇真人？」 got the scope sentence."""
+    reply = chat(stack, "有冇真人？", uuid.uuid4().hex, lang="zh-Hant")
+    assert text_of(reply).startswith(message("handoff.privacy_notice", "zh-Hant")[:15])
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [
+        ("想check下個還款可唔可以調", "zh-Hant"),
+        ("我想查还款调整", "zh-Hans"),
+        ("Preciso de ajuda com o reembolso", "pt"),
+    ],
+)
+def test_asking_to_check_ones_repayment_starts_the_check(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """They got "not sure" with three entries of the measure, and no check."""
+    reply = chat(stack, typed, uuid.uuid4().hex, lang=lang)
+    assert '/deny{"answer_to":"stop"}' in payloads(reply), text_of(reply)

@@ -27,6 +27,8 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ("攞毛坯鑽石牌要俾幾多錢，要等幾耐", "kimberley-licences", "cost"),
         # blind17 (tuning data): no answer lists the papers to hand in or gives the slides
         ("敬請告知申請調整還款所需提交之文件清單。", "sme-repayment-overview", "documents"),
+        # probe 7: the meeting that presented the scheme names no conditions
+        ("請問「澳門產品優質認證計劃」之申請條件為何？", "quality-2019-meeting", "requirements"),
         ("請問可否索取世貿組織進口許可工作坊之簡報資料？", "import-licensing-workshop", "download"),
         ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "cost"),
         (
@@ -678,6 +680,8 @@ def test_a_detail_the_answer_does_not_state_is_named(
             ["trade-committee-consensus"],
         ),
         ("調整還款有咩條件？", ["sme-repayment-eligibility"]),
+        ("調整還款的申請條件是什麼？", ["sme-repayment-eligibility"]),
+        ("Who can apply for the repayment adjustment?", ["sme-repayment-overview"]),
         # An e-mail address is a contact, which the contact entry states.
         ("經濟局CEPA查詢的電郵地址為何", ["contact-bureau"]),
         ("Qual é o endereço de e-mail para enviar sugestões sobre o CEPA?", ["contact-bureau"]),

@@ -73,3 +73,149 @@ def test_the_reply_language_follows_the_message_then_the_ui_then_the_conversatio
     from knowledge.language import reply_language
 
     assert reply_language(latest, ui, earlier) == lang
+
+
+# The probe of new users of 2026-12-07: the reply language flipped within a conversation.
+@pytest.mark.parametrize(
+    ("latest", "ui", "earlier", "lang"),
+    [
+        # «🙂🙂» and «👍» after "hi" and "human please" (no UI language) were answered in
+        # Traditional Chinese: emoji and punctuation alone keep the conversation's language.
+        ("🙂🙂", None, ["hi", "human please"], "en"),
+        ("👍", None, ["hi", "human please", "🙂🙂"], "en"),
+        ("?", None, ["hi"], "en"),
+        ("?", None, ["Posso ajustar o reembolso?"], "pt"),
+        # «不是», «不知道» in a Simplified check (the widget's UI following the replies) came in
+        # Traditional: the earlier 「2020年5月」 shows no script, and it had counted as Traditional.
+        ("不是", None, ["我想查一下能不能调整还款", "中小企业援助计划", "2020年5月"], "zh-Hans"),
+        ("不知道", None, ["我们公司能不能申请调整还款？", "2020年5月", "不是", "0"], "zh-Hans"),
+        # «SME Aid Scheme» typed in a Cantonese check switched the rest of it to English: a name
+        # or a few words do not switch the conversation, a sentence does.
+        ("SME Aid Scheme", "zh-Hant", ["我間公司可唔可以調整還款？"], "zh-Hant"),
+        ("SME Aid Scheme", None, ["我間公司可唔可以調整還款？"], "zh-Hant"),
+        ("young entrepreneurs aid scheme", "zh-Hans", ["我想调整还款"], "zh-Hans"),
+        (
+            "Special Aid Scheme for SMEs affected by Typhoon Hato",
+            "zh-Hant",
+            ["我間公司可唔可以調整還款？"],
+            "zh-Hant",
+        ),
+        ("Plano de Apoio a Jovens Empreendedores", None, ["Can I adjust my repayment?"], "en"),
+        ("SME Aid Scheme", None, ["A minha empresa pode ajustar o reembolso?"], "pt"),
+        ("it was not cancelled", "zh-Hant", ["我間公司可唔可以調整還款？"], "en"),
+        ("Can my company still adjust its repayment?", "zh-Hant", ["我想了解調整還款"], "en"),
+        ("SME Aid Scheme", "zh-Hant", [], "en"),  # nothing written yet: the widget starts in 繁體
+        # A message mostly in English with a Chinese date is English.
+        (
+            "hi want 2 check my case, young entrepreneurs scheme, instalment due 2021年1月, "
+            "not last, not cancelled",
+            None,
+            [],
+            "en",
+        ),
+        # Japanese kana are no Chinese: the English part decides.
+        ("Do you speak Japanese? 日本語できますか", None, [], "en"),
+        ("日本語できますか", None, ["Can I adjust my repayment?"], "en"),
+        # Asked for another language: the reply, and the conversation after it, switch to it.
+        ("muda para inglês por favor", None, ["Posso ajustar o reembolso?"], "en"),
+        ("please reply in English", "zh-Hant", ["我想了解調整還款"], "en"),
+        ("可唔可以講英文", "zh-Hant", ["我想了解調整還款"], "en"),
+        ("可唔可以講英文", None, [], "en"),
+        ("5", "zh-Hant", ["我想了解調整還款", "可唔可以講英文"], "en"),
+        ("咁幾時開始？", "zh-Hant", ["我想了解調整還款", "可唔可以講英文"], "en"),
+        ("obrigado", "pt", ["Posso ajustar o reembolso?", "muda para inglês por favor"], "en"),
+        ("responda em português, por favor", "en", ["Can I adjust my repayment?"], "pt"),
+        # ... until another request.
+        ("請用中文", None, ["Can I adjust?", "please reply in English", "ok"], "zh-Hant"),
+        # Unchanged: thanks closing a Portuguese chat, "ok thx" closing a Cantonese one in a
+        # widget set to Chinese, a bare number or "ok" (the UI's language, else the conversation's).
+        ("Obrigado", None, ["Posso ajustar o reembolso?", "sim"], "pt"),
+        ("ok thx", "zh-Hant", ["我間公司可唔可以調整還款？", "唔係"], "zh-Hant"),
+        ("3", "zh-Hans", ["Can my company adjust its repayment?"], "zh-Hans"),
+        ("3", None, ["Can my company adjust its repayment?"], "en"),
+        ("ok", None, ["我想调整还款", "2020年5月"], "zh-Hans"),
+    ],
+)
+def test_the_reply_language_stays_until_the_user_clearly_switches(
+    latest: str, ui: str | None, earlier: list[str], lang: str
+) -> None:
+    from knowledge.language import reply_language
+
+    assert reply_language(latest, ui, earlier) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("muda para inglês por favor", "en"),
+        ("please reply in English", "en"),
+        ("可唔可以講英文", "en"),
+        ("Can you answer in Portuguese?", "pt"),
+        ("请用简体中文回复", "zh-Hans"),
+        ("Can you reply in Chinese please", "zh-Hant"),
+        ("English please", "en"),
+        ("用葡文答我", "pt"),
+        # A question whether it speaks the language the question is written in is no request
+        # (capabilities answer it), nor is a document's language or a translation.
+        ("Olá, fala português?", None),
+        ("Do you speak English?", None),
+        ("你識唔識講中文", None),
+        ("Is the agreement available in English?", None),
+        ("CEPA嘅英文名係咩？", None),
+        ("「調整還款」用英文點講？", None),
+        ("Do you speak Japanese?", None),  # no reply language
+        ("I want to speak to a human", None),
+    ],
+)
+def test_a_request_for_another_language_is_read(text: str, lang: str | None) -> None:
+    from knowledge.language import requested_language
+
+    assert requested_language(text) == lang
+
+
+def test_the_conversation_language_ignores_what_shows_no_language() -> None:
+    from knowledge.language import conversation_language
+
+    assert conversation_language(["hi", "human please", "🙂🙂"]) == "en"
+    assert conversation_language(["hi", "5"]) == "en"
+    assert conversation_language(["我想查一下能不能调整还款", "2020年5月", "不是"]) == "zh-Hans"
+    assert conversation_language(["🙂"]) == "zh-Hant"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("hi want 2 check my case, young entrepreneurs scheme, instalment due 2021年1月", "en"),
+        ("Can I adjust the 中小企業援助計劃 repayment?", "en"),
+        ("Do you speak Japanese? 日本語できますか", "en"),
+        ("我想了解 CEPA Trade in Services Agreement", "zh-Hant"),
+        ("我想check下我間公司可唔可以apply", "zh-Hant"),
+        ("本公司想申請調整還款，請問 is it possible?", "zh-Hant"),
+        ("我の公司想调整还款", "zh-Hans"),  # one kana in Chinese (Macao's web slang) stays Chinese
+    ],
+)
+def test_mixed_scripts_are_read_by_what_most_of_the_message_is(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
+
+
+def test_a_payload_or_a_typed_command_shows_no_language() -> None:
+    """A stale button pressed in a Portuguese conversation: the gateway passes a payload it never
+    offered on as words without its '/' ('deny{"answer_to":"stop"}'), which had counted as
+    English (the out-of-scope sentence in English followed)."""
+    from rasa_sdk import Tracker
+
+    from actions.conversation import conversation_lang
+    from bot.turn_metadata import TYPED_COMMAND
+
+    typed = {"text": 'deny{"answer_to":"stop"}', "metadata": {TYPED_COMMAND: True}}
+    pressed = {"text": '/affirm{"answer_to":"is_last_installment"}', "metadata": {}}
+    for latest in (typed, pressed):
+        events = [
+            {"event": "user", "text": "A minha empresa pode ajustar o reembolso?"},
+            {"event": "bot", "text": "…"},
+            {"event": "user", **typed},
+            {"event": "bot", "text": "…"},
+            {"event": "user", **latest},
+        ]
+        tracker = Tracker("web:t", {}, latest, events, False, None, {}, "action_listen")
+        assert conversation_lang(tracker) == "pt"

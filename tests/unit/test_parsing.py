@@ -615,3 +615,82 @@ def test_asking_when_staff_will_answer(text: str) -> None:
     from actions.parsing import asks_when_answered
 
     assert asks_when_answered(text)
+
+
+# --- probe 7 (2026-12-07): the repayment check ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("são 2 mil patacas", "2000"), ("prestação de 2 mil patacas", "2000"),
+     ("instalment of 2 thousand patacas", "2000"), ("2k", "2000"), ("3 thousand", "3000"),
+     ("1.5 mil", "1500"), ("1,5 mil patacas", "1500"), ("sorry, it was 3 thousand", "3000"),
+     # what already worked stays as it was
+     ("dois mil", "2000"), ("2千", "2000"), ("兩千蚊", "2000"), ("一萬二", "12000"),
+     ("MOP1.5k", "1500")],
+)  # fmt: skip
+def test_thousands_written_with_digits_and_a_word(text: str, amount: str) -> None:
+    """«são 2 mil patacas», "instalment of 2 thousand patacas" were MOP 2 (ruled out as "not
+    above MOP 1,000")."""
+    assert parse_amount(text) == Decimal(amount)
+
+
+def test_a_count_of_instalments_in_words_is_no_amount() -> None:
+    """«faltam 5 prestações de 3000 patacas» was an instalment of MOP 5."""
+    assert parse_amount("faltam 5 prestações de 3000 patacas") == Decimal(3000)
+    assert parse_amount("5 instalments of MOP 3000") == Decimal(3000)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("廿四", 24), ("卅", 30), ("廿五", 25), ("卅六", 36), ("卌", 40), ("卌二", 42)],
+)  # fmt: skip
+def test_the_tens_written_as_one_character(text: str, number: int) -> None:
+    """「廿四期」 was 4 instalments (and 卅期 none)."""
+    assert chinese_number(text) == number
+
+
+@pytest.mark.parametrize(("text", "count"), [("廿四期", 24), ("卅期", 30), ("仲有卅六期", 36)])
+def test_counts_of_the_tens_written_as_one_character(text: str, count: int) -> None:
+    assert parse_count(text) == count
+
+
+TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("今年三月", dt.date(2026, 3, 31)), ("今年3月到期", dt.date(2026, 3, 31)),
+     ("next month", dt.date(2027, 1, 31)), ("due next month", dt.date(2027, 1, 31)),
+     ("last month", dt.date(2026, 11, 30)), ("上個月", dt.date(2026, 11, 30)),
+     ("下個月", dt.date(2027, 1, 31)), ("下月", dt.date(2027, 1, 31)),
+     ("no próximo mês", dt.date(2027, 1, 31)), ("no mês passado", dt.date(2026, 11, 30)),
+     ("this month", dt.date(2026, 12, 31)), ("呢個月", dt.date(2026, 12, 31)),
+     ("去年五月", dt.date(2025, 5, 31)), ("明年一月", dt.date(2027, 1, 31))],
+)  # fmt: skip
+def test_months_told_relative_to_today(text: str, day: dt.date) -> None:
+    """「今年三月」, "next month", 「上個月」, «no próximo mês» at the due-date question were not
+    understood; they are months counted from today (Macao's date, knowledge/clock.py)."""
+    assert parse_due_date(text, TODAY) == day
+
+
+def test_a_relative_month_needs_today_and_a_date_stays_a_date() -> None:
+    assert parse_due_date("next month") is None  # no today given: nothing to count from
+    assert parse_due_date("2020年5月", TODAY) == dt.date(2020, 5, 31)
+
+
+@pytest.mark.parametrize(
+    "text", ["thx bye", "bye", "ok goodbye", "拜拜", "好，再見", "adeus", "tchau"]
+)
+def test_goodbyes(text: str) -> None:
+    """ "thx bye" inside the check got "could not understand that answer"."""
+    from actions.parsing import says_goodbye
+
+    assert says_goodbye(text)
+
+
+@pytest.mark.parametrize("text", ["thanks", "遲啲先", "唔該", "by May 2020"])
+def test_no_goodbye(text: str) -> None:
+    from actions.parsing import says_goodbye
+
+    assert not says_goodbye(text)

@@ -1,4 +1,6 @@
 import asyncio
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -10,9 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.forms import DONT_KNOW_HINT, STOP_PAYLOAD
 from actions.parsing import looks_like_question
 from actions.repayment_form import (
+    ANSWERED,
+    CURRENCY,
+    GOODBYE,
     HINT,
     STOPPED,
     TOO_LARGE,
+    ActionSubmitEligibility,
     AskAdjustmentsUsed,
     AskAmount,
     AskDueDate,
@@ -26,8 +32,10 @@ from actions.repayment_form import (
 )
 from actions.repayment_slots import (
     BOUNDS,
+    DECIDED,
     REQUIRED,
     SKIPPED,
+    asks_facts_used,
     extract,
     parse_scheme,
     read_slots,
@@ -37,6 +45,7 @@ from actions.repayment_slots import (
 )
 from bot.turn_metadata import TYPED_COMMAND
 from knowledge.language import LANGS
+from knowledge.messages import format_date
 from knowledge.messages import text as message
 from knowledge.repayment import (
     MAX_ADJUSTMENTS_USED,
@@ -44,6 +53,7 @@ from knowledge.repayment import (
     MAX_REMAINING_INSTALMENTS,
     decide,
 )
+from knowledge.repayment_text import format_mop
 
 ALL_AT_ONCE = [
     (
@@ -807,3 +817,264 @@ def test_a_number_in_a_question_answers_nothing() -> None:
     assert read_slots("那剩下的7000怎么还？", "remaining_installments_after") == ({}, ())
     assert extract("10?", "remaining_installments_after") == {"remaining_installments_after": 10}
     assert extract("20年9月", "installment_due_date") == {"installment_due_date": "2020-09-30"}
+
+
+# --- probe 7 (2026-12-07): the repayment check ------------------------------------------------
+
+PROBE7_TODAY = dt.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [
+        ("prestação de 2 mil patacas", None, {"installment_amount": "2000.00"}),
+        ("são 2 mil patacas", "installment_amount", {"installment_amount": "2000.00"}),
+        ("instalment of 2 thousand patacas", None, {"installment_amount": "2000.00"}),
+        ("2k", "installment_amount", {"installment_amount": "2000.00"}),
+        ("3 thousand", "installment_amount", {"installment_amount": "3000.00"}),
+        ("1.5 mil", "installment_amount", {"installment_amount": "1500.00"}),
+    ],
+)  # fmt: skip
+def test_thousands_in_words_are_thousands(
+    text: str, requested: str | None, slots: dict[str, object]
+) -> None:
+    """Item 1: «são 2 mil patacas» was MOP 2, and the case "not above MOP 1,000"."""
+    assert read_slots(text, requested) == (slots, ())
+
+
+def test_the_tens_as_one_character_count_instalments() -> None:
+    """Item 2: 「廿四期」 was 4 instalments."""
+    assert extract("中小企業援助計劃，2020年5月到期，仲有廿四期", None) == {
+        "scheme": "sme_aid", "installment_due_date": "2020-05-31",
+        "remaining_installments_after": 24,
+    }  # fmt: skip
+    assert extract("仲有卅期", None) == {"remaining_installments_after": 30}
+    assert extract("廿五", "remaining_installments_after") == {"remaining_installments_after": 25}
+
+
+@pytest.mark.parametrize("intent", ["affirm", "inform", "nlu_fallback"])
+def test_a_corrected_count_of_instalments_is_no_yes(intent: str) -> None:
+    """Item 3: after 「…仲有二十四期」, asked "is this the last instalment?", 「sorry 講錯，係卅期」
+    was a yes (the case refused as a last instalment): it corrects the count."""
+    assert read_slots("sorry 講錯，係卅期", "is_last_installment", intent) == (
+        {"remaining_installments_after": 30}, (),
+    )  # fmt: skip
+    assert extract("唔好意思打錯，應該係24期", "grant_cancelled") == {
+        "remaining_installments_after": 24
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [
+        ("我間公司可唔可以調整還款？中小企業援助計劃，2020年5月到期，唔係尾期，冇取消，冇調過", None,
+         {"scheme": "sme_aid", "installment_due_date": "2020-05-31", "is_last_installment": False,
+          "grant_cancelled": False, "adjustments_used": 0}),
+        ("唔係尾期", "grant_cancelled", {"is_last_installment": False}),
+        ("冇調過", None, {"adjustments_used": 0}),
+        ("its not last, adjusted once, 11 left, 8000 per instalment", None,
+         {"is_last_installment": False, "adjustments_used": 1, "remaining_installments_after": 11,
+          "installment_amount": "8000.00"}),
+        ("not last", "grant_cancelled", {"is_last_installment": False}),
+        ("hato scheme, adjusted once, 11 left?", None,
+         {"scheme": "typhoon_hato_special_aid", "adjustments_used": 1,
+          "remaining_installments_after": 11}),
+        ("adjusted once so far, 11 left - am I eligible?", None,
+         {"adjustments_used": 1, "remaining_installments_after": 11}),
+        ("Faltavam 3", None, {"remaining_installments_after": 3}),
+        # a last of another thing is no last instalment
+        ("my last payment was in March 2020", None, {"installment_due_date": "2020-03-31"}),
+        ("Faltavam 3", "installment_amount", {"remaining_installments_after": 3}),
+        ("PME, Maio 2020, não é a última, não foi cancelado, nunca ajustei, faltam 5 prestações "
+         "de 3000 patacas", None,
+         {"scheme": "sme_aid", "installment_due_date": "2020-05-31", "is_last_installment": False,
+          "grant_cancelled": False, "adjustments_used": 0, "remaining_installments_after": 5,
+          "installment_amount": "3000.00"}),
+    ],
+)  # fmt: skip
+def test_facts_the_seventh_probe_found_not_taken(
+    text: str, requested: str | None, slots: dict[str, object]
+) -> None:
+    """Item 4: facts given in free text were not taken, and asked for again."""
+    assert extract(text, requested) == slots
+
+
+@pytest.mark.parametrize(
+    "text", ["HKD 3000", "HK$3,000", "每期港幣3000", "三千港元", "3000 Hong Kong dollars"]
+)
+def test_an_amount_in_another_currency_is_not_taken_for_patacas(text: str) -> None:
+    """Item 5: «HKD 3000» was taken as MOP 3,000."""
+    assert "installment_amount" not in extract(text, "installment_amount")
+    assert "installment_amount" not in extract(text, None)
+    events = ValidateRepaymentForm().extract_events(said(text), "installment_amount")
+    assert slot_values(events) == {
+        "installment_amount": None,
+        HINT: CURRENCY + "installment_amount",
+    }
+    for lang in LANGS:
+        asked = AskAmount().question(tracker("", {HINT: CURRENCY + "installment_amount"}), lang)
+        assert asked == (
+            f"{message('form.not_patacas', lang)} {message('form.question.installment_amount', lang)}"
+        )
+
+
+def test_other_facts_beside_an_amount_in_another_currency_are_kept() -> None:
+    events = ValidateRepaymentForm().extract_events(
+        said("中小企業援助計劃，每期港幣3000，仲有10期"), None
+    )
+    assert slot_values(events) == {
+        "scheme": "sme_aid", "remaining_installments_after": 10,
+        HINT: CURRENCY + "installment_amount",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("今年三月", "2026-03-31"), ("next month", "2027-01-31"), ("last month", "2026-11-30"),
+     ("上個月", "2026-11-30"), ("下個月", "2027-01-31"), ("no próximo mês", "2027-01-31")],
+)  # fmt: skip
+def test_relative_months_at_the_due_date_question(text: str, due: str) -> None:
+    """Item 6: not understood; each is a month after the measure, which rules the case out."""
+    found, _ = read_slots(text, "installment_due_date", today=PROBE7_TODAY)
+    assert found == {"installment_due_date": due}
+    assert ruled_out(found)
+    # "last month" is no last instalment
+    assert read_slots("last month", "grant_cancelled", today=PROBE7_TODAY) == ({}, ())
+
+
+def test_a_relative_month_elsewhere_is_read_when_it_is_the_due_date() -> None:
+    found, _ = read_slots("SME aid, due next month", None, today=PROBE7_TODAY)
+    assert found == {"scheme": "sme_aid", "installment_due_date": "2027-01-31"}
+    # "I adjusted it last month" names no due date
+    assert read_slots("I adjusted it last month", None, today=PROBE7_TODAY)[0] == {}
+
+
+FULL_CASE = {**DECIDED_CASE, "installment_amount": "8000.00", "remaining_installments_after": 10}
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [("what if it were 1,200", {"installment_amount": "1200.00"}),
+     ("哦，那如果是1200呢", {"installment_amount": "1200.00"}),
+     ("E se fosse 1.000?", {"installment_amount": "1000.00"}),
+     ("若為澳門幣一千元正呢？", {"installment_amount": "1000.00"}),
+     ("咁如果係十二期呢", {"remaining_installments_after": 12}),
+     ("那如果只用过一次呢", {"adjustments_used": 1}),
+     ("e se vencesse a 1/1/2021?", {"installment_due_date": "2021-01-01"}),
+     ("返返去頭先個還款，如果我調過兩次呢？", {"adjustments_used": 2}),
+     ("sorry, it was 3 thousand", {"installment_amount": "3000.00"}),
+     ("and if it's the e-commerce subsidy scheme?", {"scheme": "other"}),
+     ("請問本公司是否可申請？", {}),
+     ("請問本公司現時可否提出申請？", {}),
+     ("can we apply?", {}),
+     ("Podemos candidatar-nos?", {})],
+)  # fmt: skip
+def test_what_ifs_and_corrections_after_a_decision(text: str, changed: dict[str, object]) -> None:
+    """Items 7, 8 and 10: refused, "not sure", or a check begun from nothing."""
+    assert revisited_case(FULL_CASE, text) == {**FULL_CASE, **changed}
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry, my phone is 66123456", "第一次用呢個服務", "thx bye", "15", "sorry"]
+)
+def test_after_a_decision_what_corrects_nothing_leaves_it(text: str) -> None:
+    assert revisited_case(FULL_CASE, text) is None
+
+
+def test_a_scheme_not_covered_is_ruled_out_as_such() -> None:
+    """Item 10: «and if it's the e-commerce subsidy scheme?» got "the information does not give
+    funding amounts"."""
+    revisited = revisited_case(FULL_CASE, "and if it's the e-commerce subsidy scheme?")
+    assert revisited is not None
+    assert decide(partial_case(revisited)).reason_codes == ("scheme_not_covered",)
+    # "the scheme" names none
+    assert supposed_slots("what if the scheme had ended?") == {}
+
+
+def test_another_company_is_a_case_of_its_own() -> None:
+    """Item 9: the friend's company inherited "grant cancelled" from the user's own case."""
+    told = "ok what about my friend's company, Typhoon Hato scheme, last instalment due Oct 2020"
+    assert revisited_case({**FULL_CASE, "grant_cancelled": True}, told) is None
+    assert extract(told, None) == {
+        "scheme": "typhoon_hato_special_aid", "installment_due_date": "2020-10-31",
+        "is_last_installment": True,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text", ["what date did u use for my instalment?", "你用咗咩日期計？", "que data usou?",
+             "which facts did you use?"],
+)  # fmt: skip
+def test_which_facts_a_decision_used_is_asked(text: str) -> None:
+    """Item 8: "what date did u use for my instalment?" began the check from nothing."""
+    assert asks_facts_used(text)
+    assert revisited_case(FULL_CASE, text) == FULL_CASE  # the kept facts, to say, not a new check
+    dispatcher = CollectingDispatcher()
+    events = ValidateRepaymentForm().extract_events(
+        said(text, "check_repayment_eligibility", {DECIDED: FULL_CASE}, lang="en"), None, dispatcher
+    )
+    assert slot_values(events) == {STOPPED: ANSWERED}
+    said_text = dispatcher.messages[0]["text"]
+    lang = next(lang for lang in LANGS if message("repayment.facts_used", lang) in said_text)
+    assert format_date(dt.date(2020, 3, 31), lang) in said_text, said_text
+    assert format_mop(Decimal("8000"), lang) in said_text
+    assert message("scheme.typhoon_hato_special_aid", lang) in said_text
+
+
+def test_a_what_if_inside_the_check_is_decided_at_once() -> None:
+    """Item 7: "ok what if it was due jan 2021" asked at the scheme question fell to "not
+    sure"; a due date after the measure decides the case (outside the period)."""
+    events = ValidateRepaymentForm().extract_events(
+        said("ok what if it was due jan 2021", "nlu_fallback"), "scheme"
+    )
+    values = slot_values(events)
+    assert values["installment_due_date"] == "2021-01-31"
+    assert ruled_out(values)
+
+
+def test_the_adjustment_bound_says_what_the_question_accepts() -> None:
+    """Item 11: 「已調整的次數不能超過 100 次」 while the question asks 0, 1 or 2."""
+    for lang in LANGS:
+        said_text = message("form.too_large.adjustments_used", lang)
+        choices = message("form.question.adjustments_used", lang).rsplit("(", 1)[-1]
+        choices = choices.rsplit("（", 1)[-1].rstrip(")）")
+        assert choices in said_text, (lang, said_text)
+
+
+@pytest.mark.parametrize("intent", ["goodbye", "thank", "inform"])
+def test_a_goodbye_ends_the_check(intent: str) -> None:
+    """Item 12: "thx bye" (NLU: goodbye, 0.80) got "could not understand that answer"."""
+    events = ValidateRepaymentForm().extract_events(said("thx bye", intent), "scheme")
+    assert slot_values(events) == {STOPPED: GOODBYE}
+    dispatcher = CollectingDispatcher()
+    ActionSubmitEligibility().run(dispatcher, said("thx bye", slots={STOPPED: GOODBYE}), {})
+    assert dispatcher.messages[0]["text"] in {message("small_talk.goodbye", lang) for lang in LANGS}
+
+
+def test_a_whole_case_told_is_the_check_whatever_the_articles_say() -> None:
+    """«Plano de Apoio a PME, Maio de 2020, não é a última, …, são 2 mil patacas» (NLU: unsure)
+    got the measure's overview."""
+    from actions.repayment_slots import tells_a_whole_case
+
+    assert tells_a_whole_case(
+        "Plano de Apoio a Pequenas e Médias Empresas, Maio de 2020, não é a última, apoio não "
+        "cancelado, nunca ajustei, faltam 4 prestações, são 2 mil patacas"
+    )
+    assert not tells_a_whole_case("中小企業援助計劃，2020年5月到期")  # two facts: the KB may answer
+    assert not tells_a_whole_case(
+        "SME aid, due May 2020, not the last one, never adjusted: can I still apply?"
+    )
+
+
+def test_a_what_if_inside_the_check_leaves_a_fact_told_as_told() -> None:
+    """The third probe: 「如果到期日是2021年1月，結果會否不同？」 after 2020年2月 was told is no
+    new due date."""
+    events = ValidateRepaymentForm().extract_events(
+        said(
+            "如果到期日是2021年1月，結果會否不同？",
+            "inform",
+            {"installment_due_date": "2020-02-29"},
+        ),
+        "is_last_installment",
+    )
+    assert "installment_due_date" not in slot_values(events)

@@ -11,7 +11,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import previous_payloads
-from actions.parsing import asks_what_you_can_do, is_social
+from actions.parsing import (
+    asks_about_privacy,
+    asks_how_current,
+    asks_what_you_can_do,
+    is_aside,
+    is_social,
+    wants_staff,
+)
 from actions.small_talk import ActionSmallTalk
 from knowledge.answer import HANDOFF_PAYLOAD
 
@@ -53,7 +60,13 @@ def test_yes_to_the_offer_of_staff_starts_the_hand_off(answer: str, intent: str)
 @pytest.mark.parametrize(
     ("answer", "intent"),
     # probe 5: "cool" and 「好嘢👍」 (NLU: affirm) opened the privacy notice
-    [("唔使喇", "deny"), ("唔知", "dont_know"), ("cool", "affirm"), ("好嘢👍", "affirm")],
+    [
+        ("唔使喇", "deny"),
+        ("唔知", "dont_know"),
+        ("cool", "affirm"),
+        ("好嘢👍", "affirm"),
+        ("👋", "affirm"),
+    ],  # probe 7: a wave
 )
 def test_no_or_dont_know_to_the_offer_starts_nothing(answer: str, intent: str) -> None:
     events = ActionSmallTalk().run(
@@ -123,7 +136,10 @@ def test_the_context_passes_over_a_turn_on_nothing() -> None:
 @pytest.mark.parametrize(
     "text",
     ["你能做什么？", "哈哈咁你識唔識講廣東話", "ok, what can you help with?", "Olá, fala português?",
-     "Do you speak English?", "你可以解答什么问题"],
+     "Do you speak English?", "你可以解答什么问题",
+     # probe 7: "not sure" with unrelated topics
+     "Olá! O que é que consegue fazer?", "您好，請問閣下能提供哪些服務？", "¿Hablas español?",
+     "Do you speak Japanese? 日本語できますか"],
 )  # fmt: skip
 def test_what_can_you_do_is_asked_of_the_assistant(text: str) -> None:
     """The fifth probe: 「你能做什么？」 got "not sure" with unrelated topics, «Olá, fala
@@ -141,3 +157,59 @@ def test_a_question_about_a_topic_is_no_question_about_the_assistant(text: str) 
 def test_acknowledgements_are_small_talk(text: str) -> None:
     """Probe 5: 「哈哈好，明白」 (NLU: out of scope) got "I still cannot answer your question"."""
     assert is_social(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probe 7: the scope sentence, "not sure" with unrelated topics, or the question for staff
+        "咁你哋會唔會記住我個名？",
+        "點解要我電話？啲資料會點處理㗎",
+        "請問轉交後，本人之個人資料將保存多久？",
+        "what data do you keep about me?",
+        "did you keep my email?",
+        "please delete everything I typed",
+        "o que acontece aos meus dados agora?",
+    ],
+)
+def test_questions_about_what_is_kept_are_about_privacy(text: str) -> None:
+    assert asks_about_privacy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probe 7: called out of scope; the answers are from a December 2019 newsletter
+        "How old is your information?",
+        "你哋嘅資料幾時更新㗎？啲嘢係咪好舊",
+        "即係2019年嘅資料？咁而家仲啱唔啱用",
+        "Is your information up to date?",
+        "As informações estão actualizadas?",
+    ],
+)
+def test_how_current_the_information_is_is_asked_of_the_assistant(text: str) -> None:
+    assert asks_how_current(text)
+
+
+@pytest.mark.parametrize("text", ["進口許可資料幾時更新", "世貿幾時更新資料庫", "CEPA幾時更新？"])
+def test_an_update_of_a_topic_is_no_question_about_the_assistant(text: str) -> None:
+    """The WTO updating its import licensing database is the knowledge base's to answer."""
+    assert not asks_how_current(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有冇真人？", "is there a real person I can talk to", "Há alguém com quem possa falar?"],
+)
+def test_asking_for_a_real_person_is_asking_for_staff(text: str) -> None:
+    """Probe 7: 「有冇真人？」 got the scope sentence."""
+    assert wants_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["等等，先問你，金伯利制度幾時喺澳門實施？", "wait, first tell me when CITES met"]
+)
+def test_an_aside_before_the_question_for_staff_is_one(text: str) -> None:
+    """Probe 7: it became the ticket, unanswered."""
+    assert is_aside(text)
+    assert not is_aside("我想問金伯利制度幾時喺澳門實施")
