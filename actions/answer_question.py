@@ -35,7 +35,7 @@ from actions.repayment_slots import (
     states_a_case,
     tells_a_whole_case,
 )
-from actions.small_talk import send_service_reply, service_reply
+from actions.service_questions import send_service_reply, service_reply
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.messages import text

@@ -20,14 +20,12 @@ from actions.conversation import (
     conversation_lang,
     follow_up_context,
     intent_confidence,
-    previous_turn,
     send_reply,
     unanswered_events,
 )
 from actions.digression import (
     answer_digression,
     button_answer,
-    contact_answer,
     measure_closed_reply,
 )
 from actions.forms import (
@@ -46,8 +44,6 @@ from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
     asks_about_privacy,
-    asks_how_to_reach,
-    asks_when_answered,
     is_aside,
     is_bare_answer,
     is_closing,
@@ -60,6 +56,7 @@ from actions.parsing import (
     withholds_details,
 )
 from actions.repayment_slots import wants_to_stop
+from actions.service_questions import service_reply
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
@@ -109,15 +106,17 @@ class ValidateHandoffForm(ExtractingFormValidation):
         dispatcher: CollectingDispatcher | None = None,
     ) -> list[dict[str, Any]]:
         typed = "" if is_payload(tracker) else (tracker.latest_message.get("text") or "").strip()
+        lang = conversation_lang(tracker)
         if requested is None:
             # «Então posso candidatar-me agora?» after a decision, read by the NLU as asking for
             # staff: that the measure has ended, and no hand-off (the third probe of new users).
             if dispatcher is not None and (closed := measure_closed_reply(tracker, typed)):
                 send_reply(dispatcher, closed)
                 return [SlotSet(STOPPED, ANSWERED)]
-            if dispatcher is not None and asks_how_to_reach(typed) and not wants_staff(typed):
-                # 「咁我點搵你哋」 (NLU: a person) after declining: the bureau's phone and e-mail
-                send_reply(dispatcher, contact_answer(tracker))
+            if dispatcher is not None and (about := service_reply(tracker, typed, lang)):
+                # 「咁我點搵你哋」 (NLU: a person) after declining: the bureau's phone and e-mail;
+                # "what languages do you speak?" (NLU: a person, probe 8): what it does
+                send_reply(dispatcher, about)
                 return [SlotSet(STOPPED, ANSWERED)]
             if (
                 dispatcher is not None
@@ -203,36 +202,6 @@ def _details_events(typed: str) -> list[dict[str, Any]]:
         "handoff_question": details.question,
     }
     return [SlotSet(slot, value) for slot, value in values.items() if value]
-
-
-def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
-    """ "When will you reply?" after a ticket: what was said when it was filed (its reference,
-    and whether staff were notified), not the scope sentence and another offer of staff."""
-    if not asks_when_answered(typed):
-        return None
-    said: str | None = None
-    filed: str | None = None
-    for event in tracker.events:
-        if event.get("event") != "bot":
-            continue
-        if ((event.get("data") or {}).get("custom") or {}).get("ticket"):
-            filed = said  # the ticket's own message is the text sent just before it
-        elif event.get("text"):
-            said = str(event["text"])
-    return Reply(filed, conversation_lang(tracker)) if filed else None
-
-
-def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
-    """「算了不用了」 right after a ticket was filed: that it was, its reference, and how to
-    withdraw it and the details given (not "what would you like to know?", probe 7)."""
-    if not wants_to_stop(typed):
-        return None
-    for event in previous_turn(tracker):
-        reference = ((event.get("data") or {}).get("custom") or {}).get("ticket")
-        if event.get("event") == "bot" and reference:
-            lang = conversation_lang(tracker)
-            return Reply(text("handoff.after_ticket_stop", lang, reference=reference), lang)
-    return None
 
 
 class AskHandoffSlot(AskSlot):

@@ -481,7 +481,17 @@ _CAPABILITIES = re.compile(
     # 「閣下能提供哪些服務？」 (probe 7)
     r"|(?:你|您|阁下|你哋|你们)(?:能|可以|会)?提供(?:哪些|什么|咩|啲咩|边啲|乜嘢)(?:服务|帮助|协助)"
     r"|\bfala(?:s)? (?:português|portugues|inglês|ingles|chinês|chines)"
+    # "what languages do you speak?" opened the hand-off (probe 8)
+    r"|\b(?:what|which) languages?\b|\bque (?:línguas|idiomas)\b|(?:哪些|咩|边啲|什么|乜嘢)(?:语言|语文)"
 )
+
+
+# Spoken to the assistant itself ("are you a real person?", 「你係咪機械人」, «você é um robô?»).
+_YOU = re.compile(r"\b(?:you|u|ur|your)\b|你|您|阁下|\b(?:você|voce|tu|és)\b")
+
+
+def addresses_the_assistant(text: str) -> bool:
+    return bool(_YOU.search(normalise(text)))
 
 
 def asks_what_you_can_do(text: str) -> bool:
@@ -495,7 +505,7 @@ _DATA = (
     r"|name|phone(?: number)?|number)"
 )
 _PRIVACY = re.compile(
-    r"(?:记录|记低|录低|保存|储存|存储|保留|存低|收集|删除|删走)(?:低|住|咗)?(?:我|我哋|我们|本人)?(?:的|嘅)?"
+    r"(?:记录|记低|录低|保存|储存|存储|保留|存低|收集|删除|删走)(?:低|住|咗)?(?:我|我哋|我们|本人)?(?:的|嘅|啲)?"
     r"(?:讲嘢|讲的|说的|讲过|说过|对话|聊天|倾偈|讯息|信息|资料|数据|个人资料|记录)"
     r"|(?:边个|谁|哪些人|什么人|咩人)(?:可以|会|能|能够)?(?:睇|看)(?:到|得到)?(?:我|我哋|我们)?(?:的|嘅)?"
     r"(?:讲嘢|对话|聊天|讯息|信息|资料|记录)|(?:私隐|隐私)(?!公署|专员|办公室)|个人资料(?:点|怎么|如何|会)"
@@ -519,7 +529,7 @@ _PRIVACY = re.compile(
     # "what data do you keep about me?", "please delete everything I typed", «o que acontece
     # aos meus dados»
     r"|(?:记住|记得|留住|保存|保留)(?:我|我哋|我们|本人)(?:个|的|嘅|啲)?(?:名|名字|姓名|电话|电邮|email|资料)"
-    r"|(?:资料|数据)(?:会|将)?(?:点|怎样|怎么|如何)(?:样)?(?:处理|用|使用|保存|保护)"
+    r"|(?:资料|数据)(?:你|你哋|你们)?(?:会|将)?(?:点|怎样|怎么|如何)(?:样)?(?:处理|用|使用|保存|保护)"
     r"|(?:点解|为什么|为何|做咩)(?:要|需要)(?:我|我哋|我们)?(?:个|的|嘅|啲)?(?:电话|名|名字|姓名|电邮|email|资料)"
     r"|(?:资料|数据|对话|记录|纪录)(?:会|将)?(?:保存|保留|储存|存|留)(?:多久|几耐|几长|几多日|多长时间)"
     r"|\bwhat (?:data|information|info|details) (?:do|will|did) you (?:keep|store|have|hold|save|collect)"
@@ -546,7 +556,26 @@ _HOW_CURRENT = re.compile(
     r"(?:information|info|data|knowledge) (?:last )?updated|\bhow (?:old|recent) (?:are|is) your"
     r"|(?:informação|informações|dados|respostas) (?:\w+ )?(?:actualizad|atualizad|desactualizad"
     r"|desatualizad)|de quando (?:é|são) (?:a|as|os) (?:\w+ )?(?:informaç|dados|respostas)"
+    r"|até (?:que|quando|qual) (?:data )?(?:vai|é|são|chega|vão) (?:a |as )?(?:sua |suas )?(?:informaç|dados)"
 )
+
+
+# Taking back what one gave (normalised): "actually delete my data, I don't want to proceed",
+# 「唔好跟進喇，刪咗我資料啦」, «apaguem os meus dados» (probe 8: the repayment check began).
+_WITHDRAW = re.compile(
+    r"\b(?:delete|remove|erase|withdraw|cancel|wipe) (?:all )?(?:of )?(?:my|our|the) (?:\w+ )?"
+    r"(?:data|details|name|e-?mail|phone|number|information|info|question|ticket|enquiry|request)"
+    r"|\bdon'?t want to (?:proceed|continue|go on)\b"
+    r"|(?:删除|删咗|删走|删掉|删|取消|撤回|收回)(?:返|晒)?(?:我|我哋|我们|本人)?(?:的|嘅|啲)?"
+    r"(?:资料|个人资料|名|电话|电邮|问题|查询|个案)"
+    r"|(?:唔好|不要|不用|唔使|无需|毋须)(?:再)?跟进"
+    r"|\b(?:apag|elimin|retir|remov)\w* (?:os |as )?(?:meus |minhas |nossos )?(?:dados|contactos|pergunta)"
+    r"|\bnão (?:quero )?(?:continuar|prosseguir)\b"
+)
+
+
+def asks_to_withdraw(text: str) -> bool:
+    return bool(_WITHDRAW.search(normalise(text)))
 
 
 def asks_how_current(text: str) -> bool:
@@ -627,7 +656,14 @@ def parse_phone(text: str) -> str | None:
         if phonenumbers.region_code_for_number(number) == PHONE_REGION:
             return f"+{number.country_code} {phonenumbers.national_significant_number(number)}"
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # A Macao fixed line of a range phonenumbers' metadata does not list (28123456, "+853 2812
+    # 3456" were refused and a landline user could not finish the hand-off, probe 8): staff call it.
+    if landline := _MACAO_LANDLINE.search(text):
+        return f"+853 {landline.group(1)}{landline.group(2)}"
     return None
+
+
+_MACAO_LANDLINE = re.compile(r"(?<![\d+])(?:\+?853[\s-]?)?(28\d{2})[\s-]?(\d{4})(?!\d)")
 
 
 def parse_contact(text: str) -> str | None:

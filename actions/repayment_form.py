@@ -65,6 +65,7 @@ from actions.repayment_slots import (
     supposed_slots,
     wants_to_stop,
 )
+from actions.service_questions import service_reply
 from actions.small_talk import small_talk_key
 from knowledge.answer import Button, Reply, compose_contact_offer
 from knowledge.clock import macao_today
@@ -159,6 +160,17 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if requested and says_goodbye(typed):
             return [SlotSet(STOPPED, GOODBYE)]  # "thx bye" leaves, as 取消 does
         if requested and stale_button(tracker, requested):
+            return ask_again_events(requested, HINT)
+        if (
+            dispatcher is not None
+            and not payload
+            and (about := service_reply(tracker, typed, conversation_lang(tracker)))
+        ):
+            # "please delete my name and email from the ticket you just made" (NLU: the check),
+            # "how old is your information?" while it runs: answered, and no check begun (probe 8)
+            send_reply(dispatcher, about)
+            if requested is None:
+                return [SlotSet(STOPPED, ANSWERED)]
             return ask_again_events(requested, HINT)
         # 「我现在可以申请吗？」 (read by the NLU as a greeting): the measure has ended.
         if (

@@ -20,31 +20,24 @@ from actions.conversation import (
     unanswered_before,
     unanswered_events,
 )
-from actions.digression import contact_answer, measure_closed_reply
+from actions.digression import measure_closed_reply
 from actions.forms import ANSWER_TO, HANDOFF_FORM, STOP_TARGET, is_payload
-from actions.handoff_form import after_ticket_stop, ticket_again
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
-    asks_about_privacy,
-    asks_how_current,
-    asks_how_to_reach,
-    asks_what_you_can_do,
+    addresses_the_assistant,
     is_closing,
     is_reaction,
     is_social,
     looks_like_question,
     read_answer,
-    wants_staff,
 )
 from actions.repayment_slots import DECIDED, revisited_case
 from actions.repayment_slots import FORM as CHECK_FORM
+from actions.service_questions import send_service_reply, service_reply
 from knowledge.answer import (
     HANDOFF_PAYLOAD,
     Reply,
-    compose_capabilities,
-    compose_how_current,
-    compose_privacy,
 )
 from knowledge.clock import macao_today
 from knowledge.language import Lang
@@ -99,11 +92,21 @@ class ActionSmallTalk(Action):
         if typed and revisited_case(tracker.get_slot(DECIDED), typed) is not None:
             return [FollowupAction(CHECK_FORM)]  # 「唔好意思，打錯，係2020年3月」 after a decision
         misread = intent in MISREAD_QUESTIONS
-        if misread or intent_confidence(tracker) < SURE_SMALL_TALK:
+        # 「讲者是谁？」 after the WTO workshop, read as "are you a bot?" (probe 8): a question
+        # the knowledge base answers outright is that question.
+        challenged = intent == "bot_challenge"
+        if misread or challenged or intent_confidence(tracker) < SURE_SMALL_TALK:
             answered = answered_question(tracker, typed, lang)
             # Any reply for a misread intent; for one the NLU is unsure of («Carros também?»
             # after the goods that need a licence, read as "are you a bot?"), only an answer.
-            if answered is not None and (misread or answered.sources):
+            outright = answered is not None and bool(answered.sources)
+            if (
+                challenged
+                and answered is not None
+                and (answered.handoff_offered or addresses_the_assistant(typed))
+            ):
+                outright = False  # "Are you a real person?" after an answer is about the bot
+            if answered is not None and (misread or outright):
                 send_reply(dispatcher, answered)
                 return unanswered_events(tracker, answered)
         key = small_talk_key(intent)
@@ -111,32 +114,6 @@ class ActionSmallTalk(Action):
             key = "stop_form"  # a cancel button pressed when no form is running
         send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
         return []
-
-
-def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
-    """A question about the assistant or its service, whatever the NLU read it as (a greeting,
-    a goodbye, a person, out of scope, unsure): what it can do, what it does with what users
-    write, when staff answer a ticket just filed, how to reach the bureau."""
-    if asks_what_you_can_do(typed):
-        return compose_capabilities(lang)
-    if asks_about_privacy(typed):
-        return compose_privacy(lang)
-    if asks_how_current(typed):
-        return compose_how_current(lang)  # 「你哋嘅資料幾時更新㗎？」
-    if withdrawn := after_ticket_stop(tracker, typed):
-        return withdrawn  # 「算了不用了」 right after a ticket
-    if again := ticket_again(tracker, typed):
-        return again  # 「咁幾時會覆我？」 after a ticket
-    if asks_how_to_reach(typed) and not wants_staff(typed):
-        return contact_answer(tracker)  # "who do I contact?" after another answer
-    return None
-
-
-def send_service_reply(
-    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply
-) -> list[dict[str, Any]]:
-    send_reply(dispatcher, reply)
-    return unanswered_events(tracker, reply) if reply.sources else []
 
 
 def answered_question(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:

@@ -848,7 +848,7 @@ _SPECIFICS = re.compile(
     r"|几时实施|何时实施|如何使用|怎样使用|点样用|点用"
     r"|\bwhen (?:will|is|was|does|did|can|do|are|were|should|could)\b"
     r"|how (?:many|much|long|big|large|do|can|should|to|will)\b"
-    r"|\bwhich (?!number|measure|one|of the (?:15|fifteen) measures)\w+"
+    r"|\bwhich (?!number|measure|one|is\b|of the (?:15|fifteen) measures)\w+"
     r"|what (?:conditions|requirements|products|professions|devices|documents|kinds?|types?"
     r"|criteria|rules|restrictions)"
     r"|eligib|requirement|(?<!same )condition|\bneed (?:to|a|an)\b|\bapply\b|officially|take effect"

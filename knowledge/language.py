@@ -245,9 +245,9 @@ _LANGUAGE_NAMES: dict[str, Lang | None] = {
     "portuguese": "pt", "português": "pt", "portugues": "pt", "葡文": "pt", "葡語": "pt",
     "葡语": "pt", "葡萄牙文": "pt", "葡萄牙語": "pt", "葡萄牙语": "pt",
     "simplified chinese": "zh-Hans", "chinês simplificado": "zh-Hans", "简体中文": "zh-Hans",
-    "簡體中文": "zh-Hans", "简体": "zh-Hans", "簡體": "zh-Hans",
+    "簡體中文": "zh-Hans", "简体字": "zh-Hans", "簡體字": "zh-Hans", "简体": "zh-Hans", "簡體": "zh-Hans",
     "traditional chinese": "zh-Hant", "chinês tradicional": "zh-Hant", "繁體中文": "zh-Hant",
-    "繁体中文": "zh-Hant", "繁體": "zh-Hant", "繁体": "zh-Hant", "廣東話": "zh-Hant",
+    "繁体中文": "zh-Hant", "繁體字": "zh-Hant", "繁体字": "zh-Hant", "繁體": "zh-Hant", "繁体": "zh-Hant", "廣東話": "zh-Hant",
     "广东话": "zh-Hant", "粵語": "zh-Hant", "粤语": "zh-Hant", "cantonese": "zh-Hant",
     "cantonês": "zh-Hant",
     "chinese": None, "chinês": None, "chines": None, "中文": None,
@@ -270,6 +270,9 @@ _ASKS = [
         r"\b(?:responda|responde|responder|escreva|escreve|escrever|fale|continue|continua)\b"
         r"(?:[\s-]+\w+){0,2}?\s+em\s+" + _NAME,
         r"\bem\s+" + _NAME + r"\s*,?\s*por\s+favor",
+        # «Volte ao português», 「請以簡體字回覆」 (probe 8)
+        r"\b(?:volte|volta|voltar|regresse|regressa)\s+(?:ao|para\s+o)\s+" + _NAME,
+        r"以\s*" + _NAME + r"\s*(?:回覆|回复|作答|回答|答覆|答复)",
         r"(?:用|轉|转|改|換|换|回覆|回复)\s*(?:做|成|為|为|返|用)?\s*" + _NAME + r"(?!\s*(?:點|点|怎|名|版|叫))",
     )
 ]  # fmt: skip

@@ -62,7 +62,9 @@ _ALONE = re.compile(
     rf"(?:the |a |o )?(?:(?P<en>{'|'.join(_EN_ORDINALS)})|(?P<th>\d+)(?:st|nd|rd|th|\.?[ªºao])"
     rf"|(?P<pt>{'|'.join(_PT_WORDS)})[ao]|第\s*(?P<han>\d+|{_HAN})\s*(?:个|項|项|条|點|点|樣|样)?)"
     r"(?: one| measure| item| medida)?(?:,? please)?\s*"
-    r"(?:是什么(?:意思)?|是咩|系咩(?:意思)?|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|, pode explicar|, please)?\W*$"
+    r"(?:是什么(?:意思)?|是咩|系咩(?:意思)?|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|, pode explicar|, please)?"
+    # ("the third one, is that for Macau kids in Zhuhai schools?": a question about it after)
+    r"(?:\W*$|\s*[,，]\s*(?:is|does|what|how|and|which|是|系|有|e |é |o que|qual))"
 )
 
 

@@ -506,6 +506,10 @@ def answer_question(
         item := listed_item(retriever.entries.values(), question, context.entries[0])
     ):
         return answer_entries(retriever, [item], lang, today)  # "the second one" after the list
+    named = named_items(retriever.entries.values(), question, context.topic) if context else []
+    if named and missing_detail(question, named) is None:
+        # "and number 12?" after a measure, whatever the NLU read it as (probe 8): that item
+        return answer_entries(retriever, named[:ANSWER_GROUP], lang, today)
     context_topic = context.topic if context is not None else None
     if out_of_scope and context_topic is not None:
         lead = retriever.search(question, k=1, topic=topic)

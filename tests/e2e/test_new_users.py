@@ -468,3 +468,50 @@ def test_asking_to_check_ones_repayment_starts_the_check(
     """They got "not sure" with three entries of the measure, and no check."""
     reply = chat(stack, typed, uuid.uuid4().hex, lang=lang)
     assert '/deny{"answer_to":"stop"}' in payloads(reply), text_of(reply)
+
+
+# --- the eighth probe (62 conversations, 2026-12-07) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "withdrawal"),
+    [
+        ("en", "please delete my name and email from the ticket you just made"),
+        ("zh-Hant", "我改咗主意，唔好跟進喇，刪咗我資料啦"),
+    ],
+)
+def test_deleting_ones_data_after_a_ticket_says_how(
+    stack: Stack, lang: str, withdrawal: str
+) -> None:
+    """Severity 5: after a ticket, "please delete my name and email…" began the repayment check
+    (NLU: the check) and 「唔好跟進喇，刪咗我資料啦」 got "not sure"; the data stayed unmentioned."""
+    [sender] = to_the_question_for_staff(stack, lang, "I want to talk to a real person", "Robert")
+    filed = text_of(chat(stack, "Does CEPA cover logistics firms in Hengqin?", sender, lang=lang))
+    reference = "CEPA-" + filed.split("CEPA-")[1][:13]
+    reply = chat(stack, withdrawal, sender, lang=lang)
+    assert reference in text_of(reply) and "85972343" in text_of(reply), text_of(reply)
+    assert '/deny{"answer_to":"stop"}' not in payloads(reply)  # no check begun
+
+
+def test_a_landline_finishes_the_hand_off(stack: Stack) -> None:
+    """ "28123456", "+853 2812 3456" and "853-28123456" were refused: a landline user could not
+    finish."""
+    sender = uuid.uuid4().hex
+    for said in ("I want to talk to a real person", "yes", "Mr. Lopes"):
+        chat(stack, said, sender, lang="en")
+    said = text_of(chat(stack, "+853 2812 3456", sender, lang="en"))
+    assert message("handoff.question.handoff_question", "en") in said, said
+
+
+def test_who_were_the_speakers_read_as_are_you_a_bot_is_answered(stack: Stack) -> None:
+    """「讲者是谁？」 after the WTO workshop got "I am an automated assistant, not a person"."""
+    _, reply = talk(stack, "世贸组织进口许可工作坊是什么时候举行的？", "讲者是谁？", lang="zh-Hans")
+    assert "import-licensing-workshop" in sources(reply), text_of(reply)
+    assert message("small_talk.bot_challenge", "zh-Hans") not in text_of(reply)
+
+
+def test_asking_for_simplified_characters_switches_to_them(stack: Stack) -> None:
+    """「請以簡體字回覆。」 was read as "are you a bot?"."""
+    _, switched = talk(stack, "請問CEPA是什麼？", "請以簡體字回覆。", lang="zh-Hant")
+    assert switched["lang"] == "zh-Hans", text_of(switched)
+    assert message("small_talk.bot_challenge", "zh-Hant") not in text_of(switched)

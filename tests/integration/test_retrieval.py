@@ -720,6 +720,14 @@ def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context
          "E o que diz exactamente?", "pt", "gba-measure-07-law-firms"),
         ("澳門哪些貨物須取得許可方可進口？", ("import-licensing-goods",), "上述清單是否完整？",
          "zh-Hant", "import-licensing-goods"),
+        # probe 8: a place in the list, named with a question after it or by its number
+        ("list the GBA measures pls", ("gba-measures-overview",),
+         "the third one, is that for Macau kids in Zhuhai schools?", "en",
+         "gba-measure-03-education"),
+        ("the third one", ("gba-measure-03-education",), "and number 12?", "en",
+         "gba-measure-12-human-genetic-resources"),
+        ("what are the 15 measures", ("gba-measures-overview",),
+         "ok the 15 measures, which is number 11", "en", "gba-measure-11-animal-biomaterials"),
     ],
 )  # fmt: skip
 def test_a_follow_up_is_read_with_the_question_before_it(

@@ -155,6 +155,9 @@ def test_the_reply_language_stays_until_the_user_clearly_switches(
         ("Can you reply in Chinese please", "zh-Hant"),
         ("English please", "en"),
         ("用葡文答我", "pt"),
+        # probe 8: read as "are you a bot?", answered in English
+        ("請以簡體字回覆。", "zh-Hans"),
+        ("Volte ao português", "pt"),
         # A question whether it speaks the language the question is written in is no request
         # (capabilities answer it), nor is a document's language or a translation.
         ("Olá, fala português?", None),

@@ -86,6 +86,9 @@ def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> N
         ("And the fifth?", 5),
         ("the 3rd one please", 3),
         ("第十五項呢", 15),
+        # probe 8: with a question about it after
+        ("the third one, is that for Macau kids in Zhuhai schools?", 3),
+        ("第三條呢？", 3),
     ],
 )
 def test_a_place_named_alone_after_the_list_is_its_item(
@@ -103,3 +106,4 @@ def test_a_place_named_alone_is_no_item_after_anything_but_a_list(entries: list[
     # a sentence that only contains an ordinal names no item
     assert listed_item(entries, "I have a second question", overview) is None
     assert listed_item(entries, "第二个问题是关于CEPA的", overview) is None
+    assert listed_item(entries, "the second one is wrong", overview) is None

@@ -14,9 +14,11 @@ from actions.conversation import previous_payloads
 from actions.parsing import (
     asks_about_privacy,
     asks_how_current,
+    asks_to_withdraw,
     asks_what_you_can_do,
     is_aside,
     is_social,
+    parse_phone,
     wants_staff,
 )
 from actions.small_talk import ActionSmallTalk
@@ -139,7 +141,8 @@ def test_the_context_passes_over_a_turn_on_nothing() -> None:
      "Do you speak English?", "你可以解答什么问题",
      # probe 7: "not sure" with unrelated topics
      "Olá! O que é que consegue fazer?", "您好，請問閣下能提供哪些服務？", "¿Hablas español?",
-     "Do you speak Japanese? 日本語できますか"],
+     "Do you speak Japanese? 日本語できますか",
+     "what languages do you speak?"],  # probe 8: it opened the hand-off
 )  # fmt: skip
 def test_what_can_you_do_is_asked_of_the_assistant(text: str) -> None:
     """The fifth probe: 「你能做什么？」 got "not sure" with unrelated topics, «Olá, fala
@@ -170,6 +173,9 @@ def test_acknowledgements_are_small_talk(text: str) -> None:
         "did you keep my email?",
         "please delete everything I typed",
         "o que acontece aos meus dados agora?",
+        # probe 8
+        "你頭先有冇記低我啲資料？",
+        "我嘅資料你會點處理？",
     ],
 )
 def test_questions_about_what_is_kept_are_about_privacy(text: str) -> None:
@@ -185,6 +191,7 @@ def test_questions_about_what_is_kept_are_about_privacy(text: str) -> None:
         "即係2019年嘅資料？咁而家仲啱唔啱用",
         "Is your information up to date?",
         "As informações estão actualizadas?",
+        "Até que data vai a sua informação?",  # probe 8
     ],
 )
 def test_how_current_the_information_is_is_asked_of_the_assistant(text: str) -> None:
@@ -213,3 +220,41 @@ def test_an_aside_before_the_question_for_staff_is_one(text: str) -> None:
     """Probe 7: it became the ticket, unanswered."""
     assert is_aside(text)
     assert not is_aside("我想問金伯利制度幾時喺澳門實施")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # probe 8: after a ticket, ignored or the repayment check begun
+        "actually delete my data, I don't want to proceed",
+        "please delete my name and email from the ticket you just made",
+        "我改咗主意，唔好跟進喇，刪咗我資料啦",
+        "Por favor apaguem os meus dados",
+    ],
+)
+def test_taking_back_ones_details_is_a_withdrawal(text: str) -> None:
+    assert asks_to_withdraw(text)
+
+
+@pytest.mark.parametrize("text", ["刪除了哪些限制？", "what was removed from the negative list?"])
+def test_removing_something_of_a_topic_is_no_withdrawal(text: str) -> None:
+    assert not asks_to_withdraw(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # probe 8: a landline user could not finish the hand-off
+        ("28123456", "+853 28123456"),
+        ("+853 2812 3456", "+853 28123456"),
+        ("853-28123456", "+853 28123456"),
+        ("João Pereira, telefone 28123456", "+853 28123456"),
+    ],
+)
+def test_a_macao_landline_is_a_phone_number(text: str, number: str) -> None:
+    assert parse_phone(text) == number
+
+
+@pytest.mark.parametrize("text", ["2020年12月31日", "1234 5678", "MOP 28,123,456"])
+def test_a_date_or_an_amount_is_no_landline(text: str) -> None:
+    assert parse_phone(text) is None

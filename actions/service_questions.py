@@ -1,0 +1,90 @@
+"""Questions about the assistant and its service, whatever the NLU read them as (small talk, a
+topic, out of scope, the check, a person): what it can do, what it does with what users write, how
+current its information is, a ticket just filed (when staff reply, how to withdraw it), how to
+reach the bureau. Asked of every action that starts from a user's message, so that no form or
+fallback swallows them ("please delete my name and email from the ticket you just made" began
+the repayment check, probe 8)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import conversation_lang, previous_turn, send_reply, unanswered_events
+from actions.digression import contact_answer
+from actions.parsing import (
+    asks_about_privacy,
+    asks_how_current,
+    asks_how_to_reach,
+    asks_to_withdraw,
+    asks_what_you_can_do,
+    asks_when_answered,
+    wants_staff,
+)
+from actions.repayment_slots import wants_to_stop
+from knowledge.answer import Reply, compose_capabilities, compose_how_current, compose_privacy
+from knowledge.language import Lang
+from knowledge.messages import text
+
+
+def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
+    """The reply to a question about the assistant or its service; None for any other message."""
+    if withdrawn := after_ticket_stop(tracker, typed):
+        return withdrawn  # 「算了不用了」 right after a ticket, "delete my data" after one
+    if asks_what_you_can_do(typed):
+        return compose_capabilities(lang)
+    if asks_about_privacy(typed) or asks_to_withdraw(typed):
+        return compose_privacy(lang)  # its last sentence says whom to ask about one's data
+    if asks_how_current(typed):
+        return compose_how_current(lang)  # 「你哋嘅資料幾時更新㗎？」
+    if again := ticket_again(tracker, typed):
+        return again  # 「咁幾時會覆我？」 after a ticket
+    if asks_how_to_reach(typed) and not wants_staff(typed):
+        return contact_answer(tracker)  # "who do I contact?" after another answer
+    return None
+
+
+def send_service_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply
+) -> list[dict[str, Any]]:
+    send_reply(dispatcher, reply)
+    return unanswered_events(tracker, reply) if reply.sources else []
+
+
+def _reference(event: dict[str, Any]) -> str | None:
+    """The ticket a bot event announced (bot/turns.py redacts the contact after it)."""
+    if event.get("event") != "bot":
+        return None
+    return ((event.get("data") or {}).get("custom") or {}).get("ticket")
+
+
+def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
+    """ "When will you reply?" after a ticket: what was said when it was filed (its reference,
+    and whether staff were notified), not the scope sentence and another offer of staff."""
+    if not asks_when_answered(typed):
+        return None
+    said: str | None = None
+    filed: str | None = None
+    for event in tracker.events:
+        if event.get("event") != "bot":
+            continue
+        if _reference(event):
+            filed = said  # the ticket's own message is the text sent just before it
+        elif event.get("text"):
+            said = str(event["text"])
+    return Reply(filed, conversation_lang(tracker)) if filed else None
+
+
+def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
+    """A ticket withdrawn: 「算了不用了」 right after it was filed, or "delete my data" /
+    「唔好跟進喇，刪咗我資料啦」 any time after: that it was filed, its reference, and how to
+    withdraw it and the details given (probes 7 and 8: ignored, or the repayment check begun)."""
+    latest = next((r for e in reversed(tracker.events) if (r := _reference(e))), None)
+    just_filed = next((r for e in previous_turn(tracker) if (r := _reference(e))), None)
+    reference = latest if asks_to_withdraw(typed) else just_filed if wants_to_stop(typed) else None
+    if reference is None:
+        return None
+    lang = conversation_lang(tracker)
+    return Reply(text("handoff.after_ticket_stop", lang, reference=reference), lang)
