@@ -48,6 +48,7 @@ from actions.parsing import (
     parse_contact,
     read_answer,
     says_goodbye,
+    wants_own_adjustment,
     wants_staff,
 )
 from actions.repayment_slots import (
@@ -62,6 +63,7 @@ from actions.repayment_slots import (
     in_other_currency,
     read_slots,
     revisited_case,
+    states_a_case,
     supposed_slots,
     wants_to_stop,
 )
@@ -106,6 +108,11 @@ DIGRESSIONS = frozenset(
 
 # Small talk inside the form gets its reply, then the question again.
 SMALL_TALK_IN_FORM = frozenset({"greet", "thank", "bot_challenge"})
+
+
+def outright(reply: Reply) -> bool:
+    """An answer, not "is this what you mean?" or a refusal."""
+    return bool(reply.sources) and not reply.handoff_offered
 
 
 def not_a_repayment(typed: str, intent: str | None) -> bool:
@@ -193,6 +200,23 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # "sorry, I meant March 2020", 「如果係最後一期呢？」, "so am I eligible or not?"
                 # after a decision: decided again from its facts, not asked from the start.
                 return [SlotSet(slot, value) for slot, value in revisited.items()]
+            if (
+                dispatcher is not None
+                and looks_like_question(typed)
+                and not about_own_case(typed)
+                and not wants_own_adjustment(typed)
+                and not states_a_case(typed)
+                and (
+                    answered := answer_digression(tracker, typed, None, follow_up_context(tracker))
+                )
+                and (intent != "check_repayment_eligibility" or outright(answered))
+            ):
+                # A question about something, not one's own case: "3.16 billion MOP or USD?" after
+                # the trade figures, 「2020年6月1號之後仲有冇再修訂？」 began the check on their
+                # number or date (probe 8). The knowledge base's reply, refusal included, unless
+                # the NLU read the check itself and the knowledge base is not sure.
+                send_reply(dispatcher, answered)
+                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
         if intent in DIGRESSIONS and looks_like_question(typed) and not supposed_slots(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes). A case

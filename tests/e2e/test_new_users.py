@@ -515,3 +515,18 @@ def test_asking_for_simplified_characters_switches_to_them(stack: Stack) -> None
     _, switched = talk(stack, "請問CEPA是什麼？", "請以簡體字回覆。", lang="zh-Hant")
     assert switched["lang"] == "zh-Hans", text_of(switched)
     assert message("small_talk.bot_challenge", "zh-Hant") not in text_of(switched)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lang"),
+    [
+        ("What were the 2018 Mainland-Macao trade figures?", "3.16 billion MOP or USD?", "en"),
+        ("CEPA服務貿易協議修訂幾時生效？", "2020年6月1號之後仲有冇再修訂？", "zh-Hant"),
+    ],
+)
+def test_a_question_with_a_number_or_date_begins_no_check(
+    stack: Stack, first: str, then: str, lang: str
+) -> None:
+    """Both began the repayment check on their number or date (NLU: the check or facts)."""
+    _, reply = talk(stack, first, then, lang=lang)
+    assert '/deny{"answer_to":"stop"}' not in payloads(reply), text_of(reply)
