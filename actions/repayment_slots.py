@@ -67,7 +67,9 @@ _STOP = re.compile(
     r"\bno need\b|não é preciso|\bstop\b|\bcancel\b|"
     r"\bquit\b|\bexit\b|never ?mind|\bparar\b|\bcancelar\b|\bdesistir\b|\bsair\b|\besquece\b"
     # probe 7: "nah forget it" at the contact, «Afinal não quero, desisto» at the question
-    r"|\bforget (?:it|about it)\b|\bdesisto\b|(?:afinal|já) não quero)"
+    r"|\bforget (?:it|about it)\b|\bdesisto\b|(?:afinal|já) não quero"
+    # starting over, typed (/restart reaches the form as text; probe 8: it was "not understood")
+    r"|^\W*/?restart\W*$|\bstart (?:again|over)\b|\brecomeçar\b|重新开始|重新嚟过|重新来过)"
 )
 # 取消 alone is leaving; 被取消 / 已取消 / 冇取消 are facts about the grant.
 _STOP_WHOLE = re.compile(
@@ -113,7 +115,8 @@ _OUTCOME_ASKED = re.compile(
 )
 _TRAILING_ASK = re.compile(r"(?:呢|吗|嘛|啊|呀|[?？\s.。!！])+$")
 # The due date named: "SME aid, due next month" (a month counted from today only then).
-_DUE_CUE = re.compile(r"到期|期限|\bdue\b|\bvenc|\bprazo\b")
+# (「如果是去年12月那期呢？」 names an instalment by its month, probe 8; 嗰 is 𠮶 once normalised)
+_DUE_CUE = re.compile(r"到期|期限|那期|𠮶期|嗰期|呢期|\bdue\b|\bvenc|\bprazo\b|\bthat instalment\b")
 # Another currency than the pataca: «HKD 3000» was taken as MOP 3,000 (probe 7); the form asks
 # for the amount in patacas instead (it converts nothing).
 _OTHER_CURRENCY = re.compile(
@@ -279,6 +282,10 @@ def asks_facts_used(text: str) -> bool:
     return bool(_FACTS_USED.search(normalise(text)))
 
 
+# "And if …?" put as a fact: 「我们已经调过两次了呢？」 after a decision (probe 8).
+_WHAT_ABOUT = re.compile(r"呢\W*$|^\W*(?:and |so )?what about\b|^\W*e (?:se|quanto)\b")
+
+
 def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] | None:
     """The facts to decide again after a decision: the decided ones with what `text` states or
     supposes instead ("sorry, I meant 2019", 「如果係最後一期呢？」), or the same ones when it asks
@@ -291,7 +298,7 @@ def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] 
     if asks_facts_used(text):
         return dict(decided)  # the facts themselves, to be said back
     # a question on something else names no fact of the case ("what were 2019's figures?")
-    stating = not looks_like_question(text) or about_repayment(text)
+    stating = not looks_like_question(text) or about_repayment(text) or _WHAT_ABOUT.search(norm)
     changed = supposed_slots(text) or (_stated_again(text) if stating else {})
     if changed:
         return {**decided, **changed}

@@ -1078,3 +1078,41 @@ def test_a_what_if_inside_the_check_leaves_a_fact_told_as_told() -> None:
         "is_last_installment",
     )
     assert "installment_due_date" not in slot_values(events)
+
+
+# --- probe 8 (2026-12-07) ------------------------------------------------------------------------
+
+DECIDED_CASE = {
+    "scheme": "sme_aid",
+    "installment_due_date": "2020-05-31",
+    "is_last_installment": False,
+    "grant_cancelled": False,
+    "adjustments_used": 0,
+}
+
+
+def test_an_instalment_named_by_a_relative_month_after_a_decision_is_decided_again() -> None:
+    """「如果是去年12月那期呢？」 after an eligible result began the check from the scheme."""
+    from actions.repayment_slots import revisited_case
+
+    again = revisited_case(DECIDED_CASE, "如果是去年12月那期呢？")
+    assert again is not None and again["installment_due_date"] > "2020-12-31"
+
+
+def test_a_fact_put_as_and_if_after_a_decision_is_decided_again() -> None:
+    """「我们已经调过两次了呢？」 after a result got "not sure"."""
+    from actions.repayment_slots import revisited_case
+
+    assert revisited_case(DECIDED_CASE, "我们已经调过两次了呢？") == {
+        **DECIDED_CASE,
+        "adjustments_used": 2,
+    }
+    # a question on something else after the decision states no fact of the case
+    assert revisited_case(DECIDED_CASE, "2019年的数字呢？") is None
+
+
+@pytest.mark.parametrize("typed", ["/restart", "let me start over", "recomeçar", "重新開始"])
+def test_starting_over_leaves_the_form(typed: str) -> None:
+    """ "/restart" inside a form was "could not understand that answer" (probe 8)."""
+    assert wants_to_stop(typed)
+    assert not wants_to_stop("the restart of talks")
