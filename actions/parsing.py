@@ -560,6 +560,10 @@ _HOW_CURRENT = re.compile(
 )
 
 
+def asks_how_current(text: str) -> bool:
+    return bool(_HOW_CURRENT.search(normalise(text)))
+
+
 # Taking back what one gave (normalised): "actually delete my data, I don't want to proceed",
 # 「唔好跟進喇，刪咗我資料啦」, «apaguem os meus dados» (probe 8: the repayment check began).
 _WITHDRAW = re.compile(
@@ -576,10 +580,6 @@ _WITHDRAW = re.compile(
 
 def asks_to_withdraw(text: str) -> bool:
     return bool(_WITHDRAW.search(normalise(text)))
-
-
-def asks_how_current(text: str) -> bool:
-    return bool(_HOW_CURRENT.search(normalise(text)))
 
 
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your
@@ -706,6 +706,10 @@ _WITHHOLDS_DETAILS = re.compile(
 )
 
 
+def withholds_details(text: str) -> bool:
+    return bool(_WITHHOLDS_DETAILS.search(normalise(text)))
+
+
 # An aside before the question for staff: 「等等，先問你，金伯利制度幾時喺澳門實施？」, "wait, first
 # tell me…" became the ticket (probe 7); it is answered, and the question asked for again.
 _ASIDE = re.compile(
@@ -716,10 +720,6 @@ _ASIDE = re.compile(
 
 def is_aside(text: str) -> bool:
     return bool(_ASIDE.match(normalise(text)))
-
-
-def withholds_details(text: str) -> bool:
-    return bool(_WITHHOLDS_DETAILS.search(normalise(text)))
 
 
 # The parts of one message that gives a name, a contact and maybe the question at once:
