@@ -181,7 +181,7 @@ FACETS: dict[Facet, FacetRule] = {
     # 認證計劃之申請條件為何？」 got the meeting that presented the scheme).
     "requirements": _rule(
         r"申请(?:的|嘅)?(?:条件|资格|要求)|(?:需要|要)(?:符合|满足)(?:什么|咩|哪些|边啲)(?:条件|要求)"
-        r"|(?:有|需要)(?:什么|咩|哪些|边啲|乜嘢)(?:申请)?(?:条件|资格要求)"
+        r"|(?:有|需要|要)(?:什么|咩|哪些|边啲|乜嘢)(?:申请)?(?:条件|资格要求)"
         r"|what are the (?:requirements|criteria|conditions|eligibility criteria) (?:to|for) (?:apply|join|get|be)"
         r"|who (?:can|may|is eligible to) (?:apply|join)|requisitos (?:de|para) (?:candidatura|acesso|adesão)"
         r"|condições (?:de|para) (?:candidatura|acesso|adesão|candidatar)|quem (?:pode|se pode) candidatar",

@@ -29,6 +29,8 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ("敬請告知申請調整還款所需提交之文件清單。", "sme-repayment-overview", "documents"),
         # probe 7: the meeting that presented the scheme names no conditions
         ("請問「澳門產品優質認證計劃」之申請條件為何？", "quality-2019-meeting", "requirements"),
+        # probe 8: the measure names home purchases, not on what conditions
+        ("澳门人在横琴买房要什么条件？", "gba-measure-01-home-purchase", "requirements"),
         ("請問可否索取世貿組織進口許可工作坊之簡報資料？", "import-licensing-workshop", "download"),
         ("How much does a Kimberley Process certificate cost?", "kimberley-overview", "cost"),
         (
