@@ -511,7 +511,7 @@ _PRIVACY = re.compile(
     r"(?:讲嘢|对话|聊天|讯息|信息|资料|记录)|(?:私隐|隐私)(?!公署|专员|办公室)|个人资料(?:点|怎么|如何|会)"
     r"|(?:点|怎样|怎么|如何)(?:样)?(?:用|使用|处理|保存|保护)(?:我|我哋|我们|本人)?(?:的|嘅|啲)?(?:资料|数据|个人资料)"
     r"|(?:资料|数据|对话|记录|纪录)(?:会)?(?:俾|畀|给|被)(?:边个|谁|什么人|第三方|其他人)"
-    r"|(?:对话|聊天|记录|纪录|资料|数据)(?:会)?(?:保存|保留|储存|存|留)(?:多久|几耐|几长|几多日|多长时间)"
+    r"|(?:对话|聊天|记录|纪录|资料|数据)(?:会|将)?(?:保存|保留|储存|存|留)(?:多久|几耐|几长|几多日|多长时间)"
     r"|\b(?:do|did|will|does|can|could) (?:you|this bot|the bot|it) (?:\w+ )?(?:store|keep|save|record|log|collect"
     r"|delete|share) (?:my|our|this|the|any|users'?) (?:\w+ )?"
     + _DATA
@@ -525,13 +525,12 @@ _PRIVACY = re.compile(
     r"(?:meus |minhas |nossos |nossas )?(?:dados|conversas?|mensagens)|\bquem (?:pode|vai|consegue)"
     r" (?:ver|ler) (?:esta|a|as|estas|minha|minhas) (?:conversa|mensagen)|privacidade"
     r"|(?<!protecção de )(?<!proteção de )dados pessoais"
-    # probe 7: 「會唔會記住我個名」, 「啲資料會點處理」, 「點解要我電話」, 「個人資料將保存多久」,
-    # "what data do you keep about me?", "please delete everything I typed", «o que acontece
-    # aos meus dados»
+    # probe 7: 「會唔會記住我個名」, 「啲資料會點處理」, 「點解要我電話」, "what data do you keep
+    # about me?", "please delete everything I typed", «o que acontece aos meus dados»
+    # (「個人資料將保存多久」 is the "how long is it kept" rule above, with 将)
     r"|(?:记住|记得|留住|保存|保留)(?:我|我哋|我们|本人)(?:个|的|嘅|啲)?(?:名|名字|姓名|电话|电邮|email|资料)"
     r"|(?:资料|数据)(?:你|你哋|你们)?(?:会|将)?(?:点|怎样|怎么|如何)(?:样)?(?:处理|用|使用|保存|保护)"
     r"|(?:点解|为什么|为何|做咩)(?:要|需要)(?:我|我哋|我们)?(?:个|的|嘅|啲)?(?:电话|名|名字|姓名|电邮|email|资料)"
-    r"|(?:资料|数据|对话|记录|纪录)(?:会|将)?(?:保存|保留|储存|存|留)(?:多久|几耐|几长|几多日|多长时间)"
     r"|\bwhat (?:data|information|info|details) (?:do|will|did) you (?:keep|store|have|hold|save|collect)"
     r"|\bdelete (?:everything|all|what) (?:i|we) (?:typed|wrote|said|sent)|\bdelete my\b"
     r"|\bwhy do you need my\b|o que acontece (?:aos|com os|às|com as) (?:meus |minhas )?(?:dados|mensagens)"

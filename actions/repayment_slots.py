@@ -245,11 +245,12 @@ def _bare_values(norm: str) -> dict[str, Any]:
     return found if found.get("installment_amount") not in (None, SKIPPED) else {}
 
 
-def _told_again(text: str) -> dict[str, Any]:
+def _told_again(text: str, stated: dict[str, Any] | None = None) -> dict[str, Any]:
     """The facts a case supposed or a correction states, bare values and a scheme not covered
-    included (at a question of the form they would be read as its answer)."""
+    included (at a question of the form they would be read as its answer). `stated`: the facts
+    `read_slots` already found in `text`, when the caller has read them."""
     norm = normalise(text)
-    found = read_slots(text, None)[0] or _bare_values(norm)
+    found = (read_slots(text, None)[0] if stated is None else stated) or _bare_values(norm)
     if "scheme" not in found and _NAMED_OTHER_SCHEME.search(norm):
         found["scheme"] = "other"  # «and if it's the e-commerce subsidy scheme?»
     return found  # (read_slots has left out what is beyond its bound)
@@ -314,7 +315,7 @@ def _stated_again(text: str) -> dict[str, Any]:
     told_alone = _MONEY_WORD.search(norm) or _TIMES.search(norm) or _INSTALMENT_COUNT.search(norm)
     if found or not (_CORRECTION.search(norm) or told_alone):
         return found
-    return _told_again(text)
+    return _told_again(text, found)
 
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:

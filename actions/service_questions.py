@@ -81,9 +81,13 @@ def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
     """A ticket withdrawn: 「算了不用了」 right after it was filed, or "delete my data" /
     「唔好跟進喇，刪咗我資料啦」 any time after: that it was filed, its reference, and how to
     withdraw it and the details given (probes 7 and 8: ignored, or the repayment check begun)."""
-    latest = next((r for e in reversed(tracker.events) if (r := _reference(e))), None)
-    just_filed = next((r for e in previous_turn(tracker) if (r := _reference(e))), None)
-    reference = latest if asks_to_withdraw(typed) else just_filed if wants_to_stop(typed) else None
+    # (the events are searched only for a message that withdraws: this runs on every turn)
+    if asks_to_withdraw(typed):
+        reference = next((r for e in reversed(tracker.events) if (r := _reference(e))), None)
+    elif wants_to_stop(typed):
+        reference = next((r for e in previous_turn(tracker) if (r := _reference(e))), None)
+    else:
+        return None
     if reference is None:
         return None
     lang = conversation_lang(tracker)

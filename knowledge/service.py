@@ -281,15 +281,15 @@ def decide_follow_up(
     answer only of that topic and stating what the follow-up's own words ask (knowledge/facets.py);
     None for anything else, and for a request of its own. Measured on
     tests/data/followups_tune.jsonl (docs/benchmarks.md)."""
-    if not context.question.strip() or _ASKS_FOR_A_SERVICE.search(normalise(question)):
+    norm = normalise(question)
+    if not context.question.strip() or _ASKS_FOR_A_SERVICE.search(norm):
         return None  # no question before it (the check's own context), or a request of its own
-    asks_its_place = _ASKS_ITS_PLACE.search(normalise(question)) and list_place(context.entries[0])
-    if _ASKS_FOR_MORE.match(normalise(question)) or asks_its_place:
+    asks_its_place = _ASKS_ITS_PLACE.search(norm) and list_place(context.entries[0])
+    if _ASKS_FOR_MORE.match(norm) or asks_its_place:
         said = [Hit(e, 1.0, 1.0, 1.0) for e in context.entries[:1]]
         return Decision("confident", said, chosen=tuple(said))
     own = retriever.search(question, k=len(retriever.entries))
     best = next(h for h in own if h.entry.topic == context.topic)
-    norm = normalise(question)
     if (
         out_of_scope
         and best.score < FOLLOW_UP_FLOOR
@@ -334,7 +334,7 @@ def decide_follow_up(
     # The previous answer again, while the follow-up's own words point at another entry by a
     # clear lead ("and banking?" after the signing date): that would repeat an answer to a new
     # question.
-    if answers[0] in context.entries and not _REFERS_BACK.search(normalise(question)):
+    if answers[0] in context.entries and not _REFERS_BACK.search(norm):
         again = next(h.score for h in own if h.entry.id == answers[0].id)
         if (
             best.entry.id != answers[0].id
