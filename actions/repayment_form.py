@@ -439,8 +439,11 @@ class ActionSubmitEligibility(Action):
         slots = {slot: tracker.get_slot(slot) for slot in (*REQUIRED, "repayment_completed")}
         # Every mandatory fact, or those that already rule the case out (partial_case).
         decision = decide(partial_case(slots))
-        entry = get_retriever().entries["sme-repayment-overview"]
-        sources = [{"id": entry.id, "title": entry.title.get(lang)}]
+        entries = get_retriever().entries
+        sources = [
+            {"id": entry_id, "title": entries[entry_id].title.get(lang)}
+            for entry_id in decision.cited_entries
+        ]
         typed = compose_decision(decision, lang, macao_today())
         send_reply(dispatcher, Reply(typed, lang, sources=sources))
         if supposed_slots(tracker.latest_message.get("text") or ""):

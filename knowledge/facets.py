@@ -495,6 +495,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"切割|打磨|抛光|成品钻石|钻石首饰|polished|cut diamonds|diamond jewell?ery|lapidad"
         r"|joalharia",
         r"已切割|抛光|polished|lapidad",
+        # rough diamonds are the ones not yet cut or polished (「想入啲未打磨嘅鑽石」, blind18)
+        r"(?:未|未经|未被|冇|没有?|唔|不)(?:切割|打磨|抛光)|\bun(?:cut|polished)\b|não (?:lapidad|polid)",
     ),
     # What makes something count as what the agreement names (a "Macao service supplier", an
     # SME): the newsletter uses the terms and never defines them.
@@ -833,7 +835,7 @@ _GENERIC_NOUN_WORDS = (
     " países cidades indústrias temas questões pontos condições políticas produtos tipos"
     " mudanças vantagens benefícios resultados objectivos objetivos representantes pessoas"
     " partes membros documentos requisitos instituições profissões profissionais facilidades"
-    " alterações novidades servicos assuntos datas declarações reuniões conferências"
+    " alterações novidades servicos assuntos datas declarações reuniões conferências instalações"
 )
 _GENERIC_NOUNS = frozenset(_GENERIC_NOUN_WORDS.split())
 # Asked of an entry that only says what an item is (`Entry.summary_only`): when it starts or

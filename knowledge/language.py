@@ -103,9 +103,14 @@ def _without_japanese(text: str) -> str:
     return _HAN.sub(" ", _KANA.sub(" ", text))
 
 
+# 喂 ("hello" on the phone): Traditional writes it too, but OpenCC's table reads 喂你 as "feed
+# you" (餵你), so 「喂你好」 looked Simplified and was answered so (probe 9).
+_BOTH_SCRIPTS = re.compile("喂")
+
+
 def _plain(text: str) -> str:
-    """What shows the writer's language: addresses and Japanese left out."""
-    return _without_japanese(_ADDRESSES.sub(" ", text))
+    """What shows the writer's language: addresses, Japanese and 喂 left out."""
+    return _BOTH_SCRIPTS.sub(" ", _without_japanese(_ADDRESSES.sub(" ", text)))
 
 
 def _latin_lang(lowered: str) -> Lang:
@@ -308,6 +313,21 @@ def requested_language(text: str) -> Lang | None:
     if named is None:  # "Chinese": Traditional, unless the request is written in Simplified
         return "zh-Hans" if own == "zh-Hans" else "zh-Hant"
     return named
+
+
+# A message's clauses, each with the punctuation that ends it.
+_CLAUSE = re.compile(r"[^：:，,。!！?？;；\n]+[：:，,。!！?？;；\n\s]*")
+
+
+def asked_besides_language(text: str) -> str:
+    """What `text` asks besides another reply language: 「請用英文答我：CEPA修訂協議幾時生效」 →
+    「CEPA修訂協議幾時生效」; "" when it asks nothing else, or when the request is not a clause
+    of its own."""
+    clauses = _CLAUSE.findall(text)
+    kept = [clause for clause in clauses if requested_language(clause) is None]
+    if len(kept) == len(clauses):
+        return ""
+    return "".join(kept).strip().rstrip("：:，,;；").strip()
 
 
 def _after(text: str, before: Lang | None) -> Lang | None:

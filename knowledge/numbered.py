@@ -68,6 +68,34 @@ _ALONE = re.compile(
 )
 
 
+# The item next to the one just given, or the list's last ("下一項呢", "and the one after?",
+# «e a seguinte?», 「最尾嗰項呢」, "ok and the last one"; probe 9 got the same item again, "not
+# sure", or a repayment verdict).
+_NEIGHBOUR = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|then|what about|how about|e|então|entao|e quanto à|那|咁|噉|那么|仲有)"
+    r"[\s,，]*)*(?:the |a |o )?"
+    r"(?:(?P<next>next(?: one)?|one after(?: that)?|following one|seguinte|próxima|proxima"
+    r"|下一(?:个|项|条|点)?|后一(?:个|项)|再下一(?:个|项))"
+    r"|(?P<previous>previous(?: one)?|one before(?: that)?|anterior|上一(?:个|项|条|点)?|前一(?:个|项))"
+    r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|𠮶|那|一)?(?:个|项|条|点)))"
+    r"(?: one| measure| item| medida)?\s*"
+    r"(?:是什么(?:意思)?|是咩|系咩|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|about|is)?\W*$"
+)
+
+
+def neighbour_named(question: str, here: int | None, last: int) -> int | None:
+    """The place `question` asks for by its neighbour to the item at `here` (None: the list
+    itself, which has no next item) or as the last of `last`."""
+    match = _NEIGHBOUR.match(normalise(question))
+    if match is None:
+        return None
+    if match.group("last"):
+        return last
+    if here is None:
+        return None
+    return here + 1 if match.group("next") else here - 1
+
+
 def place_named_alone(question: str) -> int | None:
     """The place in a list that `question` names with nothing else ("the second one")."""
     match = _ALONE.match(normalise(question))
@@ -83,11 +111,23 @@ def place_named_alone(question: str) -> int | None:
 
 
 def listed_item(entries: Iterable[Entry], question: str, listed: Entry) -> Entry | None:
-    """The item of the list `listed` (an overview whose topic's items are numbered) that
-    `question` names alone, right after that list was given."""
-    if not listed.overview or (place := place_named_alone(question)) is None:
+    """The item that `question` names alone by its place ("the second one") or as a neighbour
+    ("the next one", "the last one"), right after `listed` was given: a list (an overview whose
+    topic's items are numbered) or one of its items."""
+    here = list_place(listed)
+    if not listed.overview and here is None:
         return None
-    return next((e for e in entries if e.topic == listed.topic and list_place(e) == place), None)
+    items = {
+        place: entry
+        for entry in entries
+        if entry.topic == listed.topic and (place := list_place(entry)) is not None
+    }
+    if not items:
+        return None
+    place = place_named_alone(question)
+    if place is None:
+        place = neighbour_named(question, here, max(items))
+    return items.get(place) if place is not None else None
 
 
 @cache

@@ -66,6 +66,22 @@ class Case:
             raise ValueError(f"remaining_installments_after must be 1..{MAX_REMAINING_INSTALMENTS}")
 
 
+# The knowledge-base entry that states each rule: a decision cites what decided it (a cancelled
+# grant cites who cannot adjust, not the measure's overview; blind18). The first such entry answers
+# "can we still adjust?" as the question would be answered without the check.
+RULE_ENTRIES: dict[str, str] = {
+    "scheme_not_covered": "sme-repayment-schemes",
+    "repayment_completed": "sme-repayment-overview",
+    "last_installment": "sme-repayment-eligibility",
+    "grant_cancelled": "sme-repayment-eligibility",
+    "adjustment_limit_reached": "sme-repayment-eligibility",
+    "outside_period": "sme-repayment-deadline",
+    "installment_not_above_minimum": "sme-repayment-amount",
+}
+OVERVIEW_ENTRY = "sme-repayment-overview"
+AMOUNT_ENTRY = "sme-repayment-amount"
+
+
 @dataclass(frozen=True)
 class Decision:
     eligible: bool
@@ -74,6 +90,16 @@ class Decision:
     deferred_amount: Decimal | None = None
     # How the deferred amount is spread over the later instalments (None: count not given).
     spread: Spread | None = None
+
+    @property
+    def cited_entries(self) -> tuple[str, ...]:
+        """The entries stating what decided the case, first the rule checked first; the overview
+        for a case that only meets the conditions, the amounts' entry when they were worked out."""
+        if self.reason_codes:
+            cited = [RULE_ENTRIES[code] for code in self.reason_codes]
+        else:
+            cited = [AMOUNT_ENTRY] if self.adjusted_installment is not None else []
+        return tuple(dict.fromkeys([*cited, OVERVIEW_ENTRY]))
 
     @property
     def later_increases(self) -> tuple[Decimal, ...]:

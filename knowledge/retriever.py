@@ -18,6 +18,7 @@ from knowledge.fusion import fuse
 from knowledge.index import LoadedIndex, load_index
 from knowledge.lexical import LexicalIndex
 from knowledge.schema import Entry, Topic
+from knowledge.spelling import Speller, vocabulary
 from knowledge.store import DATA_DIR, load_entries
 from knowledge.text import normalise
 
@@ -107,6 +108,9 @@ class HybridRetriever:
                 owners.setdefault(question_key(question), set()).add(entry.id)
         self._exact = {key: ids.pop() for key, ids in owners.items() if len(ids) == 1 and key}
         self._query_vectors: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+        self._speller = Speller(
+            vocabulary(t for e in entries for t in (*e.answer.all(), *e.title.all(), *e.questions))
+        )
         self.labelled = labelled
 
     @classmethod
@@ -130,7 +134,7 @@ class HybridRetriever:
         """The query's embedding. The last QUERY_CACHE_SIZE are kept: a question asked again,
         or one the gateway asked to prepare while Rasa was still parsing it (`prepare`), is not
         encoded twice. Treat the array as read-only."""
-        key = normalise(query)
+        key = self.mended(query)
         vector = self._query_vectors.get(key)
         if vector is None:
             vector = self._encoder.encode([key])
@@ -172,8 +176,13 @@ class HybridRetriever:
         by_document[ids[0][found]] = scores[0][found]
         return self._per_entry(by_document)
 
+    def mended(self, query: str) -> str:
+        """`query` normalised, with its English or Portuguese typing slips mended
+        (knowledge/spelling.py)."""
+        return self._speller.mend(normalise(query))
+
     def lexical_scores(self, query: str) -> dict[str, float]:
-        scores = self._lexical.scores(query)
+        scores = self._lexical.scores(self.mended(query))
         if scores is None:
             return {}
         return self._per_entry(scores)

@@ -24,6 +24,7 @@ from knowledge.retriever import (
     AGREEMENT_INTENT_CONFIDENCE,
     AGREEMENT_THRESHOLD,
     ANSWER_GROUP,
+    ANSWER_MARGIN,
     ANSWER_THRESHOLD,
     PLAUSIBLE_THRESHOLD,
     Band,
@@ -46,6 +47,8 @@ NOTHING_CLOSE = 0.25
 # clause; not 還有, which is also "still has"), and how many parts of what length are read one by
 # one (`decide`).
 _PART_BREAK = re.compile(r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)")
+# "(1) … (2) …", "1) … 2) …", 「①…②…」 (a forwarded e-mail's questions, probe 9)
+_NUMBERED_PART = re.compile(r"(?:^|(?<=\s)|(?<=[:：,，;；]))\(?[1-5]\)\s*|[①②③④⑤]")
 MAX_PARTS = 3
 MIN_PART = 4
 # A later question that points back at the first (「此項措施排第幾？」, "when does it start?"): read
@@ -170,17 +173,27 @@ _ASKS_FOR_A_SERVICE = re.compile(
 # is the e-mail address", 「主题是什么」). Measured on blind9–15, each set's labelled questions left
 # out: one more in-scope answer, no out-of-scope one.
 _ASKS_WHAT_IT_IS = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|sorry|excuse me|um+)\W+)?(?:so,? |and |ok,? )?(?:what(?:'s| is| are)|whats) (?:the |a |an |this |that )?[^?,.;]{2,50}?\W*$"
+    # (and a guess at what it is: "what is CEPA exactly, is it some kind of free trade deal…?")
+    r"^\W*(?:(?:hi|hello|hey|sorry|excuse me|um+)\W+)?(?:so,? |and |ok,? )?(?:what(?:'s| is| are)|whats) (?:the |a |an |this |that )?[^?,.;]{2,50}?"
+    r"(?:\W+is it (?:a |an |some )[^?]{2,80})?\W*$"
     r"|^\W*(?:(?:olá|ola|bom dia|boa tarde|desculpe)\W+)?(?:e |então |ok,? )?(?:o )?que (?:é|são) (?:o |a |os |as |um |uma )?[^?,.;]{2,50}?\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?(?:什么是|甚么是|何谓|乜嘢系|咩系|咩叫|什么叫|乜嘢叫)"
     r"[^？?，,。]{1,25}\W*$"
-    r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:嚟|来|黎)?"
+    r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:意思)?(?:嚟|来|黎)?"
     r"(?:㗎|架|呀|啊|嘅|呢)?\W*$"
 )
 _A_DETAIL_OF_IT = re.compile(
     r"date|e-?mail|address|rate|fee|hours|theme|purpose|deadline|cut-off|penalt|number|phone|name"
     r"|agenda|content|condition|criteria|form|law|data|morada|taxa|prazo|tema|objectivo|número"
     r"|主题|专题|目的|电邮|地址|日期|条件|资格|内容|编号|标准|议程|电话|名称|法律|邮箱|期限|时间"
+)
+# What only the list as a whole states: how many items it has, and where their details are
+# (「共有多少項措施？」 was told the newsletter gives no count; 「有關詳細內容可於何處查閱？」 got
+# "not sure"; probe 9).
+_ASKS_OF_THE_LIST = re.compile(
+    r"(?<!第)(?:多少|几多|几)项|how many (?:measures|policies)\b|quant[ao]s (?:medidas|políticas)"
+    r"|(?:何处|哪里|边度|去边|喺边)(?:可以)?(?:查阅|查|睇|看)|where (?:can i|can we|do i|to) (?:find|read|see|get)"
+    r"|onde (?:posso|se pode|podemos) (?:ver|consultar|ler|encontrar)"
 )
 # How far behind the first entry the overview may rank for "What is X?" to be answered with it.
 DEFINITION_MARGIN = 0.08
@@ -357,8 +370,15 @@ def _lead_in(retriever: HybridRetriever, question: str, context: Context) -> str
 
 
 def question_parts(message: str) -> list[str]:
-    """The questions of a message that asks up to MAX_PARTS ("…？此外，…？"), each of at least
-    MIN_PART characters; [message] when it asks one, or more than MAX_PARTS."""
+    """The questions of a message that asks up to MAX_PARTS ("…？此外，…？", or numbered "(1) …
+    (2) …", whatever comes before the first number left out), each of at least MIN_PART
+    characters; [message] when it asks one, or more than MAX_PARTS."""
+    numbered = _NUMBERED_PART.split(message)
+    if len(numbered) > 2:
+        parts = [p.strip(" ，,。.;；\n-") for p in numbered[1:]]
+        parts = [p for p in parts if len(p.replace(" ", "")) >= MIN_PART]
+        if 2 <= len(parts) <= MAX_PARTS:
+            return parts
     parts = [p.strip(" ，,。.") for p in _PART_BREAK.split(message)]
     parts = [p for p in parts if len(p.replace(" ", "")) >= MIN_PART]
     return parts if 2 <= len(parts) <= MAX_PARTS else [message]
@@ -376,7 +396,8 @@ def _decide_whole(
     """The decision for `question` read as one question; the details it asks for are read in
     `asked` when given (a follow-up's own words, not the previous question's it is read with);
     `agreement` replaces the retriever's agreement band (a follow-up's)."""
-    asked = question if asked is None else asked
+    # (read with its typing slips mended: "wen is it efective" asks "when")
+    asked = retriever.mended(question if asked is None else asked)
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:
@@ -389,6 +410,16 @@ def _decide_whole(
     if named := named_items(retriever.entries.values(), asked, topic):
         items = tuple(next(h for h in hits if h.entry.id == e.id) for e in named[:ANSWER_GROUP])
         if (missing := missing_detail(asked, list(named))) is not None:
+            # "how many measures are there, and what are the ninth and eleventh?" (a pasted
+            # e-mail, probe 9): the list states its count and every item's name
+            listed = next((h for h in hits if h.entry.overview and h.entry.topic == topic), None)
+            if (
+                listed is not None
+                and _ASKS_OF_THE_LIST.search(normalise(asked))
+                and missing_detail(asked, [listed.entry]) is None
+            ):
+                rest = [h for h in hits if h is not listed]
+                return Decision("confident", [listed, *rest], chosen=(listed,), alone=True)
             return Decision("weak", hits, missing=missing)
         rest = [h for h in hits if h not in items]
         return Decision("confident", [*items, *rest], chosen=items)
@@ -415,7 +446,7 @@ def _decide_whole(
     # about the measures as a whole, not three of them side by side)
     agreed_only = sureness == "confident" and band(hits, confident_at=threshold) != "confident"
     overview = crowd_overview(hits) if sureness != "confident" or agreed_only else None
-    if overview is None and _asks_what_it_is(asked):
+    if overview is None and (_asks_what_it_is(asked) or _ASKS_OF_THE_LIST.search(normalise(asked))):
         overview = next(
             (
                 h
@@ -456,10 +487,17 @@ def _asks_what_it_is(question: str) -> bool:
 
 def labelled_answers(hits: list[Hit], labels: frozenset[str]) -> tuple[Hit, ...]:
     """The entries a labelled question was labelled with (`labels`), as they are answered: in
-    ranking order (`hits`, which hold every entry), those of the first one's topic as siblings
-    are, at most ANSWER_GROUP."""
+    ranking order (`hits`, which hold every entry), those of the first one's topic scoring close
+    behind it as siblings are (ANSWER_MARGIN), at most ANSWER_GROUP. A label lists every entry
+    that would do, not all that should be read: "When does the revised CEPA services agreement
+    take effect?" got CEPA's overview after the signing entry."""
     ranked = [h for h in hits if h.entry.id in labels]
-    return tuple(h for h in ranked if h.entry.topic == ranked[0].entry.topic)[:ANSWER_GROUP]
+    first = ranked[0]
+    return tuple(
+        h
+        for h in ranked
+        if h.entry.topic == first.entry.topic and first.score - h.score < ANSWER_MARGIN
+    )[:ANSWER_GROUP]
 
 
 def answer_entries(
@@ -517,8 +555,14 @@ def answer_question(
     if (closed := _ended_measure(retriever, question, topic, today, context_topic)) is not None:
         return compose_measure_closed(closed, lang)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
-    if decision.band != "confident" and context is not None:
+    if context is not None and decision.band != "confident":
         decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
+    elif context is not None and _elsewhere_on_the_nlu_alone(
+        retriever, question, decision, context
+    ):
+        follow_up = decide_follow_up(retriever, question, context, out_of_scope)
+        if follow_up is not None and follow_up.band == "confident":
+            decision = follow_up
     if decision.band == "confident":
         return answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
     hits = decision.hits
@@ -530,6 +574,18 @@ def answer_question(
     if nowhere:
         return compose_out_of_scope(lang)
     return compose_not_sure([h.entry for h in hits], lang, decision.missing)
+
+
+def _elsewhere_on_the_nlu_alone(
+    retriever: HybridRetriever, question: str, decision: Decision, context: Context
+) -> bool:
+    """Whether a sure answer on another topic than the conversation's rests on the NLU alone: the
+    question names nothing that answers it without the intent's help. 「幾多人出席」 after the
+    CITES meeting read as import licensing got the WTO workshop's 50 (probe 9); the meeting's own
+    28 is what the user asked."""
+    if decision.answers[0].entry.topic == context.topic:
+        return False
+    return decide(retriever, question, None, 0.0, False).band == "weak"
 
 
 def _same_topic(retriever: HybridRetriever, previous: str, hits: list[Hit]) -> bool:

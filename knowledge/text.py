@@ -255,6 +255,28 @@ _MISSPELLING_RE = re.compile(
     )
 )
 
+# English words users type for a name or term the entries spell out (lower case → (in an English
+# or Portuguese question, in a Chinese one)). The encoder does not know "GBA" ("list of the 15 GBA
+# measures" ranked measure 10 above the list), and an English word inside a Cantonese sentence
+# weakens its match (「WTO上年尾嚟澳門搞咗個workshop」 was refused; blind18). None: the word is
+# kept in an English or Portuguese question.
+SPELT_OUT: dict[str, tuple[str | None, str]] = {
+    "gba": ("greater bay area", "大湾区"),
+    "sme": (None, "中小企业"),
+    "smes": (None, "中小企业"),
+    "workshop": (None, "工作坊"),
+    "apply": (None, "申请"),
+    "import": (None, "进口"),
+    "download": (None, "下载"),
+}
+_SPELT_OUT_RE = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, SPELT_OUT)) + r")(?![a-z])")
+
+
+def _spelt_out(text: str) -> str:
+    """`text` (lower case) with the words in SPELT_OUT spelt out in its own script."""
+    chinese = 1 if _HAN_RE.search(text) else 0
+    return _SPELT_OUT_RE.sub(lambda m: SPELT_OUT[m.group(0)][chinese] or m.group(0), text)
+
 
 # Words before the question that only keep the conversation going ("fine.", "ok English then.",
 # 「轉個話題，」, «Está bem. Já agora,»): they dilute a short question's match, and "fine" read as a
@@ -281,13 +303,21 @@ def without_preamble(text: str) -> str:
     return rest if len(rest.strip()) >= 4 else text
 
 
+# Markup pasted or typed around a question ("<b>what</b> is the Kimberley law number?
+# <script>alert(1)</script>" got the repayment rules; probe 9): its tags and scripts are no words.
+_MARKUP = re.compile(
+    r"<(script|style)\b[^>]{0,200}>.{0,2000}?</\1\s*>|</?[a-z][a-z0-9]{0,10}\b[^<>]{0,200}>",
+    re.I | re.S,
+)
+
+
 def normalise(text: str) -> str:
-    """NFKC (full-width digits and letters), Simplified script, lower case, single spaces, the
-    names' misspellings mended."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width digits and letters), no markup, Simplified script, lower case, single
+    spaces, the names' misspellings mended and abbreviations spelt out."""
+    text = _MARKUP.sub(" ", unicodedata.normalize("NFKC", text))
     text = to_simplified(text).lower()
     text = _MISSPELLING_RE.sub(lambda m: NAME_MISSPELLINGS[m.group(0)], text)
-    return " ".join(text.split())
+    return " ".join(_spelt_out(text).split())
 
 
 @cache

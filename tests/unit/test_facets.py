@@ -915,6 +915,14 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("E para os residentes de Hong Kong?", ["gba-measure-01-home-purchase"]),
         # who checked the first diamonds: the Economic Bureau and Customs
         ("嗰批鑽石清關要預約㗎？邊個部門負責查核", ["kimberley-first-import"]),
+        # blind18: unpolished diamonds are the rough ones, not polished ones
+        ("我開珠寶舖想入啲未打磨嘅鑽石，要申請咩牌？", ["kimberley-licences"]),
+        ("Do I need a licence to bring in uncut diamonds?", ["kimberley-licences"]),
+        # blind18: the facilities visited (a testing centre in Zhuhai)
+        (
+            "Na reunião de 2019 do grupo de trabalho sobre qualidade, que instalações visitaram os participantes?",
+            ["quality-2019-meeting"],
+        ),
     ],
 )
 def test_a_detail_the_answer_states_is_answered(

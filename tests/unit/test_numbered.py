@@ -99,9 +99,42 @@ def test_a_place_named_alone_after_the_list_is_its_item(
     assert item is not None and list_place(item) == place
 
 
+# probe 9: after an item of the list, the user goes on through the list (「咁第二個呢？」 after
+# measure 5 got measure 5 again; "ok and the last one" a repayment verdict)
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        ("咁第二個呢？", 2),
+        ("咁第三個呢", 3),
+        ("下一項呢", 6),
+        ("and the one after?", 6),
+        ("e a seguinte?", 6),
+        ("最尾嗰項呢", 15),
+        ("ok and the last one", 15),
+        ("上一項呢", 4),
+    ],
+)
+def test_a_place_or_neighbour_named_after_an_item_is_that_item(
+    entries: list[Entry], question: str, place: int
+) -> None:
+    measure = next(e for e in entries if e.id == "gba-measure-05-foreign-permanent-residents")
+    item = listed_item(entries, question, measure)
+    assert item is not None and list_place(item) == place
+
+
+def test_the_list_itself_has_no_next_item_but_has_a_last(entries: list[Entry]) -> None:
+    overview = next(e for e in entries if e.id == "gba-measures-overview")
+    assert listed_item(entries, "next one", overview) is None
+    last = listed_item(entries, "the last one", overview)
+    assert last is not None and list_place(last) == 15
+    measure = next(e for e in entries if e.id == "gba-measure-15-bond-market")
+    assert listed_item(entries, "下一項呢", measure) is None  # there is no sixteenth
+
+
 def test_a_place_named_alone_is_no_item_after_anything_but_a_list(entries: list[Entry]) -> None:
-    measure = next(e for e in entries if e.id == "gba-measure-07-law-firms")
-    assert listed_item(entries, "the second one", measure) is None
+    meeting = next(e for e in entries if e.id == "cites-coordination-meeting")
+    assert listed_item(entries, "the second one", meeting) is None
+    assert listed_item(entries, "the last one", meeting) is None
     overview = next(e for e in entries if e.id == "gba-measures-overview")
     # a sentence that only contains an ordinal names no item
     assert listed_item(entries, "I have a second question", overview) is None

@@ -9,10 +9,12 @@ from knowledge.repayment import (
     ADJUSTED_INSTALMENT,
     COVERED_SCHEMES,
     REASON_CODES,
+    RULE_ENTRIES,
     Case,
     decide,
     spread_evenly,
 )
+from knowledge.store import DATA_DIR, load_entries
 
 
 def case(**overrides: object) -> Case:
@@ -128,3 +130,34 @@ def test_decision_invariants(
         assert decision.deferred_amount == amount - ADJUSTED_INSTALMENT
         if remaining is not None:
             assert sum(decision.later_increases) == decision.deferred_amount
+
+
+# "Our grant was cancelled by the bureau, can we still ask to adjust the repayment?" (blind18) was
+# answered right by the check but cited the measure's overview: each rule cites the entry stating it.
+@pytest.mark.parametrize(
+    ("overrides", "first", "stated"),
+    [
+        ({"grant_cancelled": True}, "sme-repayment-eligibility", "已被取消援助批给"),
+        ({"is_last_installment": True}, "sme-repayment-eligibility", "最后一期"),
+        ({"adjustments_used": 2}, "sme-repayment-eligibility", "两次"),
+        ({"installment_due_date": dt.date(2021, 3, 1)}, "sme-repayment-deadline", "2020年12月31日"),
+        ({"scheme": "other"}, "sme-repayment-schemes", "青年创业援助计划"),
+        ({"repayment_completed": True}, "sme-repayment-overview", "尚未完成还款"),
+        ({"installment_amount": Decimal("900")}, "sme-repayment-amount", "1,000澳门元"),
+        ({"installment_amount": Decimal("5000")}, "sme-repayment-amount", "1,000澳门元"),
+        ({}, "sme-repayment-overview", "调整各项援助计划的还款"),
+    ],
+)
+def test_a_decision_cites_the_entry_that_states_its_rule(
+    overrides: dict[str, object], first: str, stated: str
+) -> None:
+    cited = decide(case(**overrides)).cited_entries
+    entries = {entry.id: entry for entry in load_entries(DATA_DIR)}
+    assert cited[0] == first and cited[-1] == "sme-repayment-overview"
+    assert stated in entries[first].answer.get("zh-Hans")
+
+
+def test_every_rule_cites_an_entry_of_the_measure() -> None:
+    entries = {entry.id: entry for entry in load_entries(DATA_DIR)}
+    assert set(RULE_ENTRIES) == set(REASON_CODES)
+    assert all(entries[entry_id].topic == "sme_repayment" for entry_id in RULE_ENTRIES.values())

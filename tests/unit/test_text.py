@@ -27,6 +27,30 @@ def test_misspelt_names_are_read_as_the_entries_spell_them(typed: str, read: str
     assert normalise(typed) == read
 
 
+# blind18 (tuning data): the encoder does not know "GBA"; an English word in a Cantonese sentence
+# weakened its match
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("list of the 15 GBA measures", "list of the 15 greater bay area measures"),
+        ("中央新推嘅GBA措施", "中央新推嘅大湾区措施"),
+        ("聽講WTO搞咗個workshop", "听讲wto搞咗个工作坊"),
+        ("點樣apply調整還款", "点样申请调整还款"),
+        ("how do SMEs apply", "how do smes apply"),  # kept in an English question
+        ("gbah importação", "gbah importação"),  # only whole words
+    ],
+)
+def test_english_words_are_spelt_out_in_the_questions_script(typed: str, read: str) -> None:
+    assert normalise(typed) == read
+
+
+def test_markup_around_a_question_is_no_words() -> None:
+    # probe 9: the tags and the script's words ranked the repayment rules first
+    typed = "<b>what</b> is the Kimberley law number? <script>alert(1)</script>"
+    assert normalise(typed) == "what is the kimberley law number?"
+    assert normalise("a < b and c > d") == "a < b and c > d"  # not markup
+
+
 def test_a_mended_name_is_no_other_word() -> None:
     assert set(NAME_MISSPELLINGS.values()) <= {"金伯利", "毛坯", "kimberley"}
     assert normalise("Kimberley") == "kimberley"  # the right spelling is left alone
