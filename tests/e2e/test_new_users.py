@@ -530,3 +530,67 @@ def test_a_question_with_a_number_or_date_begins_no_check(
     """Both began the repayment check on their number or date (NLU: the check or facts)."""
     _, reply = talk(stack, first, then, lang=lang)
     assert '/deny{"answer_to":"stop"}' not in payloads(reply), text_of(reply)
+
+
+# Probe 9 (74 conversations, 2026-12-07): going on through the list after one of its items, a
+# short follow-up read by the NLU as another topic, a pasted e-mail, markup, typing slips.
+
+
+@pytest.mark.parametrize(
+    ("turns", "entry", "lang"),
+    [
+        (("大灣區嗰15項措施有冇講買樓", "第五項係咩嚟", "咁第二個呢？"), "gba-measure-02-mobile-payment", "zh-Hant"),
+        (("大灣區15項措施第八項講咩", "下一項呢"), "gba-measure-09-professional-practice", "zh-Hant"),
+        (("大灣區15項措施第八項講咩", "最尾嗰項呢"), "gba-measure-15-bond-market", "zh-Hant"),
+        (("Qual é a terceira medida da Grande Baía?", "e a seguinte?"), "gba-measure-04-wealth-management-connect", "pt"),
+    ],
+)  # fmt: skip
+def test_going_on_through_the_list_after_an_item(
+    stack: Stack, turns: tuple[str, ...], entry: str, lang: str
+) -> None:
+    """「咁第二個呢？」 after measure 5 got measure 5 again; 「下一項呢」, 「最尾嗰項呢」 and «e a
+    seguinte?» the same item or "not sure"."""
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply)[:1] == [entry], text_of(reply)
+
+
+def test_how_many_attended_after_the_cites_meeting_is_its_own_count(stack: Stack) -> None:
+    """「幾多人出席」 after two questions on the CITES meeting got the WTO workshop's 50."""
+    reply = talk(stack, "CITES個協調會喺邊度開", "邊個主持㗎", "幾多人出席", lang="zh-Hant")[-1]
+    assert "28" in text_of(reply) and "50" not in text_of(reply), text_of(reply)
+
+
+def test_a_pasted_e_mail_asking_the_count_and_two_items_gets_the_list(stack: Stack) -> None:
+    """The bot said the newsletter gives nothing beyond the measures' names and numbers, which
+    were what the e-mail asked; then 「共有多少項措施？」 was told the newsletter gives no count."""
+    mail = (
+        "以下為本公司收到之電郵，煩請協助解答：\n-----\n寄件者：李經理\n主旨：大灣區惠澳措施\n"
+        "各位同事：請查明中央推出的惠澳措施共有多少項，以及第九項及第十一項之內容，並於週五前回覆。謝謝。\n-----"
+    )
+    reply, count = talk(stack, mail, "共有多少項措施？", lang="zh-Hant")
+    for said in (reply, count):
+        assert sources(said)[:1] == ["gba-measures-overview"], text_of(said)
+        assert "15項" in text_of(said)
+
+
+def test_markup_around_a_question_is_no_words(stack: Stack) -> None:
+    """The tags and the script's words got the repayment rules."""
+    typed = "<b>what</b> is the Kimberley law number? <script>alert(1)</script>"
+    (reply,) = talk(stack, typed, lang="en")
+    assert sources(reply)[:1] == ["kimberley-laws"], text_of(reply)
+    assert "15/2019" in text_of(reply)
+
+
+def test_a_question_full_of_typing_slips_is_answered(stack: Stack) -> None:
+    """ "wen is cepa amendmnt efective" got "not sure"."""
+    (reply,) = talk(stack, "wen is cepa amendmnt efective", lang="en")
+    assert "cepa-services-signing" in sources(reply), text_of(reply)
+    assert "1 June 2020" in text_of(reply)
+
+
+def test_a_decision_cites_the_rule_that_decided_it(stack: Stack) -> None:
+    """blind18: the check's answer to a cancelled grant cited the measure's overview."""
+    typed = "Our grant was cancelled by the bureau, can we still ask to adjust the repayment?"
+    (reply,) = talk(stack, typed, lang="en")
+    assert any(r in text_of(reply) for r in RULED_OUT), text_of(reply)
+    assert sources(reply)[0] == "sme-repayment-eligibility", sources(reply)
