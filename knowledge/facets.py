@@ -133,7 +133,7 @@ FACETS: dict[Facet, FacetRule] = {
     # A fee or charge: an amount the answer states is not one unless it is called a fee (the
     # repayment measure's MOP 1,000 is an instalment, not the application's fee).
     "fee": _rule(
-        r"费用|收费|手续费|规费|申请费|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento"
+        r"费用|收费|手续费|规费|申请费|缴费|付费|交费|\bfees?\b|\bcharges?\b|\btaxas?\b|emolumento"
         r"|(?:使唔使|洗唔洗|要唔要|需唔需要|需不需要|要不要|用不用|是否要|是否需要)(?:俾|畀|付|交|缴|给)钱"
         r"|收唔收钱|收不收钱|免唔免费|是否免费|是不是免费|系咪免费|is it free\b|\bfree of charge\?"
         r"|门票|入场费|入场券|\badmission\b|\bentry fee|\btickets? (?:cost|price)|\bbilhetes?\b|entrada paga"
@@ -270,7 +270,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"申请表|表格|\bforms?\b|formulário|impresso",
     ),
     "penalty": _rule(
-        r"处罚|罚款|罚则|罚金|刑罚|惩罚|被罚|会罚|罚(?:几多|多少|几钱)|penalt|\bfines\b|\b(?:a|the|any|pay|paid|what|how much) fine\b|\bfined\b|sanction|multa|sanç|coima"
+        r"处罚|罚款|罚则|罚金|刑罚|惩罚|被罚|会罚|(?:怎么|怎样|如何|点样|点)罚|罚(?:几多|多少|几钱)|penalt|\bfines\b|\b(?:a|the|any|pay|paid|what|how much) fine\b|\bfined\b|sanction|multa|sanç|coima"
         r"|(?<!vale a )\bpenas?\b"
         r"|puniç|punid",
         r"处罚|罚|penalt|\bfines?\b|sanction|multa|sanç|coima",
@@ -530,6 +530,8 @@ FACETS: dict[Facet, FacetRule] = {
     "rejected": _rule(
         r"(?:被拒|拒绝|俾人拒|不获批|唔获批|冇批|未获批|没有?获批)[^。?？]{0,12}(?:多少|几多)"
         r"|(?:多少|几多)[^。?？]{0,12}(?:被拒|拒绝|俾人拒|不获批|唔获批|冇批|未获批|没有?获批)"
+        # whether the ones not approved were turned down (「还有20宗怎么了，被拒了吗」, probe 9)
+        r"|(?:被拒|俾人拒|拒绝)(?:咗|了)?(?:吗|嘛|呀|啊|未)|were (?:they|the (?:rest|others|other \d+)) (?:rejected|refused)"
         r"|how many (?:\w+ ){0,5}(?:were |got |have been |been )?(?:rejected|refused|turned down|declined"
         r"|not approved)|quant[oa]s (?:\w+ ){0,5}(?:foram |ficaram )?(?:indeferid|recusad|rejeitad)",
         r"(?:被拒|拒绝|不获批)[^。]{0,10}\d|\d[^。]{0,10}(?:被拒|拒绝|不获批)|\d+ (?:\w+ )?(?:were )?rejected"

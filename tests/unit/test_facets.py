@@ -408,6 +408,10 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "kimberley-first-import",
             "names",
         ),
+        # probe 9
+        ("申請准照需繳費多少？", "kimberley-licences", "fee"),
+        ("违反了会怎么罚", "kimberley-overview", "penalty"),
+        ("还有20宗怎么了，被拒了吗", "sme-repayment-statistics", "rejected"),
         # The eighth blind set of 2026-12-06 (tuning data now).
         ("澳門目前有多少家鑽石切割及打磨工場？", "kimberley-licensed-operators", "polished"),
         ("金伯利进程证书制度全球一共有多少个参与方？", "kimberley-overview", "count"),
