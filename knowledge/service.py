@@ -141,6 +141,9 @@ _ASKS_FOR_MORE = re.compile(
     r"|tell me more(?: about (?:it|that|this))?|more details?"
     r"|(?:即系|即是|那是|这是|是)?(?:什么|咩|乜嘢?)意思|即系点|即系咩|具体(?:系|是|讲|说)?(?:咩|什么|乜)?(?:内容)?"
     r"|(?:可以|可唔可以|能不能)?详细(?:啲|点|一点|些)?(?:讲|说|解释)(?:下|一下)?"
+    # where its details are: a measure's answer says where (「詳細內容在哪裡查閱？」 after one)
+    r"|(?:有关)?(?:详细内容|详情|具体内容)(?:在|可以|可于|可在|去)?(?:哪里|何处|边度|哪儿)(?:查阅|查|睇|看)"
+    r"|where can i (?:find|read|see) (?:the |more )?details"
     # whether the list just given is all of it: the answer says whether it is
     r"|(?:上述|这个|呢个|这份|呢份)?(?:清单|名单|列表)(?:是否|系咪|是不是)(?:完整|齐全|全部)"
     r"|is (?:that|this|the) (?:the )?(?:whole |full |complete )?list(?: complete)?"
@@ -191,7 +194,8 @@ _A_DETAIL_OF_IT = re.compile(
 # (「共有多少項措施？」 was told the newsletter gives no count; 「有關詳細內容可於何處查閱？」 got
 # "not sure"; probe 9).
 _ASKS_OF_THE_LIST = re.compile(
-    r"(?<!第)(?:多少|几多|几)项|how many (?:measures|policies)\b|quant[ao]s (?:medidas|políticas)"
+    r"(?:共|一共|总共|合共)有?(?:多少|几多|几)项|(?<!第)(?:多少|几多|几)项(?:措施|政策)"
+    r"|how many (?:measures|policies)\b(?! (?:have|has) been)|quant[ao]s (?:medidas|políticas)\b(?! (?:já )?foram)"
     r"|(?:何处|哪里|边度|去边|喺边)(?:可以)?(?:查阅|查|睇|看)|where (?:can i|can we|do i|to) (?:find|read|see|get)"
     r"|onde (?:posso|se pode|podemos) (?:ver|consultar|ler|encontrar)"
 )

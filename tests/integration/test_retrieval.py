@@ -728,6 +728,13 @@ def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context
          "gba-measure-12-human-genetic-resources"),
         ("what are the 15 measures", ("gba-measures-overview",),
          "ok the 15 measures, which is number 11", "en", "gba-measure-11-animal-biomaterials"),
+        # probe 9: going on through the list after an item; where the item's details are
+        ("大灣區15項措施第八項講咩", ("gba-measure-08-qualification-recognition",), "下一項呢",
+         "zh-Hant", "gba-measure-09-professional-practice"),
+        ("what is measure 14?", ("gba-measure-14-insurance-loss-adjusters",), "ok and the last one",
+         "en", "gba-measure-15-bond-market"),
+        ("第十一項係乜", ("gba-measure-11-animal-biomaterials",), "有關詳細內容可於何處查閱？",
+         "zh-Hant", "gba-measure-11-animal-biomaterials"),
     ],
 )  # fmt: skip
 def test_a_follow_up_is_read_with_the_question_before_it(
