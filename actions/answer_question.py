@@ -25,6 +25,7 @@ from actions.parsing import (
     is_social,
     is_thanks,
     looks_like_question,
+    takes_leave,
     wants_own_adjustment,
     wants_staff,
 )
@@ -38,6 +39,7 @@ from actions.repayment_slots import (
 from actions.service_questions import send_service_reply, service_reply
 from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
+from knowledge.language import asked_besides_language
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
 from knowledge.service import answer_question
@@ -55,16 +57,21 @@ class ActionAnswerQuestion(Action):
         lang = conversation_lang(tracker)
         if language_request(tracker) is not None and not (tracker.active_loop or {}).get("name"):
             # "please reply in English", 「可唔可以講英文」: said so, in it (a running form says
-            # so itself, then asks its question again: actions/forms.py).
-            send_reply(dispatcher, language_switched(lang, text("small_talk.prompt", lang)))
-            return []
+            # so itself, then asks its question again: actions/forms.py); and what else it asks,
+            # answered in it: 「請用英文答我：CEPA修訂協議幾時生效」 was dropped (probe 9)
+            typed = asked_besides_language(typed)
+            if not typed:
+                send_reply(dispatcher, language_switched(lang, text("small_talk.prompt", lang)))
+                return []
+            send_reply(dispatcher, language_switched(lang))
         if about := service_reply(tracker, typed, lang):
             # 「你能做什么？」 (NLU: unsure), "do you store my data?", "who do I contact?"
             return send_service_reply(dispatcher, tracker, about)
-        if is_thanks(typed) or is_social(typed):
+        if is_thanks(typed) or is_social(typed) or takes_leave(typed):
             # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
-            # "not sure" or the scope sentence with an offer of staff (the fourth probe).
-            key = "thank" if is_thanks(typed) else "prompt"
+            # "not sure" or the scope sentence with an offer of staff (the fourth probe);
+            # 「算喇，唔該晒」 takes leave (probe 9).
+            key = "goodbye" if takes_leave(typed) else "thank" if is_thanks(typed) else "prompt"
             send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))
             return []
         checking = (tracker.active_loop or {}).get("name") == FORM

@@ -40,6 +40,18 @@ def _typed_text(event: dict[str, Any]) -> str:
     return "" if typed_command or text.startswith("/") else text
 
 
+# Where a conversation starts afresh: what was said before is no longer its own.
+_FRESH_START = frozenset({"restart", "session_started"})
+
+
+def typed_texts(tracker: Tracker) -> list[str]:
+    """What the user has typed since the conversation (re)started, oldest first, the latest
+    message included; no button payloads or commands."""
+    events = tracker.events
+    start = max((i for i, e in enumerate(events) if e.get("event") in _FRESH_START), default=-1)
+    return [t for e in events[start + 1 :] if e.get("event") == "user" and (t := _typed_text(e))]
+
+
 def conversation_lang(tracker: Tracker) -> Lang:
     """The language the user asked for; else that of the latest message when it shows one (a
     name or a few words, and Chinese that shows no script, keep the conversation's); else the
@@ -99,16 +111,19 @@ def recent_context(tracker: Tracker, entries: Mapping[str, Entry], lang: Lang) -
     """What the conversation was last on (knowledge/service.py, Context), over the bot's last
     CONTEXT_TURNS turns, newest first: the entries a turn answered from, with the question the
     user asked it, or for a button the title of the first entry; or the check's own context
-    when the check spoke (a question, a decision, its stop). A turn on nothing ("not
-    sure", thanks) in between is passed over ("how much does the licence cost?" → "not sure" →
-    "how many companies have one?"); None when none of them was on anything."""
+    when the check spoke (a question, a decision, its stop) and answered from no other topic's
+    entries (a check that only answered a question, "and the one after?" read as facts, spoke
+    of the measures it answered: probe 9). A turn on nothing ("not sure", thanks) in between is
+    passed over ("how much does the licence cost?" → "not sure" → "how many companies have
+    one?"); None when none of them was on anything."""
     users = [i for i, e in enumerate(tracker.events) if e.get("event") == "user"]
     for back in range(2, min(CONTEXT_TURNS + 1, len(users)) + 1):
         asked_at, replied_until = users[-back], users[-back + 1]
         turn = tracker.events[asked_at + 1 : replied_until]
-        if _check_spoke(turn):
+        answered = _answered_in(turn, entries)
+        if _check_spoke(turn) and all(e.topic == CHECK_TOPIC for e in answered):
             return check_context(entries)
-        if answered := _answered_in(turn, entries):
+        if answered:
             asked = str(tracker.events[asked_at].get("text") or "")
             if not asked.strip() or asked.startswith("/"):
                 asked = answered[0].title.get(lang)

@@ -179,6 +179,35 @@ def parse_count(text: str) -> int | None:
     return None
 
 
+# A count given roughly (normalised): a range or a bound, 「十幾期」, 「成十幾期」, 「大概仲有十幾期」,
+# 「一兩次」, "more than ten", "10 or so", «mais de dez». Never a number to compute with: 「成十幾期」
+# became 10 instalments, and the increase of each was worked out from it (probe 9).
+_WORD_NUMBER = "|".join(_WORD_NUMBERS)
+_ANY_NUMBER = rf"(?:\d+|{CN_NUMERAL}|\b(?:{_WORD_NUMBER})\b)"
+_VAGUE_COUNT = re.compile(
+    # Chinese: 十幾 · 廿幾 · 10幾 · 十多 · 幾十 · 一兩 · 兩三 (two digits side by side: a range)
+    rf"(?:[十廿卅卌百]|\d)\s*(?:几|多(?!少))|几\s*[十百]|[一二两三四五六七八九]{{2}}"
+    r"|大概|大约|约|左右|上下|差唔多|差不多|估计|起码|最少|至少|超过|多过|多于|以上|以下|不到|唔够|少过|少于"
+    rf"|(?<!完)成\s*{_ANY_NUMBER}"
+    # English and Portuguese: a bound or a guess before a number, a range, or no number at all
+    rf"|\b(?:more than|over|at least|about|around|approx(?:imately|\.)?|roughly|nearly|almost|some"
+    rf"|under|less than|fewer than|up to|close to|maybe|perhaps|probably|mais de|menos de"
+    rf"|pelo menos|cerca de|aproximadamente|uns|umas|quase|talvez|por volta de|à volta de)\s+{_ANY_NUMBER}"
+    rf"|{_ANY_NUMBER}\s*(?:\+|or so\b|or more\b|or less\b|-?ish\b|odd\b|plus\b|ou mais\b"
+    rf"|(?:-|–|to|or|ou|a|到|至|或)\s*{_ANY_NUMBER})"
+    r"|\b(?:a few|several|a couple|dozens?|many|a lot|vários|várias|alguns|algumas|muitas|muitos)\b"
+    r"|mais ou menos"
+)
+# 「what about 10 instalments」 asks about 10; 「第十一期」 names one.
+_NOT_VAGUE = re.compile(r"\b(?:what|how) about\b|第")
+
+
+def vague_count(text: str) -> bool:
+    """Whether `text` gives a count only roughly (a range, a bound, a guess)."""
+    norm = _NOT_VAGUE.sub(" ", normalise(text))
+    return bool(_VAGUE_COUNT.search(norm))
+
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _PT_MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
@@ -200,7 +229,11 @@ def _safe_date(year: int, month: int, day: int | None) -> dt.date | None:
 
 
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
-_CN_MONTH = re.compile(r"(?<=年)\s*(十[一二]?|[一二三四五六七八九])\s*月")
+# A month in numerals after a year, or standing alone (「三月份嗰期，2020年」, probe 9); not part
+# of a longer numeral (三十月) or a count of months (三個月 has 個).
+_CN_MONTH = re.compile(
+    r"(?:(?<=年)|(?<![零〇一二两三四五六七八九十廿百千万\d]))\s*(十[一二]?|[一二三四五六七八九])\s*月"
+)
 
 
 def _digits_in_dates(norm: str) -> str:
@@ -248,13 +281,37 @@ def _relative_month(norm: str, today: dt.date) -> dt.date | None:
 
 def parse_due_date(text: str, today: dt.date | None = None) -> dt.date | None:
     """A date or a month: 2020-05-15 · 15/5/2020 · 5/2020 · 2020年5月(15日) · 二〇二〇年五月 ·
-    5月2020 · May 2020 · May '20 · Maio de 2020; with `today`, also a month counted from it
-    (今年三月 · 上個月 · next month · no próximo mês)."""
+    5月2020 · 3月份…2020年 · May 2020 · Aug 15th 2020 · May '20 · Maio de 2020; with `today`
+    (where a due date is expected), also a month counted from it (今年三月 · 上個月 · next month
+    · no próximo mês) and a month with a two-digit year (6/20)."""
     norm = _digits_in_dates(normalise(text))
     found = _absolute_date(norm)
     if found is None and today is not None:
-        return _relative_month(norm, today)
+        return _short_year(norm) or _relative_month(norm, today)
     return found
+
+
+# A month and a year told apart: 「3月份嗰期，2020年」 (probe 9: "not understood").
+_MONTH_APART = re.compile(r"(?<![\d年/.-])(\d{1,2})\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?")
+_YEAR_APART = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)\s*年(?!\s*\d)")
+# A month with a two-digit year: "6/20" (June 2020). Read only where a due date is expected (see
+# parse_due_date), and only when the year cannot be a month: 6/10 may be 6 October.
+_SHORT_YEAR = re.compile(r"(?<![\d/.,-])(\d{1,2})/(\d{2})(?![\d/.,-]*\d)")
+
+
+def _short_year(norm: str) -> dt.date | None:
+    if (m := _SHORT_YEAR.search(norm)) and int(m[2]) > 12:
+        return _safe_date(2000 + int(m[2]), int(m[1]), None)
+    return None
+
+
+def _month_and_year_apart(norm: str) -> dt.date | None:
+    months = {(m[1], m[2]) for m in _MONTH_APART.finditer(norm)}
+    years = set(_YEAR_APART.findall(norm))
+    if len(months) != 1 or len(years) != 1:
+        return None  # two months or years: which goes with which is not known
+    (month, day), year = months.pop(), years.pop()
+    return _safe_date(int(year), int(month), int(day) if day else None)
 
 
 def _absolute_date(norm: str) -> dt.date | None:
@@ -273,14 +330,22 @@ def _absolute_date(norm: str) -> dt.date | None:
     # year and month: 2021-02 · 2020/11 · 2020.11 (not 2020.115 or 12000.50)
     if m := re.search(r"(?<![\d.,])((?:19|20)\d\d)[-/.](\d{1,2})(?![\d.,]?\d)", norm):
         return _safe_date(int(m[1]), int(m[2]), None)
-    for m in re.finditer(r"(\d{1,2})?\s*(?:de\s+)?\b([a-zç]+)\.?\s*(?:de\s+)?,?\s*(\d{4})", norm):
+    # 15 de Maio de 2020 · 15th (of) Aug 2020 · May 2020
+    for m in re.finditer(
+        r"(?:\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:de\s+|of\s+)?)?\b([a-zç]+)\.?\s*(?:de\s+)?,?\s*(\d{4})",
+        norm,
+    ):
         month = _MONTHS.get(m[2])
         if month:
             return _safe_date(int(m[3]), month, int(m[1]) if m[1] else None)
+    # Aug 15th 2020 · August 15, 2020 (probe 9: "not understood")
+    for m in re.finditer(r"\b([a-zç]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", norm):
+        if month := _MONTHS.get(m[1]):
+            return _safe_date(int(m[3]), month, int(m[2]))
     for m in re.finditer(r"\b([a-zç]+)\.?\s*'(\d{2})\b", norm):  # May '20
         if month := _MONTHS.get(m[1]):
             return _safe_date(2000 + int(m[2]), month, None)
-    return None
+    return _month_and_year_apart(norm)
 
 
 class Answer(enum.Enum):
@@ -431,8 +496,10 @@ def parse_yes_no(text: str) -> bool | None:
 # which the NLU has read as out of scope, get thanks back, not the scope sentence.
 _THANKS_ONLY = re.compile(
     r"^(?:(?:ok|okay|好|好的|咁|嗯)\W*)?(?:多谢晒?|唔该晒?|谢谢(?:你|您|晒)?|非常感谢|感谢|"
-    r"thanks?(?: you)?(?: (?:so|very) much| a lot)?|thx|cheers|(?:muito )?obrigad[oa]s?)"
-    r"(?:\W*(?:啦|喇|呀|你|您|晒))*[\W]*$"
+    r"thanks?(?: you)?(?: (?:so|very) much| a lot)?|thx|tks|thks|thnx|thanx|tq|ty|cheers"
+    r"|(?:muito )?obrigad[oa]s?)"
+    # (and a word for the one thanked: "tks bro", probe 9)
+    r"(?:\W*(?:啦|喇|呀|你|您|晒|bro|man|mate|dude|buddy|pal|lah|la|ah))*[\W]*$"
 )
 
 
@@ -469,7 +536,8 @@ _CLOSING = re.compile(
 # 「你識唔識講廣東話」, "what can you help with?", «Olá, fala português?» (the fifth probe got
 # "not sure" or the scope sentence's "sorry, that is outside what I can help with").
 _CAPABILITIES = re.compile(
-    r"(?:你|您)(?:能|可以|会|识)?(?:做|帮|帮到|帮我|帮助|解答|回答|答)(?:些)?(?:什么|咩|乜|啲咩|哪些|边啲)"
+    r"(?:你|您)(?:到底|究竟)?(?:能|可以|会|识)?(?:做|干|帮|帮到|帮我|帮助|解答|回答|答)(?:些)?"
+    r"(?:什么|咩|乜|啲咩|哪些|边啲|啥)"
     r"|(?:你|您)(?:有)?(?:什么|咩|乜)(?:功能|用)"
     r"|(?:(?:你|您)?(?:会唔会|识唔识|会不会|能不能|可唔可以|可不可以)|(?:你|您)(?:会|识|能))(?:讲|说|用|听)"
     r"(?:广东话|粤语|普通话|国语|英文|英语|葡文|葡语|葡萄牙语|中文)"
@@ -502,7 +570,7 @@ def asks_what_you_can_do(text: str) -> bool:
 # 記錄我講嘢」, «quem pode ver esta conversa?» were called out of scope or "not sure" (probe 5).
 _DATA = (
     r"(?:data|chats?|conversations?|messages?|information|info|details|personal details|e-?mail"
-    r"|name|phone(?: number)?|number)"
+    r"|name|phone(?: number)?|number|ip(?: address(?:es)?)?|address(?:es)?|location|history)"
 )
 _PRIVACY = re.compile(
     r"(?:记录|记低|录低|保存|储存|存储|保留|存低|收集|删除|删走)(?:低|住|咗)?(?:我|我哋|我们|本人)?(?:的|嘅|啲)?"
@@ -515,7 +583,8 @@ _PRIVACY = re.compile(
     r"|\b(?:do|did|will|does|can|could) (?:you|this bot|the bot|it) (?:\w+ )?(?:store|keep|save|record|log|collect"
     r"|delete|share) (?:my|our|this|the|any|users'?) (?:\w+ )?"
     + _DATA
-    + r"|\bwho (?:can|will|gets to) (?:see|read|access) (?:this|my|our|the) (?:\w+ )?"
+    + r"|\bwho (?:(?:at|in|from) (?:the )?[\w-]+ )?(?:can|will|gets to|could) (?:see|read|access)"
+    r" (?:this|my|our|the) (?:\w+ )?"
     + _DATA
     + r"|\b(?:is|are) (?:this|my|our|the) (?:\w+ )?"
     + _DATA
@@ -534,6 +603,20 @@ _PRIVACY = re.compile(
     r"|\bwhat (?:data|information|info|details) (?:do|will|did) you (?:keep|store|have|hold|save|collect)"
     r"|\bdelete (?:everything|all|what) (?:i|we) (?:typed|wrote|said|sent)|\bdelete my\b"
     r"|\bwhy do you need my\b|o que acontece (?:aos|com os|às|com as) (?:meus |minhas )?(?:dados|mensagens)"
+    # probe 9: 「你記住咗我電話未」, 「你頭先記低咗我個名」, 「你哋會唔會將我電話俾第三方㗎」,
+    # 「我同你講嘢會唔會被記錄」, "what do you do with the stuff I type here?", "please delete
+    # everything you know about me" (and "do you store my IP address?", "who at DSE can read my
+    # chats?" in the rules above)
+    r"|(?:记住|记得|记低|记录|留住|留低|存低)(?:咗|了|低|住)(?:我|我哋|我们|本人)(?:个|的|嘅|啲)?"
+    r"(?:名|名字|姓名|电话|电邮|email|资料|号码)"
+    r"|(?:电话|资料|个人资料|数据|电邮|名|号码)\w{0,4}(?:俾|畀|给|卖|交|转|提供)(?:俾|畀|给)?(?:第三方|其他人|别人)"
+    r"|\bthird[- ]part(?:y|ies)\b"
+    r"|(?:讲嘢|讲的|说的|讲过|说过|对话|聊天|倾偈|讯息|信息|打嘅|打的|输入的)(?:会|会唔会|会不会|系咪|是否|有冇|有没有)?"
+    r"(?:被|俾人|给人)(?:记录|记低|录低|保存|储存|存低|保留|睇|看)"
+    r"|\bwhat (?:do|will|did) you do with (?:the |all the )?(?:stuff|things|text|messages?|words|what)"
+    r" (?:i|we) (?:type|write|send|say|tell|enter)"
+    r"|\b(?:delete|erase|remove|forget|wipe) (?:everything|all|anything|whatever) (?:you (?:know|have|hold"
+    r"|store|kept|keep|stored|saved|got)|about me)"
 )
 
 
@@ -563,13 +646,27 @@ def asks_how_current(text: str) -> bool:
     return bool(_HOW_CURRENT.search(normalise(text)))
 
 
+# Newer aid than the newsletter knows (normalised): "my fren say got new round of help this year"
+# after a decision began the check again (probe 9).
+_AID = r"(?:help|aid|support|subsid(?:y|ies)|loans?|relief|funding)"
+_NEWER_AID = re.compile(
+    rf"\bnew (?:round|rounds|batch|wave|phase) of {_AID}\b|\b(?:new|another) {_AID}\b"
+    r"|(?:新一轮|另一轮|新)(?:嘅|的)?(?:援助|资助|支援|补贴|贷款|纾困)"
+    r"|\bnov[oa]s? (?:ronda|rondas) de (?:apoios?|ajuda|subsídios)|\bnovos? (?:apoios?|subsídios?)\b"
+)
+
+
+def asks_about_newer_aid(text: str) -> bool:
+    return bool(_NEWER_AID.search(normalise(text)))
+
+
 # Taking back what one gave (normalised): "actually delete my data, I don't want to proceed",
 # 「唔好跟進喇，刪咗我資料啦」, «apaguem os meus dados» (probe 8: the repayment check began).
 _WITHDRAW = re.compile(
     r"\b(?:delete|remove|erase|withdraw|cancel|wipe) (?:all )?(?:of )?(?:my|our|the) (?:\w+ )?"
     r"(?:data|details|name|e-?mail|phone|number|information|info|question|ticket|enquiry|request)"
     r"|\bdon'?t want to (?:proceed|continue|go on)\b"
-    r"|(?:删除|删咗|删走|删掉|删|取消|撤回|收回)(?:返|晒)?(?:我|我哋|我们|本人)?(?:的|嘅|啲)?"
+    r"|(?:删除|删咗|删走|删掉|删|取消|撤回|收回)(?:返|晒)?(?:我|我哋|我们|本人)?(?:所有|全部|一切|晒)?(?:的|嘅|啲)?"
     r"(?:资料|个人资料|名|电话|电邮|问题|查询|个案)"
     r"|(?:唔好|不要|不用|唔使|无需|毋须)(?:再)?跟进"
     r"|\b(?:apag|elimin|retir|remov)\w* (?:os |as )?(?:meus |minhas |nossos )?(?:dados|contactos|pergunta)"
@@ -607,6 +704,23 @@ _GOODBYE = re.compile(
 
 def says_goodbye(text: str) -> bool:
     return bool(_GOODBYE.search(normalise(text)))
+
+
+# Never mind (normalised), which with thanks or a goodbye and nothing else takes leave:
+# 「算喇，唔該晒」 got "not sure" with topics and another offer of staff (probe 9).
+_NEVER_MIND = re.compile(
+    r"算(?:喇|啦|了|罢|吧)|唔使喇|不用了|never ?mind|forget it|deixa (?:estar|para lá)"
+)
+_LEAVING = re.compile(rf"^(?:\W|_|(?:{_NEVER_MIND.pattern}|{_SOCIAL_WORD}|tks|thx)(?![a-z]))+$")
+
+
+def takes_leave(text: str) -> bool:
+    """Whether `text` takes leave and says nothing else: a goodbye, or never mind with thanks."""
+    norm = normalise(text).strip()
+    if not _LEAVING.match(norm):
+        return False
+    thanked = _NEVER_MIND.search(norm) and (_CLOSING.search(norm) or _POLITE.search(norm))
+    return bool(says_goodbye(norm) or thanked)
 
 
 def is_social(text: str) -> bool:
@@ -682,6 +796,11 @@ _WANTS_STAFF = re.compile(
     r"|há (?:alguém|alguma pessoa|uma pessoa|um humano)|转人工|转真人|揾真人|找真人|真人(?:客服|服务)|人工(?:客服|服务)|(?:揾|找|转|转交|转介|联络)(?:你哋|你们|贵局)?"
     r"(?:的|嘅)?(?:职员|工作人员|同事|负责人)|(?:同|和|跟)(?:你哋|你们|贵局)?(?:的|嘅)?(?:职员|工作人员|同事)"
     r"(?:直接)?(?:讲|倾|说|谈|联络|通电话)"
+    # 「本人希望由貴局專人跟進…」 began the repayment check (probe 9)
+    r"|(?:由|请|让|叫|派|安排)(?:你哋|你们|贵局|经济局)?(?:的|嘅)?(?:专人|职员|工作人员|同事|负责人)"
+    r"(?:跟进|处理|联络|联系|回复|回覆|覆)|专人(?:跟进|处理)"
+    r"|\b(?:someone|somebody|a person|staff|an officer) (?:from|at) (?:the |your )?(?:bureau|dse|dsedt|office)"
+    r" (?:to )?(?:follow|contact|call|handle|look)"
     r"|\b(?:need|want|talk to|speak to|speak with|talk with|get me|connect me (?:to|with))"
     r" (?:a |an |the |your |some )?(?:real )?(?:human|person|officer|staff|agent|someone)\b"
     r"|\bpass (?:my|the|this) (?:question|enquiry|inquiry|case) (?:on|to (?:your |the )?staff)"
@@ -787,8 +906,10 @@ def asks_how_to_reach(text: str) -> bool:
 # When staff will answer (normalised): 「咁幾時會覆我？」, «Quando me vão responder?» after a
 # ticket got the scope sentence and another offer of staff (probe 6).
 _ASKS_WHEN_ANSWERED = re.compile(
-    r"几时(?:会|先)?(?:覆|回复|回覆|答复|联络|联系|打俾|打畀|搵)(?:返)?我|(?:什么时候|何时)(?:会)?(?:回复|答复|联系|联络)(?:我|本人)"
-    r"|\bwhen will (?:you|they|staff|someone|the staff) (?:reply|answer|respond|get back|contact|call)"
+    r"几时(?:会|先)?(?:有人)?(?:覆|回复|回覆|答复|联络|联系|打俾|打畀|搵)(?:返)?我"
+    r"|(?:什么时候|何时)(?:会)?(?:有人)?(?:回复|答复|联系|联络)(?:我|本人)"
+    r"|\bwhen will (?:you|they|staff|someone|somebody|anyone|the staff) (?:reply|answer|respond|get back"
+    r"|contact|call)"
     r"|\bhow long (?:will|until) (?:it|they|staff) (?:take|reply)|\bquando (?:me )?(?:vão|irão|vai)"
     r" (?:responder|contactar|ligar|dar resposta)"
 )
@@ -796,6 +917,20 @@ _ASKS_WHEN_ANSWERED = re.compile(
 
 def asks_when_answered(text: str) -> bool:
     return bool(_ASKS_WHEN_ANSWERED.search(normalise(text)))
+
+
+# One's ticket reference (normalised): "thanks, what's my reference again?" after a ticket got
+# "not sure" (probe 9).
+_ASKS_REFERENCE = re.compile(
+    r"\b(?:what(?:'s| is| was)|which is|give me|tell me) (?:my|the|our) (?:ticket |case )?"
+    r"(?:reference|ref)\b|\b(?:my|our) (?:ticket |case )?(?:reference|ref)(?: number| no\.?)?(?: again)?\W*$"
+    r"|参考编号(?:系|是)?(?:咩|什么|几多|多少|乜)|(?:我|我哋|我们)(?:个|的|嘅)参考编号"
+    r"|\b(?:qual (?:é|era) )?(?:a )?(?:minha|nossa) (?:referência|referencia)"
+)
+
+
+def asks_for_reference(text: str) -> bool:
+    return bool(_ASKS_REFERENCE.search(normalise(text)))
 
 
 def parse_name(text: str) -> str | None:

@@ -20,10 +20,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import (
+    CHECK_TOPIC,
     check_context,
     conversation_lang,
     follow_up_context,
     send_reply,
+    typed_texts,
     unanswered_events,
 )
 from actions.digression import answer_digression, measure_closed_reply
@@ -48,6 +50,7 @@ from actions.parsing import (
     parse_contact,
     read_answer,
     says_goodbye,
+    takes_leave,
     wants_own_adjustment,
     wants_staff,
 )
@@ -60,11 +63,15 @@ from actions.repayment_slots import (
     SKIPPED,
     about_repayment,
     asks_facts_used,
+    extract,
     in_other_currency,
+    opens_a_check,
     read_slots,
     revisited_case,
+    scheme_told,
     states_a_case,
     supposed_slots,
+    vague_counts,
     wants_to_stop,
 )
 from actions.service_questions import service_reply
@@ -94,6 +101,9 @@ TOO_LARGE = "too_large:"
 # ... or this prefix and the amount's slot: it was given in another currency (HKD 3000), so the
 # next question starts by asking for patacas.
 CURRENCY = "currency:"
+# ... or this prefix and a count's slot: it was given only roughly (「十幾期」, "more than ten"),
+# so the next question starts by saying the exact number is needed.
+VAGUE = "vague:"
 # The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
 SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
 # What an unknown scheme stands for while other facts are checked (any covered one).
@@ -113,6 +123,31 @@ SMALL_TALK_IN_FORM = frozenset({"greet", "thank", "bot_challenge"})
 def outright(reply: Reply) -> bool:
     """An answer, not "is this what you mean?" or a refusal."""
     return bool(reply.sources) and not reply.handoff_offered
+
+
+def turned_away(tracker: Tracker) -> bool:
+    """Whether the user has turned away from this run of the check: since its first question
+    they have written (before the latest message) and answered none of its questions, asking
+    other things instead."""
+    began = max(
+        (
+            i
+            for i, e in enumerate(tracker.events)
+            if e.get("event") == "active_loop" and e.get("name") == FORM
+        ),
+        default=-1,
+    )
+    asked, written = False, 0
+    for event in tracker.events[began + 1 :]:
+        kind = event.get("event")
+        asked = asked or kind == "bot"
+        if not asked:
+            continue
+        if kind == "slot" and event.get("name") in REQUIRED and event.get("value") is not None:
+            return False  # a question answered
+        if kind == "user":
+            written += 1
+    return written > 1  # (the last one is the latest message)
 
 
 def not_a_repayment(typed: str, intent: str | None) -> bool:
@@ -164,8 +199,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, HANDOFF)]
         if requested and (clicked_stop(tracker) or wants_to_stop(typed)):
             return [SlotSet(STOPPED, True)]
-        if requested and says_goodbye(typed):
-            return [SlotSet(STOPPED, GOODBYE)]  # "thx bye" leaves, as 取消 does
+        if requested and (says_goodbye(typed) or takes_leave(typed)):
+            return [SlotSet(STOPPED, GOODBYE)]  # "thx bye", 「算喇，唔該晒」 leave, as 取消 does
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
         if (
@@ -217,12 +252,32 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # the NLU read the check itself and the knowledge base is not sure.
                 send_reply(dispatcher, answered)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
+            if (
+                dispatcher is not None
+                and not wants_own_adjustment(typed)
+                and set(extract(typed, None)) <= {"scheme"}
+                and (closed := measure_closed_reply(tracker, typed, intent))
+            ):
+                # 「我想知道青年创业援助计划现在还接受申请吗」 asks whether it is still open, not
+                # about a case of one's own: that it has ended, and no check (p9-039).
+                send_reply(dispatcher, closed)
+                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, closed)]
         if intent in DIGRESSIONS and looks_like_question(typed) and not supposed_slots(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes). A case
             # supposed ("what if it was due jan 2021?") is the check's own question.
-            return []
+            return self.scheme_told_before(tracker, requested, {})
         found, too_large = read_slots(typed, requested, intent)
+        if (
+            requested is None
+            and found
+            and dispatcher is not None
+            and not payload
+            and not opens_a_check(typed, found, self.on_the_measure(tracker))
+        ):
+            # "ok and the last one" after the Greater Bay Area measures: no last instalment of a
+            # check nobody asked for (p9-052), but the knowledge base's reply
+            return self.no_check(dispatcher, tracker, typed, follow_up=True)
         if not found and not too_large and requested is not None:
             # "ok what if it was due jan 2021" at the scheme question (it fell to "not sure"):
             # a fact not told yet, supposed, is checked, and one ruling the case out decides it
@@ -230,13 +285,18 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             supposed = supposed_slots(typed).items()
             found = {slot: value for slot, value in supposed if tracker.get_slot(slot) is None}
         hint_value = TOO_LARGE + too_large[0] if too_large else None
+        if not hint_value and (vague := vague_counts(typed, requested)):
+            hint_value = VAGUE + vague[0]  # 「仲有成十幾期」: the exact number is asked for
         if "installment_amount" not in found and in_other_currency(typed):
             hint_value = CURRENCY + "installment_amount"  # HKD 3000: asked again, in patacas
         hint = SlotSet(HINT, hint_value)
         if found:
-            return [SlotSet(slot, value) for slot, value in found.items()] + [hint]
+            told = [SlotSet(slot, value) for slot, value in found.items()]
+            return [*told, *self.scheme_told_before(tracker, requested, found), hint]
         if hint_value:
-            return [SlotSet(requested, None), hint] if requested else [hint]
+            if requested:
+                return [SlotSet(requested, None), hint]
+            return [*self.scheme_told_before(tracker, requested, found), hint]
         if requested is None:
             if dispatcher is not None and parse_contact(typed):
                 # A phone number or e-mail out of the blue (「6612 3456」) is no repayment fact:
@@ -260,16 +320,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             if dispatcher is not None and not payload and not_a_repayment(typed, intent):
                 # 「15」, 「2020」, "<script>", a film distributor's 「可否在內地設立獨資公司？」:
                 # no check (probe 5), but the knowledge base's reply, or the prompt for a question.
-                # A bare number is no follow-up of the previous answer (which it would repeat).
-                lang = conversation_lang(tracker)
-                answered = None
-                if looks_like_question(typed) or place_named_alone(typed):
-                    # ("the second one" after the list of measures: NLU, facts)
-                    answered = answer_digression(tracker, typed, None, follow_up_context(tracker))
-                reply = answered or Reply(text("small_talk.prompt", lang), lang)
-                send_reply(dispatcher, reply)
-                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, reply)]
-            return []
+                return self.no_check(dispatcher, tracker, typed)
+            return self.scheme_told_before(tracker, requested, found)
         answer = read_answer(typed, intent)
         if answer is Answer.DONT_KNOW:
             if requested in OPTIONAL:
@@ -287,6 +339,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 lang = conversation_lang(tracker)
                 said = text(f"small_talk.{small_talk_key(intent)}", lang)
                 send_reply(dispatcher, Reply(said, lang))
+            if intent == "thank" and turned_away(tracker):
+                # 「謝謝。」 after questions on other things, none of the check's answered: thanks
+                # back, and the check ends; its question had followed every reply (p9-023, p9-044)
+                return [SlotSet(STOPPED, ANSWERED)]
             return ask_again_events(requested, HINT)
         if dispatcher is not None and (
             digression := answer_digression(
@@ -296,6 +352,44 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         return hint_events(requested, HINT)
+
+    def scheme_told_before(
+        self, tracker: Tracker, requested: str | None, found: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        """As the check begins: the scheme the user named before it began, or in the message
+        that began it as a case supposed (「如果调整还款的话…」), which is not asked for again
+        (p9-002, p9-033, p9-046); nothing once it runs or when the scheme is known."""
+        if requested is not None or "scheme" in found or tracker.get_slot("scheme"):
+            return []
+        told = scheme_told(typed_texts(tracker))
+        return [] if told is None else [SlotSet("scheme", told)]
+
+    def on_the_measure(self, tracker: Tracker) -> bool:
+        """Whether the conversation is on the repayment measure: a decision made, or the last
+        answers (or the check itself) on it."""
+        context = follow_up_context(tracker)
+        return bool(tracker.get_slot(DECIDED)) or (
+            context is not None and context.topic == CHECK_TOPIC
+        )
+
+    def no_check(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        typed: str,
+        follow_up: bool = False,
+    ) -> list[dict[str, Any]]:
+        """A message that begins no check: the knowledge base's reply to it (to any message read
+        as a `follow_up` of the previous answer), or the prompt for a question (a bare number is
+        no follow-up of the previous answer, which it would repeat)."""
+        lang = conversation_lang(tracker)
+        answered = None
+        if follow_up or looks_like_question(typed) or place_named_alone(typed):
+            # ("the second one" after the list of measures: NLU, facts)
+            answered = answer_digression(tracker, typed, None, follow_up_context(tracker))
+        reply = answered or Reply(text("small_talk.prompt", lang), lang)
+        send_reply(dispatcher, reply)
+        return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, reply)]
 
 
 def ruled_out(facts: dict[str, Any]) -> bool:
@@ -328,6 +422,8 @@ class AskRepaymentSlot(AskSlot):
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
         elif hint.startswith(CURRENCY):
             question = f"{text('form.not_patacas', lang)} {question}"
+        elif hint.startswith(VAGUE) and (rough := hint.removeprefix(VAGUE)) in BOUNDS:
+            question = f"{text(f'form.vague.{rough}', lang)} {question}"
         return question
 
     def preface(self, tracker: Tracker, lang: Lang) -> Reply | None:

@@ -16,6 +16,7 @@ from actions.parsing import (
     CN_NUMERAL,
     MONTH_NAMES,
     Answer,
+    is_bare_answer,
     is_dont_know,
     looks_like_question,
     parse_amount,
@@ -24,6 +25,7 @@ from actions.parsing import (
     parse_count,
     parse_due_date,
     read_answer,
+    vague_count,
 )
 from knowledge.clock import macao_today
 from knowledge.repayment import (
@@ -60,7 +62,23 @@ SCHEME_NAMES = {
     "sme_aid": ("中小企业援助", "中小企援助", "中小企业计划", "sme aid", "pequenas e médias empresas",
                 "pme"),
 }  # fmt: skip
+# A Latin name is a whole word ("pme" is no scheme inside "shipment").
+_SCHEME_NAME = {
+    canonical: re.compile(
+        "|".join(
+            rf"(?<![a-z]){re.escape(n)}(?![a-z])" if n.isascii() else re.escape(n) for n in names
+        )
+    )
+    for canonical, names in SCHEME_NAMES.items()
+}
 _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
+# What users call a covered scheme in short, read only as the answer to "which scheme?": 「中小企」
+# there was "not understood" (probe 9), but 「我哋係中小企」 elsewhere says what the company is.
+SHORT_SCHEME_NAMES = {
+    "sme_aid": re.compile(
+        r"^\W*(?:中小企(?:业)?|smes?|pmes?)(?:\s*(?:嗰个|那个|的|嘅|one|aid|loan))?\W*$"
+    ),
+}
 
 _STOP = re.compile(
     r"(唔查|不查了|唔使查|唔做住|唔做喇|唔查住|不做了|算啦|算了|唔问喇|唔使喇|唔要喇|不要了|不用了|不需要了|唔使了|唔需要喇|停止|退出|"
@@ -140,7 +158,7 @@ _COMPLETED = re.compile(
 # fact of the check ("15", a film distributor's question the NLU read as the check) starts none.
 _ABOUT_REPAYMENT = re.compile(
     r"还款|还钱|还贷|供款|供|调整|调低|减|援助|资助|贷款|借|欠|分期|期|资格|符合|"
-    + "|".join(name for names in SCHEME_NAMES.values() for name in names)
+    + "|".join(name.pattern for name in _SCHEME_NAME.values())
     + r"|repay|instal|loan|\baid\b|adjust|\bowe|debt|payment|lower|eligib|qualif"
     r"|prestaç|prestac|reembols|apoio|ajust|emprést|empresti|dívida|divida|pag|reduzir|elegív|elegiv"
 )
@@ -167,13 +185,40 @@ def tells_a_whole_case(text: str) -> bool:
     return not looks_like_question(text) and len(extract(text, None)) >= WHOLE_CASE
 
 
-def parse_scheme(text: str) -> str | None:
-    """Canonical scheme from its name; `other` for a scheme the measure does not cover."""
+def parse_scheme(text: str, asked: bool = False) -> str | None:
+    """Canonical scheme from its name; `other` for a scheme the measure does not cover. `asked`:
+    `text` answers "which scheme?", where a short name (「中小企」) names one too."""
     norm = normalise(text)
-    for canonical, names in SCHEME_NAMES.items():
-        if any(name in norm for name in names):
+    for canonical, name in _SCHEME_NAME.items():
+        if name.search(norm):
             return canonical
+    if asked:
+        short = (scheme for scheme, name in SHORT_SCHEME_NAMES.items() if name.match(norm))
+        if (found := next(short, None)) is not None:
+            return found
     return "other" if _OTHER_SCHEME.search(norm) else None
+
+
+def scheme_told(texts: list[str]) -> str | None:
+    """The covered scheme that the user's messages (`texts`, oldest first) named last, in a
+    question or a case supposed too: the check does not ask for it again (p9-002, p9-033,
+    p9-046). None when another company's case or a scheme not covered came after it."""
+    for said in reversed(texts):
+        scheme = parse_scheme(said)
+        if scheme not in (None, "other"):
+            return scheme
+        norm = normalise(said)
+        if _OTHER_COMPANY.search(norm) or _NAMED_OTHER_SCHEME.search(norm):
+            return None
+    return None
+
+
+def opens_a_check(text: str, found: dict[str, Any], on_repayment: bool) -> bool:
+    """Whether facts read from `text`, a message no check asked for, may begin one: it speaks
+    of a repayment, tells two facts at once, or the conversation is on the measure
+    (`on_repayment`). "ok and the last one" after the Greater Bay Area measures was a last
+    instalment, and got a verdict on a check nobody had asked for (p9-052)."""
+    return on_repayment or about_repayment(text) or len(found) >= 2
 
 
 def wants_to_stop(text: str) -> bool:
@@ -226,6 +271,8 @@ _NAMED_OTHER_SCHEME = re.compile(
 
 
 def _counted_instalments(norm: str) -> int | None:
+    if vague_count(_strip_dates(norm)):
+        return None
     match = _INSTALMENT_COUNT.search(_strip_dates(norm))
     count = parse_count(match.group(1)) if match else None
     return count if count is not None and count >= 1 else None
@@ -263,7 +310,7 @@ DECIDED = "decided_case"
 MAX_OUTCOME_QUESTION = 40  # characters: a longer message asks something more than the outcome
 _ASKS_OUTCOME = re.compile(
     r"符合|合资格|合乎|即系点|即是怎样|那是怎样|所以呢|可(?:唔|不)?可以申请|可以申请(?:吗|嘛|未)|能(?:不能)?申请"
-    r"|\beligible\b|\bqualif|\bcan (?:i|we) apply\b|\bso what\b|\bam i (?:ok|covered)\b"
+    r"|\beligible\b|\bqualif|\bcan (?:i|we) (?:apply|submit|file|send)\b|\bso what\b|\bam i (?:ok|covered)\b"
     r"|\belegível|\belegivel|\bposso (?:candidatar|pedir)|\bpodemos (?:candidatar|pedir)"
     r"|是否可(?:以)?申请|可否(?:提出)?申请|能否申请"  # 「請問本公司是否可申請？」 (probe 7)
 )
@@ -336,7 +383,7 @@ def read_slots(
         # "What if the due date had been January 2021?": a case supposed states no fact.
         return {}, ()
     found: dict[str, Any] = {}
-    scheme = parse_scheme(text)
+    scheme = parse_scheme(text, asked=requested == "scheme")
     if scheme and (scheme != "other" or requested == "scheme"):
         found["scheme"] = scheme
     due = parse_due_date(text)
@@ -366,6 +413,15 @@ def read_slots(
     # the message is tied to another slot or states another fact (「更正：應為2020年9月，並非8月」
     # corrects the date; its 並非 is no answer to "is it the last instalment?").
     bare = {slot: parse for slot, _cue, parse in _CUED}
+    leading = (
+        _leading_answer(norm)
+        if requested in YES_NO and requested not in found and cued_any
+        else None
+    )
+    if leading is not None and not found.keys() & _UNCUED:
+        # 「唔係，仲有成十幾期」 to "is this the last instalment?": its first clause answers
+        # (probe 9: the question was asked again)
+        found[str(requested)] = leading
     if requested in found or cued_any:
         pass
     elif requested in YES_NO:
@@ -391,6 +447,43 @@ def read_slots(
 
 
 YES_NO = ("is_last_installment", "grant_cancelled")
+# The facts read without a cue word (a scheme's name, a date).
+_UNCUED = frozenset({"scheme", "installment_due_date"})
+
+
+# A yes that is no mere "ok" (好，仲有3期 is no "yes, it is the last instalment").
+_FIRM_YES = re.compile(r"^(?:是|系|是的|yes|yep|yeah|sim)\W*$")
+
+
+def _leading_answer(norm: str) -> bool | None:
+    """A bare no, or a firm yes, opening a message whose other clauses state cued facts."""
+    lead = _CLAUSE_BREAK.split(norm, maxsplit=1)[0]
+    if not is_bare_answer(lead) or any(cue.search(lead) for _slot, cue, _parse in _CUED):
+        return None
+    value = answer_value(parse_answer(lead))
+    return None if value and not _FIRM_YES.match(lead.strip()) else value
+
+
+# The count slots, with the words that tie a count to each.
+_COUNT_CUES = {"adjustments_used": _ADJUST_CUE, "remaining_installments_after": _REMAINING_CUE}
+
+
+def vague_counts(text: str, requested: str | None) -> tuple[str, ...]:
+    """The count slots that `text` gives only roughly (「仲有成十幾期」, "more than ten" asked how
+    many remain, 「一兩次」 asked how many adjustments), which `read_slots` leaves out: the form
+    asks for the exact number (probe 9: 10 instalments were computed with)."""
+    norm = normalise(text)
+    if _HYPOTHETICAL.search(norm):
+        return ()
+    cued = tuple(
+        slot
+        for slot, cue in _COUNT_CUES.items()
+        if any(vague_count(_strip_dates(clause)) for clause in _clauses_with(norm, cue))
+    )
+    if cued or requested not in _COUNT_CUES:
+        return cued
+    uncued = not any(cue.search(norm) for _slot, cue, _parse in _CUED)
+    return (requested,) if uncued and vague_count(_strip_dates(norm)) else ()
 
 
 def answer_value(answer: Answer | None) -> bool | None:
@@ -398,9 +491,19 @@ def answer_value(answer: Answer | None) -> bool | None:
     return None if answer in (None, Answer.DONT_KNOW) else answer is Answer.YES
 
 
+# Not yet paid or due, which negates no fact of the check: 「得返最後一期未還」 is the last
+# instalment (its 未 had made it "not the last instalment", probe 9), as 「最後一期仲未到期」 is.
+_UNPAID = re.compile(
+    r"(?:未|冇|没有?|仲未|还未|尚未)(?:还|供|交|付|俾|畀|清|偿还|缴|到期)(?:款|钱)?"
+    r"|\bnot (?:yet )?(?:re)?paid\b|\bnot (?:yet )?due\b|\bunpaid\b|\boutstanding\b|por pagar"
+    r"|\bainda não (?:paga|pago|venceu)"
+)
+
+
 def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
-    """援助冇被取消 → False, 援助已被取消 → True (the cue alone is a yes), 唔知有冇被取消 → None."""
-    answer = parse_answer(clause)
+    """援助冇被取消 → False, 援助已被取消 → True (the cue alone is a yes), 唔知有冇被取消 → None;
+    得返最後一期未還 → True."""
+    answer = parse_answer(_UNPAID.sub(" ", clause))
     if answer is None and cue is not None and cue.search(clause):
         return True
     return answer_value(answer)
@@ -414,8 +517,11 @@ _COUNT_TOKEN = re.compile(
 
 
 def _nearest_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
-    """The count written closest to the cue: 仲有十期 · 10 instalments remain · restam 5."""
+    """The count written closest to the cue: 仲有十期 · 10 instalments remain · restam 5; None
+    for a count given roughly (仲有十幾期 · more than ten: `vague_counts`)."""
     clause = _strip_dates(clause)
+    if vague_count(clause):
+        return None
     tokens = list(_COUNT_TOKEN.finditer(clause))
     match = cue.search(clause) if cue else None
     if match:

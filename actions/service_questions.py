@@ -12,10 +12,19 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation_lang, previous_turn, send_reply, unanswered_events
+from actions.conversation import (
+    check_context,
+    conversation_lang,
+    previous_turn,
+    send_reply,
+    unanswered_events,
+)
 from actions.digression import contact_answer
+from actions.knowledge_base import get_retriever
 from actions.parsing import (
+    asks_about_newer_aid,
     asks_about_privacy,
+    asks_for_reference,
     asks_how_current,
     asks_how_to_reach,
     asks_to_withdraw,
@@ -24,7 +33,13 @@ from actions.parsing import (
     wants_staff,
 )
 from actions.repayment_slots import wants_to_stop
-from knowledge.answer import Reply, compose_capabilities, compose_how_current, compose_privacy
+from knowledge.answer import (
+    Reply,
+    compose_capabilities,
+    compose_how_current,
+    compose_measure_closed,
+    compose_privacy,
+)
 from knowledge.language import Lang
 from knowledge.messages import text
 
@@ -33,12 +48,15 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
     """The reply to a question about the assistant or its service; None for any other message."""
     if withdrawn := after_ticket_stop(tracker, typed):
         return withdrawn  # 「算了不用了」 right after a ticket, "delete my data" after one
+    if asks_about_privacy(typed) or asks_to_withdraw(typed):
+        # (before what it can do: "what do you do with the stuff I type here?", probe 9)
+        return compose_privacy(lang)  # its last sentence says whom to ask about one's data
     if asks_what_you_can_do(typed):
         return compose_capabilities(lang)
-    if asks_about_privacy(typed) or asks_to_withdraw(typed):
-        return compose_privacy(lang)  # its last sentence says whom to ask about one's data
     if asks_how_current(typed):
         return compose_how_current(lang)  # 「你哋嘅資料幾時更新㗎？」
+    if asks_about_newer_aid(typed):
+        return newer_aid(lang)  # "my fren say got new round of help this year leh" (probe 9)
     if again := ticket_again(tracker, typed):
         return again  # 「咁幾時會覆我？」 after a ticket
     if asks_how_to_reach(typed) and not wants_staff(typed):
@@ -60,10 +78,19 @@ def _reference(event: dict[str, Any]) -> str | None:
     return ((event.get("data") or {}).get("custom") or {}).get("ticket")
 
 
+def newer_aid(lang: Lang) -> Reply:
+    """Newer aid than the newsletter's: that it says nothing of any, that the repayment measure
+    has ended, and whom to ask (with the measure's source)."""
+    overview = check_context(get_retriever().entries).entries[0]
+    closed = compose_measure_closed(overview, lang)
+    return Reply(f"{text('answer.no_newer_aid', lang)}\n\n{closed.text}", lang, [], closed.sources)
+
+
 def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
-    """ "When will you reply?" after a ticket: what was said when it was filed (its reference,
-    and whether staff were notified), not the scope sentence and another offer of staff."""
-    if not asks_when_answered(typed):
+    """ "When will you reply?" or "what's my reference again?" after a ticket: what was said
+    when it was filed (its reference, and whether staff were notified), not the scope sentence
+    and another offer of staff."""
+    if not (asks_when_answered(typed) or asks_for_reference(typed)):
         return None
     said: str | None = None
     filed: str | None = None

@@ -31,6 +31,7 @@ from actions.parsing import (
     is_social,
     looks_like_question,
     read_answer,
+    takes_leave,
 )
 from actions.repayment_slots import DECIDED, revisited_case
 from actions.repayment_slots import FORM as CHECK_FORM
@@ -40,11 +41,14 @@ from knowledge.answer import (
     Reply,
 )
 from knowledge.clock import macao_today
-from knowledge.language import Lang
+from knowledge.language import Lang, asked_besides_language
 from knowledge.messages import text
 from knowledge.numbered import place_named_alone
 from knowledge.service import answer_question
 
+# The knowledge base's action (actions/answer_question.py), which answers a question asked with
+# a request for another language.
+ANSWER_ACTION = "action_answer_question"
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
 # Intents the NLU gives short follow-up questions it has no topic for ("Who chaired it?" as
@@ -72,6 +76,8 @@ class ActionSmallTalk(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
         if language_request(tracker) is not None:
+            if asked_besides_language(typed):
+                return [FollowupAction(ANSWER_ACTION)]  # and a question: switched, then answered
             # «muda para inglês por favor» (NLU: small talk): the switch, said in the new language
             send_reply(dispatcher, language_switched(lang, text("small_talk.prompt", lang)))
             return []
@@ -109,7 +115,7 @@ class ActionSmallTalk(Action):
             if answered is not None and (misread or outright):
                 send_reply(dispatcher, answered)
                 return unanswered_events(tracker, answered)
-        key = small_talk_key(intent)
+        key = "goodbye" if takes_leave(typed) else small_talk_key(intent)  # 「算喇，唔該晒」
         if latest_entity(tracker, ANSWER_TO) == STOP_TARGET:
             key = "stop_form"  # a cancel button pressed when no form is running
         send_reply(dispatcher, Reply(text(f"small_talk.{key}", lang), lang))

@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from actions.forms import STOP_PAYLOAD
+from actions.repayment_slots import REQUIRED as REQUIRED_SLOTS
 from bot.stack import Stack
+from knowledge.answer import compose_capabilities
 from knowledge.clock import macao_today
 from knowledge.language import LANGS
 from knowledge.messages import format_date
@@ -860,3 +862,256 @@ def test_probe7_a_goodbye_inside_the_check_ends_it(stack: Stack) -> None:
     assert "could not understand" not in said
     said = text_of(chat(stack, "hi", sender, lang="en"))
     assert question("grant_cancelled", "en") not in said, said
+
+
+# --- probe 9 (2026-12-07) ------------------------------------------------------------------------
+
+
+def test_probe9_a_count_told_roughly_is_asked_for_exactly(stack: Stack) -> None:
+    """p9-001: 「3月份嗰期，2020年」 was not understood; 「唔係，仲有成十幾期」 was no "no", and its
+    "more than ten" became exactly 10 instalments, from which the increase was worked out."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "我間公司之前借咗中小企援助計劃，而家可唔可以申請調整還款呀？", sender)
+    )
+    assert said.endswith(question("installment_due_date")), said
+    said = text_of(chat(stack, "3月份嗰期，2020年", sender))
+    assert said.endswith(question("is_last_installment")) and NOT_UNDERSTOOD not in said, said
+    said = text_of(chat(stack, "唔係，仲有成十幾期", sender))
+    assert message("form.vague.remaining_installments_after", "zh-Hant") in said, said
+    assert said.endswith(question("grant_cancelled")), said
+    chat(stack, "冇被取消", sender)
+    chat(stack, "調過一次", sender)
+    said = text_of(chat(stack, "八千五蚊", sender))
+    assert not any(d in said for d in DECISION), said
+    assert said.endswith(question("remaining_installments_after")), said
+    said = text_of(chat(stack, "12", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "之後12期" in said and "之後10期" not in said, said
+
+
+def test_probe9_a_rough_count_told_early_is_never_computed_with(stack: Stack) -> None:
+    """p9-073: "6/20" was not understood; 「大概仲有十幾期」 was kept as 10 and computed with."""
+    sender = new_sender()
+    said = text_of(chat(stack, "想計下調還款之後每期還幾多，中小企業援助計劃", sender))
+    assert said.endswith(question("installment_due_date")), said
+    said = text_of(chat(stack, "大概仲有十幾期", sender))
+    assert message("form.vague.remaining_installments_after", "zh-Hant") in said, said
+    assert said.endswith(question("installment_due_date")) and NOT_UNDERSTOOD not in said, said
+    said = text_of(chat(stack, "6/20", sender))
+    assert said.endswith(question("is_last_installment")), said
+    for answer in ("否", "否", "0", "每期4千"):
+        said = text_of(chat(stack, answer, sender))
+    assert said.endswith(question("remaining_installments_after")), said
+    said = text_of(chat(stack, "唔清楚", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "之後10期" not in said, said
+
+
+def test_probe9_the_last_one_after_the_measures_is_no_verdict(stack: Stack) -> None:
+    """p9-052: "ok and the last one" after questions on the Greater Bay Area measures (no check
+    begun) got "your case would not have met the conditions… the last instalment"."""
+    sender = new_sender()
+    for turn in ("does the gba package help me buy a flat in zhuhai?", "what's number 7 about?",
+                 "and the one after?"):  # fmt: skip
+        chat(stack, turn, sender, lang="en")
+    said = text_of(chat(stack, "ok and the last one", sender, lang="en"))
+    assert not any(d in said for d in DECISION), said
+    assert reason("last_installment", "en") not in said
+    assert not any(question(slot, "en") in said for slot in ("scheme", "installment_due_date"))
+
+
+def test_probe9_staff_asked_to_follow_up_a_subject_opens_the_hand_off(stack: Stack) -> None:
+    """p9-029: 「本人希望由貴局專人跟進…原產地證書…」 began the repayment check."""
+    said = text_of(
+        chat(stack, "本人希望由貴局專人跟進本公司關於CEPA原產地證書之申請事宜。", new_sender())
+    )
+    assert message("handoff.privacy_notice", "zh-Hant") in said, said
+    assert question("scheme") not in said and message("form.ended_intro", "zh-Hant") not in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "answer", "next_slot"),
+    [("en", "Hello, I'd like to check my company's case for the repayment adjustment. We're on "
+      "the Young Entrepreneurs Aid Scheme.", "the one due on Aug 15th 2020", "is_last_installment"),
+     ("zh-Hant", "我想check下我可唔可以調還款", "中小企", "installment_due_date")],
+)  # fmt: skip
+def test_probe9_answers_as_users_write_them_are_read(
+    stack: Stack, lang: str, opening: str, answer: str, next_slot: str
+) -> None:
+    """p9-045, p9-017: "the one due on Aug 15th 2020" and 「中小企」 were not understood."""
+    sender = new_sender()
+    chat(stack, opening, sender, lang=lang)
+    said = text_of(chat(stack, answer, sender, lang=lang))
+    assert said.endswith(question(next_slot, lang)), said
+
+
+@pytest.mark.parametrize(
+    ("lang", "turns", "next_slot"),
+    [("zh-Hant", ["hello 我想問下青年創業援助計劃還款可唔可以減少每期金額", "2020年6月"],
+      "is_last_installment"),
+     ("zh-Hans", ["你好，我们公司参加了中小企业援助计划，想算一下如果调整还款的话之后每期要多还多少钱"],
+      "installment_due_date")],
+)  # fmt: skip
+def test_probe9_a_scheme_named_before_is_not_asked_again(
+    stack: Stack, lang: str, turns: list[str], next_slot: str
+) -> None:
+    """p9-002, p9-033: the check asked "which scheme?" of a user who had just named it."""
+    sender = new_sender()
+    for turn in turns:
+        said = text_of(chat(stack, turn, sender, lang=lang))
+    assert said.endswith(question(next_slot, lang)), said
+    assert question("scheme", lang) not in said
+
+
+def test_probe9_a_new_round_of_aid_after_a_decision(stack: Stack) -> None:
+    """p9-046: "sure or not? my fren say got new round of help this year leh" after a decision
+    began the check again, and asked the scheme it knew."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "Aiya my company got the Hato loan lah, can adjust the payment or not?",
+             sender, lang="en")
+    )  # fmt: skip
+    assert said.endswith(question("installment_due_date", "en")), said
+    said = text_of(chat(stack, "next one is jan 2021 wor", sender, lang="en"))
+    assert reason("outside_period", "en") in said, said
+    said = text_of(
+        chat(stack, "sure or not? my fren say got new round of help this year leh", sender,
+             lang="en")
+    )  # fmt: skip
+    assert message("answer.no_newer_aid", "en") in said and HOTLINE in said, said
+    assert NOT_NOW["en"] in said
+    assert question("scheme", "en") not in said
+
+
+def test_probe9_the_last_instalment_told_first_is_decided_at_once(stack: Stack) -> None:
+    """p9-011: 「得返最後一期未還」 was read as "not the last instalment", and five questions
+    followed before the verdict."""
+    said = text_of(
+        chat(stack, "我公司係天鴿特別援助計劃嘅，得返最後一期未還，可唔可以調低佢？", new_sender())
+    )
+    assert reason("last_installment", "zh-Hant") in said, said
+    assert not any(question(slot) in said for slot in ("installment_due_date", "grant_cancelled"))
+
+
+def test_probe9_thanks_end_a_check_turned_away_from(stack: Stack) -> None:
+    """p9-023: after a decision, a question supposing another case began the check again, whose
+    question then followed every reply, 「謝謝。」's too, though the user only asked questions."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "敝公司為《受「天鴿」風災影響的中小企業特別援助計劃》之受惠企業，惟援助批給已於"
+             "去年被取消，請問可否申請調整還款？", sender)
+    )  # fmt: skip
+    assert reason("grant_cancelled", "zh-Hant") in said, said
+    for turn in ("明白。另請問，若批給未被取消，調整後最近一期須償還多少？", "餘下款項如何處理？",
+                 "此措施由何時開始推出？"):  # fmt: skip
+        chat(stack, turn, sender)
+    said = text_of(chat(stack, "謝謝。", sender))
+    assert message("small_talk.thank", "zh-Hant") in said, said
+    assert not any(question(slot) in said for slot in REQUIRED_SLOTS), said
+    said = text_of(chat(stack, "CEPA修訂協議幾時實施？", sender))
+    assert not any(question(slot) in said for slot in REQUIRED_SLOTS), said
+
+
+def test_probe9_thanks_after_asking_whether_one_can_still_apply(stack: Stack) -> None:
+    """p9-044: "can i still apply??" began the check, whose question followed "thx"."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "wat is teh repayment thingy for sme loan, can i still apply??", sender,
+             lang="en")
+    )  # fmt: skip
+    assert NOT_NOW["en"] in said, said
+    said = text_of(chat(stack, "thx", sender, lang="en"))
+    assert message("small_talk.thank", "en") in said, said
+    assert not any(question(slot, "en") in said for slot in REQUIRED_SLOTS), said
+
+
+def test_probe9_can_i_submit_it_now_after_a_decision(stack: Stack) -> None:
+    """p9-045: "wait, so can I submit this to DSE now?" after a decision got "not sure"."""
+    sender = new_sender()
+    decided_probe7(stack, sender, "en")
+    said = text_of(chat(stack, "wait, so can I submit this to DSE now?", sender, lang="en"))
+    assert NOT_NOW["en"] in said and HOTLINE in said, said
+
+
+def test_probe9_whether_a_scheme_still_takes_applications_begins_no_check(stack: Stack) -> None:
+    """p9-039: after declining the hand-off, 「那我不留资料的话能问吗？我想知道青年创业援助计划
+    现在还接受申请吗」 began the repayment check."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender, "zh-Hans")
+    chat(stack, "不同意", sender, lang="zh-Hans")
+    said = text_of(
+        chat(stack, "那我不留资料的话能问吗？我想知道青年创业援助计划现在还接受申请吗", sender,
+             lang="zh-Hans")
+    )  # fmt: skip
+    assert NOT_NOW["zh-Hans"] in said and HOTLINE in said, said
+    assert not any(question(slot, "zh-Hans") in said for slot in REQUIRED_SLOTS), said
+
+
+@pytest.mark.parametrize(
+    ("lang", "filing", "asked"),
+    [("zh-Hant", "陳生，66123456，我想問物流公司去珠海開分公司要幾多註冊資本", "咁幾時有人覆我？"),
+     ("en", "Maria Fernandes, maria.f@example.mo, can my travel agency open a branch in Zhuhai?",
+      "thanks, what's my reference again?")],
+)  # fmt: skip
+def test_probe9_after_a_ticket_its_reference_and_how_to_follow_up(
+    stack: Stack, lang: str, filing: str, asked: str
+) -> None:
+    """p9-006, p9-048: the scope sentence and "not sure", each with another offer of staff."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender, lang)
+    chat(stack, "同意" if lang == "zh-Hant" else "yes", sender, lang=lang)
+    filed = chat(stack, filing, sender, lang=lang)
+    reference = next(r["ticket"] for r in filed["replies"] if r.get("ticket"))
+    reply = chat(stack, asked, sender, lang=lang)
+    assert reference in text_of(reply) and HOTLINE in text_of(reply), text_of(reply)
+    assert reply["handoff_offered"] is False
+    if lang == "zh-Hant":
+        said = text_of(chat(stack, "你記住咗我電話未", sender))
+        assert message("small_talk.privacy", "zh-Hant") in said, said
+        said = text_of(chat(stack, "算喇，唔該晒", sender))
+        assert message("small_talk.goodbye", "zh-Hant") in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("你哋會唔會將我電話俾第三方㗎", "zh-Hant"), ("我同你講嘢會唔會被記錄", "zh-Hant"),
+     ("我要刪除我所有資料", "zh-Hant"), ("what do you do with the stuff I type here?", "en"),
+     ("do you store my IP address?", "en"), ("please delete everything you know about me", "en"),
+     ("who at DSE can read my chats?", "en")],
+)  # fmt: skip
+def test_probe9_questions_about_privacy_get_the_privacy_notice(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """p9-013, p9-049: "not sure", the scope sentence, the capabilities, or an offer of staff
+    (which would collect more)."""
+    reply = chat(stack, typed, new_sender(), lang=lang)
+    assert message("small_talk.privacy", lang) in text_of(reply), text_of(reply)
+    assert reply["handoff_offered"] is False
+
+
+def test_probe9_a_name_given_then_withdrawn_asked_to_be_deleted(stack: Stack) -> None:
+    """p9-020: 「你頭先記低咗我個名，可唔可以刪咗佢」 after withdrawing got "not sure"."""
+    sender = new_sender()
+    at_privacy_notice(stack, sender)
+    chat(stack, "係", sender)
+    chat(stack, "Wong小姐", sender)
+    said = text_of(chat(stack, "啊唔好意思，我諗返唔想留電話住", sender))
+    assert any(d in said for d in DECLINED), said
+    said = text_of(chat(stack, "你頭先記低咗我個名，可唔可以刪咗佢", sender))
+    assert message("small_talk.privacy", "zh-Hant") in said, said
+
+
+def test_probe9_what_can_you_do_after_an_offer_of_staff(stack: Stack) -> None:
+    """p9-036: 「好吧，你到底能干啥」 (NLU: yes) after an offer of staff opened the hand-off."""
+    sender = new_sender()
+    chat(stack, "帮我写一首关于澳门的诗", sender, lang="zh-Hans")
+    said = text_of(chat(stack, "好吧，你到底能干啥", sender, lang="zh-Hans"))
+    assert message("handoff.privacy_notice", "zh-Hans") not in said, said
+    assert compose_capabilities("zh-Hans").text in said, said
+
+
+def test_probe9_thanks_in_slang(stack: Stack) -> None:
+    """p9-058: "tks bro" got "I still cannot answer your question"."""
+    sender = new_sender()
+    chat(stack, "wen is cepa amendmnt efective", sender, lang="en")
+    said = text_of(chat(stack, "tks bro", sender, lang="en"))
+    assert said == message("small_talk.thank", "en"), said

@@ -218,3 +218,24 @@ def test_a_number_or_ok_takes_the_ui_language_else_the_conversations(stack: Stac
     assert number["lang"] == "zh-Hans", text_of(number)
     *_, ok = talk(stack, "Quais são as medidas da Grande Baía para Macau?", "ok")
     assert ok["lang"] == "pt", text_of(ok)
+
+
+# --- probe 9 (2026-12-07) ---------------------------------------------------------------------
+
+
+def test_probe9_asked_for_english_with_a_question_it_answers_it_in_english(stack: Stack) -> None:
+    """「請用英文答我：CEPA修訂協議幾時生效」 got "Sure, I will reply in English. What would you like
+    to know?": the question was dropped."""
+    (reply,) = talk(stack, "請用英文答我：CEPA修訂協議幾時生效")
+    said = " ".join(r["text"] for r in reply["replies"])
+    assert reply["lang"] == "en"
+    assert message("language.switched", "en") in said, said
+    assert "1 June 2020" in said, said
+    assert "cepa-services-signing" in [s["id"] for s in reply["sources"]]
+
+
+def test_probe9_a_hello_on_the_phone_is_answered_in_traditional(stack: Stack) -> None:
+    """「喂你好」 was answered in Simplified Chinese."""
+    (reply,) = talk(stack, "喂你好")
+    assert reply["lang"] == "zh-Hant"
+    assert message("small_talk.greet", "zh-Hant") in " ".join(r["text"] for r in reply["replies"])

@@ -104,7 +104,8 @@ def test_eligibility_from_one_message_with_every_fact(stack: Stack) -> None:
     )
     assert "1,000.00澳門元" in text and "11,000.00澳門元" in text and "3,666.67澳門元" in text
     assert "2020年12月31日" in text
-    assert [s["id"] for s in reply["sources"]] == ["sme-repayment-overview"]
+    # the amounts' rule first (1,000 and the rest spread evenly), then the measure
+    assert [s["id"] for s in reply["sources"]] == ["sme-repayment-amount", "sme-repayment-overview"]
 
 
 def test_eligibility_facts_one_by_one_agree_with_the_api(stack: Stack) -> None:

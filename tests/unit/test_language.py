@@ -222,3 +222,38 @@ def test_a_payload_or_a_typed_command_shows_no_language() -> None:
         ]
         tracker = Tracker("web:t", {}, latest, events, False, None, {}, "action_listen")
         assert conversation_lang(tracker) == "pt"
+
+
+# --- probe 9 (2026-12-07) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["喂你好", "喂，你好", "喂你好呀", "喂你好，我想問CEPA"])
+def test_a_hello_on_the_phone_is_no_simplified_chinese(text: str) -> None:
+    """「喂你好」 was answered in Simplified Chinese: OpenCC writes 喂你 ("feed you") as 餵你,
+    so the greeting looked Simplified; Macao's Traditional writes 喂 too."""
+    from knowledge.language import reply_language
+
+    assert detect_lang(text) == "zh-Hant"
+    assert reply_language(text, None, []) == "zh-Hant"
+
+
+def test_simplified_around_a_hello_is_still_simplified() -> None:
+    assert detect_lang("喂，你好，我想问一下还款") == "zh-Hans"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("請用英文答我：CEPA修訂協議幾時生效", "CEPA修訂協議幾時生效"),
+     ("Please answer in English: when does the revised agreement take effect?",
+      "when does the revised agreement take effect?"),
+     ("用英文回答，CEPA修訂協議幾時生效？", "CEPA修訂協議幾時生效？"),
+     ("CEPA修訂協議幾時生效？請用英文答我", "CEPA修訂協議幾時生效？"),
+     ("please reply in English", ""), ("可唔可以講英文", ""), ("English please!", ""),
+     ("muda para inglês por favor", "")],
+)  # fmt: skip
+def test_what_a_request_for_another_language_asks_besides(text: str, rest: str) -> None:
+    """「請用英文答我：CEPA修訂協議幾時生效」 switched to English and dropped the question
+    (probe 9)."""
+    from knowledge.language import asked_besides_language
+
+    assert asked_besides_language(text) == rest

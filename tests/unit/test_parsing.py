@@ -694,3 +694,139 @@ def test_no_goodbye(text: str) -> None:
     from actions.parsing import says_goodbye
 
     assert not says_goodbye(text)
+
+
+# --- probe 9 (2026-12-07) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("3月份嗰期，2020年", dt.date(2020, 3, 31)), ("三月份嗰期，2020年", dt.date(2020, 3, 31)),
+     ("2020年嘅，3月份到期", dt.date(2020, 3, 31)),
+     ("the one due on Aug 15th 2020", dt.date(2020, 8, 15)),
+     ("August 15, 2020", dt.date(2020, 8, 15)), ("15th Aug 2020", dt.date(2020, 8, 15)),
+     ("the 15th of August 2020", dt.date(2020, 8, 15))],
+)  # fmt: skip
+def test_dates_the_ninth_probe_wrote(text: str, day: dt.date) -> None:
+    """「3月份嗰期，2020年」 and "the one due on Aug 15th 2020" were "not understood"."""
+    assert parse_due_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text", ["3月份嗰期，2020年，定係4月", "3月份，2020年定2021年", "2020年同2021年3月"]
+)
+def test_a_month_and_a_year_apart_are_read_only_alone(text: str) -> None:
+    """Two months or two years named apart: which goes with which is not known."""
+    day = parse_due_date(text)
+    assert day is None or day == dt.date(2021, 3, 31)  # (「2021年3月」 itself is one date)
+
+
+@pytest.mark.parametrize(("text", "day"), [("6/20", dt.date(2020, 6, 30)),
+                                           ("due 12/19", dt.date(2019, 12, 31))])  # fmt: skip
+def test_a_month_with_a_two_digit_year_when_a_due_date_is_expected(text: str, day: dt.date) -> None:
+    """ "6/20" at the due-date question was "not understood" (probe 9): no month 20 or day 20
+    of a month with no year is read; June 2020 is."""
+    assert parse_due_date(text, TODAY) == day
+    assert parse_due_date(text) is None  # elsewhere it is no date
+
+
+@pytest.mark.parametrize("text", ["6/10", "1/3", "12/12", "1/20/2020"])
+def test_a_short_form_that_could_be_a_day_and_month_is_no_date(text: str) -> None:
+    assert parse_due_date(text, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["十幾期", "仲有成十幾期", "大概仲有十幾期", "十多期", "幾十期", "二十幾期", "一兩次", "兩三期",
+     "大概10期", "10期左右", "差唔多十期", "超過十期", "十期以上", "至少3期", "more than ten",
+     "more than 10 left", "about 10", "around 12 instalments", "10+", "10 or so", "once or twice",
+     "2 or 3 times", "10-12", "a dozen or so", "several", "mais de dez", "cerca de 10",
+     "pelo menos 3", "uns 10"],
+)  # fmt: skip
+def test_vague_counts(text: str) -> None:
+    """ "成十幾期" ("more than ten") became exactly 10 instalments, and the increase of each was
+    worked out from it (probe 9)."""
+    from actions.parsing import vague_count
+
+    assert vague_count(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["10期", "仲有十期", "十二期", "廿四期", "兩次", "一次", "twice", "12 left", "faltam 3", "0",
+     "what about 10 instalments", "冇", "第十一期", "仲有10期，每期8000"],
+)  # fmt: skip
+def test_exact_counts_are_not_vague(text: str) -> None:
+    from actions.parsing import vague_count
+
+    assert not vague_count(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["咁幾時有人覆我？", "幾時有人聯絡我", "when will someone get back to me?"],
+)
+def test_asking_when_someone_will_answer(text: str) -> None:
+    """Probe 9: 「咁幾時有人覆我？」 after a ticket got the scope sentence."""
+    from actions.parsing import asks_when_answered
+
+    assert asks_when_answered(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks, what's my reference again?",
+        "what was my reference number?",
+        "我個參考編號係咩？",
+        "參考編號係幾多",
+        "qual é a minha referência?",
+    ],
+)
+def test_asking_for_ones_reference(text: str) -> None:
+    """Probe 9: "thanks, what's my reference again?" after a ticket got "not sure"."""
+    from actions.parsing import asks_for_reference
+
+    assert asks_for_reference(text)
+    assert not asks_for_reference("Law No. 15/2019 reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本人希望由貴局專人跟進本公司關於CEPA原產地證書之申請事宜。",
+        "可否安排專人跟進？",
+        "請貴局職員處理",
+        "I'd like someone from the bureau to follow this up",
+    ],
+)
+def test_asking_for_staff_to_follow_up(text: str) -> None:
+    """Probe 9: 「本人希望由貴局專人跟進…」 began the repayment check."""
+    assert wants_staff(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["算喇，唔該晒", "算啦，多謝", "ok never mind, thanks bye", "算了，谢谢"]
+)
+def test_taking_leave(text: str) -> None:
+    """Probe 9: 「算喇，唔該晒」 got "not sure" with topics and another offer of staff."""
+    from actions.parsing import takes_leave
+
+    assert takes_leave(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["算喇，我想問CEPA", "唔該", "thanks", "bye, what is CEPA?", "算數"]
+)
+def test_no_leave_taken(text: str) -> None:
+    from actions.parsing import takes_leave
+
+    assert not takes_leave(text)
+
+
+@pytest.mark.parametrize("text", ["tks bro", "thanks man", "ty", "thx mate", "多謝晒"])
+def test_thanks_the_ninth_probe_wrote(text: str) -> None:
+    """Probe 9: "tks bro" got "I still cannot answer your question"."""
+    from actions.parsing import is_thanks
+
+    assert is_thanks(text)

@@ -1116,3 +1116,202 @@ def test_starting_over_leaves_the_form(typed: str) -> None:
     """ "/restart" inside a form was "could not understand that answer" (probe 8)."""
     assert wants_to_stop(typed)
     assert not wants_to_stop("the restart of talks")
+
+
+# --- probe 9 (2026-12-07) ------------------------------------------------------------------------
+
+
+def test_the_last_instalment_left_unpaid_is_the_last_instalment() -> None:
+    """「得返最後一期未還」 ("only the last instalment is left unpaid") was read as "not the last
+    instalment" (its 未 as a no), and the check asked five questions before its verdict."""
+    told = "我公司係天鴿特別援助計劃嘅，得返最後一期未還，可唔可以調低佢？"
+    assert read_slots(told, None) == (
+        {"scheme": "typhoon_hato_special_aid", "is_last_installment": True},
+        (),
+    )
+    assert ruled_out(extract(told, None))  # decided at once
+    assert extract("最後一期冇還", None) == {"is_last_installment": True}
+    assert extract("最後一期仲未到期", None) == {"is_last_installment": True}
+    assert extract("the last instalment, not yet paid", None) == {"is_last_installment": True}
+    assert extract("唔係最後一期", None) == {"is_last_installment": False}
+    assert extract("援助未取消", None) == {"grant_cancelled": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [("好，仲有3期", {"remaining_installments_after": 3}),
+     ("係，仲有3期", {"is_last_installment": True, "remaining_installments_after": 3}),
+     ("no, 12 left", {"is_last_installment": False, "remaining_installments_after": 12})],
+)  # fmt: skip
+def test_an_answer_opening_a_message_of_facts(text: str, slots: dict[str, object]) -> None:
+    """A firm yes or a no before cued facts answers the question; an "ok" does not."""
+    assert extract(text, "is_last_installment") == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots", "vague"),
+    [("唔係，仲有成十幾期", "is_last_installment", {"is_last_installment": False},
+      ("remaining_installments_after",)),
+     ("大概仲有十幾期", "installment_due_date", {}, ("remaining_installments_after",)),
+     ("十幾期", "remaining_installments_after", {}, ("remaining_installments_after",)),
+     ("more than ten", "remaining_installments_after", {}, ("remaining_installments_after",)),
+     ("about 10 left", "installment_amount", {}, ("remaining_installments_after",)),
+     ("一兩次", "adjustments_used", {}, ("adjustments_used",)),
+     ("adjusted once or twice", None, {}, ("adjustments_used",)),
+     # exact counts stay as they were
+     ("仲有10期", "installment_amount", {"remaining_installments_after": 10}, ()),
+     ("12", "remaining_installments_after", {"remaining_installments_after": 12}, ())],
+)  # fmt: skip
+def test_a_vague_count_is_never_a_number(
+    text: str, requested: str, slots: dict[str, object], vague: tuple[str, ...]
+) -> None:
+    """「唔係，仲有成十幾期」 and 「大概仲有十幾期」 became exactly 10 remaining instalments, from
+    which the increase of each was worked out (p9-001, p9-073)."""
+    from actions.repayment_slots import vague_counts
+
+    assert read_slots(text, requested) == (slots, ())
+    assert vague_counts(text, requested) == vague
+
+
+def test_a_vague_count_is_asked_for_exactly() -> None:
+    from actions.repayment_form import VAGUE
+
+    events = ValidateRepaymentForm().extract_events(
+        said("唔係，仲有成十幾期", "nlu_fallback"), "is_last_installment"
+    )
+    assert slot_values(events) == {
+        "is_last_installment": False, HINT: VAGUE + "remaining_installments_after"
+    }  # fmt: skip
+    events = ValidateRepaymentForm().extract_events(
+        said("大概十幾期", "inform"), "remaining_installments_after"
+    )
+    assert slot_values(events) == {
+        "remaining_installments_after": None, HINT: VAGUE + "remaining_installments_after"
+    }  # fmt: skip
+    for lang in LANGS:
+        hinted = tracker("", {HINT: VAGUE + "remaining_installments_after"}, lang)
+        asked = AskRemaining().question(hinted, lang)
+        assert asked.startswith(message("form.vague.remaining_installments_after", lang))
+        assert asked.endswith(message("form.question.remaining_installments_after", lang))
+        asked = AskGrantCancelled().question(hinted, lang)  # said before whichever comes next
+        assert asked.startswith(message("form.vague.remaining_installments_after", lang))
+
+
+def test_a_vague_count_is_not_supposed_either() -> None:
+    assert revisited_case(FULL_CASE, "what if more than ten remained?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("3月份嗰期，2020年", "2020-03-31"), ("6/20", "2020-06-30"),
+     ("the one due on Aug 15th 2020", "2020-08-15")],
+)  # fmt: skip
+def test_due_dates_the_ninth_probe_wrote(text: str, due: str) -> None:
+    """Each was "not understood" at the due-date question."""
+    found, _ = read_slots(text, "installment_due_date", today=PROBE7_TODAY)
+    assert found == {"installment_due_date": due}
+
+
+@pytest.mark.parametrize("text", ["中小企", "中小企業", "SME", "sme one", "PME"])
+def test_a_short_name_of_a_scheme_answers_the_scheme_question(text: str) -> None:
+    """「中小企」 at "which scheme?" was "not understood" (probe 9)."""
+    assert read_slots(text, "scheme") == ({"scheme": "sme_aid"}, ())
+
+
+def test_a_short_name_of_a_scheme_elsewhere_names_none() -> None:
+    """「我哋係中小企」 says what the company is, not which scheme it repays."""
+    assert "scheme" not in extract("我哋係中小企，想問調整還款", None)
+    assert "scheme" not in extract("我哋係中小企", "installment_due_date")
+
+
+@pytest.mark.parametrize(
+    ("texts", "scheme"),
+    [(["hello 我想問下青年創業援助計劃還款可唔可以減少每期金額", "2020年6月"],
+      "young_entrepreneurs_aid"),
+     (["你好，我们公司参加了中小企业援助计划，想算一下如果调整还款的话之后每期要多还多少钱"], "sme_aid"),
+     (["Aiya my company got the Hato loan lah, can adjust the payment or not?", "next one is jan 2021",
+       "ok check again"], "typhoon_hato_special_aid"),
+     (["我想問CEPA", "2020年6月"], None),
+     (["青年創業援助計劃", "what about my friend's company, due May 2020"], None),
+     (["電商資助計劃"], None)],
+)  # fmt: skip
+def test_the_scheme_named_earlier_in_the_conversation(texts: list[str], scheme: str | None) -> None:
+    """A scheme named in an earlier message (or in a message supposing an adjustment) was asked
+    for again (p9-002, p9-033, p9-046); another company's case starts from nothing."""
+    from actions.repayment_slots import scheme_told
+
+    assert scheme_told(texts) == scheme
+
+
+def test_the_check_takes_the_scheme_named_before_it_began() -> None:
+    events = [
+        {"event": "user", "text": "hello 我想問下青年創業援助計劃還款可唔可以減少每期金額"},
+        {"event": "bot", "text": "…"},
+        {"event": "user", "text": "2020年6月"},
+    ]
+    started = Tracker(
+        "web:test", {}, {"text": "2020年6月", "intent": {"name": "inform"}, "entities": []},
+        events, False, None, {}, "action_listen",
+    )  # fmt: skip
+    values = slot_values(ValidateRepaymentForm().extract_events(started, None))
+    assert values["scheme"] == "young_entrepreneurs_aid"
+    assert values["installment_due_date"] == "2020-06-30"
+
+
+@pytest.mark.parametrize(
+    ("text", "on_repayment", "opens"),
+    [("ok and the last one", False, False), ("2020年6月", False, False),
+     ("2020年6月", True, True), ("唔係最後一期", False, True),
+     ("SME aid, due May 2020", False, True), ("not the last one, due May 2020", False, True)],
+)  # fmt: skip
+def test_facts_open_a_check_only_when_it_is_asked_for(
+    text: str, on_repayment: bool, opens: bool
+) -> None:
+    """ "ok and the last one" after the Greater Bay Area measures got a verdict on a check
+    nobody had asked for: "does not apply to the last instalment" (p9-052)."""
+    from actions.repayment_slots import opens_a_check
+
+    assert opens_a_check(text, extract(text, None), on_repayment) is opens
+
+
+def test_can_i_submit_it_now_after_a_decision_is_the_decision_again() -> None:
+    """ "wait, so can I submit this to DSE now?" after a decision got "not sure" (p9-045)."""
+    assert revisited_case(FULL_CASE, "wait, so can I submit this to DSE now?") == FULL_CASE
+
+
+def test_thanks_after_turning_away_from_the_check_end_it() -> None:
+    """p9-023, p9-044: after questions on other things, 「謝謝。」 and "thx" got thanks and the
+    check's question again; a user who is answering it keeps it (the question again)."""
+    from actions.repayment_form import FORM
+
+    def run(*turns: list[dict[str, Any]]) -> Tracker:
+        events: list[dict[str, Any]] = [
+            {"event": "user", "text": "明白。另請問，若批給未被取消，調整後最近一期須償還多少？"},
+            {"event": "active_loop", "name": FORM},
+            {"event": "slot", "name": "scheme", "value": "sme_aid"},
+            {"event": "bot", "text": message("form.question.installment_due_date", "zh-Hant")},
+        ]
+        for turn in turns:
+            events += turn
+        events.append({"event": "user", "text": "謝謝。"})
+        return Tracker("web:t", {}, {"text": "謝謝。", "intent": {"name": "thank"}}, events,
+                       False, None, {"name": FORM}, "action_listen")  # fmt: skip
+
+    asked_else = [{"event": "user", "text": "餘下款項如何處理？"}, {"event": "bot", "text": "…"}]
+    answered = [
+        {"event": "user", "text": "2020年5月"},
+        {"event": "slot", "name": "installment_due_date", "value": "2020-05-31"},
+        {"event": "bot", "text": "…"},
+    ]
+    form = ValidateRepaymentForm()
+    assert slot_values(form.extract_events(run(asked_else), "installment_due_date")) == {
+        STOPPED: ANSWERED
+    }
+    for kept in (run(), run(answered, asked_else)):
+        assert STOPPED not in slot_values(form.extract_events(kept, "installment_due_date"))
+
+
+def test_a_schemes_latin_name_is_a_whole_word() -> None:
+    # "pme" (pequenas e médias empresas) inside "shipment" named the SME scheme
+    assert parse_scheme("we missed the shipment payment") is None
+    assert parse_scheme("Temos um empréstimo do plano PME") == "sme_aid"

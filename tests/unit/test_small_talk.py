@@ -23,6 +23,7 @@ from actions.parsing import (
 )
 from actions.small_talk import ActionSmallTalk
 from knowledge.answer import HANDOFF_PAYLOAD
+from knowledge.language import LANGS
 
 
 def offered(payloads: list[str], answer: str, intent: str) -> Tracker:
@@ -258,3 +259,97 @@ def test_a_macao_landline_is_a_phone_number(text: str, number: str) -> None:
 @pytest.mark.parametrize("text", ["2020年12月31日", "1234 5678", "MOP 28,123,456"])
 def test_a_date_or_an_amount_is_no_landline(text: str) -> None:
     assert parse_phone(text) is None
+
+
+# --- probe 9 (2026-12-07): privacy and what the assistant does ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你記住咗我電話未", "你哋會唔會將我電話俾第三方㗎", "我同你講嘢會唔會被記錄",
+     "你頭先記低咗我個名，可唔可以刪咗佢", "what do you do with the stuff I type here?",
+     "do you store my IP address?", "who at DSE can read my chats?",
+     "will you give my number to third parties?"],
+)  # fmt: skip
+def test_the_ninth_probes_questions_about_privacy(text: str) -> None:
+    """Each got "not sure" with unrelated topics, the scope sentence or the capabilities."""
+    assert asks_about_privacy(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["我要刪除我所有資料", "please delete everything you know about me", "刪晒我啲資料"]
+)
+def test_the_ninth_probes_requests_to_delete(text: str) -> None:
+    """ "I still cannot answer your question" and an offer of staff, which would collect more."""
+    assert asks_to_withdraw(text) or asks_about_privacy(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["CITES第三方檢查點", "who at DSE chaired the meeting?", "what do you do?"]
+)
+def test_other_questions_of_the_ninth_probe_are_not_about_privacy(text: str) -> None:
+    assert not asks_about_privacy(text)
+
+
+@pytest.mark.parametrize("text", ["好吧，你到底能干啥", "你究竟可以做咩"])
+def test_what_can_you_do_asked_impatiently(text: str) -> None:
+    """Probe 9: 「好吧，你到底能干啥」 (NLU: yes) after an offer of staff opened the hand-off."""
+    assert asks_what_you_can_do(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sure or not? my fren say got new round of help this year leh", "今年有冇新一輪援助？",
+     "is there any new aid for SMEs?", "Há uma nova ronda de apoios?"],
+)  # fmt: skip
+def test_newer_aid_than_the_newsletters(text: str) -> None:
+    """Probe 9: after a decision, the check began again (and asked the scheme it knew)."""
+    from actions.parsing import asks_about_newer_aid
+
+    assert asks_about_newer_aid(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["is there a new round of CEPA talks?", "I need more help", "新的開放措施有哪些？"]
+)
+def test_other_news_is_no_newer_aid(text: str) -> None:
+    from actions.parsing import asks_about_newer_aid
+
+    assert not asks_about_newer_aid(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("算喇，唔該晒", "nlu_fallback"), ("tks bro", "nlu_fallback")]
+)
+def test_leave_and_thanks_read_as_nothing_get_small_talk(text: str, intent: str) -> None:
+    """Probe 9: 「算喇，唔該晒」 got "not sure" with topics, "tks bro" "I still cannot answer"."""
+    from actions.answer_question import ActionAnswerQuestion
+    from knowledge.messages import text as message
+
+    dispatcher = CollectingDispatcher()
+    tracker = offered([], text, intent)
+    assert ActionAnswerQuestion().run(dispatcher, tracker, {}) == []
+    key = "small_talk.goodbye" if "算" in text else "small_talk.thank"
+    assert dispatcher.messages[0]["text"] in {message(key, lang) for lang in LANGS}
+
+
+def test_a_check_that_only_answered_a_question_leaves_the_context_on_that_answer() -> None:
+    """p9-052: "and the one after?" (NLU: facts) went through the check, which answered it with
+    the eighth measure; the conversation was then taken to be on the repayment measure, and
+    "ok and the last one" became a last instalment."""
+    from actions.conversation import recent_context
+    from knowledge.store import load_entries
+
+    entries = {e.id: e for e in load_entries()}
+    sources = {"custom": {"sources": [{"id": "gba-measure-08-qualification-recognition"}]}}
+    events = [
+        {"event": "user", "text": "and the one after?"},
+        {"event": "action", "name": "check_repayment_eligibility_form"},
+        {"event": "bot", "text": "…"},
+        {"event": "bot", "data": sources},
+        {"event": "action", "name": "action_submit_eligibility"},
+        {"event": "user", "text": "ok and the last one"},
+    ]
+    tracker = Tracker("web:t", {}, {"text": "…"}, events, False, None, {}, "action_listen")
+    context = recent_context(tracker, entries, "en")
+    assert context is not None and context.topic == "gba_measures"
