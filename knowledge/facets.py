@@ -72,6 +72,7 @@ Facet = Literal[
     "polished",
     "services_trade",
     "speech",
+    "named_only",
     "definition",
     "signed",
     "rejection_reason",
@@ -542,6 +543,23 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?:调查|问卷|survey|questionnaire|inquérito|questionário)[^。?？]{0,12}"
         r"(?:结果|results?|findings|resultados|conclus)",
         None,
+    ),
+    # What a scheme or service is that the answer only names as presented at a meeting (the
+    # Macao quality product certification scheme, the service of sending items for testing):
+    # "who runs that certification scheme then?" got the working group, as if it ran it (probe 9).
+    # Not whether or when it was presented, which the answer says.
+    "named_only": _rule(
+        r"(?!.*(?:kimberley|金伯利|cites))(?=.*(?:优质认证计划|产品优质认证|代送外检测|外检测服务|认证计划|certification scheme"
+        r"|quality (?:product )?certification (?:scheme|programme|program)|products? quality certification"
+        r"|(?:outsourced|outside) testing|sending (?:items|samples) (?:for testing|outside)"
+        r"|certificação de produtos|plano de certificação|envio de amostras))"
+        r"(?=.*(?:是什么|是甚么|什么是|系咩|系乜|咩嚟|怎样|如何|怎么|点样|谁|边个|哪个部门|边个部门|申请|详情|详细|内容|条件|收费"
+        r"|\bwhat(?:'s| is| are| does)\b|\bwho\b|\bhow\b|\bdetails?\b|\bapply\b|\bcosts?\b"
+        r"|o que é|\bquem\b|\bcomo\b|detalhes|candidat))",
+        None,
+        r"(?:介绍|提及|提到)了?(?:什么|咩|哪些|边啲)|what did .{0,60}(?:present|introduce|mention)"
+        r"|(?:did|were|was) .{0,60}(?:presented|introduced|mentioned)|(?:有没有|有冇|是否)[^?？]{0,20}(?:介绍|提及)"
+        r"|o que (?:apresentaram|foi apresentado)",
     ),
     # What a speaker said in a speech the answer only says was given.
     "speech": _rule(

@@ -410,6 +410,18 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ),
         # probe 9
         ("申請准照需繳費多少？", "kimberley-licences", "fee"),
+        ("who runs that certification scheme then?", "quality-2019-meeting", "named_only"),
+        (
+            "what is the Macao Products Quality Certification scheme?",
+            "quality-2019-meeting",
+            "named_only",
+        ),
+        ("澳門產品優質認證計劃係咩嚟？", "quality-2019-meeting", "named_only"),
+        (
+            "what's the 'outsourced testing service' they mentioned",
+            "quality-2019-meeting",
+            "named_only",
+        ),
         ("违反了会怎么罚", "kimberley-overview", "penalty"),
         ("还有20宗怎么了，被拒了吗", "sme-repayment-statistics", "rejected"),
         # The eighth blind set of 2026-12-06 (tuning data now).
@@ -919,6 +931,13 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("E para os residentes de Hong Kong?", ["gba-measure-01-home-purchase"]),
         # who checked the first diamonds: the Economic Bureau and Customs
         ("嗰批鑽石清關要預約㗎？邊個部門負責查核", ["kimberley-first-import"]),
+        # what the Macao side presented is what the answer says (probe 9's named_only aside)
+        (
+            "What did the Macao side present at the 2019 working group meeting?",
+            ["quality-2019-meeting"],
+        ),
+        ("2019年粵澳質量檢測認證工作專責小組會議上澳方介紹了甚麼？", ["quality-2019-meeting"]),
+        ("Who runs the Kimberley Process certification scheme in Macao?", ["kimberley-overview"]),
         # blind18: unpolished diamonds are the rough ones, not polished ones
         ("我開珠寶舖想入啲未打磨嘅鑽石，要申請咩牌？", ["kimberley-licences"]),
         ("Do I need a licence to bring in uncut diamonds?", ["kimberley-licences"]),
