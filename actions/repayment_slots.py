@@ -62,12 +62,10 @@ SCHEME_NAMES = {
     "sme_aid": ("中小企业援助", "中小企援助", "中小企业计划", "sme aid", "pequenas e médias empresas",
                 "pme"),
 }  # fmt: skip
-# A Latin name is a whole word ("pme" is no scheme inside "shipment").
+# A Latin name starts a word ("pme" is no scheme inside "shipment"; "young entrepreneurs" is one).
 _SCHEME_NAME = {
     canonical: re.compile(
-        "|".join(
-            rf"(?<![a-z]){re.escape(n)}(?![a-z])" if n.isascii() else re.escape(n) for n in names
-        )
+        "|".join(rf"(?<![a-z]){re.escape(n)}" if n.isascii() else re.escape(n) for n in names)
     )
     for canonical, names in SCHEME_NAMES.items()
 }

@@ -1315,3 +1315,8 @@ def test_a_schemes_latin_name_is_a_whole_word() -> None:
     # "pme" (pequenas e médias empresas) inside "shipment" named the SME scheme
     assert parse_scheme("we missed the shipment payment") is None
     assert parse_scheme("Temos um empréstimo do plano PME") == "sme_aid"
+
+
+def test_a_schemes_latin_name_may_end_in_a_plural() -> None:
+    said = "I'd like to check my company's case. We're on the Young Entrepreneurs Aid Scheme."
+    assert parse_scheme(said) == "young_entrepreneurs_aid"
