@@ -269,9 +269,10 @@ _NAMED_OTHER_SCHEME = re.compile(
 
 
 def _counted_instalments(norm: str) -> int | None:
-    if vague_count(_strip_dates(norm)):
+    undated = _strip_dates(norm)
+    if vague_count(undated):
         return None
-    match = _INSTALMENT_COUNT.search(_strip_dates(norm))
+    match = _INSTALMENT_COUNT.search(undated)
     count = parse_count(match.group(1)) if match else None
     return count if count is not None and count >= 1 else None
 

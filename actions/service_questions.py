@@ -12,13 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import (
-    check_context,
-    conversation_lang,
-    previous_turn,
-    send_reply,
-    unanswered_events,
-)
+from actions.conversation import conversation_lang, previous_turn, send_reply, unanswered_events
 from actions.digression import contact_answer
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
@@ -42,6 +36,7 @@ from knowledge.answer import (
 )
 from knowledge.language import Lang
 from knowledge.messages import text
+from knowledge.repayment import OVERVIEW_ENTRY
 
 
 def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
@@ -81,8 +76,7 @@ def _reference(event: dict[str, Any]) -> str | None:
 def newer_aid(lang: Lang) -> Reply:
     """Newer aid than the newsletter's: that it says nothing of any, that the repayment measure
     has ended, and whom to ask (with the measure's source)."""
-    overview = check_context(get_retriever().entries).entries[0]
-    closed = compose_measure_closed(overview, lang)
+    closed = compose_measure_closed(get_retriever().entries[OVERVIEW_ENTRY], lang)
     return Reply(f"{text('answer.no_newer_aid', lang)}\n\n{closed.text}", lang, [], closed.sources)
 
 

@@ -69,17 +69,17 @@ class Case:
 # The knowledge-base entry that states each rule: a decision cites what decided it (a cancelled
 # grant cites who cannot adjust, not the measure's overview; blind18). The first such entry answers
 # "can we still adjust?" as the question would be answered without the check.
+OVERVIEW_ENTRY = "sme-repayment-overview"
+AMOUNT_ENTRY = "sme-repayment-amount"
 RULE_ENTRIES: dict[str, str] = {
     "scheme_not_covered": "sme-repayment-schemes",
-    "repayment_completed": "sme-repayment-overview",
+    "repayment_completed": OVERVIEW_ENTRY,
     "last_installment": "sme-repayment-eligibility",
     "grant_cancelled": "sme-repayment-eligibility",
     "adjustment_limit_reached": "sme-repayment-eligibility",
     "outside_period": "sme-repayment-deadline",
-    "installment_not_above_minimum": "sme-repayment-amount",
+    "installment_not_above_minimum": AMOUNT_ENTRY,
 }
-OVERVIEW_ENTRY = "sme-repayment-overview"
-AMOUNT_ENTRY = "sme-repayment-amount"
 
 
 @dataclass(frozen=True)

@@ -400,7 +400,7 @@ def _decide_whole(
     """The decision for `question` read as one question; the details it asks for are read in
     `asked` when given (a follow-up's own words, not the previous question's it is read with);
     `agreement` replaces the retriever's agreement band (a follow-up's)."""
-    # (read with its typing slips mended: "wen is it efective" asks "when")
+    # (normalised, and read with its typing slips mended: "wen is it efective" asks "when")
     asked = retriever.mended(question if asked is None else asked)
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
@@ -419,7 +419,7 @@ def _decide_whole(
             listed = next((h for h in hits if h.entry.overview and h.entry.topic == topic), None)
             if (
                 listed is not None
-                and _ASKS_OF_THE_LIST.search(normalise(asked))
+                and _ASKS_OF_THE_LIST.search(asked)
                 and missing_detail(asked, [listed.entry]) is None
             ):
                 rest = [h for h in hits if h is not listed]
@@ -450,7 +450,7 @@ def _decide_whole(
     # about the measures as a whole, not three of them side by side)
     agreed_only = sureness == "confident" and band(hits, confident_at=threshold) != "confident"
     overview = crowd_overview(hits) if sureness != "confident" or agreed_only else None
-    if overview is None and (_asks_what_it_is(asked) or _ASKS_OF_THE_LIST.search(normalise(asked))):
+    if overview is None and (_asks_what_it_is(asked) or _ASKS_OF_THE_LIST.search(asked)):
         overview = next(
             (
                 h

@@ -15,6 +15,8 @@ from functools import cache
 
 from spellchecker import SpellChecker
 
+from knowledge.text import has_han
+
 # Chat shorthand that dictionaries list as words of their own ("wen", "n", "r"), by language.
 SHORTHAND: dict[str, dict[str, str]] = {
     "en": {
@@ -51,7 +53,6 @@ SHORTHAND: dict[str, dict[str, str]] = {
 # Shorter words have too many neighbours one edit away to mend safely ("hato" → "hate").
 MIN_MENDED = 5
 _WORD = re.compile(r"[a-zà-ÿ]+")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
@@ -69,7 +70,7 @@ class Speller:
 
     def mend(self, text: str) -> str:
         """`text` (normalised: lower case) with shorthand spelt out and slips mended."""
-        if _HAN.search(text):
+        if has_han(text):
             return text
         words = _WORD.findall(text)
         if not words:

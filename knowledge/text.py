@@ -272,9 +272,14 @@ SPELT_OUT: dict[str, tuple[str | None, str]] = {
 _SPELT_OUT_RE = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, SPELT_OUT)) + r")(?![a-z])")
 
 
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Chinese character (its words are then Chinese)."""
+    return _HAN_RE.search(text) is not None
+
+
 def _spelt_out(text: str) -> str:
     """`text` (lower case) with the words in SPELT_OUT spelt out in its own script."""
-    chinese = 1 if _HAN_RE.search(text) else 0
+    chinese = 1 if has_han(text) else 0
     return _SPELT_OUT_RE.sub(lambda m: SPELT_OUT[m.group(0)][chinese] or m.group(0), text)
 
 

@@ -74,51 +74,42 @@ def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> N
     assert named_items(entries, "measure 3 and measure 16", "gba_measures") == []
 
 
+LIST = "gba-measures-overview"
+MEASURE_5 = "gba-measure-05-foreign-permanent-residents"
+
+
 @pytest.mark.parametrize(
-    ("question", "place"),
+    ("after", "question", "place"),
     [
         # probe 7, right after the list of the 15 measures: "what would you like to know?" or
         # the whole list again
-        ("the second one", 2),
-        ("a segunda", 2),
-        ("第二个是什么意思", 2),
-        ("第二個係咩意思？", 2),
-        ("And the fifth?", 5),
-        ("the 3rd one please", 3),
-        ("第十五項呢", 15),
+        (LIST, "the second one", 2),
+        (LIST, "a segunda", 2),
+        (LIST, "第二个是什么意思", 2),
+        (LIST, "第二個係咩意思？", 2),
+        (LIST, "And the fifth?", 5),
+        (LIST, "the 3rd one please", 3),
+        (LIST, "第十五項呢", 15),
         # probe 8: with a question about it after
-        ("the third one, is that for Macau kids in Zhuhai schools?", 3),
-        ("第三條呢？", 3),
+        (LIST, "the third one, is that for Macau kids in Zhuhai schools?", 3),
+        (LIST, "第三條呢？", 3),
+        # probe 9: after an item of the list, the user goes on through the list (「咁第二個呢？」
+        # after measure 5 got measure 5 again; "ok and the last one" a repayment verdict)
+        (MEASURE_5, "咁第二個呢？", 2),
+        (MEASURE_5, "咁第三個呢", 3),
+        (MEASURE_5, "下一項呢", 6),
+        (MEASURE_5, "and the one after?", 6),
+        (MEASURE_5, "e a seguinte?", 6),
+        (MEASURE_5, "最尾嗰項呢", 15),
+        (MEASURE_5, "ok and the last one", 15),
+        (MEASURE_5, "上一項呢", 4),
     ],
 )
-def test_a_place_named_alone_after_the_list_is_its_item(
-    entries: list[Entry], question: str, place: int
+def test_a_place_or_neighbour_named_after_the_list_or_an_item_is_that_item(
+    entries: list[Entry], after: str, question: str, place: int
 ) -> None:
-    overview = next(e for e in entries if e.id == "gba-measures-overview")
-    item = listed_item(entries, question, overview)
-    assert item is not None and list_place(item) == place
-
-
-# probe 9: after an item of the list, the user goes on through the list (「咁第二個呢？」 after
-# measure 5 got measure 5 again; "ok and the last one" a repayment verdict)
-@pytest.mark.parametrize(
-    ("question", "place"),
-    [
-        ("咁第二個呢？", 2),
-        ("咁第三個呢", 3),
-        ("下一項呢", 6),
-        ("and the one after?", 6),
-        ("e a seguinte?", 6),
-        ("最尾嗰項呢", 15),
-        ("ok and the last one", 15),
-        ("上一項呢", 4),
-    ],
-)
-def test_a_place_or_neighbour_named_after_an_item_is_that_item(
-    entries: list[Entry], question: str, place: int
-) -> None:
-    measure = next(e for e in entries if e.id == "gba-measure-05-foreign-permanent-residents")
-    item = listed_item(entries, question, measure)
+    given = next(e for e in entries if e.id == after)
+    item = listed_item(entries, question, given)
     assert item is not None and list_place(item) == place
 
 
