@@ -131,8 +131,8 @@ _OUTCOME_ASKED = re.compile(
 )
 _TRAILING_ASK = re.compile(r"(?:呢|吗|嘛|啊|呀|[?？\s.。!！])+$")
 # The due date named: "SME aid, due next month" (a month counted from today only then).
-# (「如果是去年12月那期呢？」 names an instalment by its month, probe 8; 嗰 is 𠮶 once normalised)
-_DUE_CUE = re.compile(r"到期|期限|那期|𠮶期|嗰期|呢期|\bdue\b|\bvenc|\bprazo\b|\bthat instalment\b")
+# (「如果是去年12月那期呢？」 names an instalment by its month, probe 8)
+_DUE_CUE = re.compile(r"到期|期限|那期|嗰期|呢期|\bdue\b|\bvenc|\bprazo\b|\bthat instalment\b")
 # Another currency than the pataca: «HKD 3000» was taken as MOP 3,000 (probe 7); the form asks
 # for the amount in patacas instead (it converts nothing).
 _OTHER_CURRENCY = re.compile(

@@ -668,7 +668,7 @@ FACETS: dict[Facet, FacetRule] = {
         r"|(?:which|what) (?:sectors|industries) (?:\w+ ){0,6}(?:invest|went)"
         # one party's share of those who attended ("how many were from Hong Kong?")
         # (not Macao's: the WTO workshop's 50 representatives were all Macao's)
-        r"|(?:香港|内地|中央)(?:方面|那边|𠮶边|一方|特区)?(?:政府)?(?:共)?(?:派|有|出席)?(?:了|咗|出)?"
+        r"|(?:香港|内地|中央)(?:方面|那边|嗰边|一方|特区)?(?:政府)?(?:共)?(?:派|有|出席)?(?:了|咗|出)?"
         r"(?:多少|几多)(?:个|名|位)?(?:代表|人|官员)"
         r"|how many (?:\w+ ){0,2}(?:people|representatives|delegates|officials|participants"
         r"|attendees) (?:\w+ ){0,2}(?:from|of) (?:the )?(?:hong kong|mainland)\b"

@@ -77,7 +77,7 @@ _NEIGHBOUR = re.compile(
     r"(?:(?P<next>next(?: one)?|one after(?: that)?|following one|seguinte|próxima|proxima"
     r"|下一(?:个|项|条|点)?|后一(?:个|项)|再下一(?:个|项))"
     r"|(?P<previous>previous(?: one)?|one before(?: that)?|anterior|上一(?:个|项|条|点)?|前一(?:个|项))"
-    r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|𠮶|那|一)?(?:个|项|条|点)))"
+    r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|那|一)?(?:个|项|条|点)))"
     r"(?: one| measure| item| medida)?\s*"
     r"(?:是什么(?:意思)?|是咩|系咩|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|about|is)?\W*$"
 )

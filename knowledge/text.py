@@ -320,7 +320,9 @@ def normalise(text: str) -> str:
     """NFKC (full-width digits and letters), no markup, Simplified script, lower case, single
     spaces, the names' misspellings mended and abbreviations spelt out."""
     text = _MARKUP.sub(" ", unicodedata.normalize("NFKC", text))
-    text = to_simplified(text).lower()
+    # OpenCC's t2s writes Cantonese 嗰 ("that") as the rare 𠮶, which no pattern, stopword or
+    # jieba word knows: 嗰 is kept.
+    text = to_simplified(text).replace("𠮶", "嗰").lower()
     text = _MISSPELLING_RE.sub(lambda m: NAME_MISSPELLINGS[m.group(0)], text)
     return " ".join(_spelt_out(text).split())
 

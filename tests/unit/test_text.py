@@ -84,6 +84,13 @@ def test_latin_words_stay_whole_whatever_their_accents() -> None:
     assert not {"ç", "ã", "í", "s", "m", "nima", "presta"} & set(tokens)
 
 
+def test_cantonese_that_stays_cantonese_once_simplified() -> None:
+    # OpenCC writes 嗰 as 𠮶, which no pattern knew: 「最尾嗰項呢」 (probe 9) and
+    # 「王炳南嗰日嚟澳門做咗啲咩？」 (blind19, tuning data) were read with a word nothing matches.
+    assert normalise("最尾嗰項呢") == "最尾嗰项呢"
+    assert "𠮶" not in "".join(tokenize("王炳南嗰日嚟澳門做咗啲咩？簽約定開會？"))
+
+
 def test_cantonese_particles_and_modal_words_are_not_evidence() -> None:
     assert tokenize("調整還款可唔可以申請？") == ["调整", "还款", "调整还款", "申请"]
     tokens = set(tokenize("而家仲有冇得申請㗎？可唔可以？"))
