@@ -48,6 +48,7 @@ from actions.parsing import (
     is_bare_answer,
     is_closing,
     looks_like_question,
+    names_its_subject,
     parse_contact,
     parse_name,
     read_answer,
@@ -132,7 +133,11 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 send_reply(dispatcher, answered)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
             # "I need a human. I'm Mary Lee, email …, my question: …": kept for after consent.
-            return _details_events(typed)
+            if not (details := _details_events(typed)) and names_its_subject(typed):
+                # 「…專人跟進本公司關於CEPA原產地證書之申請事宜」 is the question to pass on: the
+                # question step offers it (p9-029 was asked to write it again).
+                return [SlotSet(LAST_UNANSWERED, typed[:MAX_QUESTION_LENGTH])]
+            return details
         if requested == "handoff_consent" and (
             latest_intent(tracker) == "request_human" or wants_staff(typed)
         ):

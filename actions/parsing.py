@@ -813,6 +813,20 @@ def wants_staff(text: str) -> bool:
     return bool(_WANTS_STAFF.search(normalise(text)))
 
 
+# What a request for staff is about, in its own words (normalised): 「…專人跟進本公司關於CEPA原產地
+# 證書之申請事宜」, "someone to follow up my question about certificates of origin" (p9-029: the
+# hand-off then asked for the question the request had given).
+_NAMES_ITS_SUBJECT = re.compile(
+    r"(?:关于|有关|关乎|\b(?:about|regarding|concerning|sobre|acerca d[eo]|relativamente a)\b)"
+    r"\s*[^\s，,。.!！?？；;]{4,}"
+)
+
+
+def names_its_subject(text: str) -> bool:
+    """Whether a request for staff says what it is about: that is the question to pass on."""
+    return wants_staff(text) and bool(_NAMES_ITS_SUBJECT.search(normalise(text)))
+
+
 # Withdrawing one's details once asked (normalised): 「我唔想留名喇」, "I'd rather not give my
 # details", «prefiro não dar os meus dados».
 _WITHHOLDS_DETAILS = re.compile(

@@ -929,6 +929,28 @@ def test_probe9_staff_asked_to_follow_up_a_subject_opens_the_hand_off(stack: Sta
 
 
 @pytest.mark.parametrize(
+    ("lang", "asked", "consent", "name", "contact", "yes"),
+    [("zh-Hant", "本人希望由貴局專人跟進本公司關於CEPA原產地證書之申請事宜。", "同意。",
+      "本人姓何，何志明。", "電郵：ho.cm@example.com.mo", "是"),
+     ("en", "I'd like someone from the bureau to follow up my question about certificates of "
+      "origin under CEPA", "ok", "Mary Ho", "mary.ho@example.com", "yes")],
+)  # fmt: skip
+def test_probe9_a_request_for_staff_that_names_its_subject_is_the_question(
+    stack: Stack, lang: str, asked: str, consent: str, name: str, contact: str, yes: str
+) -> None:
+    """p9-029: after the name and e-mail, 「請寫下你想職員跟進的問題。」, although the first
+    message had said what it was about; the user had to write it again."""
+    sender = new_sender()
+    chat(stack, asked, sender, lang=lang)
+    chat(stack, consent, sender, lang=lang)
+    chat(stack, name, sender, lang=lang)
+    said = text_of(chat(stack, contact, sender, lang=lang))
+    assert said == message("handoff.same_question", lang, question=asked), said
+    filed = chat(stack, yes, sender, lang=lang)
+    assert any(r.get("ticket") for r in filed["replies"]), text_of(filed)
+
+
+@pytest.mark.parametrize(
     ("lang", "opening", "answer", "next_slot"),
     [("en", "Hello, I'd like to check my company's case for the repayment adjustment. We're on "
       "the Young Entrepreneurs Aid Scheme.", "the one due on Aug 15th 2020", "is_last_installment"),

@@ -12,6 +12,7 @@ from actions.parsing import (
     asks_about_privacy,
     chinese_number,
     is_thanks,
+    names_its_subject,
     parse_amount,
     parse_answer,
     parse_contact,
@@ -803,6 +804,25 @@ def test_asking_for_ones_reference(text: str) -> None:
 def test_asking_for_staff_to_follow_up(text: str) -> None:
     """Probe 9: 「本人希望由貴局專人跟進…」 began the repayment check."""
     assert wants_staff(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("本人希望由貴局專人跟進本公司關於CEPA原產地證書之申請事宜。", True),
+        ("I'd like someone from the bureau to follow up my question about certificates of origin",
+         True),
+        ("想搵你哋職員傾下，有關大灣區律師行嘅措施", True),
+        ("請轉交職員處理", False),
+        ("本人並非查詢還款事宜，請轉交職員處理。", False),
+        ("I need a human", False),
+        ("有冇真人？", False),
+    ],
+)  # fmt: skip
+def test_a_request_for_staff_that_names_its_subject(text: str, subject: bool) -> None:
+    """p9-029: the hand-off asked for the question that its opening message had given."""
+    assert wants_staff(text)
+    assert names_its_subject(text) is subject
 
 
 @pytest.mark.parametrize(
