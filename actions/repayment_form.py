@@ -71,7 +71,7 @@ from actions.repayment_slots import (
     scheme_told,
     states_a_case,
     supposed_slots,
-    vague_counts,
+    vague_values,
     wants_to_stop,
 )
 from actions.service_questions import service_reply
@@ -285,7 +285,7 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             supposed = supposed_slots(typed).items()
             found = {slot: value for slot, value in supposed if tracker.get_slot(slot) is None}
         hint_value = TOO_LARGE + too_large[0] if too_large else None
-        if not hint_value and (vague := vague_counts(typed, requested)):
+        if not hint_value and (vague := vague_values(typed, requested)):
             hint_value = VAGUE + vague[0]  # 「仲有成十幾期」: the exact number is asked for
         if "installment_amount" not in found and in_other_currency(typed):
             hint_value = CURRENCY + "installment_amount"  # HKD 3000: asked again, in patacas

@@ -463,26 +463,45 @@ def _leading_answer(norm: str) -> bool | None:
     return None if value and not _FIRM_YES.match(lead.strip()) else value
 
 
-# The count slots, with the words that tie a count to each.
-_COUNT_CUES = {"adjustments_used": _ADJUST_CUE, "remaining_installments_after": _REMAINING_CUE}
+# The slots a number fills, with the words that tie a number to each.
+_NUMBER_CUES = {
+    "adjustments_used": _ADJUST_CUE,
+    "remaining_installments_after": _REMAINING_CUE,
+    "installment_amount": _AMOUNT_CUE,
+}
 
 
-def vague_counts(text: str, requested: str | None) -> tuple[str, ...]:
-    """The count slots that `text` gives only roughly (「仲有成十幾期」, "more than ten" asked how
-    many remain, 「一兩次」 asked how many adjustments), which `read_slots` leaves out: the form
-    asks for the exact number (probe 9: 10 instalments were computed with)."""
+def vague_values(text: str, requested: str | None) -> tuple[str, ...]:
+    """The number slots that `text` gives only roughly (「仲有成十幾期」, "more than ten" asked how
+    many remain, 「一兩次」 asked how many adjustments, 「大概兩萬」 asked the amount), which
+    `read_slots` leaves out: the form asks for the exact number (probe 9: 10 instalments and
+    MOP 20,000 were computed with)."""
     norm = normalise(text)
     if _HYPOTHETICAL.search(norm):
         return ()
     cued = tuple(
         slot
-        for slot, cue in _COUNT_CUES.items()
-        if any(vague_count(_strip_dates(clause)) for clause in _clauses_with(norm, cue))
+        for slot, cue in _NUMBER_CUES.items()
+        if any(_rough(clause) for clause in _clauses_with(norm, cue))
     )
-    if cued or requested not in _COUNT_CUES:
+    if cued or requested not in _NUMBER_CUES:
         return cued
     uncued = not any(cue.search(norm) for _slot, cue, _parse in _CUED)
-    return (requested,) if uncued and vague_count(_strip_dates(norm)) else ()
+    return (requested,) if uncued and _rough(norm) else ()
+
+
+# The amount one wants to pay, after a word for lowering it anywhere before ("reduce my
+# instalment of MOP 6500 to 1000" is no range from 6500 to 1000).
+_LOWERING = re.compile(r"\b(?:reduc|lower|cut|bring|decreas|reduz|baix|diminu)\w*|减|调低|下调|降")
+_TO_AMOUNT = re.compile(r"(?:\bto\b|\bpara\b|到|至)\s*(?:mop\s*)?\$?\s*[\d,.]+k?")
+
+
+def _rough(clause: str) -> bool:
+    """A number given roughly, other than in a date or as the amount one wants to pay."""
+    clause = _TARGET.sub(" ", clause)
+    if _LOWERING.search(clause):
+        clause = _TO_AMOUNT.sub(" ", clause)
+    return vague_count(_strip_dates(clause))
 
 
 def answer_value(answer: Answer | None) -> bool | None:
@@ -517,7 +536,7 @@ _COUNT_TOKEN = re.compile(
 
 def _nearest_count(clause: str, cue: re.Pattern[str] | None) -> int | None:
     """The count written closest to the cue: 仲有十期 · 10 instalments remain · restam 5; None
-    for a count given roughly (仲有十幾期 · more than ten: `vague_counts`)."""
+    for a count given roughly (仲有十幾期 · more than ten: `vague_values`)."""
     clause = _strip_dates(clause)
     if vague_count(clause):
         return None
@@ -555,6 +574,8 @@ def _amount(clause: str, cue: re.Pattern[str] | None) -> Decimal | None:
     the case out on a sum nobody gave."""
     if _OTHER_CURRENCY.search(clause):
         return None  # HKD 3000 is no MOP 3,000
+    if _rough(clause):
+        return None  # 「大概兩萬」: asked for exactly (`vague_values`)
     clause = _TARGET.sub(" ", clause)
     amount = parse_amount(_strip_dates(clause))
     if amount is None or amount <= 0:

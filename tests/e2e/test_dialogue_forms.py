@@ -906,6 +906,28 @@ def test_probe9_a_rough_count_told_early_is_never_computed_with(stack: Stack) ->
     assert ELIGIBLE_THEN["zh-Hant"] in said and "之後10期" not in said, said
 
 
+@pytest.mark.parametrize(
+    ("lang", "rough", "exact"),
+    [("zh-Hant", "大概兩萬", "兩萬"), ("en", "about 8k I think", "MOP 8,000"),
+     ("pt", "cerca de 5 mil patacas", "5000 patacas")],
+)  # fmt: skip
+def test_probe9_a_rough_amount_is_asked_for_exactly(
+    stack: Stack, lang: str, rough: str, exact: str
+) -> None:
+    """p9-011: 「大概兩萬」 at the amount was taken as MOP 20,000 and computed with."""
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender, lang)
+    chat(stack, {"zh-Hant": "冇被取消", "en": "no", "pt": "não"}[lang], sender, lang=lang)
+    said = text_of(chat(stack, {"zh-Hant": "冇調過", "en": "never", "pt": "nunca"}[lang], sender,
+                        lang=lang))  # fmt: skip
+    assert said.endswith(question("installment_amount", lang)), said
+    said = text_of(chat(stack, rough, sender, lang=lang))
+    assert said.startswith(message("form.vague.installment_amount", lang)), said
+    assert said.endswith(question("installment_amount", lang)), said
+    said = text_of(chat(stack, exact, sender, lang=lang))
+    assert said.endswith(question("remaining_installments_after", lang)), said
+
+
 def test_probe9_the_last_one_after_the_measures_is_no_verdict(stack: Stack) -> None:
     """p9-052: "ok and the last one" after questions on the Greater Bay Area measures (no check
     begun) got "your case would not have met the conditions… the last instalment"."""

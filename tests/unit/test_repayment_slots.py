@@ -1158,8 +1158,17 @@ def test_an_answer_opening_a_message_of_facts(text: str, slots: dict[str, object
      ("about 10 left", "installment_amount", {}, ("remaining_installments_after",)),
      ("一兩次", "adjustments_used", {}, ("adjustments_used",)),
      ("adjusted once or twice", None, {}, ("adjustments_used",)),
-     # exact counts stay as they were
+     # an amount told roughly (p9-011: 「大概兩萬」 was worked out with as MOP 20,000)
+     ("大概兩萬", "installment_amount", {}, ("installment_amount",)),
+     ("兩萬左右", "installment_amount", {}, ("installment_amount",)),
+     ("about 8k", "installment_amount", {}, ("installment_amount",)),
+     ("cerca de 5 mil patacas", "installment_amount", {}, ("installment_amount",)),
+     ("每期大概八千蚊", "is_last_installment", {}, ("installment_amount",)),
+     # exact counts and amounts stay as they were
      ("仲有10期", "installment_amount", {"remaining_installments_after": 10}, ()),
+     ("兩萬", "installment_amount", {"installment_amount": "20000.00"}, ()),
+     ("仲有成十幾期，每期八千蚊", "grant_cancelled", {"installment_amount": "8000.00"},
+      ("remaining_installments_after",)),
      ("12", "remaining_installments_after", {"remaining_installments_after": 12}, ())],
 )  # fmt: skip
 def test_a_vague_count_is_never_a_number(
@@ -1167,10 +1176,10 @@ def test_a_vague_count_is_never_a_number(
 ) -> None:
     """「唔係，仲有成十幾期」 and 「大概仲有十幾期」 became exactly 10 remaining instalments, from
     which the increase of each was worked out (p9-001, p9-073)."""
-    from actions.repayment_slots import vague_counts
+    from actions.repayment_slots import vague_values
 
     assert read_slots(text, requested) == (slots, ())
-    assert vague_counts(text, requested) == vague
+    assert vague_values(text, requested) == vague
 
 
 def test_a_vague_count_is_asked_for_exactly() -> None:
@@ -1195,6 +1204,23 @@ def test_a_vague_count_is_asked_for_exactly() -> None:
         assert asked.endswith(message("form.question.remaining_installments_after", lang))
         asked = AskGrantCancelled().question(hinted, lang)  # said before whichever comes next
         assert asked.startswith(message("form.vague.remaining_installments_after", lang))
+
+
+def test_a_rough_amount_is_asked_for_exactly() -> None:
+    """p9-011: 「大概兩萬」 at the amount was computed with as MOP 20,000."""
+    from actions.repayment_form import VAGUE
+
+    events = ValidateRepaymentForm().extract_events(
+        said("大概兩萬", "inform"), "installment_amount"
+    )
+    assert slot_values(events) == {
+        "installment_amount": None, HINT: VAGUE + "installment_amount"
+    }  # fmt: skip
+    for lang in LANGS:
+        hinted = tracker("", {HINT: VAGUE + "installment_amount"}, lang)
+        asked = AskAmount().question(hinted, lang)
+        assert asked.startswith(message("form.vague.installment_amount", lang))
+        assert asked.endswith(message("form.question.installment_amount", lang))
 
 
 def test_a_vague_count_is_not_supposed_either() -> None:
