@@ -26,6 +26,7 @@ from knowledge.retriever import (
     ANSWER_GROUP,
     ANSWER_MARGIN,
     ANSWER_THRESHOLD,
+    CLEAR_LEAD,
     PLAUSIBLE_THRESHOLD,
     Band,
     Hit,
@@ -35,6 +36,7 @@ from knowledge.retriever import (
     answer_group,
     band,
     crowd_overview,
+    lead,
 )
 from knowledge.schema import Entry, Topic
 from knowledge.text import normalise, without_preamble
@@ -554,13 +556,14 @@ def answer_question(
         return answer_entries(retriever, named[:ANSWER_GROUP], lang, today)
     context_topic = context.topic if context is not None else None
     if out_of_scope and context_topic is not None:
-        lead = retriever.search(question, k=1, topic=topic)
-        out_of_scope = not (lead and lead[0].entry.topic == context_topic)
+        first = retriever.search(question, k=1, topic=topic)
+        out_of_scope = not (first and first[0].entry.topic == context_topic)
     if (closed := _ended_measure(retriever, question, topic, today, context_topic)) is not None:
         return compose_measure_closed(closed, lang)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
     if context is not None and decision.band != "confident":
-        decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
+        if not _elsewhere_surely(decision, topic, intent_confidence, context):
+            decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
     elif context is not None and _elsewhere_on_the_nlu_alone(
         retriever, question, decision, context
     ):
@@ -580,16 +583,35 @@ def answer_question(
     return compose_not_sure([h.entry for h in hits], lang, decision.missing)
 
 
+def _elsewhere_surely(
+    decision: Decision, topic: Topic | None, intent_confidence: float, context: Context
+) -> bool:
+    """Whether the NLU, sure of it, and the question's own words turn to another topic than the
+    conversation's: a question of its own, however unsure the ranking, never one about the
+    previous answer (「謝謝。如需進一步查詢，應聯絡哪個部門？」 after national treatment, read as
+    asking for the contact, got national treatment again: probe 10)."""
+    return (
+        topic is not None
+        and topic != context.topic
+        and intent_confidence >= AGREEMENT_INTENT_CONFIDENCE
+        and bool(decision.hits)
+        and decision.hits[0].entry.topic == topic
+    )
+
+
 def _elsewhere_on_the_nlu_alone(
     retriever: HybridRetriever, question: str, decision: Decision, context: Context
 ) -> bool:
     """Whether a sure answer on another topic than the conversation's rests on the NLU alone: the
     question names nothing that answers it without the intent's help. 「幾多人出席」 after the
     CITES meeting read as import licensing got the WTO workshop's 50 (probe 9); the meeting's own
-    28 is what the user asked."""
+    28 is what the user asked. A question whose few words point at one entry by far does name it
+    («qual o email de vocês» after import licensing, probe 10: CLEAR_LEAD)."""
     if decision.answers[0].entry.topic == context.topic:
         return False
-    return decide(retriever, question, None, 0.0, False).band == "weak"
+    alone = decide(retriever, question, None, 0.0, False)
+    named = alone.hits[0].entry == decision.answers[0].entry and lead(alone.hits) >= CLEAR_LEAD
+    return alone.band == "weak" and not named
 
 
 def _same_topic(retriever: HybridRetriever, previous: str, hits: list[Hit]) -> bool:
@@ -615,14 +637,14 @@ def _ended_measure(
     if not asks_if_still_open(question):
         return None
     ranked = retriever.search(question, k=len(retriever.entries), topic=topic)
-    lead = context_topic or (ranked[0].entry.topic if ranked else None)
-    if lead is None or topic not in (None, lead):
+    about = context_topic or (ranked[0].entry.topic if ranked else None)
+    if about is None or topic not in (None, about):
         return None
     return next(
         (
             h.entry
             for h in ranked
-            if h.entry.topic == lead
+            if h.entry.topic == about
             and h.entry.valid_until is not None
             and h.entry.valid_until < today
             and format_date(h.entry.valid_until, "zh-Hans") in h.entry.answer.zh_hans

@@ -594,3 +594,20 @@ def test_a_decision_cites_the_rule_that_decided_it(stack: Stack) -> None:
     (reply,) = talk(stack, typed, lang="en")
     assert any(r in text_of(reply) for r in RULED_OUT), text_of(reply)
     assert sources(reply)[0] == "sme-repayment-eligibility", sources(reply)
+
+
+# Probe 10 (75 conversations, 2026-12-07), the knowledge side.
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [(("批發銷售是否已實現國民待遇？", "謝謝。如需進一步查詢，應聯絡哪個部門？"), "zh-Hant"),
+     (("oi, preciso de licenca pra importar carro usado pra macau?", "qual o email de voces"), "pt"),
+     (("which service sectors get national treatment now?", "whats ur email"), "en")],
+)  # fmt: skip
+def test_asking_for_the_contact_after_an_answer_gets_the_contact(
+    stack: Stack, turns: tuple[str, ...], lang: str
+) -> None:
+    """p10-024, p10-069: read as asking for the contact, they got the previous answer again;
+    p10-048: "whats ur email" got "not sure"."""
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply)[:1] == ["contact-bureau"] or "85972343" in text_of(reply), text_of(reply)
+    assert sources(reply)[:1] != sources(talk(stack, turns[0], lang=lang)[0])[:1]

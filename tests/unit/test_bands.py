@@ -13,6 +13,8 @@ from knowledge.retriever import (
     ANSWER_GROUP,
     ANSWER_MARGIN,
     ANSWER_THRESHOLD,
+    CLEAR_LEAD,
+    CLEAR_LEAD_FLOOR,
     CROWD,
     CROWD_FLOOR,
     CROWD_SPREAD,
@@ -99,6 +101,23 @@ def test_an_agreeing_sure_intent_lowers_the_bar_for_a_clear_leader(entries: list
     low = hits(entries, AGREEMENT_THRESHOLD - 0.01, AGREEMENT_THRESHOLD - AGREEMENT_MARGIN - 0.01)
     assert band(low, intent=sure) == band(low) != "confident"
     assert AGREEMENT_THRESHOLD < ANSWER_THRESHOLD
+
+
+def test_an_agreeing_sure_intent_answers_a_far_leader_with_a_low_score(
+    entries: list[Entry],
+) -> None:
+    """Probe 10: "whats ur email" (0.435, the next 0.185) got "not sure" though the NLU asked for
+    the contact; "I lost my wallet on a bus - who should I contact?" (0.371, the next 0.153)
+    stays refused."""
+    entries = one_per_topic(entries)
+    sure = Intent(entries[0].topic, AGREEMENT_INTENT_CONFIDENCE)
+    far = hits(entries, CLEAR_LEAD_FLOOR + 0.08, CLEAR_LEAD_FLOOR + 0.08 - CLEAR_LEAD - 0.02)
+    assert band(far) == "weak" and band(far, intent=sure) == "confident"
+    nearer = hits(entries, 0.371, 0.153)
+    assert band(nearer, intent=sure) == "weak"
+    lower = hits(entries, CLEAR_LEAD_FLOOR - 0.01, 0.0)
+    assert band(lower, intent=sure) == "weak"
+    assert CLEAR_LEAD_FLOOR < AGREEMENT_THRESHOLD
 
 
 def test_the_lead_is_over_the_best_entry_outside_the_group_whatever_its_rank(
