@@ -86,6 +86,22 @@ def compose_answer(
     )
 
 
+def with_unanswered(reply: Reply, questions: tuple[str, ...]) -> Reply:
+    """`reply`, answering some of a message's questions, saying which of them it leaves
+    unanswered (quoted as asked) and offering staff for those."""
+    if not questions:
+        return reply
+    quoted = join_list([text("answer.quoted", reply.lang, text=q) for q in questions], reply.lang)
+    note = text("answer.parts_unanswered", reply.lang, questions=quoted)
+    handoff = Button(text("button.handoff", reply.lang), HANDOFF_PAYLOAD)
+    return replace(
+        reply,
+        text=f"{reply.text}\n\n{note}",
+        buttons=[*reply.buttons, handoff],
+        handoff_offered=True,
+    )
+
+
 def unique(lines: Iterable[str]) -> list[str]:
     """`lines` without repeats, in order (siblings share a source article and an end date)."""
     return list(dict.fromkeys(lines))

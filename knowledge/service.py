@@ -14,6 +14,7 @@ from knowledge.answer import (
     compose_not_sure,
     compose_out_of_scope,
     compose_plausible,
+    with_unanswered,
 )
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang, detect_lang
@@ -49,9 +50,17 @@ NOTHING_CLOSE = 0.25
 # clause; not 還有, which is also "still has"), and how many parts of what length are read one by
 # one (`decide`).
 _PART_BREAK = re.compile(r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)")
-# "(1) … (2) …", "1) … 2) …", 「①…②…」 (a forwarded e-mail's questions, probe 9)
-_NUMBERED_PART = re.compile(r"(?:^|(?<=\s)|(?<=[:：,，;；]))\(?[1-5]\)\s*|[①②③④⑤]")
+# "(1) … (2) …", "1) … 2) …", 「①…②…」 (a forwarded e-mail's questions, probe 9); "1. … 2. …",
+# "(a) … (b) …", 「（一）…（二）…」, 「一、…二、…」, 「第一 … 第二 …」 (probe 10; not 第一項, an ordinal)
+_NUMBERED_PART = re.compile(
+    r"(?:^|(?<=\s)|(?<=[:：,，;；。？?!！]))"
+    r"(?:[(（]?(?:[1-5]|[a-e])[)）]|[(（][一二三四五][)）]|[1-5][.、．](?!\d)|[一二三四五]、"
+    r"|第[一二三四五](?=[\s，,：:、]))\s*"
+    r"|[①②③④⑤]"
+)
 MAX_PARTS = 3
+# Numbered, a message asks each of up to this many questions (a pasted e-mail's list).
+MAX_NUMBERED_PARTS = 4
 MIN_PART = 4
 # A later question that points back at the first (「此項措施排第幾？」, "when does it start?"): read
 # alone it is about nothing, so it never overrules the whole message's answer.
@@ -233,6 +242,8 @@ class Decision:
     # was labelled with (knowledge/answerability.py), or each part's answer, in the order asked,
     # of a message asking several questions (`decide`).
     chosen: tuple[Hit, ...] = ()
+    # The questions of such a message that its answer leaves unanswered (`decide`).
+    unanswered: tuple[str, ...] = ()
 
     @property
     def answers(self) -> list[Hit]:
@@ -277,17 +288,25 @@ def decide(
             or any(_POINTS_BACK.search(normalise(q)) for q in asked[1:])
         ):
             return whole
-    elif missing := next((d.missing for d in each if d.missing is not None), None):
-        return Decision("weak", whole.hits, missing=missing)
-    elif any(d.band != "confident" for d in each):
-        return whole
+    elif not any(d.band == "confident" for d in each):
+        missing = next((d.missing for d in each if d.missing is not None), None)
+        return whole if missing is None else Decision("weak", whole.hits, missing=missing)
     first: dict[str, Hit] = {}
     for hit in (h for d in each for h in d.answers):
         first.setdefault(hit.entry.id, hit)
     chosen = tuple(first.values())[:ANSWER_GROUP]
     ids = {h.entry.id for h in chosen}
     rest = [h for h in whole.hits if h.entry.id not in ids]
-    return Decision("confident", [*chosen, *rest], chosen=chosen)
+    # The questions it answers, and those it cannot, named (probe 10: a pasted e-mail asking the
+    # licence's fee beside two questions the newsletter answers was refused whole); not a part
+    # near nothing ("Kind regards, João").
+    unanswered = tuple(
+        q
+        for q, d in zip(asked, each, strict=True)
+        if d.band != "confident"
+        and (d.missing is not None or (d.hits and d.hits[0].score >= NOTHING_CLOSE))
+    )
+    return Decision("confident", [*chosen, *rest], chosen=chosen, unanswered=unanswered)
 
 
 def decide_follow_up(
@@ -376,14 +395,14 @@ def _lead_in(retriever: HybridRetriever, question: str, context: Context) -> str
 
 
 def question_parts(message: str) -> list[str]:
-    """The questions of a message that asks up to MAX_PARTS ("…？此外，…？", or numbered "(1) …
-    (2) …", whatever comes before the first number left out), each of at least MIN_PART
+    """The questions of a message that asks up to MAX_PARTS ("…？此外，…？"), or numbered up to
+    MAX_NUMBERED_PARTS ("(1) … (2) …", whatever comes before the first number left out), each of at least MIN_PART
     characters; [message] when it asks one, or more than MAX_PARTS."""
     numbered = _NUMBERED_PART.split(message)
     if len(numbered) > 2:
         parts = [p.strip(" ，,。.;；\n-") for p in numbered[1:]]
         parts = [p for p in parts if len(p.replace(" ", "")) >= MIN_PART]
-        if 2 <= len(parts) <= MAX_PARTS:
+        if 2 <= len(parts) <= MAX_NUMBERED_PARTS:
             return parts
     parts = [p.strip(" ，,。.") for p in _PART_BREAK.split(message)]
     parts = [p for p in parts if len(p.replace(" ", "")) >= MIN_PART]
@@ -562,7 +581,7 @@ def answer_question(
         return compose_measure_closed(closed, lang)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
     if context is not None and decision.band != "confident":
-        if not _elsewhere_surely(decision, topic, intent_confidence, context):
+        if not _elsewhere_surely(retriever, question, topic, intent_confidence, context):
             decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
     elif context is not None and _elsewhere_on_the_nlu_alone(
         retriever, question, decision, context
@@ -571,7 +590,8 @@ def answer_question(
         if follow_up is not None and follow_up.band == "confident":
             decision = follow_up
     if decision.band == "confident":
-        return answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
+        answered = answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
+        return with_unanswered(answered, decision.unanswered)
     hits = decision.hits
     if decision.band == "plausible":
         return compose_plausible(hits[0].entry, lang, today, [h.entry for h in hits[1:3]])
@@ -584,19 +604,23 @@ def answer_question(
 
 
 def _elsewhere_surely(
-    decision: Decision, topic: Topic | None, intent_confidence: float, context: Context
+    retriever: HybridRetriever,
+    question: str,
+    topic: Topic | None,
+    intent_confidence: float,
+    context: Context,
 ) -> bool:
-    """Whether the NLU, sure of it, and the question's own words turn to another topic than the
-    conversation's: a question of its own, however unsure the ranking, never one about the
-    previous answer (「謝謝。如需進一步查詢，應聯絡哪個部門？」 after national treatment, read as
-    asking for the contact, got national treatment again: probe 10)."""
-    return (
-        topic is not None
-        and topic != context.topic
-        and intent_confidence >= AGREEMENT_INTENT_CONFIDENCE
-        and bool(decision.hits)
-        and decision.hits[0].entry.topic == topic
-    )
+    """Whether the NLU, sure of it, and the question's own words, by a clear lead, turn to another
+    topic than the conversation's: a question of its own, however unsure the ranking, never one
+    about the previous answer (「謝謝。如需進一步查詢，應聯絡哪個部門？」 after national treatment,
+    read as asking for the contact, got national treatment again: probe 10). Not 「共有多少項措施？」
+    after the Greater Bay Area measures, which the NLU reads as the repayment measure's but whose
+    words lean nowhere."""
+    if topic is None or topic == context.topic or intent_confidence < AGREEMENT_INTENT_CONFIDENCE:
+        return False
+    own = retriever.search(question, k=len(retriever.entries))
+    here = next((h.score for h in own if h.entry.topic == context.topic), 0.0)
+    return own[0].entry.topic == topic and own[0].score - here >= FOLLOW_UP_SWITCH
 
 
 def _elsewhere_on_the_nlu_alone(

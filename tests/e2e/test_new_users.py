@@ -611,3 +611,30 @@ def test_asking_for_the_contact_after_an_answer_gets_the_contact(
     reply = talk(stack, *turns, lang=lang)[-1]
     assert sources(reply)[:1] == ["contact-bureau"] or "85972343" in text_of(reply), text_of(reply)
     assert sources(reply)[:1] != sources(talk(stack, turns[0], lang=lang)[0])[:1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "answered", "unanswered"),
+    [("敬啟者：本公司為澳門一家從事批發銷售之企業，擬拓展內地市場。謹請教：（一）修訂協議下，批發銷售是否已"
+      "實現國民待遇？（二）修訂協議何時生效？（三）貴局可否提供申請「CEPA澳門服務提供者證明書」之所需文件及"
+      "收費？順頌商祺。", "zh-Hant", ["cepa-services-national-treatment", "cepa-services-signing"],
+      "之所需文件及收費"),
+     ("hi there! quick qs: 1) when did Kimberley start in macao 2) which law 3) how many "
+      "companies licensed. thx", "en", ["kimberley-overview", "kimberley-licensed-operators"],
+      None),
+     ("Dear Sir/Madam, I am writing on behalf of a Portuguese wine importer based in Macao. We "
+      "would like to clarify the following: (a) does importing wine into Macao require an import "
+      "licence? (b) what was discussed at the WTO import licensing workshop and who attended? (c) "
+      "could you tell us the processing time and fee for an import licence? (d) is the Macao "
+      "product quality certification open to imported goods? Kind regards, João", "en",
+      ["import-licensing-goods"], "processing time and fee")],
+)  # fmt: skip
+def test_a_pasted_e_mail_gets_the_answers_it_can_and_names_the_rest(
+    stack: Stack, typed: str, lang: str, answered: list[str], unanswered: str | None
+) -> None:
+    """p10-024, p10-059, p10-052: each whole e-mail was refused for its one question the
+    newsletter does not answer (a fee, a processing time) or for a number it read as asked."""
+    (reply,) = talk(stack, typed, lang=lang)
+    assert all(entry in sources(reply) for entry in answered), (sources(reply), text_of(reply))
+    if unanswered is not None:
+        assert unanswered in text_of(reply) and reply["handoff_offered"], text_of(reply)
