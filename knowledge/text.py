@@ -268,6 +268,8 @@ SPELT_OUT: dict[str, tuple[str | None, str]] = {
     "apply": (None, "申请"),
     "import": (None, "进口"),
     "download": (None, "下载"),
+    # Cantonese chat's "d" for 啲 (「進口d咩嘢要攞准照先」, 「你哋d資料」: probe 10)
+    "d": (None, "啲"),
 }
 _SPELT_OUT_RE = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, SPELT_OUT)) + r")(?![a-z])")
 

@@ -38,6 +38,8 @@ def test_misspelt_names_are_read_as_the_entries_spell_them(typed: str, read: str
         ("點樣apply調整還款", "点样申请调整还款"),
         ("how do SMEs apply", "how do smes apply"),  # kept in an English question
         ("gbah importação", "gbah importação"),  # only whole words
+        ("進口d咩嘢要攞准照先", "进口啲咩嘢要攞准照先"),  # p10-013
+        ("vitamin d", "vitamin d"),
     ],
 )
 def test_english_words_are_spelt_out_in_the_questions_script(typed: str, read: str) -> None:
