@@ -36,6 +36,16 @@ _PT_WORDS = [
     "non",
     "décim",
 ]
+# "décima segunda" … "décima quinta": 12 … 15 («e a décima segunda?» repeated the fifth, p10-064)
+_PT_ORDINAL = rf"(?:décim[ao]\s+)?(?:{'|'.join(_PT_WORDS)})"
+
+
+def _pt_place(ordinal: str) -> int:
+    """The place a Portuguese ordinal's stem(s) name: "terceir" 3, "décima segund" 12."""
+    *tens, unit = ordinal.split()
+    return 10 * len(tens) + _PT_WORDS.index(unit) + 1
+
+
 # Where a question (normalised: Simplified, lower case) names an item by its number: 第4项,
 # 第十五條, 4号措施 (not 第一个 or 第二点, which also count the user's own questions); "measure 4",
 # "measure no. 10", "measures 3 and 5", "number 11", "the 4th measure", "the fourth measure";
@@ -49,7 +59,7 @@ _ASKED = re.compile(
     r"(?:(?:no\.?|number|n\.?o\.?|número|numero|#)\s*)?(?P<digits>\d+)\b(?![/.,]?\d)"
     r"|\b(?P<th>\d+)(?:st|nd|rd|th|\.?[ªa])\s+(?:measure|item|medida)"
     rf"|\b(?P<en>{'|'.join(_EN_ORDINALS)})\s+(?:measure|item)\b"
-    rf"|\b(?P<pt>{'|'.join(_PT_WORDS)})a\s+medida"
+    rf"|\b(?P<pt>{_PT_ORDINAL})a\s+medida"
 )
 
 
@@ -60,7 +70,7 @@ _ALONE = re.compile(
     r"^\W*(?:and |what about |how about |tell me (?:more )?about |explain |e |e quanto à |e a |"
     r"那|咁|噉|那么|想问|请问)?\s*"
     rf"(?:the |a |o )?(?:(?P<en>{'|'.join(_EN_ORDINALS)})|(?P<th>\d+)(?:st|nd|rd|th|\.?[ªºao])"
-    rf"|(?P<pt>{'|'.join(_PT_WORDS)})[ao]|第\s*(?P<han>\d+|{_HAN})\s*(?:个|項|项|条|點|点|樣|样)?)"
+    rf"|(?P<pt>{_PT_ORDINAL})[ao]|第\s*(?P<han>\d+|{_HAN})\s*(?:个|項|项|条|點|点|樣|样)?)"
     r"(?: one| measure| item| medida)?(?:,? please)?\s*"
     r"(?:是什么(?:意思)?|是咩|系咩(?:意思)?|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|, pode explicar|, please)?"
     # ("the third one, is that for Macau kids in Zhuhai schools?": a question about it after)
@@ -107,7 +117,7 @@ def place_named_alone(question: str) -> int | None:
         return int(digits)
     if han := match.group("han"):
         return int(han) if han.isdigit() else int(cn2an.cn2an(han, "smart"))
-    return _PT_WORDS.index(match.group("pt")) + 1
+    return _pt_place(match.group("pt"))
 
 
 def listed_item(entries: Iterable[Entry], question: str, listed: Entry) -> Entry | None:
@@ -156,7 +166,7 @@ def _places(match: re.Match[str]) -> list[int]:
         return [int(digits)]
     if english := match.group("en"):
         return [_EN_ORDINALS.index(english) + 1]
-    return [_PT_WORDS.index(match.group("pt")) + 1]
+    return [_pt_place(match.group("pt"))]
 
 
 def named_items(entries: Iterable[Entry], question: str, topic: Topic | None) -> list[Entry]:

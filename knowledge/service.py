@@ -112,11 +112,21 @@ def asks_if_still_open(question: str) -> bool:
     return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
 
 
+# "When?" (normalised), and a date an answer (Simplified) states.
+_ASKS_WHEN = re.compile(
+    r"什么时候|什么时间|何时|几时|哪天|哪一天|边日|几号|几月|\bwhen\b|\bquando\b|que dia|em que data"
+)
+_STATES_A_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 # How far a follow-up's own words must rank an entry above the one its reading with the previous
 # question gives, for that reading to give way: to another entry of the topic ("and banking?"),
 # or, when it is another topic's, to the question read alone (tuned on
 # tests/data/followups_tune.jsonl).
 FOLLOW_UP_SWITCH = 0.2
+# How far a follow-up's own words must rank the topic a sure NLU reads above the conversation's
+# for it to be a question of its own (`_elsewhere_surely`): 「那CEPA法律服务呢」 after the law-firm
+# measure leads by 0.199 (it got the measure again, p10-043); 「共有多少項措施？」 after the
+# measures, read as the repayment measure's, by 0.01.
+ELSEWHERE_LEAD = 0.15
 # The agreement band for a follow-up, which is read with the conversation's topic as a sure NLU
 # reading of its own: the lead the band asked before the Cantonese phrasings moved its
 # calibration for direct questions to 0.01 (knowledge/retriever.py). Tuned on
@@ -380,6 +390,24 @@ def decide_follow_up(
             and missing_detail(question, [best.entry]) is None
         ):
             return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
+    if _ASKS_WHEN.search(norm) and not any(
+        _STATES_A_DATE.search(e.answer.zh_hans) for e in answers
+    ):
+        # 「从什么时候开始可以？」 after national treatment (p10-034 got it again, with no date):
+        # the date is in the entry the answer points to next (the signing and effective date).
+        dated = next(
+            (
+                retriever.entries[r]
+                for r in answers[0].related
+                if r in retriever.entries
+                and retriever.entries[r].topic == context.topic
+                and _STATES_A_DATE.search(retriever.entries[r].answer.zh_hans)
+            ),
+            None,
+        )
+        if dated is not None:
+            chosen = next(h for h in own if h.entry == dated)
+            return Decision("confident", [chosen, *(h for h in own if h is not chosen)], alone=True)
     return decision
 
 
@@ -610,7 +638,7 @@ def _elsewhere_surely(
     intent_confidence: float,
     context: Context,
 ) -> bool:
-    """Whether the NLU, sure of it, and the question's own words, by a clear lead, turn to another
+    """Whether the NLU, sure of it, and the question's own words, by ELSEWHERE_LEAD, turn to another
     topic than the conversation's: a question of its own, however unsure the ranking, never one
     about the previous answer (「謝謝。如需進一步查詢，應聯絡哪個部門？」 after national treatment,
     read as asking for the contact, got national treatment again: probe 10). Not 「共有多少項措施？」
@@ -620,7 +648,7 @@ def _elsewhere_surely(
         return False
     own = retriever.search(question, k=len(retriever.entries))
     here = next((h.score for h in own if h.entry.topic == context.topic), 0.0)
-    return own[0].entry.topic == topic and own[0].score - here >= FOLLOW_UP_SWITCH
+    return own[0].entry.topic == topic and own[0].score - here >= ELSEWHERE_LEAD
 
 
 def _elsewhere_on_the_nlu_alone(

@@ -638,3 +638,30 @@ def test_a_pasted_e_mail_gets_the_answers_it_can_and_names_the_rest(
     assert all(entry in sources(reply) for entry in answered), (sources(reply), text_of(reply))
     if unanswered is not None:
         assert unanswered in text_of(reply) and reply["handoff_offered"], text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang", "entry"),
+    [(("Boa tarde. Quais são as 15 medidas da Grande Baía?", "e a quinta?", "e a décima segunda?"),
+      "pt", "gba-measure-12-human-genetic-resources"),
+     (("我们公司是做设备维修保养的，在澳门注册，能不能以商业存在的形式进入内地市场？",
+       "从什么时候开始可以？"), "zh-Hans", "cepa-services-signing")],
+)  # fmt: skip
+def test_a_follow_up_gets_what_it_asks_not_the_previous_answer_again(
+    stack: Stack, turns: tuple[str, ...], lang: str, entry: str
+) -> None:
+    """p10-064: «e a décima segunda?» got the fifth measure again; p10-034: "from when?" after
+    national treatment got national treatment again, with no date."""
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply)[:1] == [entry], text_of(reply)
+
+
+def test_what_they_discussed_after_the_trade_committee_is_not_the_cites_meeting(
+    stack: Stack,
+) -> None:
+    """p10-001: 「佢哋傾咗啲咩」 after the committee meeting got the CITES meeting's topics (a
+    phrasing of theirs, meant as a follow-up of the CITES meeting)."""
+    reply = talk(stack, "個委員會會議喺邊度開", "佢哋傾咗啲咩", lang="zh-Hant")[-1]
+    assert not any(s.startswith("cites") for s in sources(reply)), text_of(reply)
+    reply = talk(stack, "CITES個協調會喺邊度開", "佢哋傾咗啲咩", lang="zh-Hant")[-1]
+    assert sources(reply)[:1] == ["cites-meeting-topics"], text_of(reply)

@@ -103,6 +103,10 @@ MEASURE_5 = "gba-measure-05-foreign-permanent-residents"
         (MEASURE_5, "最尾嗰項呢", 15),
         (MEASURE_5, "ok and the last one", 15),
         (MEASURE_5, "上一項呢", 4),
+        # probe 10: «e a décima segunda?» after the fifth got the fifth again
+        (MEASURE_5, "e a décima segunda?", 12),
+        (LIST, "e a décima quinta?", 15),
+        (LIST, "a décima", 10),
     ],
 )
 def test_a_place_or_neighbour_named_after_the_list_or_an_item_is_that_item(
