@@ -90,7 +90,12 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
 # "Can I (still) apply now? / is it still open?" (normalised), asked of a time-limited measure.
 _ASKS_IF_STILL_OPEN = re.compile(
     # (not a count: 「截至目前共收到多少宗申請？」)
-    r"(?:而家|现在|现时|目前|依家|今日|今天|仲|还(?!款)|仍然?)[^。?,多几宗]{0,8}(?:申请|报名|办理|做紧|有效|进行|接受)"
+    r"(?:而家|现在|现时|目前|依家|今日|今天|本月|今个月|这个月|仲|还(?!款)|仍然?)[^。?,多几宗]{0,8}"
+    r"(?:申请|报名|办理|做紧|有效|进行|接受)"
+    # 「…嘅還款仲可唔可以調」, 「而家仲得唔得」 (probe 10: the rules came first, the end as a note)
+    r"|仲(?:可唔可以|可不可以|可以|能不能|能否)(?:申请)?(?:调|减)"
+    r"|(?:而家|现在|现时|依家|本月|今个月|这个月)仲?(?:得唔得|得不得|行唔行|行不行|可唔可以|可不可以)"
+    r"|\bthis month\b[^?]{0,40}\b(?:reduc|adjust|lower)|\b(?:reduc|adjust|lower)\w*\b[^?]{0,40}\bthis month\b"
     r"|申请唔申请到|(?:截止|结束|完结)(?:咗|了)?(?:未|吗|没有|冇)"
     r"|\b(?:still(?! (?:have|owe|repaying|paying|has))|now|today|currently)\b[^?]{0,40}\b(?:apply|applying|open|available|valid"
     r"|running|accept)|\b(?:apply|submit)\b[^?]{0,40}\b(?:now|today)\b"

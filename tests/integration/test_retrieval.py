@@ -622,8 +622,14 @@ def test_a_follow_up_the_nlu_reads_as_out_of_scope_is_answered_on_the_conversati
             "sme_repayment",
         ),
         ("聽講調整還款重開咗，係咪真㗎？", "zh-Hant", None),
+        # probe 10: the entries that read as eligibility came first, the end only as a note
+        ("算 講正經嘢 天鴿援助計劃嘅還款仲可唔可以調", "zh-Hant", None),
+        ("本人欲查詢經濟局推出之「調整各項援助計劃的還款」措施。本公司屬《中小企業援助計劃》受惠企業，"
+         "現尚有還款未清，可否於本月申請調整？", "zh-Hant", None),
+        ("我想申請減還款 而家仲得唔得", "zh-Hant", None),
+        ("Can we still get our instalment reduced this month?", "en", None),
     ],
-)
+)  # fmt: skip
 def test_can_i_still_apply_is_told_the_measure_has_ended(
     retriever: HybridRetriever, question: str, lang: Lang, context: Topic | None
 ) -> None:
