@@ -44,25 +44,31 @@ from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
     asks_about_privacy,
+    asks_for_others_data,
+    asks_to_withdraw,
+    introduced_name,
     is_aside,
     is_bare_answer,
     is_closing,
     looks_like_question,
     names_its_subject,
+    opening_answer,
     parse_contact,
     parse_name,
     read_answer,
+    says_already_told,
+    says_not_agreed,
     split_contact_message,
     wants_staff,
     withholds_details,
 )
 from actions.repayment_slots import wants_to_stop
-from actions.service_questions import service_reply
+from actions.service_questions import privacy_reply, service_reply
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
-from knowledge.answer import Reply, compose_privacy
+from knowledge.answer import Reply
 from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
@@ -138,12 +144,27 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 # question step offers it (p9-029 was asked to write it again).
                 return [SlotSet(LAST_UNANSWERED, typed[:MAX_QUESTION_LENGTH])]
             return details
-        if requested == "handoff_consent" and (
-            latest_intent(tracker) == "request_human" or wants_staff(typed)
-        ):
+        if requested == "handoff_consent" and _asks_for_staff(tracker, typed):
             return [SlotSet(requested, True), SlotSet(HINT, None)]  # 「算了，给我转人工」: yes
-        if clicked_stop(tracker) or wants_to_stop(typed) or withholds_details(typed):
-            return [SlotSet(STOPPED, True)]  # 「我唔想留名喇」 at the name: nothing more is asked
+        if (
+            clicked_stop(tracker)
+            or wants_to_stop(typed)
+            or withholds_details(typed)
+            or asks_to_withdraw(typed)
+        ):
+            # 「我唔想留名喇」, 「唔同意 唔好記我嘢」 (p10-016), "actually no, I changed my mind,
+            # don't keep my name" (p10-058) at any step: nothing more is asked, nothing is kept.
+            # A privacy question asked with it ("no! cancel. delete what I wrote") is answered.
+            if dispatcher is not None and (privacy := privacy_reply(typed, lang)):
+                send_reply(dispatcher, privacy)
+            return [SlotSet(STOPPED, True)]
+        if requested != "handoff_consent" and says_not_agreed(typed):
+            # 「我都未答應你 我問緊你資料點處理」 at the name (p10-016): the privacy answer when
+            # asked, then the consent question again; nothing given since is kept.
+            if dispatcher is not None and (privacy := privacy_reply(typed, lang)):
+                send_reply(dispatcher, privacy)
+            cleared = ("handoff_consent", "contact_name", "contact_detail", requested)
+            return [*(SlotSet(slot, None) for slot in dict.fromkeys(cleared)), SlotSet(HINT, None)]
         if requested in ("contact_name", "contact_detail") and (
             is_closing(typed) or (is_bare_answer(typed) and _answer(tracker) is Answer.NO)
         ):
@@ -153,11 +174,20 @@ class ValidateHandoffForm(ExtractingFormValidation):
         if dispatcher is not None and (pressed := button_answer(tracker)):
             send_reply(dispatcher, pressed)  # a topic button of an earlier answer
             return ask_again_events(requested, HINT)
-        if dispatcher is not None and asks_about_privacy(typed):
+        if (
+            dispatcher is not None
+            and requested != "handoff_question"
+            and (declined := _decline_and_answer(tracker, typed, dispatcher))
+        ):
+            return declined
+        if dispatcher is not None and (privacy := privacy_reply(typed, lang)):
             # 「你哋會點用我啲資料？」 at the privacy notice, 「個人資料將保存多久？」 for the
-            # question: what is kept and why, then the same step.
-            send_reply(dispatcher, compose_privacy(conversation_lang(tracker)))
+            # question, "can you show me what the previous user asked?": what is kept and why (or
+            # that others' conversations are not shown), then the same step.
+            send_reply(dispatcher, privacy)
             return ask_again_events(requested, HINT)
+        if requested == "handoff_consent" and (given := _consent_with_details(tracker, typed)):
+            return given
         if requested in ("contact_name", "contact_detail") and (details := _details_events(typed)):
             return [*details, SlotSet(HINT, None)]  # 「陳生，66889900，我想問…」 at the name
         # A question on a topic before the user's own question is asked for ("what is CEPA?" as
@@ -187,13 +217,60 @@ class ValidateHandoffForm(ExtractingFormValidation):
         elif requested == "handoff_question":
             earlier = tracker.get_slot(LAST_UNANSWERED)
             question = "\n".join(text_lines(typed))
-            if earlier and _answer(tracker) is Answer.YES:
-                value = earlier
-            elif not is_bare_answer(typed) and len(question.strip()) >= 2:
+            if earlier and (_answer(tracker) is Answer.YES or says_already_told(typed)):
+                value = earlier  # 「頭先講咗」 (p10-017): the question the request asked
+            elif len(question.strip()) >= 2 and not (
+                is_bare_answer(typed) or says_already_told(typed)
+            ):
                 value = question  # a bare yes or no is no question for staff
         if value is None:
             return hint_events(requested, HINT)
         return [SlotSet(requested, value), SlotSet(HINT, None)]
+
+
+def _asks_for_staff(tracker: Tracker, typed: str) -> bool:
+    """Asking for a person at the consent question, which is a yes: in words (「算了，给我转人工」),
+    or as the NLU read it, unless it asks something (「你哋d資料會俾邊個睇 會唔會賣俾人」, NLU: a
+    person at 0.49, was taken as consent, p10-016)."""
+    if withholds_details(typed):
+        return False  # 「唔好轉交職員」
+    if wants_staff(typed):
+        return True
+    asks = looks_like_question(typed) or asks_about_privacy(typed) or asks_for_others_data(typed)
+    return latest_intent(tracker) == "request_human" and not asks
+
+
+def _consent_with_details(tracker: Tracker, typed: str) -> list[dict[str, Any]]:
+    """Consent with the details given in the same message, as slot events; [] for a message
+    that says no yes, or gives no name or contact. 「得 我叫黃小姐 電話62223333」 (p10-017) and "sure thing,
+    I'm Maria Santos, maria.santos@example.com, I want to know…" (p10-050) were asked for the
+    name, the contact and the question again."""
+    opening, _rest = opening_answer(typed)
+    if Answer.YES not in (opening, _answer(tracker)):
+        return []
+    details = _details_events(typed)
+    if not details and (name := introduced_name(typed)):
+        details = [SlotSet("contact_name", name)]
+    return [SlotSet("handoff_consent", True), *details, SlotSet(HINT, None)] if details else []
+
+
+def _decline_and_answer(
+    tracker: Tracker, typed: str, dispatcher: CollectingDispatcher
+) -> list[dict[str, Any]]:
+    """A no, and a question after it: 「唔使住 我想知邊個部門搞澳門產品優質認證」 at the consent
+    question got "nothing will be collected", and the question was dropped (p10-018). Now no
+    hand-off, and the question answered; [] (nothing said) for any other message."""
+    opening, rest = opening_answer(typed)
+    if opening is not Answer.NO or not looks_like_question(rest):
+        return []
+    lang = conversation_lang(tracker)
+    privacy = privacy_reply(rest, lang)
+    answered = privacy or answer_digression(tracker, rest, latest_intent(tracker))
+    if answered is None:
+        return []
+    send_reply(dispatcher, Reply(text("handoff.declined", lang), lang))
+    send_reply(dispatcher, answered)
+    return [SlotSet(STOPPED, ANSWERED), *([] if privacy else unanswered_events(tracker, answered))]
 
 
 def _details_events(typed: str) -> list[dict[str, Any]]:

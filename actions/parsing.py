@@ -135,9 +135,23 @@ def _plain_thousands(match: re.Match[str]) -> str:
     return f"{whole}.{match.group(2)}" if match.group(2) else whole
 
 
+# Digits with Chinese units between them: 1萬2 (12,000), 1萬5千, 2萬3千5, 1萬零500. Only the
+# digits before the first unit were read (1萬 = MOP 10,000: p10-003, p10-004, p10-009); they are
+# spelt out (一萬二, 一萬五千…) for chinese_number, which reads the colloquial next unit down.
+# (Not a decimal's tail: 1.2萬 is read as a number and its scale.)
+_DIGITS_AND_UNITS = re.compile(
+    r"(?<![\d.,])\d{1,4}[亿万千](?:零?(?:\d{1,4}|[一二两三四五六七八九])[亿万千百十]?)+"
+)
+
+
+def _spelt_out(match: re.Match[str]) -> str:
+    return re.sub(r"\d+", lambda run: str(cn2an.an2cn(run.group())), match.group())
+
+
 def parse_amount(text: str) -> Decimal | None:
     """The first amount of money in `text`, in MOP, to the cent; at most HUGE."""
     norm = _POINTED_THOUSANDS.sub(_plain_thousands, normalise(text).translate(_FORMAL_NUMERALS))
+    norm = _DIGITS_AND_UNITS.sub(_spelt_out, norm)
     if (words := _WORD_THOUSANDS.search(norm)) and words.group(1) in _WORD_NUMBERS:
         return Decimal(_WORD_NUMBERS[words.group(1)] * 1000).quantize(Decimal("0.01"))
     for match in _MONEY.finditer(norm):
@@ -236,8 +250,18 @@ _CN_MONTH = re.compile(
 )
 
 
+# Christmas names its month: 「19年聖誕節前嗰排」 was "not understood" (p10-020).
+_CHRISTMAS = (
+    (re.compile(r"圣诞(?:节)?"), "12月"),
+    (re.compile(r"\b(?:christmas|xmas)\b"), "december"),
+    (re.compile(r"\bnatal\b"), "dezembro"),
+)
+
+
 def _digits_in_dates(norm: str) -> str:
-    """二〇二〇年五月 → 2020年5月 (a year digit by digit, a month as a number)."""
+    """二〇二〇年五月 → 2020年5月 (a year digit by digit, a month as a number); 聖誕 → 12月."""
+    for christmas, month in _CHRISTMAS:
+        norm = christmas.sub(month, norm)
     year = _CN_YEAR.sub(
         lambda m: (
             "".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m[1]) + "年"
@@ -249,8 +273,25 @@ def _digits_in_dates(norm: str) -> str:
 
 # Months counted from today (normalised; after _digits_in_dates): 「今年三月」, 「上個月」, "next
 # month", «no próximo mês» were "not understood" at the due-date question (probe 7).
-_YEAR_OFFSETS = {"前": -2, "去": -1, "今": 0, "明": 1, "后": 2}
-_RELATIVE_YEAR_MONTH = re.compile(r"(前|去|今|明|后)年\s*(\d{1,2})\s*月")
+# (「前年嘅三月尾」, 上年, 下年 and 大前年 too: p10-003 was "don't know")
+_YEAR_OFFSETS = {"大前": -3, "前": -2, "去": -1, "上": -1, "今": 0, "明": 1, "下": 1, "后": 2,
+                 "大后": 3}  # fmt: skip
+_RELATIVE_YEAR_MONTH = re.compile(
+    r"(大前|大后|前|去|上|今|明|下|后)年\s*(?:嘅|的|个)?\s*(\d{1,2})\s*月"
+)
+# ... and in words: "March last year", "last year in june", «em março do ano passado».
+_FULL_MONTHS = {
+    **{name.lower(): i for i, name in enumerate(calendar.month_name) if name},
+    **{name: i for i, name in enumerate(_PT_MONTHS, 1)},
+}
+_FULL_MONTH_NAMES = "|".join(_FULL_MONTHS)
+_YEAR_WORDS = {"last year": -1, "next year": 1, "this year": 0, "ano passado": -1,
+               "ano que vem": 1, "próximo ano": 1, "proximo ano": 1, "este ano": 0, "neste ano": 0}  # fmt: skip
+_YEAR_WORD = "|".join(_YEAR_WORDS)
+_RELATIVE_YEAR_NAMED = re.compile(
+    rf"\b(?P<m1>{_FULL_MONTH_NAMES})\b.{{0,12}}?\b(?P<y1>{_YEAR_WORD})\b"
+    rf"|\b(?P<y2>{_YEAR_WORD})\b.{{0,12}}?\b(?P<m2>{_FULL_MONTH_NAMES})\b"
+)
 _LAST_MONTH = re.compile(
     r"上个?月|\b(?:last|previous) month\b|\bm[eê]s passado\b|\búltimo m[eê]s\b"
 )
@@ -273,6 +314,9 @@ def _month_from(today: dt.date, months: int, month: int | None = None) -> dt.dat
 def _relative_month(norm: str, today: dt.date) -> dt.date | None:
     if m := _RELATIVE_YEAR_MONTH.search(norm):
         return _month_from(today, _YEAR_OFFSETS[m[1]] * 12, int(m[2]))
+    if m := _RELATIVE_YEAR_NAMED.search(norm):
+        years, month = _YEAR_WORDS[m["y1"] or m["y2"]], _FULL_MONTHS[m["m1"] or m["m2"]]
+        return _month_from(today, years * 12, month)
     for pattern, offset in _RELATIVE_MONTH:
         if pattern.search(norm):
             return _month_from(today, offset)
@@ -348,6 +392,45 @@ def _absolute_date(norm: str) -> dt.date | None:
     return _month_and_year_apart(norm)
 
 
+# Dates told as alternatives (normalised): 「前年嘅三月尾 定四月初」, "May or June 2020", «Maio ou
+# Junho de 2020» (p10-003). Not 一定, 肯定, 確定 …, 定期 or 或許, which offer no alternative.
+_ALTERNATIVE = re.compile(
+    r"(?<![一确肯决稳规约指否固设预])定(?:系|是)?(?!期|时|金|息|价|义)|还是|抑或|或者|或(?!许)"
+    r"|\bor\b|\bou\b"
+)
+# A month named without its year, in one alternative (full names: "out" and "set" are words).
+_SAFE_ABBREVIATIONS = ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_YEARLESS_MONTH = re.compile(
+    rf"(?<![\d/.-])(\d{{1,2}})\s*月|\b({_FULL_MONTH_NAMES}|{'|'.join(_SAFE_ABBREVIATIONS)})\b"
+)
+
+
+def _yearless_month(part: str) -> int | None:
+    if not (m := _YEARLESS_MONTH.search(part)):
+        return None
+    return int(m[1]) if m[1] else _MONTHS.get(m[2])
+
+
+def due_date_options(text: str, today: dt.date | None = None) -> list[dt.date]:
+    """The due dates `text` offers: one (parse_due_date's), none, or each of the alternatives it
+    names, in order (「前年嘅三月尾 定四月初」 → March and April of the year before last, a month
+    without its year taking its neighbour's). Whether they settle a case is the caller's to say."""
+    whole = parse_due_date(text, today)
+    parts = _ALTERNATIVE.split(_digits_in_dates(normalise(text)))
+    if len(parts) < 2:
+        return [whole] if whole else []
+    dated = [parse_due_date(part, today) for part in parts]
+    for i, part in enumerate(parts):
+        month = _yearless_month(part) if dated[i] is None else None
+        if month is None:
+            continue
+        nearest = [*reversed(dated[:i]), *dated[i + 1 :]]
+        year = next((d.year for d in nearest if d is not None), None)
+        dated[i] = None if year is None else _safe_date(year, month, None)
+    options = list(dict.fromkeys(d for d in dated if d is not None))
+    return options if len(options) >= 2 else [whole] if whole else []
+
+
 class Answer(enum.Enum):
     """An answer to a yes/no question. "Don't know" is never yes or no."""
 
@@ -380,7 +463,9 @@ _NO = re.compile(
     r"(不是|唔系|唔好|不好|不要|唔要|不用|唔使|不需要|唔需要|不同意|唔同意|唔啱|不对|否|没|冇|未|并非|并不|并无|"
     r"从无|无被|(?<!是)非(?!常)|"
     r"^不|^唔|\bno\b|\bnope\b|\bnah\b|\bnot\b|n['’]t\b|\bnão\b|\bnao\b|\bnem\b|\bnunca\b|"
-    r"\bnever\b)"
+    r"\bnever\b|"
+    # typed without the apostrophe: "the grant wasnt cancelled" was a yes (p10-056)
+    r"\b(?:is|was|were|are|do|does|did|have|has|had|ca|could|wo|would|should|ai)nt\b)"
 )
 _YES = re.compile(
     r"^(是|系|对|有|啱|好|得|可以|同意|确定|当然|yes|yeah|yep|yup|y|ok|okay|sure|correct|right|"
@@ -413,6 +498,13 @@ _QUESTION = re.compile(
     r"[?？]|呢\W*$|点(?:还|做|计|算|申请|办|搞|揾|去|样|解|先)|咩|乜|怎么办|咋办|几时|边度|边个|边间|几多|什么|怎么|怎样|为什么|为何|哪|"
     r"吗|嘛|是否|可唔可以|系咪|系唔系|有冇|\b(?:what|how|when|where|why|who|which|can i|do i|is there|"
     r"are there)\b|\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
+    # 「幾錢」 (NLU: yes) after an answer offering staff opened the hand-off (p10-018); 「係邊日開
+    # 㗎」 (NLU: "are you a bot?") after the CITES meeting got "I am an automated assistant"
+    # (p10-008); not 旁邊位 ("the seat beside")
+    r"|几钱|多少钱|(?<![旁周这那两左右身岸海路外里前后上下东南西北])边(?:日|年|位)"
+    # a verb and its negation: 「仲使唔使其他牌」, 要唔要, 是不是 (p10-006: no question, so the
+    # NLU's reading began the repayment check on a Kimberley licence question)
+    r"|(?![唔不])([\u4e00-\u9fff])[唔不]\1"
 )
 
 
@@ -478,12 +570,41 @@ def read_answer(text: str, intent: str | None) -> Answer | None:
 # ("yes" was taken as both; probe 5). Not parse_answer, which finds a no in a name (陳非, 林未來).
 _BARE_ANSWER = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|sure|no|nope|sim|não|nao|ok sim|是|是的|系|好|好的|可以|对|冇|无|没有"
-    r"|不是|唔系|唔好|不好)\W*$"
+    r"|不是|唔系|唔好|不好"
+    # yes as people type it to the consent question, before their name (p10-017, p10-050)
+    r"|得|好呀|好啊|系呀|可以呀|同意|sure thing|yes please|of course|agreed|go ahead|claro|pode ser)\W*$"
 )
 
 
 def is_bare_answer(text: str) -> bool:
     return bool(_BARE_ANSWER.match(normalise(text).strip()))
+
+
+# The first clause of a message that goes on: up to a comma or full stop, or a space between
+# Chinese words (「得 我叫黃小姐 電話62223333」, 「唔使住 我想知邊個部門搞…」, p10-017, p10-018).
+_OPENING = re.compile(
+    r"^\s*([^，,;；。.!！?？\n]+?)\s*(?:[，,;；。.!！\n]+\s*|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff]))(?=\S)"
+)
+# A no that opens a message (normalised), besides the bare answers: not any clause with a no in
+# it, which a name can be (陳非).
+_NO_THANKS = re.compile(
+    r"^(?:唔使|不用|唔要|不要|唔需要|不需要|唔好|不好)(?:住|喇|啦|了|啊|呀|嘞)?"
+    r"|^(?:no|nope|nah)(?:,? thanks?| thank you)?|^não(?:,? obrigad[oa])?"
+)
+
+
+def opening_answer(text: str) -> tuple[Answer | None, str]:
+    """The yes or no a message opens with before it says more, and what it says after it:
+    「唔使住 我想知…」 → (no, 「我想知…」); (None, `text`) when it opens with neither or says
+    nothing more."""
+    found = _OPENING.match(text)
+    head = normalise(found.group(1)).strip() if found else ""
+    if not (is_bare_answer(head) or _NO_THANKS.fullmatch(head)) or found is None:
+        return None, text
+    answer = parse_answer(head)
+    if answer not in (Answer.YES, Answer.NO):
+        return None, text
+    return answer, text[found.end() :].strip()
 
 
 def parse_yes_no(text: str) -> bool | None:
@@ -617,11 +738,58 @@ _PRIVACY = re.compile(
     r" (?:i|we) (?:type|write|send|say|tell|enter)"
     r"|\b(?:delete|erase|remove|forget|wipe) (?:everything|all|anything|whatever) (?:you (?:know|have|hold"
     r"|store|kept|keep|stored|saved|got)|about me)"
+    # probe 10: 「本人於此對話中提供的資料會否被保存？」 (p10-031), "do you keep a record of what I
+    # type here?", "what exactly will you do with my data?" (p10-058), 「你哋個自動回覆會唔會將我
+    # 講嘅嘢俾其他部門」 (p10-016): the scope sentence, or "I am an automated assistant"
+    r"|(?:资料|个人资料|数据|对话|讯息|聊天记录)(?:会否|会唔会|会不会|会|将|是否)?被?(?:保存|保留|储存)"
+    r"|\b(?:do|did|will|does|would) (?:you|this bot|the bot|it|this (?:chat|service)) (?:\w+ )?(?:keep"
+    r"|store|save|make|have|log) (?:a )?(?:records?|logs?|copy|copies|history|transcripts?) of\b"
+    r"|\bwhat (?:\w+ )?(?:happens|will happen|do you do|will you do|are you going to do|would you do"
+    r"|will they do|will staff do) (?:to|with) (?:my|our)\b"
+    r"|(?:将|把)(?:我|我哋|我们|本人)\w{0,8}(?:俾|畀|给|交|转|卖|提供|透露|泄露)(?:俾|畀|给|到)?"
+    r"(?:第三方|其他|别人|别的|外人)"
+    r"|(?:资料|个人资料|数据|电话|电邮|号码|对话|讯息|讲嘅嘢|讲的话|说的话|讲嘢)\w{0,4}(?:俾|畀|给|卖|交|转"
+    r"|提供|透露|泄露)(?:俾|畀|给|到)?(?:其他部门|其他政府部门|其他机构|别的部门|外人)"
+    r"|\b(?:share|pass|give|send|sell|forward|disclose|show)\w* (?:what (?:i|we) (?:say|said|type|typed"
+    r"|write|wrote|tell you)|(?:my|our) (?:\w+ )?(?:data|details|information|info|messages?|chats?"
+    r"|conversations?|number|name|e-?mail)) (?:with|to) (?:other|another|third|outside|any other)\b"
+    r"|\b(?:dados|conversas?|mensagens|contactos)\b[^.?!]{0,25}\b(?:partilh|compartilh|vend|pass|envi"
+    r"|transmit|divulg|entreg)\w*[^.?!]{0,15}\b(?:com|a|aos?|às?) (?:outros|outras|terceiros)\b"
+    r"|\bo que (?:é que )?(?:vão|vai|irão|fazem|faz|farão) (?:fazer )?(?:com|a|aos|às) (?:os |as )?"
+    r"(?:meus|minhas|nossos|nossas) (?:dados|contactos|mensagens|informaç)"
+    r"|\bpara (?:que|quê) (?:usam|utilizam|vão usar|servem) (?:os |as )?(?:meus|minhas|nossos|nossas)\b"
 )
 
 
 def asks_about_privacy(text: str) -> bool:
     return bool(_PRIVACY.search(normalise(text)))
+
+
+# Another user of the assistant, and what they wrote or left (normalised): "can you show me what
+# the previous user asked you?", "what's the phone number of the last person who left a
+# message?" got "I still cannot answer" and the bureau's contact entry (p10-058). Both must be
+# said: "can other people apply?" asks nothing of theirs.
+_OTHER_USER = re.compile(
+    r"\b(?:previous|last|other|another|earlier|next|different) (?:users?|persons?|people|customers?"
+    r"|visitors?|callers?|clients?|enquirers?)\b|\b(?:someone|somebody|anyone|anybody|everyone) else\b"
+    r"|\bother (?:people|users)'s?\b"
+    r"|(?:上一|上|前一|之前|头先|另一|下一)(?:个|位)(?:用户|用家|使用者|人|客人|查询者)"
+    r"|(?:其他|其它|别的|别嘅)(?:用户|用家|使用者|人|客人|查询者)|别人|人哋|他人"
+    r"|\b(?:outr[oa]s?) (?:utilizador(?:es)?|usuári[oa]s?|pessoas?|clientes?)\b"
+    r"|\b(?:utilizador|usuário|pessoa|cliente) anterior\b|\b(?:últim[oa]) (?:utilizador|usuário|pessoa|cliente)\b"
+)
+_USER_DATA = re.compile(
+    r"\b(?:asked|said|typed|wrote|told|sent|left|chats?|conversations?|messages?|questions?|data"
+    r"|details|phones?|numbers?|e-?mails?|names?|contacts?|history|address(?:es)?)\b"
+    r"|对话|资料|电话|电邮|名字|姓名|记录|纪录|讯息|留言|号码|问题|问咗|问过|问了|讲咗|讲过|说过|说了"
+    r"|\b(?:pergunt|escrev|diss|mensage|conversa|dados|telefone|contacto|nome|e-?mail|número)\w*"
+)
+
+
+def asks_for_others_data(text: str) -> bool:
+    """Whether `text` asks for what another user of the assistant wrote or left."""
+    norm = normalise(text)
+    return bool(_OTHER_USER.search(norm) and _USER_DATA.search(norm))
 
 
 # How current the assistant's information is (normalised): "How old is your information?",
@@ -653,6 +821,11 @@ _NEWER_AID = re.compile(
     rf"\bnew (?:round|rounds|batch|wave|phase) of {_AID}\b|\b(?:new|another) {_AID}\b"
     r"|(?:新一轮|另一轮|新)(?:嘅|的)?(?:援助|资助|支援|补贴|贷款|纾困)"
     r"|\bnov[oa]s? (?:ronda|rondas) de (?:apoios?|ajuda|subsídios)|\bnovos? (?:apoios?|subsídios?)\b"
+    # other aid than the newsletter's: 「貴局現時有何其他援助？」 began the check (p10-026); not
+    # another scheme named ("其他援助計劃", "other aid schemes")
+    r"|(?:其他|其它|别的|另外|另外的)(?:嘅|的)?(?:援助|资助|支援|补贴|纾困|帮助)(?!计划)"
+    rf"|\b(?:what|which|any) other {_AID}\b(?! schemes?\b| programmes?\b| plans?\b)"
+    r"|\b(?:outros|outras) (?:apoios|ajudas|subsídios)\b(?! (?:do|de) plano)"
 )
 
 
@@ -727,6 +900,22 @@ def is_social(text: str) -> bool:
     return bool(_SOCIAL.match(normalise(text).strip()))
 
 
+# An insult or complaint about the assistant (normalised): 「你個廢柴」 (NLU: "are you a bot?")
+# got "I am an automated assistant, not a person" (p10-020); no name either.
+_COMPLAINT = re.compile(
+    r"废柴|废物|白痴|弱智|智障|on9|戆居|戆鸠|低能|^\W*垃圾\W*$"
+    r"|(?:你|你哋|你们|您|个bot|呢个bot|这个bot)\W{0,2}(?:真系|真是|真的|好|很|太|咁|都|系|是|成日|总是)*\W{0,2}"
+    r"(?:垃圾|冇用|没用|无用|蠢|笨|傻|烦|差劲|废)"
+    r"|\b(?:useless|stupid|idiot(?:ic)?|dumb|rubbish|garbage|pathetic|hopeless|ridiculous|annoying)\b"
+    r"|\byou suck\b|\bsucks\b|\bwaste of (?:my )?time\b"
+    r"|\b(?:inútil|inutil|estúpid[oa]|idiota|burr[oa]|péssim[oa]|ridícul[oa]|parv[oa])\b"
+)
+
+
+def complains(text: str) -> bool:
+    return bool(_COMPLAINT.search(normalise(text)))
+
+
 def is_dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.search(normalise(text)))
 
@@ -785,8 +974,43 @@ def parse_contact(text: str) -> str | None:
 
 
 NAME_PREFIX = re.compile(
-    r"^(?:我叫|我係|我是|叫我)\s*|^(?:my name is|i am|i['’]m|chamo-me|o meu nome é|sou)\s+", re.I
+    r"^(?:我叫|我係|我是|叫我|我姓|我名叫|本人叫|我[嘅的個个]名(?:字)?(?:係|是|叫))\s*"
+    r"|^(?:my name is|my name['’]s|i am|i['’]m|call me|chamo-me|me chamo|(?:o )?meu nome é|sou)\s+",
+    re.I,
 )
+# What people put around a name once asked for it again: "I already told you, Maria Santos"
+# (p10-050), 「黃小姐囉」 (p10-017), 「我頭先講咗喇，陳大文」.
+_TOLD_ALREADY = (
+    r"(?:i (?:already |just )?(?:told|gave) you(?: (?:already|before))?|(?:as |like )?i said"
+    r"|já (?:te |lhe |vos )?disse|(?:我)?(?:都|已经|已經|头先|頭先|啱啱|之前)?(?:讲|講|话|話|说|說|俾|畀|给|給)"
+    r"(?:咗|了|过|過)(?:你|你哋|你們|你们)?(?:知)?(?:㗎|啦|喇|囉|啰)*)"
+)
+_NAME_LEAD = re.compile(rf"^{_TOLD_ALREADY}[\s,，:：.。!！]*", re.I)
+_NAME_TAIL = re.compile(
+    rf"(?:[\s,，]*{_TOLD_ALREADY}|(?<=[\u3400-\u9fff])(?:囉|啰|啦|喇|呀|吖|咯|喎|㗎|嘛)+"
+    r"|\s+(?:lor|lah|leh))[\s!！。.~]*$",
+    re.I,
+)
+# Words no name holds (normalised): the user or the assistant spoken of ("actually no, I changed
+# my mind…", 「你係咪真人嚟」), once the prefixes above are gone.
+_PERSONS = re.compile(r"我|你|您|(?<![\w-])(?:i|me|my|you|your|eu|meu|minha|você|voce)(?![\w-])")
+
+
+def _no_name(name: str) -> bool:
+    """A sentence typed where a name was asked: a question, a complaint, the user or the
+    assistant spoken of (p10-016, p10-058: stored as the name)."""
+    return bool(_PERSONS.search(normalise(name))) or looks_like_question(name) or complains(name)
+
+
+_TOLD_ONLY = re.compile(
+    rf"\W*{_TOLD_ALREADY}(?:\s*(?:already|before|earlier|头先|頭先|之前))?[\s,，.。!！~]*", re.I
+)
+
+
+def says_already_told(text: str) -> bool:
+    """Whether `text` only says it was said before (「頭先講咗」, "I already told you"): at the
+    question for staff, the question given earlier, not a new one."""
+    return bool(_TOLD_ONLY.fullmatch(one_line(text)))
 
 
 # Asking for a person (normalised), whatever the NLU read: "please pass my question on" (NLU: the
@@ -822,9 +1046,24 @@ _NAMES_ITS_SUBJECT = re.compile(
 )
 
 
+_ASKS_FOR_HELP = re.compile(r"help|assist|帮|协助|ajud")
+
+
 def names_its_subject(text: str) -> bool:
-    """Whether a request for staff says what it is about: that is the question to pass on."""
-    return wants_staff(text) and bool(_NAMES_ITS_SUBJECT.search(normalise(text)))
+    """Whether a request for staff says what it is about: that is the question to pass on. It
+    may ask it after the request: 「咁我可唔可以搵職員傾下而家有冇新嘅還款安排」 (p10-017 was asked
+    to write it again); "can I talk to a human?" or 「有冇真人可以幫我？」 asks nothing more."""
+    norm = normalise(text)
+    staff = _WANTS_STAFF.search(norm)
+    if staff is None:
+        return False
+    after = norm[staff.end() :].strip().rstrip("?？ ")
+    asked = (
+        len(re.sub(r"\W", "", after)) >= 4
+        and looks_like_question(after)
+        and not _ASKS_FOR_HELP.search(after)
+    )
+    return asked or bool(_NAMES_ITS_SUBJECT.search(norm))
 
 
 # Withdrawing one's details once asked (normalised): 「我唔想留名喇」, "I'd rather not give my
@@ -835,11 +1074,41 @@ _WITHHOLDS_DETAILS = re.compile(
     r"|\b(?:rather not|don'?t want to|do not want to|won'?t|not comfortable) (?:give|giving|share|sharing"
     r"|leave|leaving|provide|providing) (?:you )?(?:my|any)\b"
     r"|\b(?:prefiro não|não quero) (?:dar|deixar|fornecer|partilhar) (?:o meu|os meus|a minha|as minhas|nenhum)"
+    # Refusing or withdrawing consent, at any step: 「唔同意 唔好記我嘢」 (p10-016) and "actually
+    # no, I changed my mind, don't keep my name" (p10-058) at the name were stored as the name.
+    # (「如果經濟局不同意…」 in a question for staff refuses nothing: the refusal opens the message.)
+    r"|^\W*(?:我)?(?:都|真系|真的|是)?(?:话|说|讲)?(?:唔|不)(?:同意|答应)"
+    r"|(?:唔好|不要|别|唔使|不用)(?:再)?(?:记|记录|记低|记住|保存|保留|留低|存低|储存)(?:低|住|下)?"
+    r"(?:我|我哋|我们|本人)"
+    r"|\b(?:don'?t|do not) (?:keep|store|save|record|log|collect|take|use|write down) (?:my|any of my|me)\b"
+    r"|\bi (?:don'?t|do not) (?:agree|consent)\b|\bi disagree\b|\b(?:withdraw|revoke) (?:my )?consent\b"
+    r"|\b(?:no|nah|nope)\b\W+(?:\w+\W+){0,2}?i(?:'ve| have)? changed my mind\b"
+    r"|\bnão (?:concordo|aceito|autorizo|dou (?:o meu )?consentimento)\b"
+    r"|\bnão (?:guardem|guarde|registem|registe|gravem|grave|recolham|recolha) (?:o meu|os meus|a minha"
+    r"|as minhas|nada|nenhum)|\bnão\b\W+(?:\w+\W+){0,2}?mudei de ideias?\b"
+    # not passed to staff: 「唔好轉交職員」 holds 轉交職員, which wants_staff reads as a yes
+    r"|(?:唔好|不要|唔使|不用|别|毋须|无需|唔想|不想)(?:再)?(?:帮我)?(?:转|转交|转介|揾|找|联络)(?:你哋|你们|贵局)?"
+    r"(?:的|嘅)?(?:职员|工作人员|同事|人工|真人)|\b(?:don'?t|do not|no need to) (?:pass|transfer|forward"
+    r"|send) (?:it|this|my|me)\b|\bnão (?:encaminh|pass|transfer)\w*"
 )
 
 
 def withholds_details(text: str) -> bool:
+    """Whether `text` refuses or withdraws the name, the contact or the consent to collect them."""
     return bool(_WITHHOLDS_DETAILS.search(normalise(text)))
+
+
+# Consent said not to have been given, once the name or contact is asked for: 「我都未答應你 我問緊你
+# 資料點處理」 got the privacy answer and then the name question again (p10-016).
+_NOT_AGREED = re.compile(
+    r"(?:^|我)\W{0,2}(?:都|仲|还|根本)?(?:未|没有?|冇|还没有?|仲未)(?:答应|同意|应承)"
+    r"|\bi (?:haven'?t|have not|didn'?t|did not|never) (?:yet )?(?:agreed|agree|consented|consent"
+    r"|said yes)\b|\b(?:ainda não|nunca|não) (?:concordei|aceitei|autorizei|disse que sim)\b"
+)
+
+
+def says_not_agreed(text: str) -> bool:
+    return bool(_NOT_AGREED.search(normalise(text)))
 
 
 # An aside before the question for staff: 「等等，先問你，金伯利制度幾時喺澳門實施？」, "wait, first
@@ -856,7 +1125,10 @@ def is_aside(text: str) -> bool:
 
 # The parts of one message that gives a name, a contact and maybe the question at once:
 # "My name is John Smith, phone +853 6688 1234", 「陳生，66889900，我想問毛坯鑽石准照要幾耐批」.
-_PART_BREAK = re.compile(r"[，,;；。\n]|(?<=[A-Za-z\d])\.\s+(?=[A-Z])")
+# (A space between Chinese words parts them too: 「得 我叫黃小姐 電話62223333」, p10-017.)
+_PART_BREAK = re.compile(
+    r"[，,;；。\n]|(?<=[A-Za-z\d])\.\s+(?=[A-Z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])"
+)
 _CONTACT_WORD = re.compile(
     r"^(?:and |e )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|telefone|telemóvel)"
     r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:电话|电邮|手机|联络|联系方式)[:：\s]*",
@@ -898,6 +1170,15 @@ def split_contact_message(text: str) -> ContactDetails | None:
             rest.append(said)
     joiner = ", " if all(ch.isascii() for ch in "".join(rest)) else "，"
     return ContactDetails(name, contact, joiner.join(rest) or None)
+
+
+def introduced_name(text: str) -> str | None:
+    """The name a message introduces (我叫 / my name is / chamo-me …) among other things, with
+    no contact: 「好 我叫陳大文」 to the consent question → 陳大文."""
+    for part in (p.strip() for p in _PART_BREAK.split(text)):
+        if NAME_PREFIX.sub("", part) != part and (name := parse_name(part)):
+            return name
+    return None
 
 
 # How to reach the bureau (normalised): 「咁我點搵你哋」 after declining the hand-off (NLU: a
@@ -950,8 +1231,10 @@ def asks_for_reference(text: str) -> bool:
 def parse_name(text: str) -> str | None:
     """A person's name on one line (我叫陳大文 → 陳大文): line breaks, tabs and invisible
     characters (zero-width, bidi overrides) gone; None when it is empty, longer than
-    MAX_NAME_LENGTH, has no letter, or is or holds an e-mail address or phone number."""
-    name = NAME_PREFIX.sub("", one_line(text)).strip(" ，,。.")
+    MAX_NAME_LENGTH, has no letter, is or holds an e-mail address or phone number, or is a
+    sentence (`_no_name`). "I already told you, …" and a closing 囉 are no part of it."""
+    told = NAME_PREFIX.sub("", _NAME_LEAD.sub("", one_line(text)))
+    name = _NAME_TAIL.sub("", told).strip(" ，,。.")
     if not name or len(name) > MAX_NAME_LENGTH or not any(ch.isalpha() for ch in name):
         return None
-    return None if parse_contact(name) else name
+    return None if parse_contact(name) or _no_name(name) else name

@@ -24,6 +24,8 @@ from actions.conversation import (
     check_context,
     conversation_lang,
     follow_up_context,
+    language_request,
+    language_switched,
     send_reply,
     typed_texts,
     unanswered_events,
@@ -62,12 +64,16 @@ from actions.repayment_slots import (
     REQUIRED,
     SKIPPED,
     about_repayment,
+    asks_besides_the_check,
     asks_facts_used,
+    asks_when_or_where_to_apply,
+    denies_a_loan,
     extract,
     in_other_currency,
     opens_a_check,
     read_slots,
     revisited_case,
+    says_misread,
     scheme_told,
     states_a_case,
     supposed_slots,
@@ -76,12 +82,12 @@ from actions.repayment_slots import (
 )
 from actions.service_questions import service_reply
 from actions.small_talk import small_talk_key
-from knowledge.answer import Button, Reply, compose_contact_offer
+from knowledge.answer import Button, Reply, compose_contact_offer, compose_measure_closed
 from knowledge.clock import macao_today
-from knowledge.language import Lang
+from knowledge.language import Lang, asked_besides_language
 from knowledge.messages import text
 from knowledge.numbered import place_named_alone
-from knowledge.repayment import LAST_DUE_DATE, Case, decide, measure_open
+from knowledge.repayment import LAST_DUE_DATE, RULE_ENTRIES, Case, decide, measure_open
 from knowledge.repayment_text import compose_decision, compose_facts_used
 from knowledge.service import answer_within_check
 
@@ -94,6 +100,9 @@ ANSWERED = "answered"
 HANDOFF = "handoff"
 # ... or took leave ("thx bye"): the check ends with a goodbye, not "not understood" (probe 7).
 GOODBYE = "goodbye"
+# ... or has no loan, or the check began on a message that asked for none and the user says so
+# (「我冇借錢呀 你搞錯咗」, p10-006): it ends, saying that it misunderstood.
+MISREAD = "misread"
 HINT = "eligibility_hint"
 # HINT holds the slot whose answer could not be read, or this prefix and the slot whose number
 # was beyond its bound: the next question then starts with the bound.
@@ -102,8 +111,10 @@ TOO_LARGE = "too_large:"
 # next question starts by asking for patacas.
 CURRENCY = "currency:"
 # ... or this prefix and a count's slot: it was given only roughly (「十幾期」, "more than ten"),
-# so the next question starts by saying the exact number is needed.
+# so the next question starts by saying the exact number is needed; or the due date's, given as
+# two months either side of the measure's end (p10-003).
 VAGUE = "vague:"
+VAGUE_SLOTS = frozenset({*BOUNDS, "installment_due_date"})
 # The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
 SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
 # What an unknown scheme stands for while other facts are checked (any covered one).
@@ -168,6 +179,25 @@ class ValidateRepaymentForm(ExtractingFormValidation):
     # "Check my case" pressed while the check runs: the same question again, not a new check.
     restart_intents = frozenset({"check_repayment_eligibility"})
 
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """A switch of language that answers the question too (「我用中文吧，是青年创业援助计划」):
+        said so, and the answer read; the scheme was asked again (p10-073). Anything else as
+        every form reads it (actions/forms.py)."""
+        requested = tracker.get_slot("requested_slot")
+        switched = None if is_payload(tracker) else language_request(tracker)
+        if requested and switched is not None:
+            besides = asked_besides_language(tracker.latest_message.get("text") or "")
+            found, too_large = read_slots(besides, requested) if besides else ({}, ())
+            if found and not too_large:
+                send_reply(dispatcher, language_switched(switched))
+                return [
+                    *(SlotSet(slot, value) for slot, value in found.items()),
+                    SlotSet(HINT, None),
+                ]
+        return await super().get_extraction_events(dispatcher, tracker, domain)
+
     async def required_slots(
         self,
         domain_slots: list[str],
@@ -201,6 +231,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, True)]
         if requested and (says_goodbye(typed) or takes_leave(typed)):
             return [SlotSet(STOPPED, GOODBYE)]  # "thx bye", 「算喇，唔該晒」 leave, as 取消 does
+        if requested and (denies_a_loan(typed) or (says_misread(typed) and began_unasked(tracker))):
+            return [SlotSet(STOPPED, MISREAD)]  # 「我冇借錢呀 你搞錯咗」 (p10-006)
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
         if (
@@ -222,6 +254,21 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         ):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
+        if (
+            dispatcher is not None
+            and requested is not None
+            and not payload
+            and asks_when_or_where_to_apply(typed)
+            and not extract(typed, requested)
+        ):
+            # 「咁幾時截止㗎」 ("not sure", p10-010), "where do i submit it" (NLU: out of scope, the
+            # scope sentence, p10-046): the measure's end, which says whom to ask; the question
+            lang = conversation_lang(tracker)
+            closed = compose_measure_closed(
+                get_retriever().entries[RULE_ENTRIES["outside_period"]], lang
+            )
+            send_reply(dispatcher, closed)
+            return [*ask_again_events(requested, HINT), *unanswered_events(tracker, closed)]
         if requested is None and not payload:
             decided = tracker.get_slot(DECIDED)
             if dispatcher is not None and decided and asks_facts_used(typed):
@@ -392,6 +439,30 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, reply)]
 
 
+def began_unasked(tracker: Tracker) -> bool:
+    """Whether this run of the check began on a message that spoke of no repayment and told none
+    of its facts (「我想自己開間鑽石公司 仲使唔使其他牌」, which the NLU read as the check: p10-006)."""
+    began = max(
+        (
+            i
+            for i, e in enumerate(tracker.events)
+            if e.get("event") == "active_loop" and e.get("name") == FORM
+        ),
+        default=-1,
+    )
+    said = next(
+        (
+            str(e.get("text") or "")
+            for e in reversed(tracker.events[:began])
+            if e.get("event") == "user"
+        ),
+        None,
+    )
+    if said is None or said.startswith("/"):
+        return False  # (a button asks for the check)
+    return not (about_repayment(said) or wants_own_adjustment(said) or extract(said, None))
+
+
 def ruled_out(facts: dict[str, Any]) -> bool:
     """Whether the facts known so far already rule the case out."""
     try:
@@ -422,7 +493,7 @@ class AskRepaymentSlot(AskSlot):
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
         elif hint.startswith(CURRENCY):
             question = f"{text('form.not_patacas', lang)} {question}"
-        elif hint.startswith(VAGUE) and (rough := hint.removeprefix(VAGUE)) in BOUNDS:
+        elif hint.startswith(VAGUE) and (rough := hint.removeprefix(VAGUE)) in VAGUE_SLOTS:
             question = f"{text(f'form.vague.{rough}', lang)} {question}"
         return question
 
@@ -430,7 +501,9 @@ class AskRepaymentSlot(AskSlot):
         """Before the check's first question: today, that the measure has ended (a business
         asking about its case hears it before any question or amount), then the rule the user's
         message asked about when the knowledge base states it ("I have adjusted once, can I apply
-        again?"), so that it is not passed over."""
+        again?"), so that it is not passed over. A message that asks nothing but whether one's
+        repayment can be adjusted gets no article: the check answers that (「check下我可唔可以調整
+        還款」 got three, the application statistics among them: p10-004)."""
         if not first_question(tracker):
             return None
         today = macao_today()
@@ -438,7 +511,7 @@ class AskRepaymentSlot(AskSlot):
         asked = tracker.latest_message.get("text") or ""
         rule = (
             None
-            if is_payload(tracker)
+            if is_payload(tracker) or not asks_besides_the_check(asked)
             else answer_within_check(get_retriever(), asked, lang, today, end_noted=ended)
         )
         parts = ([text("form.ended_intro", lang)] if ended else []) + ([rule.text] if rule else [])
@@ -528,6 +601,9 @@ class ActionSubmitEligibility(Action):
                 return [*reset, FollowupAction(HANDOFF_FORM)]
             if stopped == GOODBYE:
                 send_reply(dispatcher, Reply(text("small_talk.goodbye", lang), lang))
+                return reset
+            if stopped == MISREAD:
+                send_reply(dispatcher, Reply(text("form.misread", lang), lang))
                 return reset
             if stopped not in (CONTACT_GIVEN, ANSWERED):  # that turn had its own reply
                 send_reply(dispatcher, Reply(text("form.stopped", lang), lang))

@@ -15,7 +15,9 @@ from typing import Any
 from actions.parsing import (
     CN_NUMERAL,
     MONTH_NAMES,
+    NUMBER,
     Answer,
+    due_date_options,
     is_bare_answer,
     is_dont_know,
     looks_like_question,
@@ -23,12 +25,12 @@ from actions.parsing import (
     parse_answer,
     parse_contact,
     parse_count,
-    parse_due_date,
     read_answer,
     vague_count,
 )
 from knowledge.clock import macao_today
 from knowledge.repayment import (
+    LAST_DUE_DATE,
     MAX_ADJUSTMENTS_USED,
     MAX_INSTALMENT_AMOUNT,
     MAX_REMAINING_INSTALMENTS,
@@ -72,9 +74,11 @@ _SCHEME_NAME = {
 _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
 # What users call a covered scheme in short, read only as the answer to "which scheme?": 「中小企」
 # there was "not understood" (probe 9), but 「我哋係中小企」 elsewhere says what the company is.
+# (「sme個個」, 「中小企嗰個啦」 too: p10-017)
 SHORT_SCHEME_NAMES = {
     "sme_aid": re.compile(
-        r"^\W*(?:中小企(?:业)?|smes?|pmes?)(?:\s*(?:嗰个|那个|的|嘅|one|aid|loan))?\W*$"
+        r"^\W*(?:the )?(?:中小企(?:业)?|smes?|pmes?)(?:\s*(?:嗰个|那个|个个|个|的|嘅|one|aid|loan))?"
+        r"\s*(?:啦|喇|吧|呀|啊|吖|啰|咯|嘛|lah?)?\W*$"
     ),
 }
 
@@ -112,7 +116,10 @@ _REMAINING_CUE = re.compile(
 # 「唔係尾期」 and "not last" too (probe 7); not "last" of a time ("last month") or of another
 # thing ("my last payment was in March").
 _LAST_CUE = re.compile(
-    r"(最后一期|最尾一期|尾期|last instal|last one|\bthe last\b(?! (?:year|month|week|time))"
+    # 「唔係最後」 ending its clause (p10-003); not 「最後一次」 (the last time) or 「到最後」 (in the end)
+    r"(最后一期|最尾一期|尾期|最后(?:嗰|那|个)期|最尾(?:嗰|那|个)期"
+    r"|(?:系|是|唔系|不是|并非|非)最后(?=\s*(?:啦|喇|呀|啊|嘅|的)?\s*$)"
+    r"|last instal|last one|\bthe last\b(?! (?:year|month|week|time))"
     r"|\b(?:not|is|it'?s|isn'?t|was|wasn'?t) last\b(?!\s*(?:year|month|week|time|day))"
     r"|última|ultima)"
 )
@@ -132,7 +139,13 @@ _OUTCOME_ASKED = re.compile(
 _TRAILING_ASK = re.compile(r"(?:呢|吗|嘛|啊|呀|[?？\s.。!！])+$")
 # The due date named: "SME aid, due next month" (a month counted from today only then).
 # (「如果是去年12月那期呢？」 names an instalment by its month, probe 8)
-_DUE_CUE = re.compile(r"到期|期限|那期|嗰期|呢期|\bdue\b|\bvenc|\bprazo\b|\bthat instalment\b")
+_DUE_CUE = re.compile(
+    r"到期|期限|那期|嗰期|呢期|\bdue\b|\bvenc|\bprazo\b|\bthat instalment\b"
+    # repaying since a month (「我上個月先開始還青創嘅錢」, p10-010): every instalment since is due
+    # after it, so that month settles whether the measure covered any
+    r"|开始(?:还|供|偿还)|\b(?:start|started|starting|began|begun) (?:to )?(?:re)?pay"
+    r"|\bcome[cç]\w* a (?:pagar|reembolsar)"
+)
 # Another currency than the pataca: «HKD 3000» was taken as MOP 3,000 (probe 7); the form asks
 # for the amount in patacas instead (it converts nothing).
 _OTHER_CURRENCY = re.compile(
@@ -155,7 +168,7 @@ _COMPLETED = re.compile(
 # Words of a repayment or of one's eligibility (normalised): a message with none of them and no
 # fact of the check ("15", a film distributor's question the NLU read as the check) starts none.
 _ABOUT_REPAYMENT = re.compile(
-    r"还款|还钱|还贷|供款|供|调整|调低|减|援助|资助|贷款|借|欠|分期|期|资格|符合|"
+    r"还款|还钱|还贷|供款|供|调整|调低|减|援助|资助|贷款|借|欠|分期|期|资格|符合|摊还|偿还|"
     + "|".join(name.pattern for name in _SCHEME_NAME.values())
     + r"|repay|instal|loan|\baid\b|adjust|\bowe|debt|payment|lower|eligib|qualif"
     r"|prestaç|prestac|reembols|apoio|ajust|emprést|empresti|dívida|divida|pag|reduzir|elegív|elegiv"
@@ -163,7 +176,95 @@ _ABOUT_REPAYMENT = re.compile(
 
 
 def about_repayment(text: str) -> bool:
-    return bool(_ABOUT_REPAYMENT.search(normalise(text)))
+    """Words of a repayment, or a sum lowered to another (「想問下12000調到1000 剩返幾多要攤還」,
+    whose instalment was lost when the check began at the next message: p10-005)."""
+    norm = normalise(text)
+    return bool(_ABOUT_REPAYMENT.search(norm)) or _lowered_from(norm) is not None
+
+
+# When the measure ends, or where and how to apply (normalised), asked inside the check: answered
+# by the measure's end, which says both that it has ended and whom to ask. 「咁幾時截止㗎」 got "not
+# sure" (p10-010), "where do i submit it" (NLU: out of scope) the scope sentence (p10-046).
+_WHEN_OR_WHERE_TO_APPLY = re.compile(
+    r"(?:几时|什么时候|何时|边日|哪天|哪一天)(?:截止|结束|完结|完|停止|到期为止)"
+    r"|截止(?:日期|时间|日)?(?:系|是|喺|在)?(?:几时|什么时候|何时|边日|哪天)"
+    r"|(?:边度|哪里|哪儿|何处|边个部门|哪个部门)(?:可以)?(?:申请|交|递交|提交|报名|办理)"
+    r"|(?:点|怎样|怎么|如何)(?:样)?(?:去)?(?:申请|递交|提交|报名)"
+    r"|\bdeadline\b|\buntil when\b|\bwhen (?:does|did|will|is|was) (?:it|the measure|this|the scheme)"
+    r" (?:end|close|expire|finish)"
+    r"|\bwhere (?:do|can|should|could|would) (?:i|we) (?:submit|apply|send|file|hand in|go to apply)"
+    r"|\bhow (?:do|can|could|should|would) (?:i|we) (?:apply|submit)"
+    r"|\baté quando\b|\bqual (?:é|era) o prazo\b"
+    r"|\bonde (?:entrego|submeto|me candidato|posso (?:entregar|submeter|pedir))"
+    r"|\bcomo (?:me candidato|faço o pedido|posso pedir|(?:é que )?se pede)"
+)
+
+
+def asks_when_or_where_to_apply(text: str) -> bool:
+    return bool(_WHEN_OR_WHERE_TO_APPLY.search(normalise(text)))
+
+
+# The check's own question (normalised), which the check itself answers: 「可唔可以調整還款」,
+# 「想申請調低還款得唔得」, 「能不能调整」, "can i still reduce my monthly repayment to 1000?", «Ainda
+# posso pedir o ajustamento da prestação?», asking for the check by name. What a first message
+# asks besides is answered as the check begins (`asks_besides_the_check`).
+_CHECKS_OWN_QUESTION = re.compile(
+    r"(?:而家|现在|现时|依家|仲|还|仍然?)?(?:可唔可以|可不可以|可以|可否|能否|能不能|能唔能够?|是否可以?"
+    r"|系咪可以|有冇得|有没有得|想|要)?(?:申请)?(?:调整|调低|下调|减低|减少|减|调)(?:返)?"
+    r"(?:还款|供款|个还款|每期还款|每期)?(?:得唔得|得不得|吗|嘛|呀|啊|未|啦|先)?[?？]*"
+    r"|(?:帮我)?(?:check|查核|检查|核查|算)(?:一)?下?"
+    r"|\b(?:can|could|may) (?:i|we) (?:still )?(?:apply (?:for|to) )?(?:get )?"
+    r"(?:adjust|lower|reduce|cut|change)\w*(?: (?:my|our|the|its))?(?: (?:monthly|next|aid|loan))*"
+    r"(?: (?:repayments?|instalments?|installments?|payments?))?(?: (?:adjusted|lowered|reduced))?"
+    r"(?: to (?:mop\s*)?[\d,.]+k?)?\s*\??"
+    r"|\bcheck (?:my|our|the) (?:repayment |adjustment |eligibility )?case\b|\bcheck (?:if|whether)\b"
+    r"|\b(?:am i|are we) eligible\b|\bdo (?:i|we) qualify\b"
+    r"|\b(?:ainda )?(?:posso|podemos) (?:ainda )?(?:pedir |solicitar |requerer )?(?:o |um )?"
+    r"(?:ajust\w*|reduzir|redução)(?: d[aoe]s? (?:minha |nossa )?(?:prestaç\w+|reembols\w+))?\s*\??"
+)
+# A rule asked of the check's own question: how many times ("can i adjust … more than twice").
+_RULE_ASKED = re.compile(
+    r"多次|几次|次数|再申请|\btwice\b|\bmore than\b|\bagain\b|\bhow many times\b|quantas vezes"
+    r"|\bvezes\b|de novo|novamente"
+)
+
+
+def asks_besides_the_check(text: str) -> bool:
+    """Whether a message that begins the check asks something besides whether one's repayment
+    can be adjusted (which the check answers): only then is a rule of the measure answered
+    before its first question. 「check下我可唔可以調整還款」 got three articles nobody asked for,
+    the application statistics among them (p10-004, p10-012, p10-062)."""
+    norm = normalise(text)
+    rest = _CHECKS_OWN_QUESTION.sub(" ", norm)
+    return looks_like_question(rest) or bool(_RULE_ASKED.search(norm))
+
+
+# No loan to check (normalised): 「我冇借錢呀 你搞錯咗」 inside a check the user never asked for
+# was "not understood", and the scheme asked again (p10-006).
+_NO_LOAN = re.compile(
+    r"(?:我|我哋|我们|本公司)(?:都|根本|从来|从未|并)?(?:冇|没有?|未|无)(?:借|贷款"
+    r"|(?:拎|攞|拿|收)过(?:任何)?(?:援助|钱|贷款|资助))"
+    r"|\bi (?:don'?t|dont|do not|never|didn'?t|didnt) (?:have|had|take|took|borrow|borrowed|get|got)"
+    r"(?: out)? (?:a |an |any )?(?:loan|aid|grant|money|debt)"
+    r"|\b(?:i|we) (?:have|had) no (?:loan|aid|grant|debt)"
+    r"|\bnão (?:tenho|temos|tive|pedi) (?:nenhum |nenhuma |qualquer |um |uma )?(?:empréstimo|apoio|dívida)"
+)
+# The check misread the user (normalised): "you got it wrong" (a check they asked for keeps on:
+# such words there correct an answer).
+_MISREAD = re.compile(
+    r"你(?:哋|们)?(?:搞错|误会|理解错|睇错|听错|弄错|搞乱)"
+    r"|\byou (?:got it wrong|misunderstood|misread|are wrong|'re wrong)"
+    r"|\bthat'?s not what i (?:asked|meant|said)|\bi (?:didn'?t|didnt|did not|never) ask (?:for|about)"
+    r"|(?:percebeu|entendeu|percebeste|entendeste) mal|não (?:foi|é) (?:isso|o) que (?:perguntei|pedi)"
+)
+
+
+def denies_a_loan(text: str) -> bool:
+    return bool(_NO_LOAN.search(normalise(text)))
+
+
+def says_misread(text: str) -> bool:
+    return bool(_MISREAD.search(normalise(text)))
 
 
 def states_a_case(text: str) -> bool:
@@ -376,7 +477,9 @@ def read_slots(
     its bound in BOUNDS — those are left out of the values. `intent`, the NLU's, reads a bare
     yes or no (affirm / deny) to a yes/no question; "don't know" fills nothing there. A month
     counted from `today` (default: Macao's today), 「上個月」 · "next month", is the due date when
-    the due date was asked or the message says "due"."""
+    the due date was asked or the message says "due". Two months told as alternatives are the
+    due date only when either decides alike (`settled_due_date`); a value taken back
+    (「兩次 啊唔係 係一次」) gives way to the one told after it."""
     norm = normalise(text)
     if _HYPOTHETICAL.search(norm):
         # "What if the due date had been January 2021?": a case supposed states no fact.
@@ -385,11 +488,12 @@ def read_slots(
     scheme = parse_scheme(text, asked=requested == "scheme")
     if scheme and (scheme != "other" or requested == "scheme"):
         found["scheme"] = scheme
-    due = parse_due_date(text)
-    if due is None and (requested == "installment_due_date" or _DUE_CUE.search(norm)):
-        due = parse_due_date(text, today or macao_today())
+    due = settled_due_date(_due_options(text, requested, today))
     if due:
         found["installment_due_date"] = due.isoformat()
+    lowered = _lowered_from(norm)
+    if lowered is not None:
+        norm = _LOWERED_FROM.sub(" ", norm)  # 「12000調到1000」's sums are no count (剩返幾多)
     cued_any = False
     for slot, cue, parse in _CUED:
         # the first clause with the cue that states a value: 「現尚有欠款…其後尚餘十期」
@@ -432,6 +536,8 @@ def read_slots(
         value = bare[requested](norm, None)
         if value is not None:
             found[requested] = value
+    if "installment_amount" not in found and lowered is not None:
+        found["installment_amount"] = lowered  # 「12000調到1000」: 12000 is the instalment
     if _COMPLETED.search(norm):
         found["repayment_completed"] = not re.search(r"(未|唔|not|não|nao)", norm)
     too_large = tuple(slot for slot, bound in BOUNDS.items() if found.get(slot, 0) > bound)
@@ -439,10 +545,107 @@ def read_slots(
         del found[slot]
     if isinstance(found.get("installment_amount"), Decimal):
         found["installment_amount"] = f"{found['installment_amount']:.2f}"
+    retold, retold_too_large = _taken_back(norm, requested, today)
+    found.update(retold)
+    for slot in retold_too_large:
+        found.pop(slot, None)  # the value taken back is no answer either: the bound is said
+    too_large = tuple(dict.fromkeys((*too_large, *retold_too_large)))
     unanswered = requested in OPTIONAL and requested not in found and not too_large
     if requested and unanswered and (is_dont_know(norm) or _SKIP.search(norm)):
         found[requested] = SKIPPED
     return found, too_large
+
+
+def _due_options(text: str, requested: str | None, today: dt.date | None) -> list[dt.date]:
+    """The due dates `text` offers; months counted from today only where a due date is asked
+    for or named ("due", 到期, 「開始還」)."""
+    options = due_date_options(text)
+    if not options and (requested == "installment_due_date" or _DUE_CUE.search(normalise(text))):
+        options = due_date_options(text, today or macao_today())
+    return options
+
+
+def settled_due_date(options: list[dt.date]) -> dt.date | None:
+    """The due date of the dates offered: the first, when all fall on one side of the measure's
+    last due date (so that each would decide alike: 「前年嘅三月尾 定四月初」, p10-003); None for
+    none, or when one falls before it and one after (the user is asked which)."""
+    if options and len({day <= LAST_DUE_DATE for day in options}) == 1:
+        return options[0]
+    return None
+
+
+# A value taken back in the same message (normalised): 「兩次 啊唔係 係一次」 was two adjustments,
+# ruled out as "at most twice" (p10-009); "twice, no wait, once", «duas, quer dizer, uma». (Not
+# the 不是 of 是不是, which asks; a no opening a message answers, `_leading_answer`.)
+_TAKE_BACK = re.compile(
+    r"(?<=\S)[\s,，]*(?:啊|呀|哦|噢|呃|咦|嗯)?\s*(?<![是系])(?:唔系|不是|唔啱|不对|讲错|说错|打错)(?:咗|了)?"
+    r"[\s,，:：]*(?=\S)"
+    r"|(?<=\S)[\s,，\-–—]*\b(?:no,? wait|wait,? no|no sorry|sorry,? no|i mean|i meant|sorry,? i meant?"
+    r"|or rather|actually no)\b[\s,，:]*(?=\S)"
+    r"|(?<=\S)[\s,，]*\b(?:quer dizer|aliás|alias|ou melhor|digo)\b[\s,，:]*(?=\S)"
+)
+# 「不是兩次，是一次」: what follows the 是 corrects what the 不是 denied.
+_NOT_BUT = re.compile(r"^\W*(?:不是|唔系|并非)(?P<wrong>.+?)[,，\s]+(?:而)?(?:是|系)(?P<right>.+)$")
+
+
+def _taken_back(
+    norm: str, requested: str | None, today: dt.date | None
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The facts a message corrects within itself: each fact told both before the last word
+    taking one back and after it, with the value told after it (and the slots whose value after
+    it is beyond its bound). A fact told on one side only is no correction (「2020年5月，唔係最後
+    一期」 is a date and a no)."""
+    if looks_like_question(norm):
+        return {}, ()
+    if not (split := _NOT_BUT.match(norm)):
+        marks = list(_TAKE_BACK.finditer(norm))
+        if not marks:
+            return {}, ()
+        before, after = norm[: marks[-1].start()], norm[marks[-1].end() :]
+    else:
+        before, after = split["wrong"], split["right"]
+    earlier = read_slots(before, requested, today=today)[0]
+    later, too_large = read_slots(after, requested, today=today)
+    corrected = {slot: later[slot] for slot in earlier.keys() & later.keys()}
+    return corrected, tuple(slot for slot in too_large if slot in earlier)
+
+
+# The sum an instalment is lowered from (normalised): 「12000調到1000」 in a first message, whose
+# 1000 is the sum it is to be (p10-005: the check asked for the instalment again).
+_LOWERED_FROM = re.compile(
+    rf"(?P<zh>{NUMBER}\s*(?:k|千|万)?)\s*(?:mop|蚊|元|澳门元|澳门币|patacas)?\s*"
+    rf"(?:调低|下调|减低|减少|调|减|降)(?:到|至|为|成)\s*(?:mop)?\s*\$?\s*{NUMBER}\s*(?:k|千|蚊|元)?"
+    rf"|\bfrom (?:mop\s*\$?\s*)?(?P<en>{NUMBER}\s*k?)\s*(?:mop|patacas)?\s+(?:down )?to\s+"
+    rf"(?:mop\s*\$?\s*)?{NUMBER}k?"
+    r"|\bde (?:mop\s*)?(?P<pt>\d[\d.,]*)\s*(?:patacas)?\s+para\s+(?:mop\s*)?\d[\d.,]*"
+)
+
+
+def _lowered_from(norm: str) -> Decimal | None:
+    """The instalment named as the sum lowered from; None when there is none, it is given roughly
+    (`vague_values` asks again), or the words "from … to …" lower nothing (「from 2019 to 2020」)."""
+    undated = _strip_dates(norm)
+    match = _LOWERED_FROM.search(undated)
+    if match is None or (not match["zh"] and not _LOWERING.search(undated)):
+        return None
+    if _told_roughly(undated, match) or _OTHER_CURRENCY.search(undated):
+        return None
+    amount = parse_amount(match["zh"] or match["en"] or match["pt"])
+    return None if amount is None or amount <= 0 else amount
+
+
+def lowered_roughly(text: str) -> bool:
+    """Whether `text` names the instalment it lowers only roughly (「大概12000調到1000」)."""
+    undated = _strip_dates(normalise(text))
+    match = _LOWERED_FROM.search(undated)
+    return match is not None and _told_roughly(undated, match)
+
+
+def _told_roughly(undated: str, match: re.Match[str]) -> bool:
+    """Whether the sum lowered from is given roughly, read up to that sum (its "12000 to 1000"
+    is no range)."""
+    name = next(group for group in ("zh", "en", "pt") if match[group])
+    return vague_count(undated[: match.end(name)])
 
 
 YES_NO = ("is_last_installment", "grant_cancelled")
@@ -471,11 +674,11 @@ _NUMBER_CUES = {
 }
 
 
-def vague_values(text: str, requested: str | None) -> tuple[str, ...]:
-    """The number slots that `text` gives only roughly (「仲有成十幾期」, "more than ten" asked how
-    many remain, 「一兩次」 asked how many adjustments, 「大概兩萬」 asked the amount), which
-    `read_slots` leaves out: the form asks for the exact number (probe 9: 10 instalments and
-    MOP 20,000 were computed with)."""
+def vague_values(text: str, requested: str | None, today: dt.date | None = None) -> tuple[str, ...]:
+    """The slots that `text` gives only roughly (「仲有成十幾期」, "more than ten" asked how many
+    remain, 「一兩次」 asked how many adjustments, 「大概兩萬」 asked the amount; two months either
+    side of the measure's end asked the due date), which `read_slots` leaves out: the form asks
+    for the exact value (probe 9: 10 instalments and MOP 20,000 were computed with)."""
     norm = normalise(text)
     if _HYPOTHETICAL.search(norm):
         return ()
@@ -484,6 +687,11 @@ def vague_values(text: str, requested: str | None) -> tuple[str, ...]:
         for slot, cue in _NUMBER_CUES.items()
         if any(_rough(clause) for clause in _clauses_with(norm, cue))
     )
+    if "installment_amount" not in cued and lowered_roughly(text):
+        cued += ("installment_amount",)  # 「大概12000調到1000」
+    options = _due_options(text, requested, today)
+    if options and settled_due_date(options) is None:
+        cued = ("installment_due_date", *cued)  # 「2020年12月定2021年1月」 (p10-003)
     if cued or requested not in _NUMBER_CUES:
         return cued
     uncued = not any(cue.search(norm) for _slot, cue, _parse in _CUED)
@@ -596,7 +804,8 @@ _CUED: tuple[tuple[str, re.Pattern[str], Any], ...] = (
 # between Chinese phrases, and "and"/"but" ("e"/"mas").
 _CLAUSE_BREAK = re.compile(
     r"(?<!\d),|,(?!\d)|[;。!?\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"
-    r"\s+and\s+|\s+e\s+|\s+but\s+|\s+mas\s+|\s[-–—]\s"  # "11 left - am I eligible?"
+    # (not the "e" of «nao e a ultima», "is not the last", typed without accents)
+    r"\s+and\s+|(?<!nao)(?<!não)\s+e\s+|\s+but\s+|\s+mas\s+|\s[-–—]\s"  # "11 left - am I eligible?"
 )
 
 

@@ -18,6 +18,7 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import (
     asks_about_newer_aid,
     asks_about_privacy,
+    asks_for_others_data,
     asks_for_reference,
     asks_how_current,
     asks_how_to_reach,
@@ -43,8 +44,9 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
     """The reply to a question about the assistant or its service; None for any other message."""
     if withdrawn := after_ticket_stop(tracker, typed):
         return withdrawn  # 「算了不用了」 right after a ticket, "delete my data" after one
-    if asks_about_privacy(typed) or asks_to_withdraw(typed):
-        # (before what it can do: "what do you do with the stuff I type here?", probe 9)
+    if privacy := privacy_reply(typed, lang):
+        return privacy  # (before what it can do: "what do you do with the stuff I type here?")
+    if asks_to_withdraw(typed):
         return compose_privacy(lang)  # its last sentence says whom to ask about one's data
     if asks_what_you_can_do(typed):
         return compose_capabilities(lang)
@@ -56,6 +58,17 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
         return again  # 「咁幾時會覆我？」 after a ticket
     if asks_how_to_reach(typed) and not wants_staff(typed):
         return contact_answer(tracker)  # "who do I contact?" after another answer
+    return None
+
+
+def privacy_reply(typed: str, lang: Lang) -> Reply | None:
+    """What is kept and who reads it, for a question about privacy; a refusal for one asking what
+    other users wrote ("can you show me what the previous user asked you?" got "I still cannot
+    answer" and the bureau's contact entry, p10-058); None for any other message."""
+    if asks_for_others_data(typed):
+        return Reply(text("small_talk.others_data", lang), lang)
+    if asks_about_privacy(typed):
+        return compose_privacy(lang)  # its last sentence says whom to ask about one's data
     return None
 
 

@@ -26,6 +26,7 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     addresses_the_assistant,
+    complains,
     is_closing,
     is_reaction,
     is_social,
@@ -86,6 +87,11 @@ class ActionSmallTalk(Action):
             return []
         if about := service_reply(tracker, typed, lang):
             return send_service_reply(dispatcher, tracker, about)  # «Olá, fala português?»
+        if complains(typed) and not looks_like_question(typed):
+            # 「你個廢柴」 (NLU: "are you a bot?") got "I am an automated assistant" (p10-020):
+            # an apology, what it can answer, and the bureau's phone.
+            send_reply(dispatcher, Reply(text("small_talk.complaint", lang), lang))
+            return []
         if (
             HANDOFF_PAYLOAD in previous_payloads(tracker)
             and read_answer(typed, intent) is Answer.YES

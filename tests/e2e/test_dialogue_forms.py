@@ -1159,3 +1159,217 @@ def test_probe9_thanks_in_slang(stack: Stack) -> None:
     chat(stack, "wen is cepa amendmnt efective", sender, lang="en")
     said = text_of(chat(stack, "tks bro", sender, lang="en"))
     assert said == message("small_talk.thank", "en"), said
+
+
+# --- probe 10 (2026-12-07) -----------------------------------------------------------------------
+
+
+def test_probe10_a_count_taken_back_and_a_sum_with_units(stack: Stack) -> None:
+    """p10-009: 「兩次 啊唔係 係一次」 was two adjustments, ruled out as "at most twice"; 「1萬2」
+    was MOP 10,000, and "the remaining MOP 9,000" was spread over 6 instalments."""
+    sender = new_sender()
+    said = text_of(
+        chat(stack, "我係中小企援助計劃 2020年3月嗰期想減 唔係最後一期 可唔可以", sender)
+    )
+    assert said.endswith(question("grant_cancelled")), said
+    said = text_of(chat(stack, "應該冇掛", sender))
+    assert said.endswith(question("adjustments_used")), said
+    said = text_of(chat(stack, "兩次 啊唔係 係一次", sender))
+    assert not any(d in said for d in DECISION), said
+    assert said.endswith(question("installment_amount")), said
+    said = text_of(chat(stack, "1萬2", sender))
+    assert said.endswith(question("remaining_installments_after")), said
+    said = text_of(chat(stack, "6", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "11,000.00" in said and "之後6期" in said, said
+    assert "9,000.00" not in said
+
+
+def test_probe10_three_facts_at_once_and_a_sum_with_units(stack: Stack) -> None:
+    """p10-003: 「應該係前年嘅三月尾 定四月初 唔記得」 was "don't know" (both months are after
+    2020: the case is settled); 「唔係最後 冇取消過 都未調過」 was asked again; 「1萬5千」 was
+    MOP 10,000."""
+    sender = new_sender()
+    reply = chat(stack, "我間公司之前借咗中小企援助計劃 想申請調低還款得唔得", sender)
+    assert text_of(reply).endswith(question("installment_due_date")), text_of(reply)
+    said = text_of(chat(stack, "應該係前年嘅三月尾 定四月初 唔記得", sender))
+    assert reason("outside_period", "zh-Hant") in said, said
+    assert message("form.dont_know", "zh-Hant") not in said
+    said = text_of(chat(stack, "咁我想再試下 中小企援助 2020年6月到期", sender))
+    assert said.endswith(question("is_last_installment")), said
+    said = text_of(chat(stack, "唔係最後 冇取消過 都未調過", sender))
+    assert said.endswith(question("installment_amount")), said
+    said = text_of(chat(stack, "1萬5千", sender))
+    assert said.endswith(question("remaining_installments_after")), said
+    said = text_of(chat(stack, "7期", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "14,000.00" in said and "2,000.00" in said, said
+
+
+def test_probe10_a_rough_sum_with_units_is_asked_for_exactly(stack: Stack) -> None:
+    """p10-004: 「大概1萬2蚊」 was taken without comment (as MOP 10,000) while 「十期左右」 was
+    asked again; the first reply put three articles nobody asked for before the question."""
+    sender = new_sender()
+    reply = chat(stack, "check下我可唔可以調整還款", sender)
+    said = text_of(reply)
+    assert said.startswith(message("form.ended_intro", "zh-Hant")), said
+    assert said.endswith(question("scheme")) and reply["sources"] == [], said
+    for turn in ("天鴿嗰個 我做餐廳 好慘呀嗰陣", "2020年8月 15號左右", "唔係 仲有好多期",
+                 "冇喎 一直都有還錢", "一次咋"):  # fmt: skip
+        said = text_of(chat(stack, turn, sender))
+    assert said.endswith(question("installment_amount")), said
+    said = text_of(chat(stack, "大概1萬2蚊", sender))
+    assert said.startswith(message("form.vague.installment_amount", "zh-Hant")), said
+    assert said.endswith(question("installment_amount")), said
+    said = text_of(chat(stack, "1萬2", sender))
+    assert said.endswith(question("remaining_installments_after")), said
+    said = text_of(chat(stack, "10期", sender))
+    assert "11,000.00" in said and "1,100.00" in said, said
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "next_slot"),
+    [("zh-Hant", "check下我可唔可以調整還款", "scheme"),
+     ("zh-Hant", "好啦 我想check下還款 我係中小企援助計劃", "installment_due_date"),
+     ("pt", "Olá, a minha empresa tem um empréstimo do Plano de Apoio a Pequenas e Médias "
+      "Empresas. Ainda posso pedir o ajustamento da prestação?", "installment_due_date"),
+     ("en", "check my repayment case pls", "scheme")],
+)  # fmt: skip
+def test_probe10_the_check_opens_with_the_notice_and_its_question_only(
+    stack: Stack, lang: str, opening: str, next_slot: str
+) -> None:
+    """p10-004, p10-012, p10-062: up to three articles (the application statistics among them)
+    and a source line came between the notice that the measure has ended and the first question."""
+    reply = chat(stack, opening, new_sender(), lang=lang)
+    said = text_of(reply)
+    assert said == f"{message('form.ended_intro', lang)}\n\n{question(next_slot, lang)}", said
+    assert reply["sources"] == []
+
+
+def test_probe10_the_instalment_told_in_the_first_message(stack: Stack) -> None:
+    """p10-005: 「想問下12000調到1000 剩返幾多要攤還」: the check asked the instalment again
+    (12000; 1000 is the sum it is lowered to)."""
+    sender = new_sender()
+    for turn in ("想問下12000調到1000 剩返幾多要攤還", "青年創業嗰個", "20年12月", "唔係", "冇"):
+        chat(stack, turn, sender)
+    said = text_of(chat(stack, "未試過", sender))
+    assert said.endswith(question("remaining_installments_after")), said
+    said = text_of(chat(stack, "唔知喎", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "11,000.00" in said, said
+
+
+def test_probe10_a_diamond_licence_question_begins_no_check(stack: Stack) -> None:
+    """p10-006: 「我想自己開間鑽石公司 仲使唔使其他牌」 (NLU: the check, 0.54) began the
+    repayment check; 「出口要咩證」 inside it got "not sure"."""
+    sender = new_sender()
+    for turn in ("金伯利嗰個係咩嚟 同我哋做珠寶有咩關係", "要攞咩牌", "而家有幾多間公司攞咗牌"):
+        chat(stack, turn, sender)
+    reply = chat(stack, "我想自己開間鑽石公司 仲使唔使其他牌", sender)
+    said = text_of(reply)
+    assert message("form.ended_intro", "zh-Hant") not in said, said
+    assert not any(question(slot) in said for slot in REQUIRED_SLOTS), said
+    assert all(s["id"].startswith("kimberley") for s in reply["sources"]), reply["sources"]
+    reply = chat(stack, "出口要咩證", sender)
+    assert "kimberley-licences" in [s["id"] for s in reply["sources"]], text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "denial"),
+    [("zh-Hant", "我想check下還款", "我冇借錢呀 你搞錯咗"),
+     ("en", "check my repayment case pls", "i dont have any loan, you got it wrong"),
+     ("pt", "Quero verificar o meu caso do reembolso", "Não tenho nenhum empréstimo")],
+)  # fmt: skip
+def test_probe10_no_loan_leaves_the_check(
+    stack: Stack, lang: str, opening: str, denial: str
+) -> None:
+    """p10-006: 「我冇借錢呀 你搞錯咗」 was "not understood", and the scheme asked again."""
+    sender = new_sender()
+    chat(stack, opening, sender, lang=lang)
+    said = text_of(chat(stack, denial, sender, lang=lang))
+    assert said == message("form.misread", lang), said
+
+
+@pytest.mark.parametrize("answer", ["sme個個", "中小企嗰個啦"])
+def test_probe10_short_names_of_the_sme_scheme(stack: Stack, answer: str) -> None:
+    """p10-017: each was "not understood" at "which scheme?"."""
+    sender = new_sender()
+    said = text_of(chat(stack, "hello 我想check下個repayment", sender))
+    assert said.endswith(question("scheme")), said
+    said = text_of(chat(stack, answer, sender))
+    assert said.endswith(question("installment_due_date")) and NOT_UNDERSTOOD not in said, said
+
+
+def test_probe10_before_christmas_of_a_year(stack: Stack) -> None:
+    """p10-020: 「19年聖誕節前嗰排」 was "not understood" at the due-date question."""
+    sender = new_sender()
+    # (the probe's 「…天鴿援助計劃嘅還款仲可唔可以調」 is now told the measure has ended)
+    said = text_of(chat(stack, "好啦 我想check下還款 我係天鴿援助計劃", sender))
+    assert said.endswith(question("installment_due_date")), said
+    said = text_of(chat(stack, "19年聖誕節前嗰排", sender))
+    assert said.endswith(question("is_last_installment")) and NOT_UNDERSTOOD not in said, said
+
+
+def test_probe10_other_aid_now_begins_no_check(stack: Stack) -> None:
+    """p10-026: 「如本公司仍有財務困難，貴局現時有何其他援助？」 began the repayment check."""
+    sender = new_sender()
+    chat(stack, "本人欲查詢經濟局推出之「調整各項援助計劃的還款」措施。本公司屬《中小企業援助計劃》"
+         "受惠企業，現尚有還款未清，可否於本月申請調整？", sender)  # fmt: skip
+    chat(stack, "換言之，本公司現時不能申請，是否正確？", sender)
+    said = text_of(chat(stack, "如本公司仍有財務困難，貴局現時有何其他援助？", sender))
+    assert message("answer.no_newer_aid", "zh-Hant") in said and HOTLINE in said, said
+    assert not any(question(slot) in said for slot in REQUIRED_SLOTS), said
+
+
+def test_probe10_the_scheme_named_with_a_language_switch(stack: Stack) -> None:
+    """p10-073: 「我用中文吧，是青年创业援助计划」 switched the language, then asked the scheme the
+    same message had named."""
+    sender = new_sender()
+    said = text_of(chat(stack, "Quero verificar o meu caso do reembolso", sender, lang="pt"))
+    assert said.endswith(question("scheme", "pt")), said
+    said = text_of(chat(stack, "我用中文吧，是青年创业援助计划", sender, lang="pt"))
+    assert message("language.switched", "zh-Hans") in said, said
+    assert said.endswith(question("installment_due_date", "zh-Hans")), said
+    assert question("scheme", "zh-Hans") not in said
+
+
+def test_probe10_repaying_since_last_month_is_decided_at_once(stack: Stack) -> None:
+    """p10-010: 「我上個月先開始還青創嘅錢 可唔可以申請調低」 asked the due date, which 上個月
+    (after 2020) had already settled."""
+    said = text_of(chat(stack, "我上個月先開始還青創嘅錢 可唔可以申請調低", new_sender()))
+    assert reason("outside_period", "zh-Hant") in said, said
+    assert not any(question(slot) in said for slot in REQUIRED_SLOTS), said
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "asked"),
+    [("zh-Hant", "好啦 我想check下還款 我係中小企援助計劃", "咁幾時截止㗎"),
+     ("en", "check my repayment case, the hato one", "where do i submit it")],
+)  # fmt: skip
+def test_probe10_when_it_ends_and_where_to_apply_inside_the_check(
+    stack: Stack, lang: str, opening: str, asked: str
+) -> None:
+    """p10-010: 「咁幾時截止㗎」 inside the check got "not sure"; p10-046: "where do i submit it"
+    (NLU: out of scope) got "outside what I can help with". The measure's end, then the question."""
+    sender = new_sender()
+    said = text_of(chat(stack, opening, sender, lang=lang))
+    assert said.endswith(question("installment_due_date", lang)), said
+    reply = chat(stack, asked, sender, lang=lang)
+    said = text_of(reply)
+    assert NOT_NOW[lang] in said and HOTLINE in said, said
+    assert said.endswith(question("installment_due_date", lang)), said
+    assert reply["handoff_offered"] is False
+
+
+def test_probe10_the_grant_that_wasnt_cancelled(stack: Stack) -> None:
+    """p10-056: "nope, and the grant wasnt cancelled, never adjusted before" was ruled out as a
+    cancelled grant."""
+    sender = new_sender()
+    for turn in ("check my repayment case pls", "the hato one", "30th of june 2020"):
+        said = text_of(chat(stack, turn, sender, lang="en"))
+    assert said.endswith(question("is_last_installment", "en")), said
+    said = text_of(
+        chat(stack, "nope, and the grant wasnt cancelled, never adjusted before", sender, lang="en")
+    )
+    assert reason("grant_cancelled", "en") not in said, said
+    assert said.endswith(question("installment_amount", "en")), said
+    chat(stack, "MOP 4,200", sender, lang="en")
+    said = text_of(chat(stack, "four", sender, lang="en"))
+    assert ELIGIBLE_THEN["en"] in said and "3,200.00" in said, said

@@ -136,6 +136,43 @@ def test_negations_are_no(text: str) -> None:
     assert parse_yes_no(text) is False
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["the grant wasnt cancelled", "it isnt", "no it isnt the last one", "we havent", "didnt",
+     "it wasnt", "dont think so", "nao foi", "Nao"],
+)  # fmt: skip
+def test_negations_written_without_an_apostrophe_are_no(text: str) -> None:
+    """p10-056: "the grant wasnt cancelled" was read as cancelled (its "wasnt" no negation)."""
+    assert parse_answer(text) is Answer.NO
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [("我想自己開間鑽石公司 仲使唔使其他牌", True), ("要唔要申請准照", True), ("是不是要牌照", True),
+     ("用唔用交費", True), ("唔係最後", False), ("唔唔唔", False)],
+)  # fmt: skip
+def test_a_question_asked_as_a_verb_and_its_negation(text: str, asks: bool) -> None:
+    """p10-006: 「仲使唔使其他牌」 read as no question, so the NLU's check (0.54) began the
+    repayment check on a Kimberley licence question."""
+    from actions.parsing import looks_like_question
+
+    assert looks_like_question(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [("如本公司仍有財務困難，貴局現時有何其他援助？", True), ("而家仲有冇其他資助", True),
+     ("what other help is there now?", True), ("Que outros apoios existem agora?", True),
+     ("我哋係其他援助計劃", False), ("other aid schemes", False)],
+)  # fmt: skip
+def test_other_aid_than_the_newsletters(text: str, asks: bool) -> None:
+    """p10-026: 「貴局現時有何其他援助？」 began the repayment check; the newsletter names no
+    other aid, which is said, with whom to ask."""
+    from actions.parsing import asks_about_newer_aid
+
+    assert asks_about_newer_aid(text) is asks
+
+
 @pytest.mark.parametrize("text", ["maybe", "遲啲先", "2020年5月", ""])
 def test_other_messages_are_no_answer(text: str) -> None:
     assert parse_answer(text) is None
@@ -643,6 +680,21 @@ def test_a_count_of_instalments_in_words_is_no_amount() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount"),
+    [("1萬2", "12000"), ("1萬5千", "15000"), ("大概1萬2蚊", "12000"), ("2萬3千5", "23500"),
+     ("1萬2千5百", "12500"), ("每期1万2", "12000"), ("MOP 1萬2", "12000"), ("3千5", "3500"),
+     ("1萬零500", "10500"), ("12萬5千", "125000"), ("1萬二", "12000"),
+     # what already worked stays as it was
+     ("1.2萬", "12000"), ("1萬", "10000"), ("12萬", "120000"), ("1.5千", "1500")],
+)  # fmt: skip
+def test_digits_with_chinese_units_between_them(text: str, amount: str) -> None:
+    """p10-003, p10-004, p10-009: 「1萬5千」, 「1萬2」, 「大概1萬2蚊」 were MOP 10,000, and the
+    remaining sum and each later instalment's increase were worked out from it. (A rough amount
+    is asked for again by the check, not here: actions/repayment_slots.py, vague_values.)"""
+    assert parse_amount(text) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
     ("text", "number"),
     [("廿四", 24), ("卅", 30), ("廿五", 25), ("卅六", 36), ("卌", 40), ("卌二", 42)],
 )  # fmt: skip
@@ -678,6 +730,52 @@ def test_months_told_relative_to_today(text: str, day: dt.date) -> None:
 def test_a_relative_month_needs_today_and_a_date_stays_a_date() -> None:
     assert parse_due_date("next month") is None  # no today given: nothing to count from
     assert parse_due_date("2020年5月", TODAY) == dt.date(2020, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("前年嘅三月尾", dt.date(2024, 3, 31)), ("上年3月", dt.date(2025, 3, 31)),
+     ("去年嘅12月", dt.date(2025, 12, 31)), ("下年一月", dt.date(2027, 1, 31)),
+     ("大前年5月", dt.date(2023, 5, 31)), ("後年2月", dt.date(2028, 2, 29)),
+     ("March last year", dt.date(2025, 3, 31)), ("last year in june", dt.date(2025, 6, 30)),
+     ("january next year", dt.date(2027, 1, 31)), ("em março do ano passado", dt.date(2025, 3, 31)),
+     ("前年的三月底", dt.date(2024, 3, 31))],
+)  # fmt: skip
+def test_months_of_years_told_relative_to_today(text: str, day: dt.date) -> None:
+    """p10-003: 「應該係前年嘅三月尾」 was "don't know" (前年 with 嘅 before its month)."""
+    assert parse_due_date(text, TODAY) == day
+    assert parse_due_date(text) is None  # no today given: nothing to count from
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "days"),
+    [("應該係前年嘅三月尾 定四月初 唔記得", TODAY, [dt.date(2024, 3, 31), dt.date(2024, 4, 30)]),
+     ("2020年12月定2021年1月", None, [dt.date(2020, 12, 31), dt.date(2021, 1, 31)]),
+     ("May or June 2020", None, [dt.date(2020, 5, 31), dt.date(2020, 6, 30)]),
+     ("Maio ou Junho de 2020", None, [dt.date(2020, 5, 31), dt.date(2020, 6, 30)]),
+     ("3月份嗰期，2020年，定係4月", None, [dt.date(2020, 3, 31), dt.date(2020, 4, 30)]),
+     ("2020年5月", None, [dt.date(2020, 5, 31)]), ("唔記得", TODAY, []),
+     ("或許係2020年5月", None, [dt.date(2020, 5, 31)])],
+)  # fmt: skip
+def test_due_dates_given_as_alternatives(
+    text: str, today: dt.date | None, days: list[dt.date]
+) -> None:
+    """p10-003: 「前年嘅三月尾 定四月初」 names two months of one year; each is read (the check
+    decides on them only when they agree)."""
+    from actions.parsing import due_date_options
+
+    assert due_date_options(text, today) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("19年聖誕節前嗰排", dt.date(2019, 12, 31)), ("2019年聖誕", dt.date(2019, 12, 31)),
+     ("christmas 2019", dt.date(2019, 12, 31)), ("before Christmas 2020", dt.date(2020, 12, 31)),
+     ("no Natal de 2019", dt.date(2019, 12, 31)), ("19年圣诞节前", dt.date(2019, 12, 31))],
+)  # fmt: skip
+def test_christmas_is_a_month(text: str, day: dt.date) -> None:
+    """p10-020: 「19年聖誕節前嗰排」 was "not understood" at the due-date question."""
+    assert parse_due_date(text) == day
 
 
 @pytest.mark.parametrize(
@@ -850,3 +948,264 @@ def test_thanks_the_ninth_probe_wrote(text: str) -> None:
     from actions.parsing import is_thanks
 
     assert is_thanks(text)
+
+
+# --- probe 10 (2026-12-07): the hand-off's consent, privacy and contact details ----------------
+
+
+def handoff_turn(
+    text: str, requested: str | None, slots: dict[str, object] | None = None, intent: str = "inform"
+) -> tuple[dict[str, object], list[str]]:
+    """The slots the hand-off form sets when `text` answers `requested`, and what it says first
+    (with a dispatcher: the privacy answer, a refusal of other users' data)."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.handoff_form import ValidateHandoffForm
+
+    tracker = Tracker(
+        sender_id="web:test",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": intent}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name=None,
+    )
+    dispatcher = CollectingDispatcher()
+    events = ValidateHandoffForm().extract_events(tracker, requested, dispatcher)
+    said = [m["text"] for m in dispatcher.messages if m.get("text")]
+    return {e["name"]: e["value"] for e in events}, said
+
+
+def privacy_notice(lang: str) -> str:
+    from knowledge.messages import text as message
+
+    return message("small_talk.privacy", lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "lang"),
+    [("你哋d資料會俾邊個睇 會唔會賣俾人", "request_human", "zh-Hant"),  # p10-016 turn 2
+     ("我都未答應你 我問緊你資料點處理", "bot_challenge", "zh-Hant"),  # p10-016 turn 3
+     ("what exactly will you do with my data?", "out_of_scope", "en"),  # p10-058 turn 5
+     ("你们会把我的资料给谁看？", "request_human", "zh-Hans"),
+     ("O que vão fazer com os meus dados?", "request_human", "pt")],
+)  # fmt: skip
+def test_probe10_a_privacy_question_at_the_notice_is_answered_never_consent(
+    text: str, intent: str, lang: str
+) -> None:
+    """p10-016: 「你哋d資料會俾邊個睇 會唔會賣俾人」 (NLU: a person, 0.49) in reply to the consent
+    question was taken as consent, and the name asked for; p10-058: "what exactly will you do
+    with my data?" got the scope sentence."""
+    slots, said = handoff_turn(text, "handoff_consent", intent=intent)
+    assert slots.get("handoff_consent") is None and "handoff_stopped" not in slots
+    assert privacy_notice(lang) in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["唔同意 唔好記我嘢",  # p10-016 turn 4
+     "actually no, I changed my mind, don't keep my name",  # p10-058 turn 7
+     "我不同意，不要记录我的资料", "Afinal não, mudei de ideias, não guardem o meu nome",
+     "唔好跟進喇，刪咗我資料啦"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "requested", ["handoff_consent", "contact_name", "contact_detail", "handoff_question"]
+)
+def test_probe10_a_refusal_at_any_step_stops_and_collects_nothing(
+    text: str, requested: str
+) -> None:
+    """p10-016: 「唔同意 唔好記我嘢」 at the name was stored as the name; p10-058: "actually no, I
+    changed my mind, don't keep my name" too, and an e-mail or phone asked for next."""
+    slots, _said = handoff_turn(text, requested, intent="deny")
+    assert slots.get("handoff_stopped") is True, slots
+    assert not any(slots.get(s) for s in ("contact_name", "contact_detail", "handoff_question"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "privacy"),
+    [("我都未答應你 我問緊你資料點處理", "zh-Hant", True), ("I haven't agreed to anything yet", "en", False),
+     ("我还没同意呢", "zh-Hans", False), ("Ainda não concordei com nada", "pt", False)],
+)  # fmt: skip
+def test_probe10_not_agreed_after_the_notice_asks_for_consent_again(
+    text: str, lang: str, privacy: bool
+) -> None:
+    """p10-016 turn 3: 「我都未答應你…」 at the name got the privacy answer, then the name again."""
+    slots, said = handoff_turn(text, "contact_name", {"handoff_consent": True})
+    assert slots["handoff_consent"] is None and slots["contact_name"] is None
+    assert (privacy_notice(lang) in said) is privacy, said
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("黃小姐囉", "黃小姐"),  # p10-017 turn 9
+     ("I already told you, Maria Santos", "Maria Santos"),  # p10-050 turn 4
+     ("我頭先講咗喇，陳大文", "陳大文"), ("já disse, Ana Costa", "Ana Costa"), ("我姓陳", "陳"),
+     ("call me Maria", "Maria"), ("本人姓何，何志明。", "本人姓何，何志明")],
+)  # fmt: skip
+def test_probe10_what_people_write_around_a_name(text: str, name: str) -> None:
+    assert parse_name(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["唔同意 唔好記我嘢", "actually no, I changed my mind, don't keep my name", "你哋好煩呀",
+     "this is ridiculous, you are useless", "why do you need my name?", "你係咪真人嚟",
+     "我想問CEPA幾時生效"],
+)  # fmt: skip
+def test_probe10_sentences_are_no_names(text: str) -> None:
+    """Whatever was typed at "What is your name?" was stored as the name (p10-016, p10-058)."""
+    assert parse_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [("得 我叫黃小姐 電話62223333", "ask_contact",  # p10-017 turn 8
+      {"contact_name": "黃小姐", "contact_detail": "+853 62223333"}),
+     ("sure thing, I'm Maria Santos, maria.santos@example.com, I want to know if my bakery "
+      "qualifies for CEPA zero tariff when exporting egg tarts to Guangzhou",
+      "check_repayment_eligibility",  # p10-050 turn 2
+      {"contact_name": "Maria Santos", "contact_detail": "maria.santos@example.com",
+       "handoff_question": "I want to know if my bakery qualifies for CEPA zero tariff when "
+       "exporting egg tarts to Guangzhou"}),
+     ("好的，我叫李明，电话66123456", "affirm",
+      {"contact_name": "李明", "contact_detail": "+853 66123456"}),
+     ("Sim, chamo-me Ana Costa, ana.costa@example.mo", "affirm",
+      {"contact_name": "Ana Costa", "contact_detail": "ana.costa@example.mo"}),
+     ("好 我叫陳大文", "affirm", {"contact_name": "陳大文"})],
+)  # fmt: skip
+def test_probe10_details_given_with_the_consent_are_kept(
+    text: str, intent: str, expected: dict[str, str]
+) -> None:
+    """p10-017: 「得 我叫黃小姐 電話62223333」 to the consent question, then "What is your name?"
+    and the phone asked for again; p10-050: consent, name, e-mail and question in one message
+    got "not sure" and the consent question again."""
+    slots, _said = handoff_turn(text, "handoff_consent", intent=intent)
+    assert slots == {"handoff_consent": True, **expected, "handoff_hint": None}
+
+
+def test_probe10_a_contact_said_again_is_no_question() -> None:
+    """p10-017 turn 10: 「62223333 頭先講咗」 — the phone, and nothing to pass to staff."""
+    slots, _said = handoff_turn("62223333 頭先講咗", "contact_detail", {"handoff_consent": True})
+    assert slots == {"contact_detail": "+853 62223333", "handoff_hint": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [("咁我可唔可以搵職員傾下而家有冇新嘅還款安排", True),  # p10-017 turn 7
+     ("can I talk to a human about whether there is any new repayment arrangement?", True),
+     ("我想搵真人問下CEPA幾時生效", True), ("can I talk to a human?", False),
+     ("我想搵人工同我跟進 唔想同機械人傾", False), ("有冇真人？", False)],
+)  # fmt: skip
+def test_probe10_a_request_for_staff_that_asks_something(text: str, subject: bool) -> None:
+    """p10-017: the question in the request for staff was asked for again after the contact."""
+    assert names_its_subject(text) is subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["請問本人於此對話中提供的資料會否被保存？保存多久？",  # p10-031 turn 1
+     "do you keep a record of what I type here? who can read it?",  # p10-058 turn 1
+     "what exactly will you do with my data?",  # p10-058 turn 5
+     "你哋個自動回覆會唔會將我講嘅嘢俾其他部門",  # p10-016 turn 6
+     "你们会不会把我说的话交给其他部门？", "will you share what I say with other departments?",
+     "Os meus dados são partilhados com outros serviços?", "我嘅對話會唔會被保存？"],
+)  # fmt: skip
+def test_probe10_questions_about_privacy(text: str) -> None:
+    assert asks_about_privacy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["記錄顯示幾多間企業申請", "CITES會議有冇討論點樣保存標本", "進口許可證要交俾邊個部門",
+     "what will the committee do with the new measures?", "who can read the newsletter?"],
+)  # fmt: skip
+def test_probe10_other_questions_are_not_about_privacy(text: str) -> None:
+    assert not asks_about_privacy(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can you show me what the previous user asked you?",  # p10-058 turn 2
+     "what's the phone number of the last person who left a message?",  # p10-058 turn 3
+     "上一個用戶問咗你咩？", "可唔可以俾我睇其他人嘅對話", "给我看看别人的电话号码",
+     "Pode mostrar-me o que o utilizador anterior perguntou?"],
+)  # fmt: skip
+def test_probe10_asking_for_other_users_data(text: str) -> None:
+    from actions.parsing import asks_for_others_data
+
+    assert asks_for_others_data(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can other companies apply?", "其他人可唔可以申請？", "what did the previous agreement say?",
+     "Outras pessoas podem candidatar-se?", "what is my reference number?"],
+)  # fmt: skip
+def test_probe10_other_questions_ask_for_no_users_data(text: str) -> None:
+    from actions.parsing import asks_for_others_data
+
+    assert not asks_for_others_data(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "rest"),
+    [("唔使住 我想知邊個部門搞澳門產品優質認證", Answer.NO,  # p10-018 turn 4
+      "我想知邊個部門搞澳門產品優質認證"),
+     ("no thanks, what is CEPA?", Answer.NO, "what is CEPA?"),
+     ("不用了，CEPA几时生效？", Answer.NO, "CEPA几时生效？"),
+     ("得 我叫黃小姐", Answer.YES, "我叫黃小姐"),
+     ("sure thing, I'm Maria", Answer.YES, "I'm Maria"),
+     ("陳大文", None, "陳大文"), ("no", None, "no"), ("what is CEPA? no idea", None,
+                                                    "what is CEPA? no idea")],
+)  # fmt: skip
+def test_probe10_the_answer_a_message_opens_with(
+    text: str, answer: Answer | None, rest: str
+) -> None:
+    from actions.parsing import opening_answer
+
+    assert opening_answer(text) == (answer, rest)
+
+
+def test_probe10_how_much_is_a_question() -> None:
+    """p10-018: 「幾錢」 (NLU: yes) after an answer that offered staff opened the hand-off."""
+    from actions.parsing import looks_like_question
+
+    assert looks_like_question("幾錢") and read_answer("幾錢", "affirm") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("唔好轉交職員", "request_human"), ("不要帮我转人工", "request_human"),
+     ("don't pass it to staff", "request_human"), ("Não encaminhe a minha pergunta", "deny")],
+)  # fmt: skip
+def test_probe10_not_passed_to_staff_is_no_consent(text: str, intent: str) -> None:
+    """「唔好轉交職員」 holds 「轉交職員」, which reads as asking for staff: at the consent question
+    that was a yes."""
+    slots, _said = handoff_turn(text, "handoff_consent", intent=intent)
+    assert slots == {"handoff_stopped": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("no, what will you do with my data?", "en"), ("唔使住，你哋會點用我啲資料？", "zh-Hant")],
+)
+def test_probe10_a_no_with_a_privacy_question_declines_and_answers(text: str, lang: str) -> None:
+    """A no at the consent question is a no, whatever it asks besides (p10-018)."""
+    from knowledge.messages import text as message
+
+    slots, said = handoff_turn(text, "handoff_consent", intent="deny")
+    assert slots == {"handoff_stopped": "answered"}
+    assert said == [message("handoff.declined", lang), privacy_notice(lang)]
+
+
+@pytest.mark.parametrize("text", ["頭先講咗", "I already told you", "我講咗㗎啦", "já disse"])
+def test_probe10_said_before_at_the_question_is_the_earlier_question(text: str) -> None:
+    """p10-017: the question was in the request for staff; 「頭先講咗」 is no new question."""
+    earlier = {"handoff_consent": True, "last_unanswered_question": "而家有冇新嘅還款安排"}
+    slots, _said = handoff_turn(text, "handoff_question", earlier)
+    assert slots == {"handoff_question": "而家有冇新嘅還款安排", "handoff_hint": None}
+    slots, _said = handoff_turn(text, "handoff_question", {"handoff_consent": True})
+    assert slots == {"handoff_question": None, "handoff_hint": "handoff_question"}

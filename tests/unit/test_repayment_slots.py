@@ -1346,3 +1346,272 @@ def test_a_schemes_latin_name_is_a_whole_word() -> None:
 def test_a_schemes_latin_name_may_end_in_a_plural() -> None:
     said = "I'd like to check my company's case. We're on the Young Entrepreneurs Aid Scheme."
     assert parse_scheme(said) == "young_entrepreneurs_aid"
+
+
+# --- probe 10 (2026-12-07) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [("1萬2", "installment_amount", {"installment_amount": "12000.00"}),
+     ("1萬5千", "installment_amount", {"installment_amount": "15000.00"}),
+     ("每期1萬2蚊", None, {"installment_amount": "12000.00"}),
+     ("2萬3千5", "installment_amount", {"installment_amount": "23500.00"})],
+)  # fmt: skip
+def test_probe10_digits_with_chinese_units_are_the_whole_sum(
+    text: str, requested: str | None, slots: dict[str, object]
+) -> None:
+    """p10-003, p10-009: 「1萬5千」 and 「1萬2」 were MOP 10,000, and the remaining sum and each
+    later increase were worked out from it."""
+    assert read_slots(text, requested) == (slots, ())
+
+
+def test_probe10_a_rough_sum_with_units_is_asked_for_exactly() -> None:
+    """p10-004: 「大概1萬2蚊」 was taken (as MOP 10,000), while 「十期左右」 was asked again."""
+    from actions.repayment_form import VAGUE
+    from actions.repayment_slots import vague_values
+
+    assert read_slots("大概1萬2蚊", "installment_amount") == ({}, ())
+    assert vague_values("大概1萬2蚊", "installment_amount") == ("installment_amount",)
+    events = ValidateRepaymentForm().extract_events(said("大概1萬2蚊"), "installment_amount")
+    assert slot_values(events) == {"installment_amount": None, HINT: VAGUE + "installment_amount"}
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [("兩次 啊唔係 係一次", "adjustments_used", {"adjustments_used": 1}),
+     ("两次，不是，是一次", "adjustments_used", {"adjustments_used": 1}),
+     ("調過兩次，唔係，一次咋", "adjustments_used", {"adjustments_used": 1}),
+     ("twice, no wait, once", "adjustments_used", {"adjustments_used": 1}),
+     ("2 times - I mean 1", "adjustments_used", {"adjustments_used": 1}),
+     ("duas vezes, quer dizer, uma", "adjustments_used", {"adjustments_used": 1}),
+     ("2, aliás, 1", "adjustments_used", {"adjustments_used": 1}),
+     ("8000 唔係 9000蚊", "installment_amount", {"installment_amount": "9000.00"}),
+     ("2020年3月，唔係，2020年4月", "installment_due_date", {"installment_due_date": "2020-04-30"}),
+     ("yes, no wait, no", "is_last_installment", {"is_last_installment": False}),
+     # a no after another fact corrects nothing: it answers, or states, a fact of its own
+     ("調過一次，唔係最後一期", "adjustments_used",
+      {"adjustments_used": 1, "is_last_installment": False}),
+     ("2020年5月，唔係最後一期", "installment_due_date",
+      {"installment_due_date": "2020-05-31", "is_last_installment": False})],
+)  # fmt: skip
+def test_probe10_a_value_taken_back_gives_way_to_its_correction(
+    text: str, requested: str, slots: dict[str, object]
+) -> None:
+    """p10-009: 「兩次 啊唔係 係一次」 was read as two adjustments, and the case ruled out as
+    "at most twice"; the value the user corrected it to wins."""
+    assert read_slots(text, requested) == (slots, ())
+
+
+def test_probe10_the_corrected_count_decides() -> None:
+    events = ValidateRepaymentForm().extract_events(
+        said("兩次 啊唔係 係一次", slots=DECIDED_CASE | {"adjustments_used": None}),
+        "adjustments_used",
+    )
+    values = slot_values(events)
+    assert values["adjustments_used"] == 1
+    assert not ruled_out({**DECIDED_CASE, **values})
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slots"),
+    [("唔係最後 冇取消過 都未調過", "is_last_installment",
+      {"is_last_installment": False, "grant_cancelled": False, "adjustments_used": 0}),
+     ("nope, and the grant wasnt cancelled, never adjusted before", "is_last_installment",
+      {"is_last_installment": False, "grant_cancelled": False, "adjustments_used": 0}),
+     ("it isnt the last one and the grant wasnt cancelled", None,
+      {"is_last_installment": False, "grant_cancelled": False}),
+     ("不是最后 没有取消 没调过", "is_last_installment",
+      {"is_last_installment": False, "grant_cancelled": False, "adjustments_used": 0}),
+     ("nao e a ultima, o apoio nao foi cancelado", None,
+      {"is_last_installment": False, "grant_cancelled": False})],
+)  # fmt: skip
+def test_probe10_every_fact_of_one_message_is_read(
+    text: str, requested: str | None, slots: dict[str, object]
+) -> None:
+    """p10-003: 「唔係最後 冇取消過 都未調過」 kept two facts and asked the first again; p10-056:
+    "the grant wasnt cancelled" was read as cancelled, and the case ruled out."""
+    assert read_slots(text, requested) == (slots, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["想問下12000調到1000 剩返幾多要攤還", "12000減到1000之後點還", "想问下12000调到1000还剩多少",
+     "reduce it from 12000 to 1000, how much is spread over the rest?",
+     "Se reduzir de 12000 para 1000 patacas, quanto fica por pagar?"],
+)  # fmt: skip
+def test_probe10_the_sum_lowered_from_is_the_instalment(text: str) -> None:
+    """p10-005: 「12000調到1000」 in the first message: 12000 is the instalment (1000 the sum it
+    is lowered to), and the check asked for it again."""
+    assert read_slots(text, None) == ({"installment_amount": "12000.00"}, ())
+
+
+def test_probe10_the_sum_lowered_to_is_still_no_instalment() -> None:
+    assert read_slots("想減到1000蚊", None) == ({}, ())
+    assert read_slots("reduce it to MOP 1,000", None) == ({}, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sme個個", "中小企嗰個啦", "中小企那个吧", "sme嗰個", "the sme one", "SME嘅", "中小企嗰個呀"],
+)
+def test_probe10_short_names_of_the_sme_scheme(text: str) -> None:
+    """p10-017: 「sme個個」, 「中小企嗰個啦」 at "which scheme?" were "not understood" twice."""
+    assert read_slots(text, "scheme") == ({"scheme": "sme_aid"}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("應該係前年嘅三月尾 定四月初 唔記得", "2024-03-31"), ("19年聖誕節前嗰排", "2019-12-31"),
+     ("2020年3月定4月", "2020-03-31"), ("May or June 2020", "2020-05-31")],
+)  # fmt: skip
+def test_probe10_due_dates_the_tenth_probe_wrote(text: str, due: str) -> None:
+    """p10-003: two months of 前年 (both after 2020, so the case is settled); p10-020:
+    「19年聖誕節前嗰排」 (December 2019). Each was "not understood" or "don't know"."""
+    found, _ = read_slots(text, "installment_due_date", today=PROBE7_TODAY)
+    assert found == {"installment_due_date": due}
+
+
+def test_probe10_two_months_either_side_of_the_end_are_asked_again() -> None:
+    """Two months, one before 31 December 2020 and one after: which it was decides the case, so
+    neither is taken; the form says so and asks again."""
+    from actions.repayment_form import VAGUE
+    from actions.repayment_slots import vague_values
+
+    text = "2020年12月定2021年1月"
+    assert read_slots(text, "installment_due_date", today=PROBE7_TODAY) == ({}, ())
+    assert vague_values(text, "installment_due_date") == ("installment_due_date",)
+    events = ValidateRepaymentForm().extract_events(said(text), "installment_due_date")
+    assert slot_values(events) == {
+        "installment_due_date": None, HINT: VAGUE + "installment_due_date"
+    }  # fmt: skip
+    for lang in LANGS:
+        asked = AskDueDate().question(
+            tracker("", {HINT: VAGUE + "installment_due_date"}, lang), lang
+        )
+        assert asked.startswith(message("form.vague.installment_due_date", lang))
+        assert asked.endswith(message("form.question.installment_due_date", lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [("我上個月先開始還青創嘅錢 可唔可以申請調低",
+      {"scheme": "young_entrepreneurs_aid", "installment_due_date": "2026-11-30"}),
+     ("I only started repaying my Hato loan last month, can I lower it?",
+      {"scheme": "typhoon_hato_special_aid", "installment_due_date": "2026-11-30"}),
+     ("Comecei a pagar o empréstimo do Plano de Apoio a Jovens Empreendedores no mês passado",
+      {"scheme": "young_entrepreneurs_aid", "installment_due_date": "2026-11-30"})],
+)  # fmt: skip
+def test_probe10_repaying_since_a_month_after_2020_settles_the_case(
+    text: str, slots: dict[str, object]
+) -> None:
+    """p10-010: 「我上個月先開始還青創嘅錢」 told a repayment that began last month (after 2020):
+    the check asked the due date although the case was settled."""
+    found, _ = read_slots(text, None, today=PROBE7_TODAY)
+    assert found == slots
+    assert ruled_out(found)
+
+
+def test_probe10_last_and_never_applied_are_no_misreading() -> None:
+    from actions.repayment_slots import denies_a_loan
+
+    # 「我冇申請過」 to "how many times have you adjusted?" is none, not "no loan"
+    assert not denies_a_loan("我冇申請過")
+    assert extract("我諗到最後", "is_last_installment") == {}  # "in the end" is no last instalment
+
+
+def test_probe10_a_month_counted_from_today_told_of_something_else_is_no_due_date() -> None:
+    assert "installment_due_date" not in extract("我上個月打過電話去經濟局，想調整還款", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我冇借錢呀 你搞錯咗", "我没有借钱啊，你搞错了", "I don't have any loan, you got it wrong",
+     "i dont have a loan", "Não tenho nenhum empréstimo, percebeu mal"],
+)  # fmt: skip
+def test_probe10_no_loan_leaves_the_check(text: str) -> None:
+    """p10-006: 「我冇借錢呀 你搞錯咗」 inside a check the user never asked for was "not
+    understood", and the scheme was asked again."""
+    from actions.repayment_form import MISREAD
+
+    events = ValidateRepaymentForm().extract_events(said(text, "nlu_fallback"), "scheme")
+    assert slot_values(events) == {STOPPED: MISREAD}
+    dispatcher = CollectingDispatcher()
+    ActionSubmitEligibility().run(dispatcher, said(text, slots={STOPPED: MISREAD}), {})
+    assert dispatcher.messages[0]["text"] in {message("form.misread", lang) for lang in LANGS}
+
+
+def _begun_by(first: str, latest: str) -> Tracker:
+    from actions.repayment_form import FORM
+
+    events: list[dict[str, Any]] = [
+        {"event": "user", "text": first},
+        {"event": "active_loop", "name": FORM},
+        {"event": "bot", "text": message("form.question.scheme", "zh-Hant")},
+        {"event": "user", "text": latest},
+    ]
+    return Tracker("web:t", {}, {"text": latest, "intent": {"name": "nlu_fallback"}}, events,
+                   False, None, {"name": FORM}, "action_listen")  # fmt: skip
+
+
+def test_probe10_you_got_it_wrong_leaves_only_a_check_nobody_asked_for() -> None:
+    from actions.repayment_form import MISREAD
+
+    form = ValidateRepaymentForm()
+    unasked = _begun_by("我想自己開間鑽石公司 仲使唔使其他牌", "你搞錯咗")
+    assert slot_values(form.extract_events(unasked, "scheme")) == {STOPPED: MISREAD}
+    asked = _begun_by("我想check下還款", "你搞錯咗")
+    assert STOPPED not in slot_values(form.extract_events(asked, "scheme"))
+
+
+def test_probe10_a_language_switch_with_the_answer() -> None:
+    """p10-073: 「我用中文吧，是青年创业援助计划」 switched the language and asked the scheme
+    again, which the same message had named."""
+    tracker_ = said("我用中文吧，是青年创业援助计划", slots={"requested_slot": "scheme"},
+                    lang="zh-Hans")  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateRepaymentForm().get_extraction_events(dispatcher, tracker_, {}))
+    assert slot_values(events) == {"scheme": "young_entrepreneurs_aid", HINT: None}
+    assert dispatcher.messages[0]["text"].startswith(message("language.switched", "zh-Hans"))
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [("咁幾時截止㗎", True), ("截止日期係幾時", True), ("when is the deadline?", True),
+     ("until when could we apply?", True), ("Até quando era o prazo?", True),
+     ("where do i submit it", True), ("how do I apply?", True), ("去邊度申請", True),
+     ("喺邊度交申請表", True), ("Onde entrego o pedido?", True),
+     ("2020年5月", False), ("when is the instalment due?", False), ("點樣計", False),
+     ("o prazo era Maio de 2020", False)],
+)  # fmt: skip
+def test_probe10_when_it_ends_and_where_to_apply(text: str, asks: bool) -> None:
+    """p10-010: 「咁幾時截止㗎」 inside the check got "not sure"; p10-046: "where do i submit it"
+    (NLU: out of scope) got the scope sentence. Both are answered by the measure's end."""
+    from actions.repayment_slots import asks_when_or_where_to_apply
+
+    assert asks_when_or_where_to_apply(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "besides"),
+    [("check下我可唔可以調整還款", False), ("好啦 我想check下還款 我係中小企援助計劃", False),
+     ("Olá, a minha empresa tem um empréstimo do Plano de Apoio a Pequenas e Médias Empresas. "
+      "Ainda posso pedir o ajustamento da prestação?", False),
+     ("我間公司之前借咗中小企援助計劃 想申請調低還款得唔得", False),
+     ("帮我算一下我的还款能不能调整，青年创业援助计划", False), ("我間公司可唔可以調整還款？", False),
+     ("hey i run a small cafe in taipa, got SME aid loan, can i still reduce my monthly repayment "
+      "to 1000?", False), ("check my repayment case pls", False),
+     # a question besides: the rule it asks is answered as the check begins
+     ("我之前已經調整過一次還款，仲可唔可以再申請多次？", True),
+     ("can i adjust my repayemnt more than twice", True),
+     ("我間餐廳借咗中小企援助仲未還晒，經濟局嗰個調整還款措施係點㗎？", True),
+     ("My SME borrowed under the SME Aid Scheme and cash is tight. How low can my next "
+      "instalment go if I apply for the adjustment?", True),
+     ("我間舖攞過天鴿特別援助，而家周轉唔到，聽講可以減供，點計㗎？", True)],
+)  # fmt: skip
+def test_probe10_whether_the_first_message_asks_besides_the_check(text: str, besides: bool) -> None:
+    """p10-004, p10-012, p10-062: the check's first question came after three articles nobody
+    asked for (statistics among them); a rule asked besides one's case is still answered."""
+    from actions.repayment_slots import asks_besides_the_check
+
+    assert asks_besides_the_check(text) is besides
