@@ -1,0 +1,290 @@
+"""The staff hand-off's readings: a contact (e-mail or phone, checked by email-validator and
+phonenumbers) and a name, given alone or in one message with the question; asking for staff, what
+a request is about, and withholding or withdrawing one's details.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from actions.parsing.answers import is_bare_answer, looks_like_question
+from actions.parsing.talk import complains
+from handoff.text import MAX_CONTACT_LENGTH, MAX_NAME_LENGTH, one_line
+from knowledge.text import normalise
+
+# A candidate address: ASCII local part and domain (the address staff will write to), found in
+# any text around it; email-validator decides whether it is one.
+_LOCAL_CHAR = r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]"
+_EMAIL = re.compile(rf"(?<!{_LOCAL_CHAR}){_LOCAL_CHAR}+@[A-Za-z0-9.-]+")  # linear: whole runs only
+MAX_EMAIL_LENGTH = MAX_CONTACT_LENGTH  # the ticket's contact column holds any valid address
+MAX_LOCAL_PART_LENGTH = 64
+PHONE_REGION = "MO"  # numbers without a country code are Macao's
+
+
+def parse_email(text: str) -> str | None:
+    """The first valid e-mail address in `text`, normalised (and lower-cased)."""
+    for match in _EMAIL.finditer(unicodedata.normalize("NFKC", text)):
+        candidate = match.group().strip(".-")
+        local, _, _domain = candidate.partition("@")
+        if len(candidate) > MAX_EMAIL_LENGTH or len(local) > MAX_LOCAL_PART_LENGTH:
+            continue
+        try:
+            address = validate_email(
+                candidate, check_deliverability=False, allow_smtputf8=False, strict=True
+            )
+        except EmailNotValidError:
+            continue
+        return address.normalized.lower()
+    return None
+
+
+def parse_phone(text: str) -> str | None:
+    """The first valid phone number in `text`: Macao's 8 digits with or without +853, any other
+    place's with its + country code. Macao numbers come back as "+853 66123456", others in E.164
+    ("+85291234567")."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, phonenumbers.Leniency.VALID)
+    for match in matcher:
+        number = match.number
+        if not phonenumbers.is_valid_number(number):
+            continue
+        if phonenumbers.region_code_for_number(number) == PHONE_REGION:
+            return f"+{number.country_code} {phonenumbers.national_significant_number(number)}"
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # A Macao fixed line of a range phonenumbers' metadata does not list (28123456, "+853 2812
+    # 3456" were refused and a landline user could not finish the hand-off, probe 8): staff call it.
+    if landline := _MACAO_LANDLINE.search(text):
+        return f"+853 {landline.group(1)}{landline.group(2)}"
+    return None
+
+
+_MACAO_LANDLINE = re.compile(r"(?<![\d+])(?:\+?853[\s-]?)?(28\d{2})[\s-]?(\d{4})(?!\d)")
+
+
+def parse_contact(text: str) -> str | None:
+    """An e-mail address or, failing that, a phone number; None when `text` holds neither."""
+    return parse_email(text) or parse_phone(text)
+
+
+NAME_PREFIX = re.compile(
+    r"^(?:我叫|我係|我是|叫我|我姓|我名叫|本人叫|我[嘅的個个]名(?:字)?(?:係|是|叫))\s*"
+    r"|^(?:my name is|my name['’]s|i am|i['’]m|call me|chamo-me|me chamo|(?:o )?meu nome é|sou)\s+",
+    re.I,
+)
+# What people put around a name once asked for it again: "I already told you, Maria Santos"
+# (p10-050), 「黃小姐囉」 (p10-017), 「我頭先講咗喇，陳大文」.
+_TOLD_ALREADY = (
+    r"(?:i (?:already |just )?(?:told|gave) you(?: (?:already|before))?|(?:as |like )?i said"
+    r"|já (?:te |lhe |vos )?disse|(?:我)?(?:都|已经|已經|头先|頭先|啱啱|之前)?(?:讲|講|话|話|说|說|俾|畀|给|給)"
+    r"(?:咗|了|过|過)(?:你|你哋|你們|你们)?(?:知)?(?:㗎|啦|喇|囉|啰)*)"
+)
+_NAME_LEAD = re.compile(rf"^{_TOLD_ALREADY}[\s,，:：.。!！]*", re.I)
+_NAME_TAIL = re.compile(
+    rf"(?:[\s,，]*{_TOLD_ALREADY}|(?<=[\u3400-\u9fff])(?:囉|啰|啦|喇|呀|吖|咯|喎|㗎|嘛)+"
+    r"|\s+(?:lor|lah|leh))[\s!！。.~]*$",
+    re.I,
+)
+# Words no name holds (normalised): the user or the assistant spoken of ("actually no, I changed
+# my mind…", 「你係咪真人嚟」), once the prefixes above are gone.
+_PERSONS = re.compile(r"我|你|您|(?<![\w-])(?:i|me|my|you|your|eu|meu|minha|você|voce)(?![\w-])")
+
+
+def _no_name(name: str) -> bool:
+    """A sentence typed where a name was asked: a question, a complaint, the user or the
+    assistant spoken of (p10-016, p10-058: stored as the name)."""
+    return bool(_PERSONS.search(normalise(name))) or looks_like_question(name) or complains(name)
+
+
+_TOLD_ONLY = re.compile(
+    rf"\W*{_TOLD_ALREADY}(?:\s*(?:already|before|earlier|头先|頭先|之前))?[\s,，.。!！~]*", re.I
+)
+
+
+def says_already_told(text: str) -> bool:
+    """Whether `text` only says it was said before (「頭先講咗」, "I already told you"): at the
+    question for staff, the question given earlier, not a new one."""
+    return bool(_TOLD_ONLY.fullmatch(one_line(text)))
+
+
+# Asking for a person (normalised), whatever the NLU read: "please pass my question on" (NLU: the
+# check), «Preciso de um humano» (unsure), 「算了，给我转人工」 at the privacy notice (probe 6).
+_WANTS_STAFF = re.compile(
+    r"有冇真人|有没有真人|有无真人|\bis there (?:a |any )?(?:real )?(?:human|person)\b"
+    r"|há (?:alguém|alguma pessoa|uma pessoa|um humano)|转人工|转真人|揾真人|找真人|真人(?:客服|服务)|人工(?:客服|服务)|(?:揾|找|转|转交|转介|联络)(?:你哋|你们|贵局)?"
+    r"(?:的|嘅)?(?:职员|工作人员|同事|负责人)|(?:同|和|跟)(?:你哋|你们|贵局)?(?:的|嘅)?(?:职员|工作人员|同事)"
+    r"(?:直接)?(?:讲|倾|说|谈|联络|通电话)"
+    # 「本人希望由貴局專人跟進…」 began the repayment check (probe 9)
+    r"|(?:由|请|让|叫|派|安排)(?:你哋|你们|贵局|经济局)?(?:的|嘅)?(?:专人|职员|工作人员|同事|负责人)"
+    r"(?:跟进|处理|联络|联系|回复|回覆|覆)|专人(?:跟进|处理)"
+    r"|\b(?:someone|somebody|a person|staff|an officer) (?:from|at) (?:the |your )?(?:bureau|dse|dsedt|office)"
+    r" (?:to )?(?:follow|contact|call|handle|look)"
+    r"|\b(?:need|want|talk to|speak to|speak with|talk with|get me|connect me (?:to|with))"
+    r" (?:a |an |the |your |some )?(?:real )?(?:human|person|officer|staff|agent|someone)\b"
+    r"|\bpass (?:my|the|this) (?:question|enquiry|inquiry|case) (?:on|to (?:your |the )?staff)"
+    r"|\b(?:preciso|quero|queria|gostaria) (?:de )?(?:falar com )?(?:um|uma) (?:humano|pessoa|funcionári[oa])"
+    r"|\bencaminh\w* (?:a|esta|minha) (?:minha )?pergunta"
+)
+
+
+def wants_staff(text: str) -> bool:
+    return bool(_WANTS_STAFF.search(normalise(text)))
+
+
+# What a request for staff is about, in its own words (normalised): 「…專人跟進本公司關於CEPA原產地
+# 證書之申請事宜」, "someone to follow up my question about certificates of origin" (p9-029: the
+# hand-off then asked for the question the request had given).
+_NAMES_ITS_SUBJECT = re.compile(
+    r"(?:关于|有关|关乎|\b(?:about|regarding|concerning|sobre|acerca d[eo]|relativamente a)\b)"
+    r"\s*[^\s，,。.!！?？；;]{4,}"
+)
+
+
+_ASKS_FOR_HELP = re.compile(r"help|assist|帮|协助|ajud")
+
+
+def names_its_subject(text: str) -> bool:
+    """Whether a request for staff says what it is about: that is the question to pass on. It
+    may ask it after the request: 「咁我可唔可以搵職員傾下而家有冇新嘅還款安排」 (p10-017 was asked
+    to write it again); "can I talk to a human?" or 「有冇真人可以幫我？」 asks nothing more."""
+    norm = normalise(text)
+    staff = _WANTS_STAFF.search(norm)
+    if staff is None:
+        return False
+    after = norm[staff.end() :].strip().rstrip("?？ ")
+    asked = (
+        len(re.sub(r"\W", "", after)) >= 4
+        and looks_like_question(after)
+        and not _ASKS_FOR_HELP.search(after)
+    )
+    return asked or bool(_NAMES_ITS_SUBJECT.search(norm))
+
+
+# Withdrawing one's details once asked (normalised): 「我唔想留名喇」, "I'd rather not give my
+# details", «prefiro não dar os meus dados».
+_WITHHOLDS_DETAILS = re.compile(
+    r"(?:唔想|不想|唔愿意|不愿意|唔方便|不方便|唔会|不会)(?:再)?(?:留|俾|畀|给|提供|讲|说|话)(?:低)?(?:我|你)?(?:的|嘅)?"
+    r"(?:名|姓名|名字|电话|联络|联系|资料|个人资料|电邮|email)"
+    r"|\b(?:rather not|don'?t want to|do not want to|won'?t|not comfortable) (?:give|giving|share|sharing"
+    r"|leave|leaving|provide|providing) (?:you )?(?:my|any)\b"
+    r"|\b(?:prefiro não|não quero) (?:dar|deixar|fornecer|partilhar) (?:o meu|os meus|a minha|as minhas|nenhum)"
+    # Refusing or withdrawing consent, at any step: 「唔同意 唔好記我嘢」 (p10-016) and "actually
+    # no, I changed my mind, don't keep my name" (p10-058) at the name were stored as the name.
+    # (「如果經濟局不同意…」 in a question for staff refuses nothing: the refusal opens the message.)
+    r"|^\W*(?:我)?(?:都|真系|真的|是)?(?:话|说|讲)?(?:唔|不)(?:同意|答应)"
+    r"|(?:唔好|不要|别|唔使|不用)(?:再)?(?:记|记录|记低|记住|保存|保留|留低|存低|储存)(?:低|住|下)?"
+    r"(?:我|我哋|我们|本人)"
+    r"|\b(?:don'?t|do not) (?:keep|store|save|record|log|collect|take|use|write down) (?:my|any of my|me)\b"
+    r"|\bi (?:don'?t|do not) (?:agree|consent)\b|\bi disagree\b|\b(?:withdraw|revoke) (?:my )?consent\b"
+    r"|\b(?:no|nah|nope)\b\W+(?:\w+\W+){0,2}?i(?:'ve| have)? changed my mind\b"
+    r"|\bnão (?:concordo|aceito|autorizo|dou (?:o meu )?consentimento)\b"
+    r"|\bnão (?:guardem|guarde|registem|registe|gravem|grave|recolham|recolha) (?:o meu|os meus|a minha"
+    r"|as minhas|nada|nenhum)|\bnão\b\W+(?:\w+\W+){0,2}?mudei de ideias?\b"
+    # not passed to staff: 「唔好轉交職員」 holds 轉交職員, which wants_staff reads as a yes
+    r"|(?:唔好|不要|唔使|不用|别|毋须|无需|唔想|不想)(?:再)?(?:帮我)?(?:转|转交|转介|揾|找|联络)(?:你哋|你们|贵局)?"
+    r"(?:的|嘅)?(?:职员|工作人员|同事|人工|真人)|\b(?:don'?t|do not|no need to) (?:pass|transfer|forward"
+    r"|send) (?:it|this|my|me)\b|\bnão (?:encaminh|pass|transfer)\w*"
+)
+
+
+def withholds_details(text: str) -> bool:
+    """Whether `text` refuses or withdraws the name, the contact or the consent to collect them."""
+    return bool(_WITHHOLDS_DETAILS.search(normalise(text)))
+
+
+# Consent said not to have been given, once the name or contact is asked for: 「我都未答應你 我問緊你
+# 資料點處理」 got the privacy answer and then the name question again (p10-016).
+_NOT_AGREED = re.compile(
+    r"(?:^|我)\W{0,2}(?:都|仲|还|根本)?(?:未|没有?|冇|还没有?|仲未)(?:答应|同意|应承)"
+    r"|\bi (?:haven'?t|have not|didn'?t|did not|never) (?:yet )?(?:agreed|agree|consented|consent"
+    r"|said yes)\b|\b(?:ainda não|nunca|não) (?:concordei|aceitei|autorizei|disse que sim)\b"
+)
+
+
+def says_not_agreed(text: str) -> bool:
+    return bool(_NOT_AGREED.search(normalise(text)))
+
+
+# An aside before the question for staff: 「等等，先問你，金伯利制度幾時喺澳門實施？」, "wait, first
+# tell me…" became the ticket (probe 7); it is answered, and the question asked for again.
+_ASIDE = re.compile(
+    r"^\W*(?:等等|等一等|等阵|等一下|且慢|先问|wait\b|hold on\b|one (?:moment|sec)\b|before that\b"
+    r"|first,? (?:tell me|let me ask)\b|espere\b|espera\b|antes disso\b|primeiro,)"
+)
+
+
+def is_aside(text: str) -> bool:
+    return bool(_ASIDE.match(normalise(text)))
+
+
+# The parts of one message that gives a name, a contact and maybe the question at once:
+# "My name is John Smith, phone +853 6688 1234", 「陳生，66889900，我想問毛坯鑽石准照要幾耐批」.
+# (A space between Chinese words parts them too: 「得 我叫黃小姐 電話62223333」, p10-017.)
+_PART_BREAK = re.compile(
+    r"[，,;；。\n]|(?<=[A-Za-z\d])\.\s+(?=[A-Z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])"
+)
+_CONTACT_WORD = re.compile(
+    r"^(?:and |e )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|telefone|telemóvel)"
+    r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:电话|电邮|手机|联络|联系方式)[:：\s]*",
+    re.I,
+)
+_QUESTION_LABEL = re.compile(
+    r"^(?:and )?(?:my |the )?question(?: is)?[:\s]*|^(?:a minha )?pergunta(?: é)?[:\s]*"
+    r"|^(?:我的|我嘅)?问题(?:是|系)?[:：\s]*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    name: str | None
+    contact: str
+    question: str | None
+
+
+def split_contact_message(text: str) -> ContactDetails | None:
+    """A name, the contact and what else was asked, from one message holding a contact; None
+    when it holds none. The name is the part before the contact that reads as one."""
+    contact = parse_contact(text)
+    if contact is None:
+        return None
+    name: str | None = None
+    rest: list[str] = []
+    for part in (p.strip() for p in _PART_BREAK.split(text)):
+        if not part or parse_contact(part) or parse_contact(_CONTACT_WORD.sub("", part)):
+            continue
+        other = wants_staff(part) or is_bare_answer(part)
+        introduced = NAME_PREFIX.sub("", part) != part
+        short = len(part) <= 20 and not looks_like_question(part)
+        could_be_name = name is None and not rest and (introduced or (short and not other))
+        if could_be_name and (found := parse_name(part)):
+            name = found
+            continue
+        if not other and (said := _QUESTION_LABEL.sub("", part).strip()):
+            rest.append(said)
+    joiner = ", " if all(ch.isascii() for ch in "".join(rest)) else "，"
+    return ContactDetails(name, contact, joiner.join(rest) or None)
+
+
+def introduced_name(text: str) -> str | None:
+    """The name a message introduces (我叫 / my name is / chamo-me …) among other things, with
+    no contact: 「好 我叫陳大文」 to the consent question → 陳大文."""
+    for part in (p.strip() for p in _PART_BREAK.split(text)):
+        if NAME_PREFIX.sub("", part) != part and (name := parse_name(part)):
+            return name
+    return None
+
+
+def parse_name(text: str) -> str | None:
+    """A person's name on one line (我叫陳大文 → 陳大文): line breaks, tabs and invisible
+    characters (zero-width, bidi overrides) gone; None when it is empty, longer than
+    MAX_NAME_LENGTH, has no letter, is or holds an e-mail address or phone number, or is a
+    sentence (`_no_name`). "I already told you, …" and a closing 囉 are no part of it."""
+    told = NAME_PREFIX.sub("", _NAME_LEAD.sub("", one_line(text)))
+    name = _NAME_TAIL.sub("", told).strip(" ，,。.")
+    if not name or len(name) > MAX_NAME_LENGTH or not any(ch.isalpha() for ch in name):
+        return None
+    return None if parse_contact(name) or _no_name(name) else name
