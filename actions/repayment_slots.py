@@ -735,8 +735,9 @@ def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
     return answer_value(answer)
 
 
+# (not an ordinal: "it was my 2nd adjustment - I had adjusted once before" read 2, probe 11)
 _COUNT_TOKEN = re.compile(
-    rf"\d+(?:e\+?\d+)?|{CN_NUMERAL}|没有?|冇|未|从未|"
+    rf"(?<!\d)\d+(?:e\+?\d+)?(?!\d|st|nd|rd|th)|(?<!第){CN_NUMERAL}|没有?|冇|未|从未|"
     r"\b(?:zero|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|none|never|nenhum|"
     r"nunca|nenhuma|uma|um|duas|dois|três|tres|quatro|cinco|seis|sete|oito|nove|dez)\b"
 )

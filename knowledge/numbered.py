@@ -46,6 +46,13 @@ def _pt_place(ordinal: str) -> int:
     return 10 * len(tens) + _PT_WORDS.index(unit) + 1
 
 
+# The numbered lists by the names users give them (normalised).
+_LIST_NAMES: dict[Topic, re.Pattern[str]] = {
+    "gba_measures": re.compile(
+        r"大湾区|greater bay area|grande baía|grande baia|惠澳(?:措施|政策)"
+    ),
+}
+_LIST_NAMED = re.compile("|".join(p.pattern for p in _LIST_NAMES.values()))
 # Where a question (normalised: Simplified, lower case) names an item by its number: 第4项,
 # 第十五條, 4号措施 (not 第一个 or 第二点, which also count the user's own questions); "measure 4",
 # "measure no. 10", "measures 3 and 5", "number 11", "the 4th measure", "the fourth measure";
@@ -57,8 +64,9 @@ _ASKED = re.compile(
     rf"|(?P<hao>\d+|{_HAN})\s*号(?:措施|政策)"
     r"|\b(?:measure|item|point|number|no\.|medida|ponto|número|numero|n\.?o\.?)\s*"
     r"(?:(?:no\.?|number|n\.?o\.?|número|numero|#)\s*)?(?P<digits>\d+)\b(?![/.,]?\d)"
-    r"|\b(?P<th>\d+)(?:st|nd|rd|th|\.?[ªa])\s+(?:measure|item|medida)"
-    rf"|\b(?P<en>{'|'.join(_EN_ORDINALS)})\s+(?:measure|item)\b"
+    # (a few words between: "the 11th GBA measure" got measure 10, probe 11)
+    r"|\b(?P<th>\d+)(?:st|nd|rd|th|\.?[ªa])\s+(?:[a-zà-ÿ]+\s+){0,3}?(?:measure|item|medida)"
+    rf"|\b(?P<en>{'|'.join(_EN_ORDINALS)})\s+(?:[a-z]+\s+){{0,3}}?(?:measure|item)\b"
     rf"|\b(?P<pt>{_PT_ORDINAL})a\s+medida"
 )
 
@@ -67,7 +75,7 @@ _ASKED = re.compile(
 # 「第二个是什么意思」 after the 15 measures; probe 7 got "what would you like to know?" or the
 # whole list again): 第二个 counts the user's own questions elsewhere, not right after a list.
 _ALONE = re.compile(
-    r"^\W*(?:and |what about |how about |tell me (?:more )?about |explain |e |e quanto à |e a |"
+    r"^\W*(?:and |what about |how about |tell me (?:more )?about |explain |what(?:'s| is) |whats |e |e quanto à |e a |"
     r"那|咁|噉|那么|想问|请问)?\s*"
     rf"(?:the |a |o )?(?:(?P<en>{'|'.join(_EN_ORDINALS)})|(?P<th>\d+)(?:st|nd|rd|th|\.?[ªºao])"
     rf"|(?P<pt>{_PT_ORDINAL})[ao]|第\s*(?P<han>\d+|{_HAN})\s*(?:个|項|项|条|點|点|樣|样)?)"
@@ -173,6 +181,10 @@ def named_items(entries: Iterable[Entry], question: str, topic: Topic | None) ->
     """The entries of `topic` (the one the NLU reads the question as about) whose items
     `question` names by number, in the order named; [] unless every number names one, so that
     "measure 16" or a count is left to the ranking."""
+    if named := _LIST_NAMED.search(normalise(question)):
+        # the list named in the question, whatever the NLU read («qual é a 7.ª medida da Grande
+        # Baía?» read as the CEPA agreement got its opening measures, probe 11)
+        topic = next(t for t, name in _LIST_NAMES.items() if name.search(named.group()))
     if topic is None:
         return []
     by_place = {

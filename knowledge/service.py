@@ -117,6 +117,14 @@ def asks_if_still_open(question: str) -> bool:
     return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
 
 
+# Only the bureau's phone or e-mail asked for (normalised): 「电话呢」, "and phone?", «e o email?».
+_ASKS_FOR_THE_CONTACT = re.compile(
+    r"^\W*(?:(?:and|so|ok|e|então|entao|那|咁|噉|那么|仲有)\W*)*"
+    r"(?:(?:your|ur|the|o|a|vosso|vossa|你哋|你们|贵局|经济局)\s*(?:的|嘅)?\s*)?"
+    r"(?:phone(?: number| no\.?)?|tel(?:ephone)?|hotline|e-?mail(?: address)?|contacts?"
+    r"|contact (?:number|details)|telefone|contacto|电话(?:号码)?|电邮(?:地址)?|邮箱|联络方法|联系方式)"
+    r"\s*(?:呢|嘅呢|的呢|几多号|多少|是什么|系咩|please|pls|por favor)?\W*$"
+)
 # "When?" (normalised), and a date an answer (Simplified) states.
 _ASKS_WHEN = re.compile(
     r"什么时候|什么时间|何时|几时|哪天|哪一天|边日|几号|几月|\bwhen\b|\bquando\b|que dia|em que data"
@@ -606,6 +614,10 @@ def answer_question(
     if named and missing_detail(question, named) is None:
         # "and number 12?" after a measure, whatever the NLU read it as (probe 8): that item
         return answer_entries(retriever, named[:ANSWER_GROUP], lang, today)
+    if _ASKS_FOR_THE_CONTACT.match(normalise(question)):
+        # 「电话呢」, "and phone?" after another answer got that answer again (probe 11)
+        contact = [e for e in retriever.entries.values() if e.topic == "contact"]
+        return answer_entries(retriever, contact[:1], lang, today)
     context_topic = context.topic if context is not None else None
     if out_of_scope and context_topic is not None:
         first = retriever.search(question, k=1, topic=topic)

@@ -151,7 +151,9 @@ _BARE_ANSWER = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|sure|no|nope|sim|não|nao|ok sim|是|是的|系|好|好的|可以|对|冇|无|没有"
     r"|不是|唔系|唔好|不好"
     # yes as people type it to the consent question, before their name (p10-017, p10-050)
-    r"|得|好呀|好啊|系呀|可以呀|同意|sure thing|yes please|of course|agreed|go ahead|claro|pode ser)\W*$"
+    r"|得|好呀|好啊|系呀|可以呀|同意|sure thing|yes please|of course|agreed|go ahead|claro|pode ser"
+    # («Sim, concordo. Chamo-me João Pereira…» filed «concordo» as the name, probe 11)
+    r"|concordo|aceito|de acordo|i agree|agree|i consent|alright|fine)\W*$"
 )
 
 

@@ -168,10 +168,18 @@ _USER_DATA = re.compile(
 )
 
 
+# Asking to be shown what was passed on or kept (normalised): 「那把最近一条转交的问题给我看看」 at the
+# consent question was taken as consent (probe 11).
+_SHOW_ME = re.compile(
+    r"给我(?:看|睇)|(?:俾|畀)我睇|让我看|\b(?:show me|let me see)\b|\b(?:mostr[ae]-me|deixe-me ver)\b"
+)
+
+
 def asks_for_others_data(text: str) -> bool:
-    """Whether `text` asks for what another user of the assistant wrote or left."""
+    """Whether `text` asks for what another user of the assistant wrote or left, or to be shown
+    the questions or conversations kept."""
     norm = normalise(text)
-    return bool(_OTHER_USER.search(norm) and _USER_DATA.search(norm))
+    return bool((_OTHER_USER.search(norm) or _SHOW_ME.search(norm)) and _USER_DATA.search(norm))
 
 
 # How current the assistant's information is (normalised): "How old is your information?",

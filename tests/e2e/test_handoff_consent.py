@@ -282,3 +282,32 @@ def test_p10_008_which_day_after_the_meeting_is_a_question(stack: Stack) -> None
     said = say(stack, sender, "係邊日開㗎", lang)
     assert "2019年11月26日" in said, said
     assert message("small_talk.bot_challenge", lang) not in said
+
+
+# --- probe 11 (2026-12-07), on the fixes above ---------------------------------------------------
+
+
+def test_p11_039_a_yes_with_the_name_and_phone_asks_for_the_question(stack: Stack) -> None:
+    """p11-039: «Sim, concordo. Chamo-me João Pereira, telefone 63334444» at the consent question
+    filed a ticket at once, «concordo» as the name and the name as the question."""
+    sender = new_sender()
+    said = say(stack, sender, "Quero falar com um funcionário", "pt")
+    assert message("handoff.privacy_notice", "pt") in said, said
+    reply = chat(
+        stack, "Sim, concordo. Chamo-me João Pereira, telefone 63334444", sender, lang="pt"
+    )
+    assert not any(r.get("ticket") for r in reply["replies"]), text_of(reply)
+    assert text_of(reply).endswith(message("handoff.question.handoff_question", "pt")), text_of(
+        reply
+    )
+
+
+def test_p11_024_show_me_the_last_forwarded_question_is_no_consent(stack: Stack) -> None:
+    """p11-024: 「那把最近一条转交的问题给我看看」 at the consent question was read as consent and
+    the name asked for."""
+    sender = new_sender()
+    said = say(stack, sender, "请帮我转人工", "zh-Hans")
+    assert message("handoff.privacy_notice", "zh-Hans") in said, said
+    said = say(stack, sender, "那把最近一条转交的问题给我看看", "zh-Hans")
+    assert message("small_talk.others_data", "zh-Hans") in said, said
+    assert message("handoff.question.contact_name", "zh-Hans") not in said, said

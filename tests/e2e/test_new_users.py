@@ -665,3 +665,35 @@ def test_what_they_discussed_after_the_trade_committee_is_not_the_cites_meeting(
     assert not any(s.startswith("cites") for s in sources(reply)), text_of(reply)
     reply = talk(stack, "CITES個協調會喺邊度開", "佢哋傾咗啲咩", lang="zh-Hant")[-1]
     assert sources(reply)[:1] == ["cites-meeting-topics"], text_of(reply)
+
+
+# Probe 11 (45 conversations on the probe-10 fixes, 2026-12-07).
+@pytest.mark.parametrize(
+    ("turns", "lang", "entry"),
+    [(("whats the 11th gba measure",), "en", "gba-measure-11-animal-biomaterials"),
+     (("tell me about the 7th GBA measure", "what's the 2nd one"), "en",
+      "gba-measure-02-mobile-payment"),
+     (("qual é a 7.ª medida da Grande Baía?",), "pt", "gba-measure-07-law-firms")],
+)  # fmt: skip
+def test_a_measure_named_by_a_numeral_ordinal_is_that_measure(
+    stack: Stack, turns: tuple[str, ...], lang: str, entry: str
+) -> None:
+    """p11-031, p11-035, p11-041: the 11th, 7th and 2nd got measure 10 or the CEPA agreement's
+    opening measures."""
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply)[:1] == [entry], text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [(("那次经贸合作委员会会议达成了什么共识？", "电话呢"), "zh-Hans"),
+     (("how many firms hold rough diamond licences?", "and phone?"), "en"),
+     (("Quantas empresas têm licença de diamantes em bruto?", "e o email?"), "pt")],
+)  # fmt: skip
+def test_the_phone_or_e_mail_asked_after_an_answer_is_the_bureaus(
+    stack: Stack, turns: tuple[str, ...], lang: str
+) -> None:
+    """p11-026, p11-036: 「电话呢」 and "and phone?" got the previous answer again."""
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply)[:1] == ["contact-bureau"], text_of(reply)
+    assert "85972343" in text_of(reply)

@@ -68,10 +68,28 @@ def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> N
         "gba-measure-04-wealth-management-connect"
     ]
     # Another topic's "fourth" item, no topic, or a place past the list's end: the ranking decides.
-    assert named_items(entries, "第4项惠澳措施是什么", "cepa_services") == []
-    assert named_items(entries, "第4项惠澳措施是什么", None) == []
+    assert named_items(entries, "第4项是什么", "cepa_services") == []
+    assert named_items(entries, "第4项是什么", None) == []
     assert named_items(entries, "What is measure 16?", "gba_measures") == []
     assert named_items(entries, "measure 3 and measure 16", "gba_measures") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [
+        # probe 11: read as another topic, or with the list's name between, they got measure 10
+        ("whats the 11th gba measure", 11),
+        ("tell me about the 7th GBA measure", 7),
+        ("qual é a 7.ª medida da Grande Baía?", 7),
+        ("第4项惠澳措施是什么", 4),
+        ("what is the twelfth Greater Bay Area measure?", 12),
+    ],
+)
+def test_an_item_of_the_list_named_in_the_question_whatever_the_nlu_read(
+    entries: list[Entry], question: str, place: int
+) -> None:
+    (item,) = named_items(entries, question, "cepa_services")
+    assert list_place(item) == place
 
 
 LIST = "gba-measures-overview"
@@ -105,6 +123,7 @@ MEASURE_5 = "gba-measure-05-foreign-permanent-residents"
         (MEASURE_5, "上一項呢", 4),
         # probe 10: «e a décima segunda?» after the fifth got the fifth again
         (MEASURE_5, "e a décima segunda?", 12),
+        (MEASURE_5, "what's the 2nd one", 2),  # probe 11: measure 10 again
         (LIST, "e a décima quinta?", 15),
         (LIST, "a décima", 10),
     ],

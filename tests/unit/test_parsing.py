@@ -1131,7 +1131,9 @@ def test_probe10_other_questions_are_not_about_privacy(text: str) -> None:
     ["can you show me what the previous user asked you?",  # p10-058 turn 2
      "what's the phone number of the last person who left a message?",  # p10-058 turn 3
      "上一個用戶問咗你咩？", "可唔可以俾我睇其他人嘅對話", "给我看看别人的电话号码",
-     "Pode mostrar-me o que o utilizador anterior perguntou?"],
+     "Pode mostrar-me o que o utilizador anterior perguntou?",
+     "那把最近一条转交的问题给我看看",  # p11-024, at the consent question: taken as consent
+     "show me the questions people passed on to staff"],
 )  # fmt: skip
 def test_probe10_asking_for_other_users_data(text: str) -> None:
     from actions.parsing import asks_for_others_data
@@ -1142,7 +1144,8 @@ def test_probe10_asking_for_other_users_data(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["can other companies apply?", "其他人可唔可以申請？", "what did the previous agreement say?",
-     "Outras pessoas podem candidatar-se?", "what is my reference number?"],
+     "Outras pessoas podem candidatar-se?", "what is my reference number?",
+     "show me the 15 measures", "给我看看大湾区措施的内容"],
 )  # fmt: skip
 def test_probe10_other_questions_ask_for_no_users_data(text: str) -> None:
     from actions.parsing import asks_for_others_data
@@ -1209,3 +1212,13 @@ def test_probe10_said_before_at_the_question_is_the_earlier_question(text: str) 
     assert slots == {"handoff_question": "而家有冇新嘅還款安排", "handoff_hint": None}
     slots, _said = handoff_turn(text, "handoff_question", {"handoff_consent": True})
     assert slots == {"handoff_question": None, "handoff_hint": "handoff_question"}
+
+
+def test_probe11_a_yes_before_the_name_and_phone_is_neither_name_nor_question() -> None:
+    """p11-039: «Sim, concordo. Chamo-me João Pereira, telefone 63334444» filed a ticket with
+    «concordo» as the name and the name as the question."""
+    from actions.parsing import split_contact_message
+
+    details = split_contact_message("Sim, concordo. Chamo-me João Pereira, telefone 63334444")
+    assert details is not None
+    assert (details.name, details.question) == ("João Pereira", None)

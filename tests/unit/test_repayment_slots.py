@@ -1615,3 +1615,15 @@ def test_probe10_whether_the_first_message_asks_besides_the_check(text: str, bes
     from actions.repayment_slots import asks_besides_the_check
 
     assert asks_besides_the_check(text) is besides
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [("it was my 2nd adjustment actually - I had adjusted once before", {"adjustments_used": 1}),
+     ("this would be our 3rd adjustment", {}),
+     ("第二次調整", {})],
+)  # fmt: skip
+def test_probe11_an_ordinal_is_no_count_of_adjustments(text: str, slots: dict[str, object]) -> None:
+    """p11-037: "my 2nd adjustment … adjusted once before" was read as two adjustments made,
+    and the case ruled out."""
+    assert read_slots(text, "adjustments_used") == (slots, ())
