@@ -119,11 +119,13 @@ def asks_if_still_open(question: str) -> bool:
 
 # Only the bureau's phone or e-mail asked for (normalised): 「电话呢」, "and phone?", «e o email?».
 _ASKS_FOR_THE_CONTACT = re.compile(
-    r"^\W*(?:(?:and|so|ok|e|então|entao|那|咁|噉|那么|仲有)\W*)*"
+    r"^\W*(?:(?:and|so|ok|thanks|thank you|e|então|entao|obrigad[oa]|那|咁|噉|那么|仲有|谢谢|唔该)\W*)*"
+    r"(?:what(?:'s| is)\s+|whats\s+|qual (?:é )?(?:o |a )?)?"
     r"(?:(?:your|ur|the|o|a|vosso|vossa|你哋|你们|贵局|经济局)\s*(?:的|嘅)?\s*)?"
     r"(?:phone(?: number| no\.?)?|tel(?:ephone)?|hotline|e-?mail(?: address)?|contacts?"
     r"|contact (?:number|details)|telefone|contacto|电话(?:号码)?|电邮(?:地址)?|邮箱|联络方法|联系方式)"
-    r"\s*(?:呢|嘅呢|的呢|几多号|多少|是什么|系咩|please|pls|por favor)?\W*$"
+    r"(?:\s*(?:da dse|de vocês|de voces|do cepa|of the bureau|of dse))?"
+    r"\s*(?:呢|嘅呢|的呢|是多少|是什么|系咩|系几多|几多号|多少|please|pls|por favor)?\W*$"
 )
 # "When?" (normalised), and a date an answer (Simplified) states.
 _ASKS_WHEN = re.compile(
@@ -738,5 +740,6 @@ def answer_within_check(
         return None
     if all(e.overview for e in entries) and not _ASKS_ABOUT_THE_MEASURE.search(normalise(question)):
         return None
-    answered = compose_answer(entries, lang, today, [], end_noted=end_noted)
+    # (the first entry only: three articles before the first question were read as noise, p10-004)
+    answered = compose_answer(entries[:1], lang, today, [], end_noted=end_noted)
     return Reply(answered.text, lang, [], answered.sources)

@@ -79,8 +79,8 @@ _QUESTION = re.compile(
     r"are there)\b|\b(?:o que|como|quando|onde|qual|quais|quem|porque|porquê|posso)\b"
     # 「幾錢」 (NLU: yes) after an answer offering staff opened the hand-off (p10-018); 「係邊日開
     # 㗎」 (NLU: "are you a bot?") after the CITES meeting got "I am an automated assistant"
-    # (p10-008); not 旁邊位 ("the seat beside")
-    r"|几钱|多少钱|(?<![旁周这那两左右身岸海路外里前后上下东南西北])边(?:日|年|位)"
+    # (p10-008); not 旁邊位 ("the seat beside"); 「好的，你们的邮箱是多少」 (NLU: yes, probe 11)
+    r"|几钱|多少|(?<![旁周这那两左右身岸海路外里前后上下东南西北])边(?:日|年|位)"
     # a verb and its negation: 「仲使唔使其他牌」, 要唔要, 是不是 (p10-006: no question, so the
     # NLU's reading began the repayment check on a Kimberley licence question)
     r"|(?![唔不])([\u4e00-\u9fff])[唔不]\1"

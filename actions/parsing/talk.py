@@ -140,6 +140,14 @@ _PRIVACY = re.compile(
     r"|\bo que (?:é que )?(?:vão|vai|irão|fazem|faz|farão) (?:fazer )?(?:com|a|aos|às) (?:os |as )?"
     r"(?:meus|minhas|nossos|nossas) (?:dados|contactos|mensagens|informaç)"
     r"|\bpara (?:que|quê) (?:usam|utilizam|vão usar|servem) (?:os |as )?(?:meus|minhas|nossos|nossas)\b"
+    # probe 11: 「你記低咗我咩資料」, 「你頭先有冇記低我個名」, 「你記低我叫咩名」, "who exactly will see
+    # my number?", "what name and number did you record for me?", 「此電話號碼會否用作推廣用途？」
+    r"|(?:记低|记录|记住|记得|留低|保存)(?:咗|了|低|住)?(?:我|我哋|我们|本人)?叫?(?:咩|什么|乜嘢|个|的|嘅|啲)?"
+    r"(?:资料|名|名字|姓名|电话|电邮|号码)|(?:有冇|有没有|有无)(?:记低|记录|记住|保存|留低)(?:咗|了)?(?:我|本人)"
+    r"|\bwho (?:exactly )?(?:will|can|gets to|could|is going to) (?:see|read|get|have|access) (?:my|our)\b"
+    r"|\bwhat (?:\w+ )?(?:and \w+ )?did you (?:record|keep|store|save|write down|note)\b"
+    r"|(?:用作|用于|用嚟|用来|作)(?:推广|宣传|广告)|\bus(?:e|ed) for (?:marketing|promotion|advertising)"
+    r"|\bpara (?:fins de )?(?:publicidade|marketing)\b"
 )
 
 

@@ -688,7 +688,10 @@ def test_a_measure_named_by_a_numeral_ordinal_is_that_measure(
     ("turns", "lang"),
     [(("那次经贸合作委员会会议达成了什么共识？", "电话呢"), "zh-Hans"),
      (("how many firms hold rough diamond licences?", "and phone?"), "en"),
-     (("Quantas empresas têm licença de diamantes em bruto?", "e o email?"), "pt")],
+     (("Quantas empresas têm licença de diamantes em bruto?", "e o email?"), "pt"),
+     (("那次经贸合作委员会会议达成了什么共识？", "好的，你们的邮箱是多少"), "zh-Hans"),
+     (("how many firms hold rough diamond licences?", "ok thanks, what's your email?"), "en"),
+     (("Quantas empresas têm licença de diamantes em bruto?", "E o contacto da DSE?"), "pt")],
 )  # fmt: skip
 def test_the_phone_or_e_mail_asked_after_an_answer_is_the_bureaus(
     stack: Stack, turns: tuple[str, ...], lang: str

@@ -1111,7 +1111,10 @@ def test_probe10_a_request_for_staff_that_asks_something(text: str, subject: boo
      "what exactly will you do with my data?",  # p10-058 turn 5
      "你哋個自動回覆會唔會將我講嘅嘢俾其他部門",  # p10-016 turn 6
      "你们会不会把我说的话交给其他部门？", "will you share what I say with other departments?",
-     "Os meus dados são partilhados com outros serviços?", "我嘅對話會唔會被保存？"],
+     "Os meus dados são partilhados com outros serviços?", "我嘅對話會唔會被保存？",
+     # probe 11: "out of scope", "I am an automated assistant", "no e-mail or phone recognised"
+     "你記低咗我咩資料", "你頭先有冇記低我個名", "你記低我叫咩名", "who exactly will see my number?",
+     "what name and number did you record for me?", "請問此電話號碼會否用作推廣用途？"],
 )  # fmt: skip
 def test_probe10_questions_about_privacy(text: str) -> None:
     assert asks_about_privacy(text)
@@ -1120,6 +1123,7 @@ def test_probe10_questions_about_privacy(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["記錄顯示幾多間企業申請", "CITES會議有冇討論點樣保存標本", "進口許可證要交俾邊個部門",
+     "有冇記錄顯示幾多間企業申請", "澳門產品優質認證計劃有冇幫手推廣", "trade promotion activities",
      "what will the committee do with the new measures?", "who can read the newsletter?"],
 )  # fmt: skip
 def test_probe10_other_questions_are_not_about_privacy(text: str) -> None:
