@@ -46,6 +46,7 @@ from actions.parsing import (
     asks_about_privacy,
     asks_for_others_data,
     asks_to_withdraw,
+    declines_name,
     introduced_name,
     is_aside,
     is_bare_answer,
@@ -151,9 +152,13 @@ class ValidateHandoffForm(ExtractingFormValidation):
             or wants_to_stop(typed)
             or withholds_details(typed)
             or asks_to_withdraw(typed)
+            or (requested == "contact_name" and declines_name(typed))
         ):
             # 「我唔想留名喇」, 「唔同意 唔好記我嘢」 (p10-016), "actually no, I changed my mind,
             # don't keep my name" (p10-058) at any step: nothing more is asked, nothing is kept.
+            # 「唔講得」, 「匿名」, "I'd rather not say" at the name likewise (probe 11: stored as
+            # the name, looped or cancelled by language); the notice said the name is needed, and
+            # "declined" gives the bureau's phone and e-mail instead.
             # A privacy question asked with it ("no! cancel. delete what I wrote") is answered.
             if dispatcher is not None and (privacy := privacy_reply(typed, lang)):
                 send_reply(dispatcher, privacy)

@@ -49,7 +49,11 @@ NOTHING_CLOSE = 0.25
 # A message asking several questions: where it breaks (a question mark, or 此外 / 另外 opening a
 # clause; not 還有, which is also "still has"), and how many parts of what length are read one by
 # one (`decide`).
-_PART_BREAK = re.compile(r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)")
+# (and a space typed after a question's closing particle, as phones' Cantonese does:
+# 「CEPA係咩協議嚟 同澳門做生意有咩關係」 was read as one question and refused, blind20)
+_PART_BREAK = re.compile(
+    r"[？?]+|(?<=[，,。；;])\s*(?:此外|另外)|(?<=[嚟咩呀啊㗎嘅呢吗嘛未架])\s+(?=[\u4e00-\u9fff])"
+)
 # "(1) … (2) …", "1) … 2) …", 「①…②…」 (a forwarded e-mail's questions, probe 9); "1. … 2. …",
 # "(a) … (b) …", 「（一）…（二）…」, 「一、…二、…」, 「第一 … 第二 …」 (probe 10; not 第一項, an ordinal)
 _NUMBERED_PART = re.compile(
@@ -117,16 +121,6 @@ def asks_if_still_open(question: str) -> bool:
     return bool(_ASKS_IF_STILL_OPEN.search(normalise(question)))
 
 
-# Only the bureau's phone or e-mail asked for (normalised): 「电话呢」, "and phone?", «e o email?».
-_ASKS_FOR_THE_CONTACT = re.compile(
-    r"^\W*(?:(?:and|so|ok|thanks|thank you|e|então|entao|obrigad[oa]|那|咁|噉|那么|仲有|谢谢|唔该)\W*)*"
-    r"(?:what(?:'s| is)\s+|whats\s+|qual (?:é )?(?:o |a )?)?"
-    r"(?:(?:your|ur|the|o|a|vosso|vossa|你哋|你们|贵局|经济局)\s*(?:的|嘅)?\s*)?"
-    r"(?:phone(?: number| no\.?)?|tel(?:ephone)?|hotline|e-?mail(?: address)?|contacts?"
-    r"|contact (?:number|details)|telefone|contacto|电话(?:号码)?|电邮(?:地址)?|邮箱|联络方法|联系方式)"
-    r"(?:\s*(?:da dse|de vocês|de voces|do cepa|of the bureau|of dse))?"
-    r"\s*(?:呢|嘅呢|的呢|是多少|是什么|系咩|系几多|几多号|多少|please|pls|por favor)?\W*$"
-)
 # "When?" (normalised), and a date an answer (Simplified) states.
 _ASKS_WHEN = re.compile(
     r"什么时候|什么时间|何时|几时|哪天|哪一天|边日|几号|几月|\bwhen\b|\bquando\b|que dia|em que data"
@@ -616,10 +610,6 @@ def answer_question(
     if named and missing_detail(question, named) is None:
         # "and number 12?" after a measure, whatever the NLU read it as (probe 8): that item
         return answer_entries(retriever, named[:ANSWER_GROUP], lang, today)
-    if _ASKS_FOR_THE_CONTACT.match(normalise(question)):
-        # 「电话呢」, "and phone?" after another answer got that answer again (probe 11)
-        contact = [e for e in retriever.entries.values() if e.topic == "contact"]
-        return answer_entries(retriever, contact[:1], lang, today)
     context_topic = context.topic if context is not None else None
     if out_of_scope and context_topic is not None:
         first = retriever.search(question, k=1, topic=topic)

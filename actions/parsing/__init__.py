@@ -17,6 +17,7 @@ from actions.parsing.answers import (
     wants_own_adjustment,
 )
 from actions.parsing.contacts import (
+    declines_name,
     introduced_name,
     is_aside,
     names_its_subject,
@@ -79,6 +80,7 @@ __all__ = [
     "asks_when_answered",
     "chinese_number",
     "complains",
+    "declines_name",
     "due_date_options",
     "introduced_name",
     "is_aside",

@@ -96,7 +96,12 @@ _PERSONS = re.compile(r"我|你|您|(?<![\w-])(?:i|me|my|you|your|eu|meu|minha|v
 def _no_name(name: str) -> bool:
     """A sentence typed where a name was asked: a question, a complaint, the user or the
     assistant spoken of (p10-016, p10-058: stored as the name)."""
-    return bool(_PERSONS.search(normalise(name))) or looks_like_question(name) or complains(name)
+    return (
+        bool(_PERSONS.search(normalise(name)))
+        or looks_like_question(name)
+        or complains(name)
+        or declines_name(name)  # 「唔講得」 is no name (probe 11)
+    )
 
 
 _TOLD_ONLY = re.compile(
@@ -161,6 +166,30 @@ def names_its_subject(text: str) -> bool:
         and not _ASKS_FOR_HELP.search(after)
     )
     return asked or bool(_NAMES_ITS_SUBJECT.search(norm))
+
+
+# Declining only the name where it is asked (normalised, the whole message): 「唔講得」, 「匿名」,
+# "I'd rather not say", «prefiro não dizer» were stored as the name, or looped, or cancelled the
+# hand-off, each language its own way (probe 11). Withdrawing consent is `withholds_details`.
+_DECLINES_NAME = re.compile(
+    r"^\W*(?:(?:no|nah|sorry|不好意思|对不起|唔好意思|抱歉|desculpe|não)\W+)?(?:"
+    r"(?:我)?(?:都)?(?:唔|不)(?:讲|说|话|告诉)(?:得|你知|你|)|讲唔得|话唔得|(?:唔|不)想(?:讲|说|话)"
+    r"|(?:唔|不)(?:方便|便)(?:讲|说|透露|提供)|保密|秘密|匿名|无名氏|唔俾|不给|跳过|略过"
+    r"|(?:我)?(?:唔|不)(?:想|愿意|方便|会)(?:留|俾|畀|给|提供|讲|说|话|透露)(?:低)?(?:你)?(?:我)?(?:的|嘅|个)?"
+    r"(?:名|姓名|名字|全名)"
+    r"|none of (?:your|ur) business|not telling(?: you)?|anonymous|no name|skip(?: it| this| the name)?|pass"
+    r"|(?:i'?d |i would )?(?:rather|prefer) not(?: to)?(?: (?:say|tell|give|share|give you|tell you))?"
+    r"(?: (?:it|my name|that))?"
+    r"|i (?:don'?t|do not) want to (?:give|say|share|tell you|leave) (?:you )?my name"
+    r"|prefiro não (?:dizer|dar|indicar|revelar)(?: o (?:meu )?nome)?|não (?:digo|quero dizer|dou)"
+    r"(?: o (?:meu )?nome)?|anónim[oa]|anonim[oa]|sem nome|não interessa"
+    r")\W*(?:啦|喇|呀|啊|嘅|咯|囉|lah|la|ok|thanks|obrigad[oa])?\W*$"
+)
+
+
+def declines_name(text: str) -> bool:
+    """Whether `text`, typed where the name is asked, only declines to give it."""
+    return bool(_DECLINES_NAME.match(normalise(text)))
 
 
 # Withdrawing one's details once asked (normalised): 「我唔想留名喇」, "I'd rather not give my

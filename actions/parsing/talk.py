@@ -327,8 +327,22 @@ _ASKS_HOW_TO_REACH = re.compile(
 )
 
 
+# Only the bureau's phone or e-mail asked for (normalised), after any answer: 「电话呢」, "and
+# phone?", «e o email?» got the previous answer again (probe 11).
+_ASKS_FOR_THE_CONTACT = re.compile(
+    r"^\W*(?:(?:and|so|ok|thanks|thank you|e|então|entao|obrigad[oa]|那|咁|噉|那么|仲有|谢谢|唔该|好的|好|嗯)\W*)*"
+    r"(?:what(?:'s| is)\s+|whats\s+|qual (?:é )?(?:o |a )?)?"
+    r"(?:(?:your|ur|the|o|a|vosso|vossa|你哋|你们|贵局|经济局)\s*(?:的|嘅)?\s*)?"
+    r"(?:phone(?: number| no\.?)?|tel(?:ephone)?|hotline|e-?mail(?: address)?|contacts?"
+    r"|contact (?:number|details)|telefone|contacto|电话(?:号码)?|电邮(?:地址)?|邮箱|联络方法|联系方式)"
+    r"(?:\s*(?:da dse|de vocês|de voces|do cepa|of the bureau|of dse))?"
+    r"\s*(?:呢|嘅呢|的呢|是多少|是什么|系咩|系几多|几多号|多少|please|pls|por favor)?\W*$"
+)
+
+
 def asks_how_to_reach(text: str) -> bool:
-    return bool(_ASKS_HOW_TO_REACH.search(normalise(text)))
+    typed = normalise(text)
+    return bool(_ASKS_HOW_TO_REACH.search(typed) or _ASKS_FOR_THE_CONTACT.match(typed))
 
 
 # When staff will answer (normalised): 「咁幾時會覆我？」, «Quando me vão responder?» after a

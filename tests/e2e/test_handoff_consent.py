@@ -311,3 +311,28 @@ def test_p11_024_show_me_the_last_forwarded_question_is_no_consent(stack: Stack)
     said = say(stack, sender, "那把最近一条转交的问题给我看看", "zh-Hans")
     assert message("small_talk.others_data", "zh-Hans") in said, said
     assert message("handoff.question.contact_name", "zh-Hans") not in said, said
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "yes", "refusal"),
+    [("zh-Hant", "我想搵職員跟進", "得", "唔講得"),  # p11-003 turn 9
+     ("zh-Hant", "本人希望由貴局專人跟進", "同意", "我不想提供姓名"),  # p11-021 turn 5
+     ("zh-Hans", "请帮我转人工", "好的", "不告诉你"),  # p11-028 turn 7
+     ("en", "I want to talk to a human", "ok", "I'd rather not say"),  # p11-034 turn 7
+     ("pt", "Quero falar com um funcionário", "Sim", "Prefiro não dizer")],
+)  # fmt: skip
+def test_p11_declining_the_name_stops_alike_in_every_language(
+    stack: Stack, lang: str, opening: str, yes: str, refusal: str
+) -> None:
+    """p11-003, p11-021, p11-028, p11-034: declining the name went on to the contact (the refusal
+    taken for the name), cancelled, or looped on "please write just your name", by language.
+    Now each says nothing is collected and gives the bureau's contact; a name typed next starts
+    nothing."""
+    sender = new_sender()
+    assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
+    assert message("handoff.question.contact_name", lang) in say(stack, sender, yes, lang)
+    said = say(stack, sender, refusal, lang)
+    assert any(d in said for d in DECLINED) and "85972343" in said, said
+    assert message("handoff.question.contact_detail", lang) not in said
+    assert message("handoff.name_hint", lang, limit=100) not in said
+    assert message("handoff.question.contact_detail", lang) not in say(stack, sender, "Maria", lang)

@@ -84,19 +84,23 @@ def test_reported_wrong_rankings_now_rank_the_right_entry_first(
     assert retriever.exact_entry(query) is None  # not through a copied phrasing
 
 
-def test_a_two_word_question_for_the_phone_gets_the_contact(retriever: HybridRetriever) -> None:
-    """「經濟局電話」: two words are not enough for the ranking to be sure (plausible), and the NLU
-    asks about contacts less surely than the agreement band needs; but asking only for the
-    bureau's phone is the contact entry's question (「电话呢」 after another answer got that answer
-    again, probe 11): answered outright."""
+def test_a_two_word_question_gets_the_plausible_answer_with_staff(
+    retriever: HybridRetriever,
+) -> None:
+    """「經濟局電話」: two words are not enough to be sure, but the entry is likely and the NLU asks
+    about contacts, less surely than the agreement band needs: the reply asks "is this what you
+    mean?", gives the answer with its source, and offers staff. (In the chat the actions answer
+    a question only for the phone outright: actions/parsing/talk.py, asks_how_to_reach.)"""
     hits = retriever.search("經濟局電話", k=4)
     assert hits[0].entry.id == "contact-bureau" and band(hits) == "plausible"
     reply = answer_question(
         retriever, "經濟局電話", "zh-Hant", dt.date(2026, 11, 27),
         topic="contact", intent_confidence=AGREEMENT_INTENT_CONFIDENCE - 0.05,
     )  # fmt: skip
-    assert "85972343" in reply.text and not reply.text.startswith("你是否想問")
+    assert reply.text.startswith("你是否想問：「如何聯繫經濟局查詢CEPA？」")
+    assert "85972343" in reply.text
     assert [s["id"] for s in reply.sources] == ["contact-bureau"]
+    assert reply.handoff_offered and reply.buttons[-1].payload == "/request_human"
 
 
 def test_a_near_miss_the_nlu_places_elsewhere_is_not_offered_as_an_answer(

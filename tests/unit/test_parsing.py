@@ -509,6 +509,29 @@ def test_withholding_details_or_leaving_stops_the_hand_off(text: str, requested:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["唔講得", "匿名", "我不想提供姓名", "不告诉你", "none of your business", "I'd rather not say",
+     "Prefiro não dizer", "não digo o nome", "唔話你知", "保密", "sorry, prefer not to say"],
+)  # fmt: skip
+def test_probe11_declining_the_name_is_no_name_and_stops_the_hand_off(text: str) -> None:
+    """p11-003, p11-007 「唔講得」 went on to the contact (stored as the name?), p11-021
+    「我不想提供姓名」 cancelled, p11-028 「不告诉你」 and p11-034 "I'd rather not say" looped: each
+    language its own way. Now every one is no name, and the hand-off stops as for any refusal
+    (the notice said the name is needed; "declined" gives the bureau's phone and e-mail)."""
+    from actions.parsing import declines_name
+
+    assert declines_name(text) and parse_name(text) is None
+    assert handoff_events(text, "contact_name", intent="inform") == {"handoff_stopped": True}
+
+
+@pytest.mark.parametrize("text", ["陳大文", "Maria Santos", "李不言", "Pascal", "黃小姐"])
+def test_names_are_no_refusal(text: str) -> None:
+    from actions.parsing import declines_name
+
+    assert not declines_name(text) and parse_name(text) == text
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("My name is John Smith, phone +853 6688 1234",
@@ -566,7 +589,17 @@ def test_staff_named_in_a_question_is_no_request_for_them(text: str) -> None:
      "你们会保存我的聊天记录吗？", "Quem pode ver esta conversa?", "我嘅私隱有冇保障",
      "你哋會點用我啲資料？會唔會俾第三方？", "啲資料會俾邊個睇", "對話紀錄會保存多久？",
      "我可唔可以叫你哋刪除我嘅對話記錄", "本人不同意貴局保存對話記錄，可否刪除？",
-     "can you delete my conversation?"],
+     "can you delete my conversation?",
+     # probe 10
+     "請問本人於此對話中提供的資料會否被保存？保存多久？",  # p10-031 turn 1
+     "do you keep a record of what I type here? who can read it?",  # p10-058 turn 1
+     "what exactly will you do with my data?",  # p10-058 turn 5
+     "你哋個自動回覆會唔會將我講嘅嘢俾其他部門",  # p10-016 turn 6
+     "你们会不会把我说的话交给其他部门？", "will you share what I say with other departments?",
+     "Os meus dados são partilhados com outros serviços?", "我嘅對話會唔會被保存？",
+     # probe 11: "out of scope", "I am an automated assistant", "no e-mail or phone recognised"
+     "你記低咗我咩資料", "你頭先有冇記低我個名", "你記低我叫咩名", "who exactly will see my number?",
+     "what name and number did you record for me?", "請問此電話號碼會否用作推廣用途？"],
 )  # fmt: skip
 def test_questions_about_privacy(text: str) -> None:
     """Probe 6: answered with CITES buttons, the scope sentence or the check."""
@@ -576,7 +609,11 @@ def test_questions_about_privacy(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["個人資料私隱公署電話幾多", "Qual é o telefone do Gabinete para a Protecção de Dados Pessoais?",
-     "CITES會議有冇討論個人或家庭財產", "記錄顯示幾多間企業申請"],
+     "CITES會議有冇討論個人或家庭財產", "記錄顯示幾多間企業申請",
+     # probe 10
+     "CITES會議有冇討論點樣保存標本", "進口許可證要交俾邊個部門", "有冇記錄顯示幾多間企業申請",
+     "澳門產品優質認證計劃有冇幫手推廣", "trade promotion activities",
+     "what will the committee do with the new measures?", "who can read the newsletter?"],
 )  # fmt: skip
 def test_other_questions_are_not_about_privacy(text: str) -> None:
     assert not asks_about_privacy(text)
@@ -631,7 +668,10 @@ def test_asking_for_the_check_by_name(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text", ["who do I contact?", "咁我點搵你哋", "Então qual é o telefone da DSEDE?",
-             "咁有咩問題可以打去邊度問", "Como vos contacto?"],
+             "咁有咩問題可以打去邊度問", "Como vos contacto?",
+             # only the phone or e-mail, after any answer (probe 11)
+             "电话呢", "and phone?", "e o email?", "E o contacto da DSE?",
+             "好的，你们的邮箱是多少", "ok thanks, what's your email?", "經濟局電話"],
 )  # fmt: skip
 def test_asking_how_to_reach_the_bureau(text: str) -> None:
     from actions.parsing import asks_how_to_reach
@@ -643,6 +683,8 @@ def test_whom_to_call_about_something_else_is_not_the_bureau() -> None:
     from actions.parsing import asks_how_to_reach
 
     assert not asks_how_to_reach("Who do I call about a parking ticket?")
+    assert not asks_how_to_reach("電話號碼會唔會俾其他部門睇到？")  # privacy, not the contact
+    assert not asks_how_to_reach("什么时候签署的？")
 
 
 @pytest.mark.parametrize(
@@ -1102,32 +1144,6 @@ def test_probe10_a_contact_said_again_is_no_question() -> None:
 def test_probe10_a_request_for_staff_that_asks_something(text: str, subject: bool) -> None:
     """p10-017: the question in the request for staff was asked for again after the contact."""
     assert names_its_subject(text) is subject
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["請問本人於此對話中提供的資料會否被保存？保存多久？",  # p10-031 turn 1
-     "do you keep a record of what I type here? who can read it?",  # p10-058 turn 1
-     "what exactly will you do with my data?",  # p10-058 turn 5
-     "你哋個自動回覆會唔會將我講嘅嘢俾其他部門",  # p10-016 turn 6
-     "你们会不会把我说的话交给其他部门？", "will you share what I say with other departments?",
-     "Os meus dados são partilhados com outros serviços?", "我嘅對話會唔會被保存？",
-     # probe 11: "out of scope", "I am an automated assistant", "no e-mail or phone recognised"
-     "你記低咗我咩資料", "你頭先有冇記低我個名", "你記低我叫咩名", "who exactly will see my number?",
-     "what name and number did you record for me?", "請問此電話號碼會否用作推廣用途？"],
-)  # fmt: skip
-def test_probe10_questions_about_privacy(text: str) -> None:
-    assert asks_about_privacy(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["記錄顯示幾多間企業申請", "CITES會議有冇討論點樣保存標本", "進口許可證要交俾邊個部門",
-     "有冇記錄顯示幾多間企業申請", "澳門產品優質認證計劃有冇幫手推廣", "trade promotion activities",
-     "what will the committee do with the new measures?", "who can read the newsletter?"],
-)  # fmt: skip
-def test_probe10_other_questions_are_not_about_privacy(text: str) -> None:
-    assert not asks_about_privacy(text)
 
 
 @pytest.mark.parametrize(
