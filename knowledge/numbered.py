@@ -53,6 +53,11 @@ _LIST_NAMES: dict[Topic, re.Pattern[str]] = {
     ),
 }
 _LIST_NAMED = re.compile("|".join(p.pattern for p in _LIST_NAMES.values()))
+# The only numbered list of measures: 「第9項措施係咩」 with no list named and the NLU elsewhere
+# (Kimberley, unsure) was refused (blind20). Not when another agreement is named ("CEPA").
+_MEASURES_LIST: Topic = "gba_measures"
+_CALLED_MEASURES = re.compile(r"措施|政策|\bmeasures?\b|\bmedidas?\b")
+_OTHER_LIST = re.compile(r"cepa|协议|agreement|acordo")
 # Where a question (normalised: Simplified, lower case) names an item by its number: 第4项,
 # 第十五條, 4号措施 (not 第一个 or 第二点, which also count the user's own questions); "measure 4",
 # "measure no. 10", "measures 3 and 5", "number 11", "the 4th measure", "the fourth measure";
@@ -181,18 +186,26 @@ def named_items(entries: Iterable[Entry], question: str, topic: Topic | None) ->
     """The entries of `topic` (the one the NLU reads the question as about) whose items
     `question` names by number, in the order named; [] unless every number names one, so that
     "measure 16" or a count is left to the ranking."""
+    places = asked_places(question)
+    if not places:
+        return []
     if named := _LIST_NAMED.search(normalise(question)):
         # the list named in the question, whatever the NLU read («qual é a 7.ª medida da Grande
         # Baía?» read as the CEPA agreement got its opening measures, probe 11)
         topic = next(t for t, name in _LIST_NAMES.items() if name.search(named.group()))
+    entries = list(entries)
+    places_of = {entry.id: place for entry in entries if (place := list_place(entry)) is not None}
+    norm = normalise(question)
+    if (
+        topic != _MEASURES_LIST
+        and not any(e.topic == topic for e in entries if e.id in places_of)
+        and _CALLED_MEASURES.search(norm)
+        and not _OTHER_LIST.search(norm)
+    ):
+        topic = _MEASURES_LIST
     if topic is None:
         return []
-    by_place = {
-        place: entry
-        for entry in entries
-        if entry.topic == topic and (place := list_place(entry)) is not None
-    }
-    places = asked_places(question)
-    if not by_place or not places or any(p not in by_place for p in places):
+    by_place = {places_of[e.id]: e for e in entries if e.topic == topic and e.id in places_of}
+    if not by_place or any(p not in by_place for p in places):
         return []
     return [by_place[p] for p in places]

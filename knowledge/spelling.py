@@ -53,6 +53,9 @@ SHORTHAND: dict[str, dict[str, str]] = {
 # Shorter words have too many neighbours one edit away to mend safely ("hato" → "hate").
 MIN_MENDED = 5
 _WORD = re.compile(r"[a-zà-ÿ]+")
+# A word cut short by a full stop inside a token ("n.º 9", read "n.o 9" after NFKC: "medida
+# não.o 9" lost its number, blind20) is an abbreviation, not shorthand or a slip.
+_ABBREVIATED = re.compile(r"\.\w")
 
 
 @cache
@@ -76,7 +79,14 @@ class Speller:
         if not words:
             return text
         language = self._language(words)
-        return _WORD.sub(lambda m: self._word(m.group(0), language), text)
+        return _WORD.sub(
+            lambda m: (
+                m.group(0)
+                if _ABBREVIATED.match(text, m.end())
+                else self._word(m.group(0), language)
+            ),
+            text,
+        )
 
     def _language(self, words: list[str]) -> str:
         english = sum(w in _checker("en") for w in words)

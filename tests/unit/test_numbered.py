@@ -11,7 +11,7 @@ import re
 import pytest
 
 from knowledge.numbered import asked_places, list_place, listed_item, named_items
-from knowledge.schema import Entry
+from knowledge.schema import Entry, Topic
 
 
 @pytest.mark.parametrize(
@@ -90,6 +90,21 @@ def test_an_item_of_the_list_named_in_the_question_whatever_the_nlu_read(
 ) -> None:
     (item,) = named_items(entries, question, "cepa_services")
     assert list_place(item) == place
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "place"),
+    [("第9項措施係咩", "kimberley_process", 9),  # blind20: NLU unsure, Kimberley; refused
+     ("第三項措施講咩", None, 3), ("what's measure 13 about?", "sme_repayment", 13)],
+)  # fmt: skip
+def test_measures_named_by_number_with_no_list_named_are_the_bay_areas(
+    entries: list[Entry], question: str, topic: Topic | None, place: int
+) -> None:
+    """The Greater Bay Area's 15 are the only numbered measures; another list named ("CEPA")
+    leaves it to the ranking."""
+    (item,) = named_items(entries, question, topic)
+    assert list_place(item) == place
+    assert named_items(entries, "CEPA第3項措施係咩", "cepa_services") == []
 
 
 LIST = "gba-measures-overview"
