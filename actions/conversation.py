@@ -23,6 +23,7 @@ CHECK_ACTIONS = frozenset({CHECK_FORM, "action_submit_eligibility"})
 CHECK_TOPIC: Topic = "sme_repayment"
 # Questions in a row the assistant could not answer: the second one goes straight to staff.
 UNANSWERED = "unanswered_turns"
+LAST_UNANSWERED = "last_unanswered_question"  # the question a hand-off offers back
 # How many of the bot's turns back a follow-up may lean on (past "not sure" or thanks).
 CONTEXT_TURNS = 3
 
@@ -188,15 +189,19 @@ def unanswered_before(tracker: Tracker) -> str:
     """The question the previous turn left unanswered ("" when it answered)."""
     if not int(tracker.get_slot(UNANSWERED) or 0):
         return ""
-    return str(tracker.get_slot("last_unanswered_question") or "")
+    return str(tracker.get_slot(LAST_UNANSWERED) or "")
 
 
 def unanswered_events(tracker: Tracker, reply: Reply) -> list[dict[str, Any]]:
     """The count of questions in a row the assistant could not answer (the second one goes
     straight to staff), and the last one, which a hand-off to staff offers."""
+    if reply.sources and reply.unanswered:
+        # a pasted e-mail answered but for "(b) what is the licence fee?": the hand-off offers
+        # that part back (p11-034 was asked to write it again)
+        return [SlotSet(UNANSWERED, 0), SlotSet(LAST_UNANSWERED, "\n".join(reply.unanswered))]
     if reply.sources:
         return [SlotSet(UNANSWERED, 0)]
     return [
         SlotSet(UNANSWERED, int(tracker.get_slot(UNANSWERED) or 0) + 1),
-        SlotSet("last_unanswered_question", tracker.latest_message.get("text")),
+        SlotSet(LAST_UNANSWERED, tracker.latest_message.get("text")),
     ]

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.conversation import (
+    LAST_UNANSWERED,
     conversation_lang,
     follow_up_context,
     intent_confidence,
@@ -81,7 +82,6 @@ STOPPED = "handoff_stopped"
 # STOPPED's value when the message that opened the hand-off was answered instead: no "declined".
 ANSWERED = "answered"
 HINT = "handoff_hint"
-LAST_UNANSWERED = "last_unanswered_question"
 # Below this confidence, a request for staff that the knowledge base answers is that question.
 SURE_REQUEST = 0.8
 

@@ -36,6 +36,9 @@ class Reply:
     buttons: list[Button] = field(default_factory=list)
     sources: list[dict[str, str]] = field(default_factory=list)
     handoff_offered: bool = False
+    # The questions of the message this reply names as unanswered (`with_unanswered`): the
+    # question a hand-off to staff then offers back.
+    unanswered: tuple[str, ...] = ()
 
 
 def without_check_button(reply: Reply) -> Reply:
@@ -99,6 +102,7 @@ def with_unanswered(reply: Reply, questions: tuple[str, ...]) -> Reply:
         text=f"{reply.text}\n\n{note}",
         buttons=[*reply.buttons, handoff],
         handoff_offered=True,
+        unanswered=questions,
     )
 
 

@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The labelled tuning sets (docs/benchmarks.md, "data roles"). Never a held-out set: the frozen
-# test split, the newest blind set (blind20) and dev_queries.jsonl (which holds the frozen split) stay
+# test split, the newest blind set (blind21) and dev_queries.jsonl (which holds the frozen split) stay
 # out; so do the follow-up conversations, whose questions lean on another.
 TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind_queries.jsonl",
@@ -43,6 +43,7 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind17_queries.jsonl",
     "tests/data/blind18_queries.jsonl",
     "tests/data/blind19_queries.jsonl",
+    "tests/data/blind20_queries.jsonl",
     "tests/data/fresh_queries.jsonl",
     "tests/data/splits/retrieval_tune.jsonl",
 )

@@ -336,3 +336,30 @@ def test_p11_declining_the_name_stops_alike_in_every_language(
     assert message("handoff.question.contact_detail", lang) not in said
     assert message("handoff.name_hint", lang, limit=100) not in said
     assert message("handoff.question.contact_detail", lang) not in say(stack, sender, "Maria", lang)
+
+
+def test_p11_034_the_parts_a_pasted_e_mail_left_unanswered_are_offered_to_staff(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p11-034: after a pasted e-mail answered but for (b) the licence fee and (d) the clearance
+    time, the hand-off asked "please write the question" and the user had to type (b) again."""
+    sender, lang = new_sender(), "en"
+    said = say(
+        stack,
+        sender,
+        "Hi, forwarding from our director: (a) how many rough diamond operator licences have "
+        "been issued? (b) what is the licence fee? (c) when did the Kimberley scheme start in "
+        "Macao? (d) how long does customs clearance take?",
+        lang,
+    )
+    assert "licence fee" in said and "customs clearance" in said, said  # named as unanswered
+    assert message("handoff.privacy_notice", lang) in say(
+        stack, sender, "pass my question to staff", lang
+    )
+    say(stack, sender, "yes", lang)
+    say(stack, sender, "Maria Santos", lang)
+    said = say(stack, sender, "maria.santos@example.com", lang)
+    assert said.startswith("Should staff follow up your earlier question"), said
+    assert "licence fee" in said and "how many rough diamond" not in said, said
+    body = staff_mail(smtp[0], ticket_of(chat(stack, "yes", sender, lang=lang)))
+    assert "licence fee" in body and "customs clearance" in body, body
