@@ -151,6 +151,15 @@ def compose_measure_closed(entry: Entry, lang: Lang) -> Reply:
     return Reply(said, lang, [], sources)
 
 
+def compose_no_such_item(listed: Entry, count: int, place: int, lang: Lang) -> Reply:
+    """A place past the end of a numbered list: that the list has only `count` items (from
+    `listed`, the list's overview, which states its count), and the list offered."""
+    said = text("answer.no_such_item", lang, count=count, place=place)
+    said += "\n\n" + source_line(listed, lang)
+    button = Button(listed.title.get(lang), entry_payload(listed))
+    return Reply(said, lang, [button], [{"id": listed.id, "title": listed.title.get(lang)}])
+
+
 def compose_contact_offer(lang: Lang) -> Reply:
     """A phone number or e-mail given out of the blue: staff need consent and a question first."""
     handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)

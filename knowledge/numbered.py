@@ -13,7 +13,7 @@ from functools import cache
 import cn2an
 
 from knowledge.schema import Entry, Topic
-from knowledge.text import normalise
+from knowledge.text import normalise, tokenize
 
 # How an item's answer (Simplified) states its place in the list.
 _PLACE_STATED = re.compile(r"中的第(\d+)项")
@@ -97,9 +97,9 @@ _ALONE = re.compile(
 _NEIGHBOUR = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|then|what about|how about|e|então|entao|e quanto à|那|咁|噉|那么|仲有)"
     r"[\s,，]*)*(?:the |a |o )?"
-    r"(?:(?P<next>next(?: one)?|one after(?: that)?|following one|seguinte|próxima|proxima"
+    r"(?:(?P<next>next(?: one)?|one after(?: that| it| this)?|following one|seguinte|próxima|proxima"
     r"|下一(?:个|项|条|点)?|后一(?:个|项)|再下一(?:个|项))"
-    r"|(?P<previous>previous(?: one)?|one before(?: that)?|anterior|上一(?:个|项|条|点)?|前一(?:个|项))"
+    r"|(?P<previous>previous(?: one)?|one before(?: that| it| this)?|anterior|上一(?:个|项|条|点)?|前一(?:个|项))"
     r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|那|一)?(?:个|项|条|点)))"
     r"(?: one| measure| item| medida)?\s*"
     r"(?:是什么(?:意思)?|是咩|系咩|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|about|is)?\W*$"
@@ -151,6 +151,70 @@ def listed_item(entries: Iterable[Entry], question: str, listed: Entry) -> Entry
     if place is None:
         place = neighbour_named(question, here, max(items))
     return items.get(place) if place is not None else None
+
+
+def place_past_the_end(entries: Iterable[Entry], question: str, listed: Entry) -> int | None:
+    """The place past the list's end that `question` names right after `listed` (the list or one
+    of its items) was given: 「第16项呢」 after measure 10 got measure 10 again (probe 12)."""
+    here = list_place(listed)
+    if not listed.overview and here is None:
+        return None
+    last = max(
+        (p for e in entries if e.topic == listed.topic and (p := list_place(e)) is not None),
+        default=None,
+    )
+    if last is None:
+        return None
+    place = place_named_alone(question)
+    if place is None:
+        place = neighbour_named(question, here, last)  # "next" after the last one
+    places = [place] if place is not None else asked_places(question)
+    return next((p for p in places if p > last), None)
+
+
+# An item's name as its answer (Simplified) quotes it: “支持港澳保险公估机构在内地发展”是…第14项.
+_NAME_QUOTED = re.compile(r"^“([^”]+)”")
+
+
+def item_named_by_its_words(
+    entries: Iterable[Entry], question: str, ranked: list[Entry]
+) -> Entry | None:
+    """The list item among `ranked` (the ranking's first few) whose name alone holds a word of
+    `question`, where the first ranked item's name holds none: 「咁保險公估嗰個呢 大灣區有冇」
+    ranked "insurance regulation" (13) above "insurance loss adjusters" (14), whose name alone
+    says 公估 (probe 12). A word counts when no other item's name and no other entry but the
+    list's overview has it."""
+    distinctive = _distinctive_words(tuple(entries))
+    asked = set(tokenize(question))
+    named = [e for e in ranked if distinctive.get(e.id, frozenset()) & asked]
+    if len(named) != 1 or not ranked or named[0] is ranked[0]:
+        return None
+    return named[0] if list_place(ranked[0]) is not None else None
+
+
+@cache
+def _distinctive_words(entries: tuple[Entry, ...]) -> dict[str, frozenset[str]]:
+    """Each list item's words (of its quoted name) that no other item's name has and that appear
+    in no entry but the item and the list's overview."""
+    spread: dict[str, int] = {}
+    for entry in entries:
+        for word in set(tokenize(entry.answer.zh_hans + entry.title.zh_hans)):
+            spread[word] = spread.get(word, 0) + 1
+    names = {
+        e.id: set(tokenize(quoted.group(1)))
+        for e in entries
+        if list_place(e) is not None and (quoted := _NAME_QUOTED.match(e.answer.zh_hans))
+    }
+    return {
+        item: frozenset(
+            w
+            for w in words
+            if len(w) >= 2
+            and spread.get(w, 0) <= 2
+            and not any(w in other for o, other in names.items() if o != item)
+        )
+        for item, words in names.items()
+    }
 
 
 @cache

@@ -11,6 +11,7 @@ from knowledge.answer import (
     compose_answer,
     compose_handoff,
     compose_measure_closed,
+    compose_no_such_item,
     compose_not_sure,
     compose_out_of_scope,
     compose_plausible,
@@ -19,7 +20,13 @@ from knowledge.answer import (
 from knowledge.facets import Detail, missing_detail
 from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date
-from knowledge.numbered import list_place, listed_item, named_items
+from knowledge.numbered import (
+    item_named_by_its_words,
+    list_place,
+    listed_item,
+    named_items,
+    place_past_the_end,
+)
 from knowledge.retriever import (
     AGREEMENT,
     AGREEMENT_INTENT_CONFIDENCE,
@@ -504,6 +511,7 @@ def _decide_whole(
     # Several entries of the topic the NLU asks about match about equally, its overview among
     # them: the question is about the topic as a whole, and the overview answers it.
     alone = False
+    chosen: tuple[Hit, ...] = ()
     # (also when only the NLU's agreement made the first entry confident: 「大灣區有咩措施？」 is
     # about the measures as a whole, not three of them side by side)
     agreed_only = sureness == "confident" and band(hits, confident_at=threshold) != "confident"
@@ -522,7 +530,16 @@ def _decide_whole(
     if overview is not None and agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE):
         hits = [overview, *(h for h in hits if h is not overview)]
         sureness, alone = "confident", True
-    decision = Decision(sureness, hits, alone=alone)
+    elif sureness != "weak" and (
+        by_words := item_named_by_its_words(
+            retriever.entries.values(), asked, [h.entry for h in hits[:3]]
+        )
+    ):
+        # the item whose name alone has a word of the question (「保險公估嗰個」: 公估)
+        first = next(h for h in hits if h.entry is by_words)
+        hits = [first, *(h for h in hits if h is not first)]
+        chosen = (first,)
+    decision = Decision(sureness, hits, alone=alone, chosen=chosen)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py). Named
     # as well when the closest entry is not sure enough to answer: "not sure" then says which
@@ -606,6 +623,19 @@ def answer_question(
         item := listed_item(retriever.entries.values(), question, context.entries[0])
     ):
         return answer_entries(retriever, [item], lang, today)  # "the second one" after the list
+    if context is not None and (
+        past := place_past_the_end(retriever.entries.values(), question, context.entries[0])
+    ):
+        # 「第16项呢」 after measure 10 got measure 10 again (probe 12): there are only 15
+        listed = next(
+            e for e in retriever.entries.values() if e.overview and e.topic == context.topic
+        )
+        count = max(
+            p
+            for e in retriever.entries.values()
+            if e.topic == context.topic and (p := list_place(e)) is not None
+        )
+        return compose_no_such_item(listed, count, past, lang)
     named = named_items(retriever.entries.values(), question, context.topic) if context else []
     if named and missing_detail(question, named) is None:
         # "and number 12?" after a measure, whatever the NLU read it as (probe 8): that item

@@ -10,7 +10,13 @@ import re
 
 import pytest
 
-from knowledge.numbered import asked_places, list_place, listed_item, named_items
+from knowledge.numbered import (
+    asked_places,
+    list_place,
+    listed_item,
+    named_items,
+    place_past_the_end,
+)
 from knowledge.schema import Entry, Topic
 
 
@@ -132,6 +138,7 @@ MEASURE_5 = "gba-measure-05-foreign-permanent-residents"
         (MEASURE_5, "咁第三個呢", 3),
         (MEASURE_5, "下一項呢", 6),
         (MEASURE_5, "and the one after?", 6),
+        (MEASURE_5, "and the one before it?", 4),  # probe 12: measure 12 again after 12
         (MEASURE_5, "e a seguinte?", 6),
         (MEASURE_5, "最尾嗰項呢", 15),
         (MEASURE_5, "ok and the last one", 15),
@@ -158,6 +165,22 @@ def test_the_list_itself_has_no_next_item_but_has_a_last(entries: list[Entry]) -
     assert last is not None and list_place(last) == 15
     measure = next(e for e in entries if e.id == "gba-measure-15-bond-market")
     assert listed_item(entries, "下一項呢", measure) is None  # there is no sixteenth
+
+
+@pytest.mark.parametrize(
+    ("after", "question", "place"),
+    [("gba-measure-10-innovation-zone", "第16项呢", 16),  # probe 12: measure 10 again
+     ("gba-measures-overview", "measure 16?", 16),
+     ("gba-measure-15-bond-market", "下一項呢", 16)],
+)  # fmt: skip
+def test_a_place_past_the_end_of_the_list_is_named(
+    entries: list[Entry], after: str, question: str, place: int
+) -> None:
+    given = next(e for e in entries if e.id == after)
+    assert place_past_the_end(entries, question, given) == place
+    assert place_past_the_end(entries, "第15项呢", given) is None
+    other = next(e for e in entries if e.id == "cepa-overview")
+    assert place_past_the_end(entries, "第16项呢", other) is None
 
 
 def test_a_place_named_alone_is_no_item_after_anything_but_a_list(entries: list[Entry]) -> None:
