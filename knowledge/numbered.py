@@ -179,17 +179,15 @@ _NAME_QUOTED = re.compile(r"^“([^”]+)”")
 def item_named_by_its_words(
     entries: Iterable[Entry], question: str, ranked: list[Entry]
 ) -> Entry | None:
-    """The list item among `ranked` (the ranking's first few) whose name alone holds a word of
-    `question`, where the first ranked item's name holds none: 「咁保險公估嗰個呢 大灣區有冇」
+    """The one list item among `ranked` (the ranking's first few) whose name alone holds a word
+    of `question`: 「咁保險公估嗰個呢 大灣區有冇」
     ranked "insurance regulation" (13) above "insurance loss adjusters" (14), whose name alone
     says 公估 (probe 12). A word counts when no other item's name and no other entry but the
     list's overview has it."""
     distinctive = _distinctive_words(tuple(entries))
     asked = set(tokenize(question))
     named = [e for e in ranked if distinctive.get(e.id, frozenset()) & asked]
-    if len(named) != 1 or not ranked or named[0] is ranked[0]:
-        return None
-    return named[0] if list_place(ranked[0]) is not None else None
+    return named[0] if len(named) == 1 else None
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge.answer import (
     Reply,
@@ -17,9 +17,9 @@ from knowledge.answer import (
     compose_plausible,
     with_unanswered,
 )
-from knowledge.facets import Detail, missing_detail
+from knowledge.facets import Detail, missing_detail, without_this_year
 from knowledge.language import Lang, detect_lang
-from knowledge.messages import format_date
+from knowledge.messages import format_date, text
 from knowledge.numbered import (
     item_named_by_its_words,
     list_place,
@@ -122,6 +122,24 @@ _ASKS_IF_STILL_OPEN = re.compile(
     r"|^\W*(?:so,? |ent[ãa]o,? |那|咁|那么)?(?:can i apply|posso (?:pedir|candidatar-me|requerer)"
     r"|我?(?:可唔可以|可不可以|可以|能不能|能否|可否)申请(?:吗|嘛|呀|啊|未)?)\W*$"
 )
+
+
+# Topics a question names by a name no other topic shares (normalised): 「香港有邊啲部門嚟咗澳門開
+# CITES會」 (NLU: out of scope, for 香港) was refused though it names CITES (blind22). Such a
+# question is about that topic when the NLU places it nowhere.
+_TOPIC_NAMED: dict[Topic, re.Pattern[str]] = {
+    "cites": re.compile(r"(?<![a-z])cites(?![a-z])|濒危物种|濒危野生"),
+    "kimberley_process": re.compile(
+        r"金伯利|(?<![a-z])kimberley|毛坯钻石|rough diamonds?|diamantes? em bruto"
+    ),
+}
+
+
+def topic_named(question: str) -> Topic | None:
+    """The one topic `question` names by its own name, if any."""
+    norm = normalise(question)
+    named = [topic for topic, name in _TOPIC_NAMED.items() if name.search(norm)]
+    return named[0] if len(named) == 1 else None
 
 
 def asks_if_still_open(question: str) -> bool:
@@ -270,6 +288,8 @@ class Decision:
     chosen: tuple[Hit, ...] = ()
     # The questions of such a message that its answer leaves unanswered (`decide`).
     unanswered: tuple[str, ...] = ()
+    # "This year's" asked of an event the newsletter reports: answered with a note of its date.
+    as_of_newsletter: bool = False
 
     @property
     def answers(self) -> list[Hit]:
@@ -530,21 +550,39 @@ def _decide_whole(
     if overview is not None and agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE):
         hits = [overview, *(h for h in hits if h is not overview)]
         sureness, alone = "confident", True
-    elif sureness != "weak" and (
+    elif (
         by_words := item_named_by_its_words(
             retriever.entries.values(), asked, [h.entry for h in hits[:3]]
         )
+    ) is not None and (
+        # the item whose name alone has a word of the question (「保險公估嗰個」: 公估), before a
+        # sibling ranked first, or, when the NLU asks about its topic, even if not sure
+        # (「我開公估行 想去內地拓展 惠澳措施有冇講」, blind22)
+        (sureness != "weak" and hits[0].entry is not by_words and list_place(hits[0].entry))
+        or (
+            sureness == "weak"
+            and topic == by_words.topic
+            and intent.confidence >= AGREEMENT_INTENT_CONFIDENCE
+        )
     ):
-        # the item whose name alone has a word of the question (「保險公估嗰個」: 公估)
         first = next(h for h in hits if h.entry is by_words)
         hits = [first, *(h for h in hits if h is not first)]
-        chosen = (first,)
+        sureness, chosen = "confident", (first,)
     decision = Decision(sureness, hits, alone=alone, chosen=chosen)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py). Named
     # as well when the closest entry is not sure enough to answer: "not sure" then says which
     # detail the information lacks, whichever way the scores fell.
     missing = missing_detail(asked, [h.entry for h in decision.shown]) if hits else None
+    if (
+        missing == "year"
+        and sureness == "confident"
+        and (undated := without_this_year(asked)) != asked
+        and missing_detail(undated, [h.entry for h in decision.shown]) is None
+    ):
+        # 「今年嗰個CITES履約協調會…」: the meeting the newsletter reports, dated, with a note
+        # that it is of December 2019 (blind20, blind22: refused as "no information for that year")
+        return replace(decision, as_of_newsletter=True)
     if missing is not None:
         return Decision("weak", hits, missing=missing)
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
@@ -641,6 +679,10 @@ def answer_question(
         # "and number 12?" after a measure, whatever the NLU read it as (probe 8): that item
         return answer_entries(retriever, named[:ANSWER_GROUP], lang, today)
     context_topic = context.topic if context is not None else None
+    if topic is None and (named_topic := topic_named(question)) is not None:
+        # the NLU placed it nowhere (out of scope, unsure); its own words name the topic
+        topic, intent_confidence = named_topic, AGREEMENT_INTENT_CONFIDENCE
+        out_of_scope = False
     if out_of_scope and context_topic is not None:
         first = retriever.search(question, k=1, topic=topic)
         out_of_scope = not (first and first[0].entry.topic == context_topic)
@@ -658,6 +700,10 @@ def answer_question(
             decision = follow_up
     if decision.band == "confident":
         answered = answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
+        if decision.as_of_newsletter:
+            answered = replace(
+                answered, text=f"{text('answer.as_of_newsletter', lang)}\n\n{answered.text}"
+            )
         return with_unanswered(answered, decision.unanswered)
     hits = decision.hits
     if decision.band == "plausible":

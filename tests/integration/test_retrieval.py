@@ -103,6 +103,28 @@ def test_a_two_word_question_gets_the_plausible_answer_with_staff(
     assert reply.handoff_offered and reply.buttons[-1].payload == "/request_human"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic", "entry"),
+    [("CITES協調會今年喺邊度開 幾時", "cites", "cites-coordination-meeting"),  # blind22
+     ("今年嗰個粵澳質量小組會議喺邊度開", "quality_certification", "quality-2019-meeting")],
+)  # fmt: skip
+def test_this_years_event_is_the_newsletters_with_its_date(
+    retriever: HybridRetriever, question: str, topic: Topic, entry: str
+) -> None:
+    """Writers of questions often place themselves in the newsletter's year: 「今年嗰個…會議」
+    was refused as "no information for that year". The event the newsletter reports is
+    answered, with its own date and a note that the newsletter is of December 2019."""
+    reply = answer_question(retriever, question, "zh-Hant", dt.date(2026, 12, 7), topic, 1.0)
+    assert reply.text.startswith(message("answer.as_of_newsletter", "zh-Hant")), reply.text
+    assert [s["id"] for s in reply.sources][:1] == [entry] and "2019年" in reply.text
+    # a figure asked for this year is still one the newsletter lacks
+    figures = answer_question(
+        retriever, "今年頭三季澳門同內地嘅貿易額係幾多？", "zh-Hant", dt.date(2026, 12, 7),
+        "trade_committee", 1.0,
+    )  # fmt: skip
+    assert figures.sources == [] and message("detail.year", "zh-Hant") in figures.text
+
+
 def test_a_near_miss_the_nlu_places_elsewhere_is_not_offered_as_an_answer(
     retriever: HybridRetriever,
 ) -> None:

@@ -83,6 +83,7 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "year",
         ),
         ("去年內地同澳門貿易額有幾多", "trade-committee-trade-figures", "year"),
+        ("毛坯鑽石入口要交幾多稅", "kimberley-first-import", "tariff"),
         ("在澳门申请进口许可证一般需要多少个工作日？", "import-licensing-goods", "duration"),
         (
             "Ainda posso candidatar-me ao Plano de Apoio a Jovens Empreendedores?",

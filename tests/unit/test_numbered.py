@@ -12,6 +12,7 @@ import pytest
 
 from knowledge.numbered import (
     asked_places,
+    item_named_by_its_words,
     list_place,
     listed_item,
     named_items,
@@ -192,3 +193,23 @@ def test_a_place_named_alone_is_no_item_after_anything_but_a_list(entries: list[
     assert listed_item(entries, "I have a second question", overview) is None
     assert listed_item(entries, "第二个问题是关于CEPA的", overview) is None
     assert listed_item(entries, "the second one is wrong", overview) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "ranked", "named"),
+    [("咁保險公估嗰個呢 大灣區有冇", ["gba-measure-13-insurance-regulation",  # probe 12
+      "gba-measures-overview", "gba-measure-14-insurance-loss-adjusters"],
+      "gba-measure-14-insurance-loss-adjusters"),
+     ("債券嗰項呢", ["gba-measure-04-wealth-management-connect", "gba-measure-15-bond-market"],
+      "gba-measure-15-bond-market"),
+     # a word both names share (保險) or no item's own word: the ranking decides
+     ("保險嗰項呢", ["gba-measure-13-insurance-regulation",
+      "gba-measure-14-insurance-loss-adjusters"], None),
+     ("大灣區措施有啲咩", ["gba-measures-overview", "gba-measure-01-home-purchase"], None)],
+)  # fmt: skip
+def test_an_item_named_by_a_word_only_its_name_has(
+    entries: list[Entry], question: str, ranked: list[str], named: str | None
+) -> None:
+    by_id = {e.id: e for e in entries}
+    found = item_named_by_its_words(entries, question, [by_id[i] for i in ranked])
+    assert (found.id if found else None) == named
