@@ -13,11 +13,16 @@ choice of the constants: `benchmarks/answerability.py`, docs/benchmarks.md.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+
+from knowledge.schema import Entry
+from knowledge.text import chinese_nouns, normalise, tokenize
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The labelled tuning sets (docs/benchmarks.md, "data roles"). Never a held-out set: the frozen
@@ -116,3 +121,46 @@ def near_miss(
 
 def training_files(root: Path = PROJECT_ROOT) -> list[Path]:
     return [root / name for name in TRAINING_SETS]
+
+
+# How many entries a word may appear in and still name what one of them states ("药物": the
+# goods needing a licence, and no more than two others).
+RARE_WORD_ENTRIES = 3
+
+
+def names_what_it_states(question: str, entry: Entry, entries: Iterable[Entry]) -> bool:
+    """Whether `question` names a rare word of the knowledge base that `entry` states, and no
+    noun the knowledge base lacks: 「咁藥物入澳門使唔使准照」 lies closest to the labelled near miss
+    「入口葡萄酒去澳門使唔使准照？」, but names the 药物 the goods entry lists, where that one
+    names a 葡萄酒 no entry mentions (probe 12). Such a question is no near miss."""
+    spread = _spread(tuple(entries))
+    words = set(tokenize(question))
+    stated = set(tokenize(entry.answer.zh_hans)) | set(tokenize(entry.answer.en))
+    rare = {w for w in words if 1 <= spread.get(w, 0) <= RARE_WORD_ENTRIES}
+    return bool(rare & stated) and not names_what_none_states(question, entries)
+
+
+def names_what_none_states(question: str, entries: Iterable[Entry]) -> bool:
+    """Whether `question` names a thing (a Chinese noun) that no entry mentions: 葡萄酒, 天气."""
+    spread = _spread(tuple(entries))
+    nouns = chinese_nouns(normalise(question))
+    return any(noun and len(w) >= 2 and not spread.get(w) for w, noun in nouns)
+
+
+@cache
+def _spread(entries: tuple[Entry, ...]) -> dict[str, int]:
+    """How many entries each word of the knowledge base's answers appears in."""
+    spread: dict[str, int] = {}
+    for entry in entries:
+        for word in set(tokenize(entry.answer.zh_hans)) | set(tokenize(entry.answer.en)):
+            spread[word] = spread.get(word, 0) + 1
+    return spread
+
+
+def names_nothing_rare(question: str, entries: Iterable[Entry]) -> bool:
+    """Whether `question` names no rare word of the knowledge base and no noun it lacks: 「申請要
+    幾耐 要幾錢」 asks of whatever the conversation is on, 「身份證續期要幾錢」 of identity cards."""
+    spread = _spread(tuple(entries))
+    if any(1 <= spread.get(w, 0) <= RARE_WORD_ENTRIES for w in tokenize(question)):
+        return False
+    return not names_what_none_states(question, entries)

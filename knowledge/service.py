@@ -17,6 +17,11 @@ from knowledge.answer import (
     compose_plausible,
     with_unanswered,
 )
+from knowledge.answerability import (
+    names_nothing_rare,
+    names_what_it_states,
+    names_what_none_states,
+)
 from knowledge.facets import Detail, missing_detail, without_this_year
 from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date, text
@@ -386,6 +391,12 @@ def decide_follow_up(
         # the NLU, its words near nothing of the topic, nearer a question no entry answers, and
         # pointing back at nothing ("Who was there?" and a bare «Onde?» do).
         return None
+    if (
+        out_of_scope
+        and not _REFERS_BACK.search(norm)
+        and names_what_none_states(question, retriever.entries.values())
+    ):
+        return None  # 「明天天氣點」 (short) after the diamond licences got the licences again
     # "and in 2019?" after the trade figures asks the previous question's figure for 2019: its
     # details are read with that question (the answer states 2018's only).
     asked = f"{context.question} {question}" if _ONLY_A_YEAR.match(norm) else question
@@ -588,7 +599,12 @@ def _decide_whole(
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
     # names): one closer to a labelled near miss than to anything answerable is turned away.
     # Not a topic as a whole (`alone`), which the NLU and a crowd of entries agree on.
-    if sureness != "weak" and not alone and not retriever.answerable(question, hits):
+    if (
+        sureness != "weak"
+        and not alone
+        and not retriever.answerable(question, hits)
+        and not names_what_it_states(asked, hits[0].entry, retriever.entries.values())
+    ):
         return Decision("weak", hits)
     return decision
 
@@ -708,6 +724,15 @@ def answer_question(
     hits = decision.hits
     if decision.band == "plausible":
         return compose_plausible(hits[0].entry, lang, today, [h.entry for h in hits[1:3]])
+    if (
+        out_of_scope
+        and context is not None
+        and names_nothing_rare(question, retriever.entries.values())
+        and (missing := missing_detail(retriever.mended(question), list(context.entries)))
+    ):
+        # 「申請要幾耐 要幾錢」 after the diamond licences (NLU: out of scope) got the scope
+        # sentence (probe 12): the detail the answer just given lacks
+        return compose_not_sure(list(context.entries), lang, missing)
     nowhere = out_of_scope or not hits or hits[0].score < NOTHING_CLOSE
     if unanswered_before and (nowhere or _same_topic(retriever, unanswered_before, hits)):
         return compose_handoff(lang)

@@ -125,6 +125,32 @@ def test_this_years_event_is_the_newsletters_with_its_date(
     assert figures.sources == [] and message("detail.year", "zh-Hant") in figures.text
 
 
+def test_after_an_answer_a_detail_it_lacks_is_named_and_the_weather_is_out_of_scope(
+    retriever: HybridRetriever,
+) -> None:
+    """p12-012: 「申請要幾耐 要幾錢」 after the diamond licences (NLU: out of scope) got the scope
+    sentence; 「明天天氣點」 after them got the licences again. The first names what the
+    newsletter lacks; the second is out of scope."""
+    context = Context(
+        "d鑽石嘅牌 去邊度申請",
+        (
+            retriever.entries["kimberley-licences"],
+            retriever.entries["kimberley-licensed-operators"],
+        ),
+    )
+
+    def reply(question: str) -> str:
+        return answer_question(
+            retriever, question, "zh-Hant", dt.date(2026, 12, 7), None, 1.0,
+            out_of_scope=True, context=context,
+        ).text  # fmt: skip
+
+    assert reply("申請要幾耐 要幾錢").startswith("抱歉，我所依據的資料沒有提供")
+    assert message("detail.cost", "zh-Hant") in reply("申請要幾錢")
+    assert "毛坯鑽石" not in reply("明天天氣點")
+    assert reply("明天天氣點") == reply("身份證續期要幾錢")  # the scope sentence
+
+
 def test_a_near_miss_the_nlu_places_elsewhere_is_not_offered_as_an_answer(
     retriever: HybridRetriever,
 ) -> None:

