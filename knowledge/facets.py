@@ -285,11 +285,14 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Where goods came from.
     "origin": _rule(
-        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪(?!(?:些|几个?|个)?(?:司|局|部门|机构|单位))|产地|原产|产于哪|产自哪|来源地"
+        r"(?:哪|边)个?国家(?:运|进|来|嚟|出口)|来自哪(?!(?:些|几个?|个)?(?:司|局|部门|机构|单位))|产于哪|产自哪"
+        r"|(?:原产地|产地|来源地)(?:是|系|喺|在)?(?:哪|边|咩|什么|乜)|具体(?:是)?(?:哪|边)(?:个|些)?国家"
         r"|which countr(?:y|ies) (?:\w+ ){0,12}(?:from|come|came|origin|export)|from which countr"
         r"|what countr(?:y|ies) (?:\w+ ){0,4}(?:from|come|came)|country of origin"
         r"|de que país|de onde (?:vieram|veio|vêm|vem)|país de origem|proveniência",
-        r"来自|产自|产地|原产|imported from|originat|proveniente|origem",
+        # (not 原产地 said of diamonds in general: "which country did the first batch come from?"
+        # got the lusophone countries' sourcing as if it named one, probe 12)
+        r"来自|产自|产于|imported from|originat(?:ed|es|ing) (?:in|from)|proveniente|oriund",
     ),
     # The names of the firms, products or cities behind a count the answer gives ("nine
     # companies", "the nine Mainland cities"): the newsletter does not list them.
@@ -397,6 +400,8 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?:publicad|emitid|divulgad)"
         # whether a document the answer says is to come has come out since
         r"|已经?(?:出台|发布|公布|印发)(?:了)?(?:吗|没有|未)|(?:出台|发布|公布)(?:咗|了)(?:未|没有|冇)"
+        # 「即係出咗未呀？」 after the document the ministry is to issue (probe 12)
+        r"|^\W*(?:即系|即是|咁|那|所以)?(?:佢|它)?(?:已经)?出(?:咗|了)(?:未|没有|冇|吗)"
         r"|(?:has|have) (?:\w+ ){0,6}already (?:been )?(?:released|published)"
         r"|já (?:foi|foram) (?:publicad|divulgad)|já (?:publicou|divulgou)",
         r"\d{1,2}月\d{1,2}日[^。]{0,120}(?:发布|出台|公布|印发|推出)|(?:发布|出台|公布|印发)于"

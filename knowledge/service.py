@@ -161,6 +161,8 @@ _STATES_A_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 # or, when it is another topic's, to the question read alone (tuned on
 # tests/data/followups_tune.jsonl).
 FOLLOW_UP_SWITCH = 0.2
+# How far down a follow-up's own ranking an entry stating what it names may lie.
+FOLLOW_UP_CANDIDATES = 5
 # How far a follow-up's own words must rank the topic a sure NLU reads above the conversation's
 # for it to be a question of its own (`_elsewhere_surely`): 「那CEPA法律服务呢」 after the law-firm
 # measure leads by 0.199 (it got the measure again, p10-043); 「共有多少項措施？」 after the
@@ -437,6 +439,24 @@ def decide_follow_up(
             and missing_detail(question, [best.entry]) is None
         ):
             return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
+        # or names what another entry of the topic states and it does not (「清关是怎么做的」
+        # after the lusophone sourcing got that again; the first import's answer says 清关)
+        entries = retriever.entries.values()
+        if not names_what_it_states(question, answers[0], entries):
+            stating = next(
+                (
+                    h
+                    for h in own[:FOLLOW_UP_CANDIDATES]
+                    if h.entry.topic == context.topic
+                    and h.entry is not answers[0]
+                    and names_what_it_states(question, h.entry, entries)
+                    and missing_detail(question, [h.entry]) is None
+                ),
+                None,
+            )
+            if stating is not None:
+                rest = [h for h in own if h is not stating]
+                return Decision("confident", [stating, *rest], alone=True)
     if _ASKS_WHEN.search(norm) and not any(
         _STATES_A_DATE.search(e.answer.zh_hans) for e in answers
     ):

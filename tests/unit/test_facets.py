@@ -84,6 +84,11 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ),
         ("去年內地同澳門貿易額有幾多", "trade-committee-trade-figures", "year"),
         ("毛坯鑽石入口要交幾多稅", "kimberley-first-import", "tariff"),
+        # probe 12: the lusophone sourcing answered as if it named the batch's country; the
+        # ministry's document "has it come out?" got the CEPA achievements
+        ("首批钻石是从哪个国家来的？", "kimberley-lusophone-sourcing", "origin"),
+        ("所以是葡语国家来的？具体哪个国家？", "kimberley-lusophone-sourcing", "origin"),
+        ("即係出咗未呀？", "trade-committee-leong-remarks", "published"),
         ("在澳门申请进口许可证一般需要多少个工作日？", "import-licensing-goods", "duration"),
         (
             "Ainda posso candidatar-me ao Plano de Apoio a Jovens Empreendedores?",
