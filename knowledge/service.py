@@ -161,6 +161,8 @@ _STATES_A_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 # or, when it is another topic's, to the question read alone (tuned on
 # tests/data/followups_tune.jsonl).
 FOLLOW_UP_SWITCH = 0.2
+# The lead that suffices when the alternative is the previous answer again, whole.
+REPEAT_SWITCH = 0.1
 # How far down a follow-up's own ranking an entry stating what it names may lie.
 FOLLOW_UP_CANDIDATES = 5
 # How far a follow-up's own words must rank the topic a sure NLU reads above the conversation's
@@ -433,9 +435,12 @@ def decide_follow_up(
     # question.
     if answers[0] in context.entries and not _REFERS_BACK.search(norm):
         again = next(h.score for h in own if h.entry.id == answers[0].id)
+        # (the whole previous answer again, word for word, gives way sooner: 「香港方面有哪些部門
+        # 出席？」 after the CITES meeting got the meeting again, twice, probe 12)
+        switch = REPEAT_SWITCH if set(answers) == set(context.entries) else FOLLOW_UP_SWITCH
         if (
             best.entry.id != answers[0].id
-            and best.score - again >= FOLLOW_UP_SWITCH
+            and best.score - again >= switch
             and missing_detail(question, [best.entry]) is None
         ):
             return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)

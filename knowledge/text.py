@@ -295,7 +295,11 @@ _PREAMBLE = re.compile(
     r"está bem|esta bem|ok então|certo|pronto|então|já agora|ja agora|obrigad[oa]|bom|"
     r"好的|好|咁|噉|哦|噢|喔|明白|明白了|知道了|唔该|多谢|谢谢|转个话题|换个话题|另外|顺便问下|顺便问一下|仲有|还有"
     r"|outra pergunta|mais uma pergunta|another question|one more question|另一个问题|另外一个问题"
-    r"|仲有个问题|还有一个问题)"
+    r"|仲有个问题|还有一个问题"
+    # a reproach or a shrug before the next question ("you just repeated yourself. Forget it.
+    # when is the diamond thing start in macau" got "not sure", probe 12)
+    r"|you(?: just| have| 've)? repeated yourself|forget it|never ?mind|whatever|ok whatever|nvm"
+    r"|算啦|算了|唔紧要|你又重复|你一直重复同一段话)"
     r"\s*[.,!;:，。！；、：]+\s*)+"
 )
 
