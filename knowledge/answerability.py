@@ -136,7 +136,7 @@ def names_what_it_states(question: str, entry: Entry, entries: Iterable[Entry]) 
     spread = _spread(tuple(entries))
     words = set(tokenize(question))
     stated = set(tokenize(entry.answer.zh_hans)) | set(tokenize(entry.answer.en))
-    rare = {w for w in words if 1 <= spread.get(w, 0) <= RARE_WORD_ENTRIES}
+    rare = {w for w in words if _rare(w, spread)}
     return bool(rare & stated) and not names_what_none_states(question, entries)
 
 
@@ -145,6 +145,11 @@ def names_what_none_states(question: str, entries: Iterable[Entry]) -> bool:
     spread = _spread(tuple(entries))
     nouns = chinese_nouns(normalise(question))
     return any(noun and len(w) >= 2 and not spread.get(w) for w, noun in nouns)
+
+
+def _rare(word: str, spread: dict[str, int]) -> bool:
+    """A word of two letters or more that few entries use (未 names nothing)."""
+    return len(word) >= 2 and 1 <= spread.get(word, 0) <= RARE_WORD_ENTRIES
 
 
 @cache
@@ -161,6 +166,6 @@ def names_nothing_rare(question: str, entries: Iterable[Entry]) -> bool:
     """Whether `question` names no rare word of the knowledge base and no noun it lacks: 「申請要
     幾耐 要幾錢」 asks of whatever the conversation is on, 「身份證續期要幾錢」 of identity cards."""
     spread = _spread(tuple(entries))
-    if any(1 <= spread.get(w, 0) <= RARE_WORD_ENTRIES for w in tokenize(question)):
+    if any(_rare(w, spread) for w in tokenize(question)):
         return False
     return not names_what_none_states(question, entries)

@@ -700,3 +700,64 @@ def test_the_phone_or_e_mail_asked_after_an_answer_is_the_bureaus(
     reply = talk(stack, *turns, lang=lang)[-1]
     assert sources(reply)[:1] == ["contact-bureau"], text_of(reply)
     assert "85972343" in text_of(reply)
+
+
+# --- probe 12 (2026-12-07): lists, follow-ups, details the newsletter lacks -----------------------
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang", "entry"),
+    [(("第10项措施是什么", "第16项呢"), "zh-Hans", "gba-measures-overview"),  # p12-010: measure 10
+     (("whats the deal with the human genetic resources one lol", "and the one before it?"), "en",
+      "gba-measure-11-animal-biomaterials"),  # p12-048: measure 12 again
+     (("banking and insurance opening under revised CEPA?", "咁保險公估嗰個呢 大灣區有冇"), "zh-Hant",
+      "gba-measure-14-insurance-loss-adjusters"),  # p12-040: measure 13
+     (("請問2019年中央政府和港澳特區政府CITES履約協調會於何時何地舉行？", "香港方面有哪些部門出席？"),
+      "zh-Hant", "cites-participants"),  # p12-005: the meeting again, twice
+     (("香港有邊啲部門嚟咗澳門開CITES會",), "zh-Hant", "cites-participants"),  # blind22: refused
+     (("我做藥品代理 大灣區有冇放寬藥品入口", "咁藥物入澳門使唔使准照"), "zh-Hant",
+      "import-licensing-goods")],  # p12-029: measure 6 again
+)  # fmt: skip
+def test_probe12_the_item_or_entry_asked_for(
+    stack: Stack, turns: tuple[str, ...], lang: str, entry: str
+) -> None:
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply)[:1] == [entry], text_of(reply)
+
+
+def test_probe12_a_place_past_the_end_says_how_many_there_are(stack: Stack) -> None:
+    """p12-010: 「第16项呢」 after measure 10 got measure 10 again."""
+    reply = talk(stack, "第10项措施是什么", "第16项呢", lang="zh-Hans")[-1]
+    assert text_of(reply).startswith(
+        message("answer.no_such_item", "zh-Hans", count=15, place=16)
+    ), text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [(("首批钻石是从哪个国家来的？",), "zh-Hans"),  # p12-039: the lusophone sourcing, 4 times
+     (("商務部話會出咩文件支持大灣區？", "即係出咗未呀？"), "zh-Hant"),  # p12-019: achievements
+     (("d鑽石嘅牌 去邊度申請", "申請要幾耐 要幾錢"), "zh-Hant")],  # p12-012: "out of scope"
+)  # fmt: skip
+def test_probe12_a_detail_the_newsletter_lacks_is_named(
+    stack: Stack, turns: tuple[str, ...], lang: str
+) -> None:
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert sources(reply) == [] and reply["handoff_offered"], text_of(reply)
+    assert text_of(reply).startswith(
+        ("抱歉，我所依據的資料沒有提供", "抱歉，我所依据的资料没有提供")
+    )
+
+
+def test_probe12_the_weather_after_an_answer_is_out_of_scope(stack: Stack) -> None:
+    """A short question on the weather after the diamond licences got the licences again."""
+    reply = talk(stack, "d鑽石嘅牌 去邊度申請", "明天天氣點", lang="zh-Hant")[-1]
+    assert sources(reply) == [] and "毛坯鑽石" not in text_of(reply), text_of(reply)
+
+
+def test_probe12_this_years_meeting_is_the_newsletters_with_its_date(stack: Stack) -> None:
+    """blind20/blind22: 「今年…CITES履約協調會…」 was refused as "no information for that year"."""
+    reply = talk(stack, "今年CITES履約協調會喺邊度開㗎 幾時", lang="zh-Hant")[-1]
+    assert sources(reply)[:1] == ["cites-coordination-meeting"], text_of(reply)
+    assert text_of(reply).startswith(message("answer.as_of_newsletter", "zh-Hant"))
+    assert "2019年11月26日" in text_of(reply)
