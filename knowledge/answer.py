@@ -160,6 +160,13 @@ def compose_no_such_item(listed: Entry, count: int, place: int, lang: Lang) -> R
     return Reply(said, lang, [button], [{"id": listed.id, "title": listed.title.get(lang)}])
 
 
+def compose_complaint(lang: Lang) -> Reply:
+    """A complaint about the assistant: an apology, what it answers, the bureau's contact, and
+    the offer of staff (probe 12: "not sure", or the same answer again)."""
+    handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)
+    return Reply(text("small_talk.complaint", lang), lang, [handoff], [], True)
+
+
 def compose_contact_offer(lang: Lang) -> Reply:
     """A phone number or e-mail given out of the blue: staff need consent and a question first."""
     handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)

@@ -55,12 +55,14 @@ from actions.parsing.talk import (
     is_closing,
     is_reaction,
     is_social,
+    reproaches,
     says_goodbye,
     takes_leave,
 )
 from handoff.text import MAX_NAME_LENGTH  # the name's bound, with the readers that apply it
 
 __all__ = [
+    "reproaches",
     "CN_NUMERAL",
     "HUGE",
     "MAX_NAME_LENGTH",

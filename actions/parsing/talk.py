@@ -23,7 +23,7 @@ _SOCIAL_WORD = (
     r"你好|您好|哈[啰佬喽]|早晨|早安|午安|晚安|喂|拜拜|再见|谢谢|多谢晒?|唔该晒?|感谢|是吗|系咪|真的吗|真系|真的|真|好|好的|嗯|ok"
     r"|hi|hello|hey|good (?:morning|afternoon|evening)|how are you|bye|goodbye|thanks?|thank you"
     r"|okay|really|sure|olá|ola|bom dia|boa tarde|boa noite|tudo bem|como está|adeus|obrigad[oa]"
-    r"|a sério|verdade|oi|you|呀|啊|啦|喇|吖|嘛|呢|吗|㗎|架|你|您"
+    r"|a sério|verdade|oi|you|呀|啊|啦|喇|吖|嘛|呢|吗|㗎|架|你|您|咁|噉"  # 「咁好啦 唔該」 (probe 12)
 )
 _SOCIAL = re.compile(rf"^(?:\W|_|(?:{_SOCIAL_WORD})(?![a-z]))+$")
 
@@ -310,8 +310,25 @@ _COMPLAINT = re.compile(
 )
 
 
+# Reproaching the assistant for repeating itself or being slow (normalised), even as a question:
+# 「你一直重复同一段话，能不能认真回答」 got the same paragraph a fourth time, 「你这机器人回答太慢了，
+# 而且老是重复，我要投诉」 "not sure" (probe 12).
+_REPROACH = re.compile(
+    r"(?:老是|一直|成日|总是|又再|又)重复|重复(?:同一|同样|咗|了)|答非所问|(?:回答|回复|覆)(?:得)?(?:太|好|很)慢"
+    r"|\brepeat(?:ing|ed|s)? (?:yourself|itself|the same)|\bsame (?:answer|thing|paragraph|reply) (?:again|over)"
+    r"|\bkeeps? (?:repeating|saying the same)|\bnot helpful\b|\bunhelpful\b"
+    r"|sempre a mesma (?:coisa|resposta)|(?:está|estás) a repetir|não (?:me )?ajuda(?:s)? nada"
+)
+
+
 def complains(text: str) -> bool:
-    return bool(_COMPLAINT.search(normalise(text)))
+    norm = normalise(text)
+    return bool(_COMPLAINT.search(norm) or _REPROACH.search(norm))
+
+
+def reproaches(text: str) -> bool:
+    """Whether `text` reproaches the assistant (repeating itself, slow), whatever else it asks."""
+    return bool(_REPROACH.search(normalise(text)))
 
 
 # How to reach the bureau (normalised): 「咁我點搵你哋」 after declining the hand-off (NLU: a

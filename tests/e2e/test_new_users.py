@@ -761,3 +761,24 @@ def test_probe12_this_years_meeting_is_the_newsletters_with_its_date(stack: Stac
     assert sources(reply)[:1] == ["cites-coordination-meeting"], text_of(reply)
     assert text_of(reply).startswith(message("answer.as_of_newsletter", "zh-Hant"))
     assert "2019年11月26日" in text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [(("首批钻石是怎么进口的？", "你一直重复同一段话，能不能认真回答"), "zh-Hans"),  # p12-039
+     (("can I still adjust my sme loan repayment?", "this is useless man. govt never helps small biz"),
+      "en")],  # p12-018: the repayment overview again
+)  # fmt: skip
+def test_probe12_a_reproach_gets_an_apology_and_the_offer_of_staff(
+    stack: Stack, turns: tuple[str, ...], lang: str
+) -> None:
+    reply = talk(stack, *turns, lang=lang)[-1]
+    assert text_of(reply) == message("small_talk.complaint", lang), text_of(reply)
+    assert reply["handoff_offered"] and sources(reply) == []
+
+
+def test_probe12_ok_then_thanks_is_no_question(stack: Stack) -> None:
+    """p12-007: 「咁好啦 唔該」 got "not sure" with topic buttons."""
+    reply = talk(stack, "CEPA係咩", "咁好啦 唔該", lang="zh-Hant")[-1]
+    assert not reply["handoff_offered"] and sources(reply) == [], text_of(reply)
+    assert "未能確定" not in text_of(reply)
