@@ -319,7 +319,13 @@ FACETS: dict[Facet, FacetRule] = {
         r"|nomes? d[ao]s (?:empresas|operadores|cidades|produtos)|lista d[ao]s (?:empresas"
         r"|operadores|produtos|cidades)|quais (?:são )?(?:as|os) (?:nove |\d+ )?(?:empresas"
         r"|cidades|operadores)|que (?:empresas|produtos)\b[^?]{0,30}(?:têm|obtiveram|receberam"
-        r"|possuem|detêm)",
+        r"|possuem|detêm)"
+        # whether a city is one of the nine ("is zhuhai one of the nine cities?" got measure 5
+        # again, probe 12): the newsletter names none of them
+        r"|\bis \w+ (?:one of|among|part of) the (?:nine|9) (?:mainland )?cities"
+        r"|(?:系唔系|是不是|是否|系咪|算唔算|算不算)(?:大湾区)?(?:内地)?(?:九市|九个城市|9个城市)(?:之一|其中之一)"
+        r"|(?:九市|九个城市)(?:包唔包括|包不包括|包括唔包括|有冇|有没有|包括)\w{1,4}(?:吗|呀|啊|嘛|\?|$)"
+        r"|é uma das (?:nove|9) cidades",
         None,
     ),
     # Agreements a user names besides the services agreement, whose revision is all the knowledge

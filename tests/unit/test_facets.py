@@ -89,6 +89,12 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
         ("首批钻石是从哪个国家来的？", "kimberley-lusophone-sourcing", "origin"),
         ("所以是葡语国家来的？具体哪个国家？", "kimberley-lusophone-sourcing", "origin"),
         ("即係出咗未呀？", "trade-committee-leong-remarks", "published"),
+        (
+            "ok whatever. is zhuhai one of the nine cities?",
+            "gba-measure-05-foreign-permanent-residents",
+            "names",
+        ),
+        ("珠海系唔系九市之一", "gba-measure-05-foreign-permanent-residents", "names"),
         ("在澳门申请进口许可证一般需要多少个工作日？", "import-licensing-goods", "duration"),
         (
             "Ainda posso candidatar-me ao Plano de Apoio a Jovens Empreendedores?",
