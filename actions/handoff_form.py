@@ -46,6 +46,7 @@ from actions.parsing import (
     Answer,
     asks_about_privacy,
     asks_for_others_data,
+    asks_if_one_contact_enough,
     asks_to_withdraw,
     declines_name,
     introduced_name,
@@ -54,6 +55,7 @@ from actions.parsing import (
     is_closing,
     looks_like_question,
     names_its_subject,
+    numbered_part,
     opening_answer,
     parse_contact,
     parse_name,
@@ -62,6 +64,7 @@ from actions.parsing import (
     says_not_agreed,
     split_contact_message,
     wants_staff,
+    withdraws_consent,
     withholds_details,
 )
 from actions.repayment_slots import wants_to_stop
@@ -74,6 +77,7 @@ from knowledge.answer import Reply
 from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
+from knowledge.service import question_parts
 
 logger = logging.getLogger(__name__)
 FORM = HANDOFF_FORM
@@ -139,19 +143,41 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 # 「谁负责清关？」 after the first diamonds (NLU, unsure: a person): its answer
                 send_reply(dispatcher, answered)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
-            # "I need a human. I'm Mary Lee, email …, my question: …": kept for after consent.
-            if not (details := _details_events(typed)) and names_its_subject(typed):
+            # "I need a human. I'm Mary Lee, email …, my question: …": kept for after consent
+            # (stored only once consent is given); its question is read back for a yes.
+            if details := _details_events(typed) or _earlier_details(tracker, typed):
+                return details
+            if numbered := _numbered_question(tracker, typed):
+                # 「第3个转给职员吧」 after a pasted e-mail (p12-014): that question, offered
+                return [SlotSet(LAST_UNANSWERED, numbered)]
+            if names_its_subject(typed):
                 # 「…專人跟進本公司關於CEPA原產地證書之申請事宜」 is the question to pass on: the
                 # question step offers it (p9-029 was asked to write it again).
                 return [SlotSet(LAST_UNANSWERED, typed[:MAX_QUESTION_LENGTH])]
-            return details
+            if name := introduced_name(typed):
+                return [SlotSet("contact_name", name)]  # 「我想搵職員，我叫陳大文」
+            return []
+        if dispatcher is not None and asks_if_one_contact_enough(typed):
+            # 「一定要留電話咩？…可唔可以淨係留email」 (p12-033) ended the hand-off as a refusal:
+            # either is enough, and the same step again (with the e-mail, if it came along)
+            send_reply(dispatcher, Reply(text("handoff.one_contact_enough", lang), lang))
+            if requested == "contact_detail" and (contact := parse_contact(typed)):
+                return [SlotSet(requested, contact), SlotSet(HINT, None)]
+            return ask_again_events(requested, HINT)
         if requested == "handoff_consent" and _asks_for_staff(tracker, typed):
-            return [SlotSet(requested, True), SlotSet(HINT, None)]  # 「算了，给我转人工」: yes
+            # 「算了，给我转人工」: yes
+            return [SlotSet(requested, True), SlotSet(HINT, None), *_read_back(tracker)]
+        if withdraws_consent(typed) or withholds_details(typed) or asks_to_withdraw(typed):
+            # 「考慮後，本人撤回同意，請勿保留我的姓名及電郵。」 at the question (p12-041: ignored,
+            # and then the withdrawal filed as the question): stop, and keep nothing, not even
+            # the question offered.
+            if dispatcher is not None and (privacy := privacy_reply(typed, lang)):
+                send_reply(dispatcher, privacy)
+            kept = withdraws_consent(typed) and tracker.get_slot(LAST_UNANSWERED)
+            return [SlotSet(STOPPED, True), *([SlotSet(LAST_UNANSWERED, None)] if kept else [])]
         if (
             clicked_stop(tracker)
             or wants_to_stop(typed)
-            or withholds_details(typed)
-            or asks_to_withdraw(typed)
             or (requested == "contact_name" and declines_name(typed))
         ):
             # 「我唔想留名喇」, 「唔同意 唔好記我嘢」 (p10-016), "actually no, I changed my mind,
@@ -224,13 +250,19 @@ class ValidateHandoffForm(ExtractingFormValidation):
             question = "\n".join(text_lines(typed))
             if earlier and (_answer(tracker) is Answer.YES or says_already_told(typed)):
                 value = earlier  # 「頭先講咗」 (p10-017): the question the request asked
+            elif numbered := _numbered_question(tracker, typed):
+                value = numbered  # 「就是邮件里第3个问题啊」 (p12-014): that question's words
             elif len(question.strip()) >= 2 and not (
-                is_bare_answer(typed) or says_already_told(typed)
+                is_bare_answer(typed)
+                or says_already_told(typed)
+                # "ok pass it to staff pls" (p12-031) asks for staff, it is no question for them
+                or (wants_staff(typed) and not names_its_subject(typed))
             ):
                 value = question  # a bare yes or no is no question for staff
         if value is None:
             return hint_events(requested, HINT)
-        return [SlotSet(requested, value), SlotSet(HINT, None)]
+        read_back = _read_back(tracker) if requested == "handoff_consent" and value else []
+        return [SlotSet(requested, value), SlotSet(HINT, None), *read_back]
 
 
 def _asks_for_staff(tracker: Tracker, typed: str) -> bool:
@@ -256,7 +288,13 @@ def _consent_with_details(tracker: Tracker, typed: str) -> list[dict[str, Any]]:
     details = _details_events(typed)
     if not details and (name := introduced_name(typed)):
         details = [SlotSet("contact_name", name)]
-    return [SlotSet("handoff_consent", True), *details, SlotSet(HINT, None)] if details else []
+    if not details:
+        return []
+    if any(e["name"] == STOPPED for e in details):
+        return details  # 「可以，名字就不留了，电话…」: the name declined
+    asked_now = any(e["name"] == "handoff_question" for e in details)
+    read_back = [] if asked_now else _read_back(tracker)
+    return [SlotSet("handoff_consent", True), *details, SlotSet(HINT, None), *read_back]
 
 
 def _decline_and_answer(
@@ -279,16 +317,63 @@ def _decline_and_answer(
 
 
 def _details_events(typed: str) -> list[dict[str, Any]]:
-    """Name, contact and question given in one message holding a contact, as slot events."""
+    """Name, contact and question given in one message holding a contact, as slot events; a
+    name declined with them (「可以，名字就不
+    留了，电话66778899，问题是…」, p12-045: stored as the name) stops the hand-off as a declined
+    name does at the name step, in every language, and nothing is kept."""
     details = split_contact_message(typed)
     if details is None:
         return []
+    if details.declined_name:
+        return [SlotSet(STOPPED, True)]
     values = {
         "contact_name": details.name,
         "contact_detail": details.contact,
-        "handoff_question": details.question,
+        "handoff_question": details.question and details.question[:MAX_QUESTION_LENGTH],
     }
     return [SlotSet(slot, value) for slot, value in values.items() if value]
+
+
+def _read_back(tracker: Tracker) -> list[dict[str, Any]]:
+    """At the consent, a question kept from the request message is offered for a yes at the
+    question step rather than filed unread (p12-007: 「幫我問下…還款，我叫李家明」 was filed, and
+    the question asked dropped; p12-031: "ok pass it to staff pls. name is Tom")."""
+    earlier = tracker.get_slot("handoff_question")
+    if not earlier:
+        return []
+    return [SlotSet("handoff_question", None), SlotSet(LAST_UNANSWERED, earlier)]
+
+
+def _earlier_user_texts(tracker: Tracker) -> list[str]:
+    """What the user typed before the latest message, newest first (buttons left out)."""
+    texts = [
+        str(event.get("text") or "")
+        for event in tracker.events
+        if event.get("event") == "user" and not str(event.get("text") or "").startswith("/")
+    ]
+    return texts[-2::-1] if not is_payload(tracker) else texts[::-1]
+
+
+def _earlier_details(tracker: Tracker, typed: str) -> list[dict[str, Any]]:
+    """The details of the message before a "pass to staff" button: "actually ok fine, pass it
+    on. Name: Peter Ho, peter.ho@mail.mo", then the button (p12-011: asked for both again)."""
+    if typed or not is_payload(tracker):
+        return []
+    earlier = _earlier_user_texts(tracker)
+    return _details_events(earlier[0]) if earlier else []
+
+
+def _numbered_question(tracker: Tracker, typed: str) -> str | None:
+    """The question numbered in `typed` (「第3个转给职员吧」), from the latest earlier message that
+    asked that many (a pasted e-mail's "1. … 2. … 3. …"); None when none did."""
+    number = numbered_part(typed) if typed else None
+    if number is None:
+        return None
+    for said in _earlier_user_texts(tracker):
+        parts = question_parts(said)
+        if len(parts) >= 2 and (number == -1 or number <= len(parts)):
+            return parts[number - 1 if number > 0 else -1][:MAX_QUESTION_LENGTH]
+    return None
 
 
 class AskHandoffSlot(AskSlot):

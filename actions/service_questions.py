@@ -7,6 +7,7 @@ the repayment check, probe 8)."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -17,6 +18,7 @@ from actions.digression import contact_answer
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
     asks_about_newer_aid,
+    asks_about_own_data,
     asks_about_privacy,
     asks_for_others_data,
     asks_for_reference,
@@ -26,8 +28,11 @@ from actions.parsing import (
     asks_what_you_can_do,
     asks_when_answered,
     wants_staff,
+    withdraws_consent,
 )
 from actions.repayment_slots import wants_to_stop
+from bot.settings import ActionServerSettings
+from handoff.client import HandoffClient, HandoffUnavailable
 from knowledge.answer import (
     Reply,
     compose_capabilities,
@@ -39,13 +44,21 @@ from knowledge.language import Lang
 from knowledge.messages import text
 from knowledge.repayment import OVERVIEW_ENTRY
 
+logger = logging.getLogger(__name__)
+
 
 def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
     """The reply to a question about the assistant or its service; None for any other message."""
     if withdrawn := after_ticket_stop(tracker, typed):
         return withdrawn  # 「算了不用了」 right after a ticket, "delete my data" after one
     if privacy := privacy_reply(typed, lang):
-        return privacy  # (before what it can do: "what do you do with the stuff I type here?")
+        # (before what it can do: "what do you do with the stuff I type here?"); after a ticket,
+        # 「我的资料你们会保存多久？」 (p12-014) and "how do I withdraw?" (p12-050) learn how
+        reference = _latest_reference(tracker) if asks_about_own_data(typed) else None
+        if reference:
+            said = text("handoff.withdraw_here", lang, reference=reference)
+            return Reply(f"{privacy.text}\n\n{said}", lang, privacy.buttons, privacy.sources)
+        return privacy
     if asks_to_withdraw(typed):
         return compose_privacy(lang)  # its last sentence says whom to ask about one's data
     if asks_what_you_can_do(typed):
@@ -67,7 +80,7 @@ def privacy_reply(typed: str, lang: Lang) -> Reply | None:
     answer" and the bureau's contact entry, p10-058); None for any other message."""
     if asks_for_others_data(typed):
         return Reply(text("small_talk.others_data", lang), lang)
-    if asks_about_privacy(typed):
+    if asks_about_privacy(typed) or asks_about_own_data(typed):
         return compose_privacy(lang)  # its last sentence says whom to ask about one's data
     return None
 
@@ -111,18 +124,51 @@ def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
     return Reply(filed, conversation_lang(tracker)) if filed else None
 
 
+def _references(tracker: Tracker) -> list[str]:
+    """The tickets this conversation was told of, oldest first."""
+    found = [r for event in tracker.events if (r := _reference(event))]
+    return list(dict.fromkeys(found))
+
+
+def _latest_reference(tracker: Tracker) -> str | None:
+    return next((r for e in reversed(tracker.events) if (r := _reference(e))), None)
+
+
 def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
-    """A ticket withdrawn: 「算了不用了」 right after it was filed, or "delete my data" /
-    「唔好跟進喇，刪咗我資料啦」 any time after: that it was filed, its reference, and how to
-    withdraw it and the details given (probes 7 and 8: ignored, or the repayment check begun)."""
+    """A ticket withdrawn: "delete my data", 「我要撤回同意」, 「等等 我改變主意喇 唔想留資料」 any
+    time after it was filed: the gateway redacts the name and contact of this conversation's
+    tickets, marks them withdrawn and cancels their e-mail, or tells staff to delete what they
+    got (p12-007, p12-050: only "phone the bureau", the ticket kept and its e-mail queued).
+    「算了不用了」 right after a ticket: that it was filed, and how to withdraw it (probes 7, 8)."""
     # (the events are searched only for a message that withdraws: this runs on every turn)
-    if asks_to_withdraw(typed):
-        reference = next((r for e in reversed(tracker.events) if (r := _reference(e))), None)
-    elif wants_to_stop(typed):
-        reference = next((r for e in previous_turn(tracker) if (r := _reference(e))), None)
-    else:
+    if asks_to_withdraw(typed) or withdraws_consent(typed):
+        references = _references(tracker)
+        if references:
+            return withdraw_tickets(tracker, references)
         return None
+    if not wants_to_stop(typed):
+        return None
+    reference = next((r for e in previous_turn(tracker) if (r := _reference(e))), None)
     if reference is None:
         return None
     lang = conversation_lang(tracker)
     return Reply(text("handoff.after_ticket_stop", lang, reference=reference), lang)
+
+
+def withdraw_tickets(tracker: Tracker, references: list[str]) -> Reply:
+    """Withdraw the conversation's tickets through the gateway, and say so with their
+    references; if the gateway cannot be reached, how to withdraw them by phone or e-mail."""
+    lang = conversation_lang(tracker)
+    client = HandoffClient.from_settings(ActionServerSettings.from_env())
+    try:
+        done = [client.withdraw(reference, tracker.sender_id) for reference in references]
+    except HandoffUnavailable as exc:
+        logger.error("withdrawal not recorded: %s", exc)
+        return Reply(text("handoff.after_ticket_stop", lang, reference=references[-1]), lang)
+    joined = ("、" if lang.startswith("zh") else ", ").join(d.reference for d in done)
+    key = (
+        "handoff.withdrawn_notified"
+        if any(d.email == "staff_notified" for d in done)
+        else "handoff.withdrawn"
+    )
+    return Reply(text(key, lang, reference=joined), lang)

@@ -57,7 +57,7 @@ from bot.rasa_model import DEFAULT_TRACKER_DB
 from bot.settings import RetentionSettings
 from bot.telegram_state import purge_telegram_state
 from console.retention import purge_console
-from handoff.models import SENT, OutboxEmail, Ticket, TicketCounter
+from handoff.models import CANCELLED, SENT, OutboxEmail, Ticket, TicketCounter
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +155,8 @@ def _purge_project(
         pending = session.scalar(
             select(func.count())
             .select_from(OutboxEmail)
-            .where(old_emails, OutboxEmail.status != SENT)
+            # (a cancelled e-mail, of a withdrawn ticket, was never meant to go)
+            .where(old_emails, OutboxEmail.status.not_in((SENT, CANCELLED)))
         )
         if dry_run:
             count = select(func.count())

@@ -1,7 +1,8 @@
 """The gateway side of the hand-off: the internal ticket API and the outbox worker.
 
-`POST /internal/tickets` is how the action server files a ticket (handoff/client.py). It is
-closed without `Authorization: Bearer $HANDOFF_TOKEN`, and absent when no token is set.
+`POST /internal/tickets` is how the action server files a ticket (handoff/client.py), and
+`POST /internal/tickets/{reference}/withdraw` how it withdraws one for the conversation that
+filed it. They are closed without `Authorization: Bearer $HANDOFF_TOKEN`, and absent when no token is set.
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ from handoff.text import (
     MAX_TRANSCRIPT_TURNS,
     MAX_TURN_LENGTH,
 )
-from handoff.tickets import DailyLimitReached, create_ticket, ticket_rows
+from handoff.tickets import (
+    DailyLimitReached,
+    EmailOutcome,
+    create_ticket,
+    ticket_rows,
+    withdraw_ticket,
+)
 from knowledge.language import Lang
 
 logger = logging.getLogger(__name__)
@@ -60,6 +67,19 @@ class TicketOut(BaseModel):
     # "email": staff will get it by e-mail; "recorded": no SMTP relay is configured, so the
     # user must be told to contact the bureau themselves.
     delivery: Delivery
+
+
+class WithdrawIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    sender: _text(128)  # type: ignore[valid-type]
+
+
+class WithdrawOut(BaseModel):
+    reference: str
+    # cancelled: staff never got it; staff_notified: a notice to delete the data is queued;
+    # already_withdrawn: an earlier withdrawal did it all
+    email: EmailOutcome
 
 
 def delivery_for(smtp: SmtpSettings | None) -> Delivery:
@@ -101,6 +121,18 @@ def internal_router(
             )
         logger.info("hand-off: ticket %s filed (%s)", ticket.reference, ticket.channel)
         return TicketOut(reference=ticket.reference, delivery=delivery_for(smtp))
+
+    @router.post("/internal/tickets/{reference}/withdraw", response_model=WithdrawOut)
+    async def withdraw(
+        reference: Annotated[str, PathParam(pattern=REFERENCE_PATTERN)], body: WithdrawIn
+    ) -> WithdrawOut | JSONResponse:
+        """The user withdrew consent: only the conversation that filed the ticket may (any other
+        sender is told there is no such ticket)."""
+        done = await asyncio.to_thread(withdraw_ticket, sessions(), reference, body.sender)
+        if done is None:
+            return JSONResponse(status_code=404, content={"error": "no such ticket"})
+        logger.info("hand-off: ticket %s withdrawn (%s)", reference, done.email)
+        return WithdrawOut(reference=done.reference, email=done.email)
 
     return router
 

@@ -21,6 +21,14 @@ class FiledTicket:
     emailed: bool  # False: recorded only (no SMTP relay); the user must contact the bureau
 
 
+@dataclass(frozen=True)
+class WithdrawnTicket:
+    reference: str
+    # "cancelled" (staff never got it), "staff_notified" (told to delete the data) or
+    # "already_withdrawn"
+    email: str
+
+
 class DailyLimit(Exception):
     """The gateway refused: this conversation has used its tickets for the day."""
 
@@ -57,3 +65,22 @@ class HandoffClient:
             raise HandoffUnavailable(f"gateway answered {response.status_code}")
         data = response.json()
         return FiledTicket(reference=str(data["reference"]), emailed=data["delivery"] == "email")
+
+    def withdraw(self, reference: str, sender: str) -> WithdrawnTicket:
+        """Withdraw ticket `reference` for conversation `sender` (the gateway refuses any other
+        conversation's). Blocking, bounded by TIMEOUT: it runs where a reply is being composed."""
+        if not self.token:
+            raise HandoffUnavailable("HANDOFF_TOKEN is not set")
+        try:
+            with httpx.Client(timeout=TIMEOUT) as client:
+                response = client.post(
+                    f"{self.gateway_url.rstrip('/')}/internal/tickets/{reference}/withdraw",
+                    json={"sender": sender},
+                    headers={"Authorization": f"Bearer {self.token}"},
+                )
+        except httpx.HTTPError as exc:
+            raise HandoffUnavailable(type(exc).__name__) from exc
+        if response.status_code != 200:
+            raise HandoffUnavailable(f"gateway answered {response.status_code}")
+        data = response.json()
+        return WithdrawnTicket(reference=str(data["reference"]), email=str(data["email"]))

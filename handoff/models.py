@@ -13,6 +13,12 @@ from handoff.text import MAX_CONTACT_LENGTH, MAX_NAME_LENGTH, MAX_TOPIC_LENGTH
 # Outbox states: waiting (or waiting again after a failure), claimed by one worker under a
 # lease, delivered, or given up after permanent refusals (staff retry it from the console).
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+# An e-mail never sent because the user withdrew consent first; no worker claims it.
+CANCELLED = "cancelled"
+# What an outbox row carries: the ticket to staff, or (once that was sent) the notice that the
+# user withdrew consent and its personal data must be deleted.
+TICKET_EMAIL, WITHDRAWAL_NOTICE = "ticket", "withdrawal"
+OPEN, WITHDRAWN = "open", "withdrawn"
 
 
 class Ticket(Base):
@@ -29,7 +35,9 @@ class Ticket(Base):
     question: Mapped[str] = mapped_column(Text)
     topic: Mapped[str] = mapped_column(String(MAX_TOPIC_LENGTH))
     transcript: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=OPEN)
+    # When the user withdrew consent (name and contact then redacted), or None.
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     email: Mapped[OutboxEmail] = relationship(back_populates="ticket", uselist=False)
 
 
@@ -55,6 +63,7 @@ class OutboxEmail(Base):
     recipient: Mapped[str] = mapped_column(String(MAX_CONTACT_LENGTH))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), default=TICKET_EMAIL, server_default=TICKET_EMAIL)
     status: Mapped[str] = mapped_column(String(16), default=PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # Permanent (5xx) refusals so far; at MAX_PERMANENT_FAILURES the e-mail is `failed`.

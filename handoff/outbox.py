@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import utcnow
 from bot.settings import OutboxSettings
-from handoff.models import FAILED, PENDING, SENDING, SENT, OutboxEmail, Ticket
+from handoff.models import FAILED, PENDING, SENDING, SENT, TICKET_EMAIL, OutboxEmail, Ticket
 
 logger = logging.getLogger(__name__)
 # The settings' defaults (bot/settings.py) are the one source of these.
@@ -101,7 +101,8 @@ def worker_name() -> str:
 
 def message_id(email: OutboxEmail) -> str:
     """Stable per e-mail, so the rare resend after a lost lease is recognisably the same."""
-    return f"<outbox-{email.id}-ticket-{email.ticket_id}@cepa-assistant.invalid>"
+    kind = "" if email.kind in (None, TICKET_EMAIL) else f"-{email.kind}"  # a notice is new mail
+    return f"<outbox-{email.id}-ticket-{email.ticket_id}{kind}@cepa-assistant.invalid>"
 
 
 def send_one(settings: SmtpSettings, email: OutboxEmail) -> None:

@@ -9,14 +9,26 @@ deleted ticket never frees its number for reuse.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import utcnow
+from console.masking import mask
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
-from handoff.models import OutboxEmail, Ticket, TicketCounter
+from handoff.models import (
+    CANCELLED,
+    FAILED,
+    PENDING,
+    WITHDRAWAL_NOTICE,
+    WITHDRAWN,
+    OutboxEmail,
+    Ticket,
+    TicketCounter,
+)
 from handoff.text import format_transcript, one_line, quoted, text_lines
 from knowledge.clock import MACAO, macao_today
 
@@ -151,3 +163,86 @@ def ticket_rows(sessions: sessionmaker[Session], limit: int) -> list[dict[str, o
             }
             for t in tickets
         ]
+
+
+# What stands where a withdrawn ticket's name and contact were.
+REDACTED = "[withdrawn]"
+EmailOutcome = Literal["cancelled", "staff_notified", "already_withdrawn"]
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    reference: str
+    # cancelled: staff never got the ticket's e-mail; staff_notified: they had (or were being
+    # sent) it, so a notice to delete the data is queued; already_withdrawn: nothing more done.
+    email: EmailOutcome
+
+
+def redacted(text: str, personal: list[str]) -> str:
+    """`text` without the given name and contact, and without any other e-mail address, phone
+    number or name it holds (console/masking.py)."""
+    for value in sorted(personal, key=len, reverse=True):
+        text = text.replace(value, REDACTED)
+    return mask(text)
+
+
+def withdrawal_email(ticket: Ticket, when: dt.datetime) -> tuple[str, str]:
+    """The notice to staff once the ticket's own e-mail has gone: no personal data in it."""
+    subject = one_line(
+        f"[{ticket.reference}] Consent withdrawn – delete this enquiry's personal data"
+    )
+    body = (
+        f"Reference: {one_line(ticket.reference)}\n"
+        f"Consent withdrawn: {when:%Y-%m-%d %H:%M} UTC, by the user in the same conversation\n\n"
+        "The user has withdrawn consent to the hand-off of this enquiry. Please delete the name, "
+        "contact and conversation sent with it wherever the earlier e-mail was kept or forwarded, "
+        "and do not contact the user about it. The assistant's copy has been redacted.\n"
+    )
+    return subject, body
+
+
+def withdraw_ticket(
+    sessions: sessionmaker[Session], reference: str, sender: str
+) -> Withdrawal | None:
+    """Withdraw ticket `reference` for conversation `sender` (None when that conversation opened
+    no such ticket): its name and contact redacted (from the question, transcript and e-mail too),
+    marked withdrawn, its e-mail cancelled if not sent yet, or else replaced by a notice to staff
+    that the data must be deleted. One transaction; a second call changes nothing."""
+    with sessions() as session:
+        ticket = session.scalars(
+            select(Ticket)
+            .where(Ticket.reference == reference, Ticket.sender == sender)
+            .with_for_update()
+        ).first()
+        if ticket is None:
+            return None
+        if ticket.status == WITHDRAWN:
+            return Withdrawal(reference, "already_withdrawn")
+        now = utcnow()
+        personal = [value for value in (ticket.name, ticket.contact) if value]
+        ticket.name, ticket.contact = REDACTED, REDACTED
+        ticket.question = redacted(ticket.question, personal)
+        ticket.transcript = redacted(ticket.transcript, personal)
+        ticket.status, ticket.withdrawn_at = WITHDRAWN, now
+        email = ticket.email
+        # Not sent yet (nor being sent): cancelled, atomically against a worker's claim.
+        cancelled = session.execute(  # type: ignore[attr-defined]
+            update(OutboxEmail)
+            .where(OutboxEmail.id == email.id, OutboxEmail.status.in_((PENDING, FAILED)))
+            .values(status=CANCELLED, body=redacted(email.body, personal), next_attempt_at=now)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        outcome: EmailOutcome = "cancelled"
+        if not cancelled:
+            # Sent, or being sent: the row now carries the notice (the sent e-mail's copy,
+            # with the personal data, goes with it); a worker still sending the ticket's own
+            # e-mail finds its claim gone, and the notice follows.
+            session.refresh(email)
+            email.kind = WITHDRAWAL_NOTICE
+            email.subject, email.body = withdrawal_email(ticket, now)
+            email.status, email.attempts, email.permanent_failures = PENDING, 0, 0
+            email.next_attempt_at, email.lease_until, email.claimed_by = now, None, None
+            email.last_error, email.sent_at = None, None
+            outcome = "staff_notified"
+        session.commit()
+        return Withdrawal(reference, outcome)

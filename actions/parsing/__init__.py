@@ -17,10 +17,13 @@ from actions.parsing.answers import (
     wants_own_adjustment,
 )
 from actions.parsing.contacts import (
+    asks_about_own_data,
+    asks_if_one_contact_enough,
     declines_name,
     introduced_name,
     is_aside,
     names_its_subject,
+    numbered_part,
     parse_contact,
     parse_name,
     parse_phone,
@@ -28,6 +31,7 @@ from actions.parsing.contacts import (
     says_not_agreed,
     split_contact_message,
     wants_staff,
+    withdraws_consent,
     withholds_details,
 )
 from actions.parsing.dates import MONTH_NAMES, due_date_options, parse_due_date
@@ -72,11 +76,13 @@ __all__ = [
     "about_own_case",
     "addresses_the_assistant",
     "asks_about_newer_aid",
+    "asks_about_own_data",
     "asks_about_privacy",
     "asks_for_others_data",
     "asks_for_reference",
     "asks_how_current",
     "asks_how_to_reach",
+    "asks_if_one_contact_enough",
     "asks_to_withdraw",
     "asks_what_you_can_do",
     "asks_when_answered",
@@ -94,6 +100,7 @@ __all__ = [
     "is_thanks",
     "looks_like_question",
     "names_its_subject",
+    "numbered_part",
     "opening_answer",
     "parse_amount",
     "parse_answer",
@@ -112,5 +119,6 @@ __all__ = [
     "vague_count",
     "wants_own_adjustment",
     "wants_staff",
+    "withdraws_consent",
     "withholds_details",
 ]

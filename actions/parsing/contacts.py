@@ -58,11 +58,14 @@ def parse_phone(text: str) -> str | None:
     # A Macao fixed line of a range phonenumbers' metadata does not list (28123456, "+853 2812
     # 3456" were refused and a landline user could not finish the hand-off, probe 8): staff call it.
     if landline := _MACAO_LANDLINE.search(text):
-        return f"+853 {landline.group(1)}{landline.group(2)}"
+        return "+853 " + re.sub(r"\D", "", landline.group(1) + landline.group(2))
     return None
 
 
-_MACAO_LANDLINE = re.compile(r"(?<![\d+])(?:\+?853[\s-]?)?(28\d{2})[\s-]?(\d{4})(?!\d)")
+# (also grouped as people say it: "28 123 456", p12-022)
+_MACAO_LANDLINE = re.compile(
+    r"(?<![\d+])(?:\+?853[\s-]?)?(2[\s-]?8(?:[\s-]?\d){2})[\s-]?((?:[\s-]?\d){4})(?![\s-]?\d)"
+)
 
 
 def parse_contact(text: str) -> str | None:
@@ -72,7 +75,10 @@ def parse_contact(text: str) -> str | None:
 
 NAME_PREFIX = re.compile(
     r"^(?:我叫|我係|我是|叫我|我姓|我名叫|本人叫|我[嘅的個个]名(?:字)?(?:係|是|叫))\s*"
-    r"|^(?:my name is|my name['’]s|i am|i['’]m|call me|chamo-me|me chamo|(?:o )?meu nome é|sou)\s+",
+    r"|^(?:my name is|my name['’]s|i am|i['’]m|call me|chamo-me|me chamo|(?:o )?meu nome é|sou)\s+"
+    # labelled: "Name: Peter Ho" (p12-011), "name is Tom" (p12-031), «Nome: Rui Santos», 「姓名：陳大文」
+    r"|^(?:(?:my |the )?name(?:\s+is\s+|\s*[:：]\s*)|(?:o )?nome(?:\s+é\s+|\s*[:：]\s*)"
+    r"|(?:姓名|名字|名)\s*[:：]\s*)",
     re.I,
 )
 # What people put around a name once asked for it again: "I already told you, Maria Santos"
@@ -84,7 +90,7 @@ _TOLD_ALREADY = (
 )
 _NAME_LEAD = re.compile(rf"^{_TOLD_ALREADY}[\s,，:：.。!！]*", re.I)
 _NAME_TAIL = re.compile(
-    rf"(?:[\s,，]*{_TOLD_ALREADY}|(?<=[\u3400-\u9fff])(?:囉|啰|啦|喇|呀|吖|咯|喎|㗎|嘛)+"
+    rf"(?:\s*[(（]\s*{_TOLD_ALREADY}\s*[)）]|[\s,，]*{_TOLD_ALREADY}|(?<=[\u3400-\u9fff])(?:囉|啰|啦|喇|呀|吖|咯|喎|㗎|嘛)+"
     r"|\s+(?:lor|lah|leh))[\s!！。.~]*$",
     re.I,
 )
@@ -130,6 +136,11 @@ _WANTS_STAFF = re.compile(
     r"|\b(?:need|want|talk to|speak to|speak with|talk with|get me|connect me (?:to|with))"
     r" (?:a |an |the |your |some )?(?:real )?(?:human|person|officer|staff|agent|someone)\b"
     r"|\bpass (?:my|the|this) (?:question|enquiry|inquiry|case) (?:on|to (?:your |the )?staff)"
+    # "ok pass it to staff pls" (p12-031), "i want to make a complaint to a human" (p12-018)
+    r"|\bpass (?:it|this|that|me) (?:on )?to (?:a |the |your )?(?:staff|human|person|officer)"
+    r"|\bpass (?:it|this|that|my question|the question) (?:on|along)\b"
+    r"|\b(?:complain\w*|complaint) to (?:a |an |the |your )?(?:real )?(?:human|person|staff|officer)\b"
+    r"|\bto a (?:real )?(?:human|person)\b"
     r"|\b(?:preciso|quero|queria|gostaria) (?:de )?(?:falar com )?(?:um|uma) (?:humano|pessoa|funcionári[oa])"
     r"|\bencaminh\w* (?:a|esta|minha) (?:minha )?pergunta"
 )
@@ -174,7 +185,9 @@ def names_its_subject(text: str) -> bool:
 _DECLINES_NAME = re.compile(
     r"^\W*(?:(?:no|nah|sorry|不好意思|对不起|唔好意思|抱歉|desculpe|não)\W+)?(?:"
     r"(?:我)?(?:都)?(?:唔|不)(?:讲|说|话|告诉)(?:得|你知|你|)|讲唔得|话唔得|(?:唔|不)想(?:讲|说|话)"
-    r"|(?:唔|不)(?:方便|便)(?:讲|说|透露|提供)|保密|秘密|匿名|无名氏|唔俾|不给|跳过|略过"
+    r"|(?:本人|我)?(?:唔|不)(?:方便|便)(?:讲|说|透露|提供|留)(?:我的|我嘅|本人的)?(?:名|姓名|名字|全名)?"
+    # 「本人不便透露姓名」 (p12-005), 「名字就不留了」 (p12-045): stored as the name
+    r"|(?:名|姓名|名字|全名)(?:就|都)?(?:唔|不)(?:留|讲|说|提供|透露|给|俾|畀)(?:了|喇|啦|住)?|保密|秘密|匿名|无名氏|唔俾|不给|跳过|略过"
     r"|(?:我)?(?:唔|不)(?:想|愿意|方便|会)(?:留|俾|畀|给|提供|讲|说|话|透露)(?:低)?(?:你)?(?:我)?(?:的|嘅|个)?"
     r"(?:名|姓名|名字|全名)"
     r"|none of (?:your|ur) business|not telling(?: you)?|anonymous|no name|skip(?: it| this| the name)?|pass"
@@ -183,7 +196,9 @@ _DECLINES_NAME = re.compile(
     r"|i (?:don'?t|do not) want to (?:give|say|share|tell you|leave) (?:you )?my name"
     r"|prefiro não (?:dizer|dar|indicar|revelar)(?: o (?:meu )?nome)?|não (?:digo|quero dizer|dou)"
     r"(?: o (?:meu )?nome)?|anónim[oa]|anonim[oa]|sem nome|não interessa"
-    r")\W*(?:啦|喇|呀|啊|嘅|咯|囉|lah|la|ok|thanks|obrigad[oa])?\W*$"
+    r"|(?:i'?ll |i will )?(?:leave|skip) (?:out )?(?:my |the )?name|without (?:a |my )?name"
+    r"|não (?:deixo|dou|indico) (?:o )?(?:meu )?nome"
+    r")\W*(?:啦|喇|呀|啊|嘅|咯|囉|了|lah|la|ok|thanks|please|pls|obrigad[oa])?\W*$"
 )
 
 
@@ -208,6 +223,12 @@ _WITHHOLDS_DETAILS = re.compile(
     r"(?:我|我哋|我们|本人)"
     r"|\b(?:don'?t|do not) (?:keep|store|save|record|log|collect|take|use|write down) (?:my|any of my|me)\b"
     r"|\bi (?:don'?t|do not) (?:agree|consent)\b|\bi disagree\b|\b(?:withdraw|revoke) (?:my )?consent\b"
+    # 「本人撤回同意，請勿保留我的姓名及電郵」, 「我剛才已說撤回同意，不要轉交」 (p12-041: the second
+    # became the ticket's question), «retiro o (meu) consentimento»
+    r"|(?:撤回|撤销|收回|取消)(?:我的|我嘅|本人的)?(?:同意|授权|许可)"
+    r"|(?:请勿|切勿)(?:再)?(?:记|记录|保存|保留|留存|储存|转交|转介|跟进)"
+    r"|^\W*(?:唔好|不要|别)(?:再)?(?:帮我)?(?:转交|转介)|[，,。;；]\s*(?:唔好|不要|别)(?:再)?(?:帮我)?(?:转交|转介)"
+    r"|\b(?:retiro|retirar|revogo|revogar) (?:o )?(?:meu )?consentimento\b|\bconsent(?:imento)? (?:is )?withdrawn\b"
     r"|\b(?:no|nah|nope)\b\W+(?:\w+\W+){0,2}?i(?:'ve| have)? changed my mind\b"
     r"|\bnão (?:concordo|aceito|autorizo|dou (?:o meu )?consentimento)\b"
     r"|\bnão (?:guardem|guarde|registem|registe|gravem|grave|recolham|recolha) (?:o meu|os meus|a minha"
@@ -251,18 +272,47 @@ def is_aside(text: str) -> bool:
 
 # The parts of one message that gives a name, a contact and maybe the question at once:
 # "My name is John Smith, phone +853 6688 1234", 「陳生，66889900，我想問毛坯鑽石准照要幾耐批」.
-# (A space between Chinese words parts them too: 「得 我叫黃小姐 電話62223333」, p10-017.)
+# (A space between Chinese words parts them too: 「得 我叫黃小姐 電話62223333」, p10-017.) A title's
+# full stop parts nothing: "I'm Dr. Maria Lopes" was cut into the name "Dr" (p12-027).
+_TITLES = ("Dr", "Mr", "Ms", "Mrs", "Sr", "Sra", "Dra", "Prof", "Eng", "St")
+_NO_TITLE_BEFORE = "".join(rf"(?<!\b{title})" for title in _TITLES)
 _PART_BREAK = re.compile(
-    r"[，,;；。\n]|(?<=[A-Za-z\d])\.\s+(?=[A-Z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])"
+    rf"[，,;；。\n]|(?<=[A-Za-z\d]){_NO_TITLE_BEFORE}\.\s+(?=[A-Z])"
+    r"|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|\s+[—–]\s+"
 )
 _CONTACT_WORD = re.compile(
     r"^(?:and |e )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|telefone|telemóvel)"
-    r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:电话|电邮|手机|联络|联系方式)[:：\s]*",
+    r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:电话|電話|电邮|電郵|手机|手機|联络|聯絡|联系方式|邮箱|郵箱)"
+    r"(?:是|係|系)?[:：\s]*",
     re.I,
 )
 _QUESTION_LABEL = re.compile(
     r"^(?:and )?(?:my |the )?question(?: is)?[:\s]*|^(?:a minha )?pergunta(?: é)?[:\s]*"
-    r"|^(?:我的|我嘅)?问题(?:是|系)?[:：\s]*",
+    r"|^(?:我的|我嘅)?(?:问题|問題)(?:是|系|係)?[:：\s]*",
+    re.I,
+)
+# Where the question is said to begin, anywhere in the message: "— question: will there be…"
+# (p12-027), 「問題係我仲有幾多期未還」 (p12-007), 「问题是现在能不能延期还款」, «pergunta: que…».
+_QUESTION_MARK = re.compile(
+    r"(?:^|(?<=[\s,，.。;；:：!！—–-]))(?:and )?(?:my |the )?question(?:\s+is\b\s*[:：]?|\s*[:：])"
+    r"|(?:^|(?<=[\s,，.。;；:：!！—–-]))(?:e )?(?:a )?(?:minha )?pergunta(?:\s+é\b\s*[:：]?|\s*[:：])"
+    r"|(?:^|(?<=[\s,，.。;；:：!！]))(?:我的|我嘅|我個|我个)?(?:问题|問題)(?:是|係|系|就是|就係|[:：])"
+    r"(?!咪|唔係|不是|唔系)\s*[:：]?",
+    re.I,
+)
+# A name introduced after other words in one part: "ok pass it to staff pls. name is Tom".
+_NAME_INSIDE = re.compile(
+    r"(?:^|(?<=[\s,，.。!！]))(?:(?:my |the )?name(?:\s+is\s+|\s*[:：]\s*)|my name['’]s\s+"
+    r"|chamo-me\s+|(?:o )?meu nome é\s+|nome\s*[:：]\s*)|(?:我叫|我名叫|本人叫|姓名[:：]?)",
+    re.I,
+)
+
+
+# Words around a request that ask nothing: "actually ok fine, pass it on" (p12-011).
+_FILLER = re.compile(
+    r"(?:(?:actually|ok(?:ay)?|fine|sure|well|alright|then|so|yes|yeah|hmm+|hi|hello|hey|dear \w+"
+    r"|good (?:morning|afternoon|evening)|olá|ola|bom dia|boa tarde|你好|您好|哈囉|好|得|可以|好的|行)"
+    r"[\s,!.！，]*)+",
     re.I,
 )
 
@@ -272,37 +322,92 @@ class ContactDetails:
     name: str | None
     contact: str
     question: str | None
+    # the name declined in the same message: 「可以，名字就不留了，电话66778899…」 (p12-045)
+    declined_name: bool = False
+
+
+def _is_contact(part: str) -> bool:
+    return bool(parse_contact(part) or parse_contact(_CONTACT_WORD.sub("", part)))
+
+
+def _labelled_question(text: str) -> tuple[str, str | None]:
+    """`text` without its labelled question, and that question (None without a label). The
+    question runs from the label to the end, but for a name or contact given after it
+    (「问题：…。我叫刘洋，邮箱…」, p12-050), which stays with the rest."""
+    mark = _QUESTION_MARK.search(text)
+    if mark is None:
+        return text, None
+    question: list[str] = []
+    after: list[str] = []
+    for part in (p.strip() for p in _PART_BREAK.split(text[mark.end() :])):
+        if not part:
+            continue
+        if after or _is_contact(part) or _NAME_INSIDE.match(part):
+            after.append(part)
+        else:
+            question.append(part)
+    joiner = ", " if all(ch.isascii() for ch in "".join(question)) else "，"
+    head = text[: mark.start()] + "，" + "，".join(after)
+    return head, joiner.join(question).strip(" ，,") or None
 
 
 def split_contact_message(text: str) -> ContactDetails | None:
     """A name, the contact and what else was asked, from one message holding a contact; None
-    when it holds none. The name is the part before the contact that reads as one."""
+    when it holds none. The name is the part before the contact that reads as one, or one
+    introduced anywhere (我叫…, "name is …"); a labelled question ("question: …", 「問題係…」)
+    is the question, and the request around it ("pass it to staff") no part of it."""
     contact = parse_contact(text)
     if contact is None:
         return None
+    head, labelled = _labelled_question(text)
+    parts = [p.strip() for p in _PART_BREAK.split(head)]
     name: str | None = None
+    # A name introduced (我叫…, "Name: …", "… name is Tom") wins over a short part before it
+    # ("actually ok fine, pass it on. Name: Peter Ho", p12-011).
+    for i, part in enumerate(parts):
+        inside = _NAME_INSIDE.search(part)
+        if NAME_PREFIX.sub("", part) != part and (found := _introduced(part)):
+            name, parts[i] = found, ""
+        elif inside and inside.start() > 0 and (found := _introduced(part[inside.end() :])):
+            name, parts[i] = found, part[: inside.start()].strip(" ,，.。")
+        if name:
+            break
+    declined = False
     rest: list[str] = []
-    for part in (p.strip() for p in _PART_BREAK.split(text)):
-        if not part or parse_contact(part) or parse_contact(_CONTACT_WORD.sub("", part)):
+    for part in parts:
+        if not part or _is_contact(part):
             continue
-        other = wants_staff(part) or is_bare_answer(part)
-        introduced = NAME_PREFIX.sub("", part) != part
+        if declines_name(part):
+            declined = True
+            continue
+        other = wants_staff(part) or is_bare_answer(part) or bool(_FILLER.fullmatch(part))
         short = len(part) <= 20 and not looks_like_question(part)
-        could_be_name = name is None and not rest and (introduced or (short and not other))
-        if could_be_name and (found := parse_name(part)):
+        if name is None and short and not other and not rest and (found := parse_name(part)):
             name = found
             continue
         if not other and (said := _QUESTION_LABEL.sub("", part).strip()):
             rest.append(said)
     joiner = ", " if all(ch.isascii() for ch in "".join(rest)) else "，"
-    return ContactDetails(name, contact, joiner.join(rest) or None)
+    question = labelled or joiner.join(rest) or None
+    return ContactDetails(None if declined else name, contact, question, declined)
+
+
+def _introduced(text: str) -> str | None:
+    """The name after 我叫 / "I'm" / "Name:", if it is short enough to be one: "I'm looking for
+    someone from staff" introduces nobody."""
+    name = parse_name(text)
+    if name is None or wants_staff(name):
+        return None
+    if re.search(r"[\u3400-\u9fff]", name):
+        return name if len(name.replace(" ", "")) <= 10 else None
+    return name if len(name.split()) <= 5 else None
 
 
 def introduced_name(text: str) -> str | None:
     """The name a message introduces (我叫 / my name is / chamo-me …) among other things, with
     no contact: 「好 我叫陳大文」 to the consent question → 陳大文."""
     for part in (p.strip() for p in _PART_BREAK.split(text)):
-        if NAME_PREFIX.sub("", part) != part and (name := parse_name(part)):
+        if NAME_PREFIX.sub("", part) != part and (name := _introduced(part)):
             return name
     return None
 
@@ -317,3 +422,79 @@ def parse_name(text: str) -> str | None:
     if not name or len(name) > MAX_NAME_LENGTH or not any(ch.isalpha() for ch in name):
         return None
     return None if parse_contact(name) or _no_name(name) else name
+
+
+# Asking whether one contact is enough, at a step of the hand-off: 「一定要留電話咩？我唔想俾電話
+# 可唔可以淨係留email」 ended the hand-off as a refusal (p12-033). (Normalised.)
+_ONE_CONTACT_ENOUGH = re.compile(
+    r"(?:净系|淨係|只|只系|只是|仅|淨|净)(?:留|俾|畀|给|提供|写|填)(?:低)?(?:个|我的|我嘅)?"
+    r"(?:email|e-mail|电邮|邮箱|电话|电话号码|手机)"
+    r"|(?:一定|必须|必需|一定要|需要)(?:要)?(?:留|俾|畀|给|提供)(?:低)?(?:电话|电邮|email|邮箱)(?:咩|吗|嗎|呀|？|\?)"
+    r"|\b(?:only|just) (?:give|leave|provide|share)? ?(?:you )?(?:my |an )?(?:e-?mail|phone)(?: address| number)?"
+    r"(?: (?:ok|okay|enough|fine|instead))?\s*\?"
+    r"|\b(?:is|would) (?:an |my )?(?:e-?mail|phone(?: number)?)(?: address)? (?:alone |only )?(?:be )?(?:ok|okay|enough|fine)\b"
+    r"|\b(?:do i|must i) (?:have to |need to )?(?:give|leave|provide) (?:you )?(?:my |a )?(?:phone|e-?mail)"
+    r"|\bs[óo] (?:o )?(?:e-?mail|telefone)\b|\bapenas (?:o )?(?:e-?mail|telefone)\b"
+)
+
+
+def asks_if_one_contact_enough(text: str) -> bool:
+    """Whether `text` asks if a phone or an e-mail alone will do (either is enough)."""
+    return bool(_ONE_CONTACT_ENOUGH.search(normalise(text)))
+
+
+# Withdrawing after a ticket was filed (normalised), besides `asks_to_withdraw`: 「等等 我改變主意喇
+# 唔想留資料 可唔可以刪咗佢」 (p12-007 got "not sure"), 「我要撤回刚才的转交」 (p12-050).
+_WITHDRAWS = re.compile(
+    r"(?:撤回|撤销|收回|取消)(?:我的|我嘅|本人的)?(?:同意|授权|许可)"
+    r"|(?:撤回|撤销|收回|取消)(?:返|晒)?(?:刚才|头先|啱啱|之前)?(?:的|嘅)?(?:转交|转介|申请|请求|ticket)"
+    r"|(?:唔想|不想|唔愿意|不愿意)(?:再)?(?:留|保留|提供)(?:低|下)?(?:我|我的|我嘅)?(?:个人)?资料"
+    r"|改变主意|(?:删|删除|删咗|删掉)(?:咗|了|掉)?(?:佢|它|个ticket|张单)"
+    r"|\b(?:i )?(?:withdraw|revoke) (?:my )?(?:consent|request|question|ticket)\b|\bchanged my mind\b"
+    r"|\b(?:retiro|retirar|revogo|revogar|cancelo|cancelar) (?:o |a )?(?:meu |minha )?"
+    r"(?:consentimento|pedido|pergunta)\b|\bmudei de ideias?\b"
+)
+
+
+def withdraws_consent(text: str) -> bool:
+    """Whether `text` takes back the consent or the question given (after a ticket too)."""
+    return bool(_WITHDRAWS.search(normalise(text)))
+
+
+# About one's own data after giving it (normalised): 「我的资料你们会保存多久？」 (p12-014), 「我刚才提供
+# 的邮箱会被用来发广告吗？如果我现在想撤回，怎么办？」 (p12-050): "out of scope" and "not sure".
+_OWN_DATA = re.compile(
+    r"(?:保存|保留|储存|存|留)(?:住|低)?(?:我的|我嘅|我)?(?:资料|数据|对话|记录)?(?:多久|几耐|几长时间|多长时间|几长)"
+    r"|(?:资料|数据|邮箱|电邮|电话|email)\w{0,10}(?:发|寄|用作|用来|用嚟)?\w{0,2}(?:广告|推广|宣传)"
+    r"|(?:想|要|点样|怎么|怎样|如何)(?:样)?(?:撤回|撤销)\w{0,4}(?:怎么办|点算|点做|点样|吗|呢|？|\?)"
+    r"|\bhow long (?:do|will|would) you (?:keep|store|hold|retain)\b|\bhow (?:do|can) i withdraw\b"
+    r"|\bquanto tempo (?:guardam|ficam|vão guardar|mantêm)\b|\bcomo (?:posso )?retir\w* o (?:meu )?consentimento"
+)
+
+
+def asks_about_own_data(text: str) -> bool:
+    """Whether `text` asks how long one's details are kept, whether they are used to advertise,
+    or how to take one's consent back."""
+    return bool(_OWN_DATA.search(normalise(text)))
+
+
+# A numbered question of an earlier message named for staff: 「第3个转给职员吧」, 「就是邮件里第3个
+# 问题啊」 (p12-014: the sentence itself became the ticket), "number 3", «a pergunta 3».
+_NUMBERED = re.compile(
+    r"第\s*([1-9]|[一二三四五六七八九])\s*(?:个|条|题|项|点|部分|问题)"
+    r"|\b(?:question|number|no\.?|item|point|part|pergunta|número|pergunta número) ?#?([1-9])\b"
+    r"|\bthe (first|second|third|fourth|fifth|last) (?:one|question)\b"
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def numbered_part(text: str) -> int | None:
+    """The number of the question `text` names (1-based; -1 for "the last one"), or None."""
+    match = _NUMBERED.search(normalise(text))
+    if match is None:
+        return None
+    digit = match.group(1) or match.group(2)
+    if digit:
+        return int(digit) if digit.isdigit() else _CN_DIGITS.index(digit) + 1
+    return _ORDINALS[match.group(3)]

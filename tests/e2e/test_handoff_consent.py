@@ -12,6 +12,7 @@ import time
 import uuid
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.stack import Stack
@@ -363,3 +364,307 @@ def test_p11_034_the_parts_a_pasted_e_mail_left_unanswered_are_offered_to_staff(
     assert "licence fee" in said and "how many rough diamond" not in said, said
     body = staff_mail(smtp[0], ticket_of(chat(stack, "yes", sender, lang=lang)))
     assert "licence fee" in body and "customs clearance" in body, body
+
+
+# --- probe 12 (2026-12-07): what the hand-off stores, and withdrawing it ----------------------
+
+WITHDRAWN_TEXTS = ("handoff.withdrawn", "handoff.withdrawn_notified")
+
+
+def admin_ticket(stack: Stack, reference: str) -> dict[str, Any]:
+    """Ticket `reference` as staff automation sees it (status, e-mail state)."""
+    response = httpx.get(
+        stack.gateway_url + "/admin/tickets",
+        params={"limit": 500},
+        headers={"authorization": "Bearer test-admin-token"},
+    )
+    assert response.status_code == 200, response.text
+    return next(t for t in response.json()["tickets"] if t["reference"] == reference)
+
+
+def mail_about(inbox: Inbox, reference: str, subject_words: str) -> str:
+    """The body of the e-mail whose subject names `reference` and holds `subject_words` (the
+    deadline only keeps a broken outbox from hanging the test)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for mail in inbox.messages:
+            if reference in mail["Subject"] and subject_words in mail["Subject"]:
+                return str(mail.get_payload(decode=True).decode()).replace("\r\n", "\n")
+        time.sleep(0.5)
+    raise AssertionError(f"no e-mail '{subject_words}' for {reference}")
+
+
+def assert_withdrawn(
+    stack: Stack, inbox: Inbox, said: str, reference: str, lang: str, personal: list[str]
+) -> None:
+    """The reply says the withdrawal is done with the reference; the ticket is withdrawn; its
+    e-mail was cancelled, or else staff got a notice to delete the data (none of it in there)."""
+    texts = {key: message(key, lang, reference=reference) for key in WITHDRAWN_TEXTS}
+    assert said in texts.values(), said
+    ticket = admin_ticket(stack, reference)
+    assert ticket["status"] == "withdrawn", ticket
+    if said == texts["handoff.withdrawn"]:
+        assert ticket["email_status"] == "cancelled", ticket
+    else:
+        notice = mail_about(inbox, reference, "Consent withdrawn")
+        assert "delete" in notice and not any(p in notice for p in personal), notice
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "yes", "refusal"),
+    [("zh-Hant", "本人希望由貴局專人跟進", "同意", "本人不便透露姓名"),  # p12-005 turn 8
+     ("zh-Hans", "请帮我转人工", "可以", "名字就不留了")],
+)  # fmt: skip
+def test_p12_005_a_declined_name_is_never_stored(
+    stack: Stack, lang: str, opening: str, yes: str, refusal: str
+) -> None:
+    """p12-005: 「本人不便透露姓名」 at the name was stored as the name of ticket 0002."""
+    sender = new_sender()
+    assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
+    assert message("handoff.question.contact_name", lang) in say(stack, sender, yes, lang)
+    reply = chat(stack, refusal, sender, lang=lang)
+    assert any(d in text_of(reply) for d in DECLINED), text_of(reply)
+    assert not any(r.get("ticket") for r in reply["replies"])
+    assert message("handoff.question.contact_detail", lang) not in text_of(reply)
+
+
+@pytest.mark.parametrize(
+    ("lang", "opening", "consent"),
+    [("zh-Hans", "请帮我转人工",
+      "可以，名字就不留了，电话66778899，问题是现在能不能延期还款"),  # p12-045 turn 6
+     ("en", "I want to talk to a human",
+      "yes, anonymous, phone 66778899, question: can I defer my repayment?"),
+     ("pt", "Quero falar com um funcionário",
+      "Sim, sem nome, telefone 66778899, pergunta: posso adiar o pagamento?"),
+     ("zh-Hant", "我想搵職員跟進", "好，名就唔留喇，電話66778899，問題係可唔可以延期還款")],
+)  # fmt: skip
+def test_p12_045_a_name_declined_with_the_phone_and_question_stops_alike_in_every_language(
+    stack: Stack, lang: str, opening: str, consent: str
+) -> None:
+    """p12-045: 「可以，名字就不留了，电话66778899，问题是现在能不能延期还款」 filed ticket 0012 with
+    the name 「名字就不留了」. A name declined stops the hand-off wherever it is declined: nothing
+    is filed, the bureau's phone and e-mail are given, and the next "yes" starts nothing."""
+    sender = new_sender()
+    assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
+    reply = chat(stack, consent, sender, lang=lang)
+    said = text_of(reply)
+    assert any(d in said for d in DECLINED) and "85972343" in said, said
+    assert not any(r.get("ticket") for r in reply["replies"]), said
+    follow = chat(stack, "yes" if lang == "en" else "好", sender, lang=lang)
+    assert not any(r.get("ticket") for r in follow["replies"]), text_of(follow)
+
+
+def test_p12_027_a_title_belongs_to_the_name_and_question_marks_the_question(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-027: "yes. I'm Dr. Maria Lopes, maria.lopes@um.edu.mo — question: will there be a
+    2027 workshop open to private firms?" filed ticket 0007 with the name "Dr" and the question
+    "Maria Lopes"; the question was dropped."""
+    sender, lang = new_sender(), "en"
+    assert message("handoff.privacy_notice", lang) in say(
+        stack, sender, "I want to talk to a human", lang
+    )
+    reply = chat(
+        stack,
+        "yes. I'm Dr. Maria Lopes, maria.lopes@um.edu.mo — question: will there be a 2027 "
+        "workshop open to private firms?",
+        sender,
+        lang=lang,
+    )
+    body = staff_mail(smtp[0], ticket_of(reply))
+    assert "Name: Dr. Maria Lopes\n" in body, body
+    assert "Contact: maria.lopes@um.edu.mo\n" in body
+    assert "Question:\n> will there be a 2027 workshop open to private firms?\n" in body
+
+
+def test_p12_041_a_withdrawal_at_the_question_stops_and_files_nothing(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-041: 「考慮後，本人撤回同意，請勿保留我的姓名及電郵。」 at the question got the privacy
+    notice and the question again; 「我剛才已說撤回同意，不要轉交」 was then FILED as the question
+    of ticket 0010, with the name and e-mail."""
+    sender, lang = new_sender(), "zh-Hant"
+    assert message("handoff.privacy_notice", lang) in say(stack, sender, "我想搵職員跟進", lang)
+    assert message("handoff.question.contact_name", lang) in say(stack, sender, "同意", lang)
+    say(stack, sender, "梁振華", lang)
+    assert message("handoff.question.handoff_question", lang) in say(
+        stack, sender, "leung.cw@macau.net", lang
+    )
+    reply = chat(stack, "考慮後，本人撤回同意，請勿保留我的姓名及電郵。", sender, lang=lang)
+    said = text_of(reply)
+    assert any(d in said for d in DECLINED), said
+    assert message("handoff.question.handoff_question", lang) not in said
+    for typed in ("好", "我剛才已說撤回同意，不要轉交"):
+        reply = chat(stack, typed, sender, lang=lang)
+        assert not any(r.get("ticket") for r in reply["replies"]), text_of(reply)
+    assert not any("梁振華" in str(mail.get_payload()) for mail in smtp[0].messages)
+
+
+def test_p12_007_details_in_the_request_are_kept_read_back_and_withdrawn(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-007: name, phone and question in the request; after 「同意」 the name was asked again
+    (「頭先講咗㗎喇」 too), and ticket 0003 was filed unread with the request sentence as the
+    question, 「我仲有幾多期未還」 dropped. Then 「等等 我改變主意喇 唔想留資料 可唔可以刪咗佢」
+    got "not sure", and the ticket and its e-mail stayed."""
+    sender, lang = new_sender(), "zh-Hant"
+    said = say(
+        stack,
+        sender,
+        "我想搵真人 幫我問下我間公司青年創業援助計劃嘅還款 我叫李家明 電話 62887766 "
+        "問題係我仲有幾多期未還",
+        lang,
+    )
+    assert message("handoff.privacy_notice", lang) in said, said
+    said = say(stack, sender, "同意", lang)
+    assert said == message("handoff.same_question", lang, question="我仲有幾多期未還"), said
+    reply = chat(stack, "係", sender, lang=lang)
+    reference = ticket_of(reply)
+    body = staff_mail(smtp[0], reference)
+    assert "Name: 李家明\n" in body and "Contact: +853 62887766\n" in body, body
+    assert "Question:\n> 我仲有幾多期未還\n" in body
+    said = say(stack, sender, "等等 我改變主意喇 唔想留資料 可唔可以刪咗佢", lang)
+    assert_withdrawn(stack, smtp[0], said, reference, lang, ["李家明", "62887766"])
+
+
+def test_p12_050_withdrawal_after_a_ticket_and_the_privacy_answer(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-050: the name after the question in the request was asked for again; after the
+    ticket, 「请问我刚才提供的邮箱会被用来发广告吗？如果我现在想撤回，怎么办？」 got "not sure", and
+    「我要撤回刚才的转交，删除我的资料」 only "phone the bureau" (ticket 0013 kept)."""
+    sender, lang = new_sender(), "zh-Hans"
+    said = say(
+        stack,
+        sender,
+        "你好！我想转人工，问题：1）金伯利证书怎么申请 2）需要几天 3）费用多少。我叫刘洋，"
+        "邮箱liuyang@163.com",
+        lang,
+    )
+    assert message("handoff.privacy_notice", lang) in said, said
+    said = say(stack, sender, "是", lang)
+    assert said.startswith(message("handoff.same_question", lang, question="X").split("X")[0]), said
+    assert message("handoff.question.contact_name", lang) not in said
+    reference = ticket_of(chat(stack, "是", sender, lang=lang))
+    body = staff_mail(smtp[0], reference)
+    assert "Name: 刘洋\n" in body and "Contact: liuyang@163.com\n" in body, body
+    assert "我叫刘洋" not in body.split("Transcript:")[0]
+    said = say(
+        stack, sender, "请问我刚才提供的邮箱会被用来发广告吗？如果我现在想撤回，怎么办？", lang
+    )
+    assert message("small_talk.privacy", lang) in said, said
+    assert message("handoff.withdraw_here", lang, reference=reference) in said
+    said = say(stack, sender, "我要撤回刚才的转交，删除我的资料", lang)
+    assert_withdrawn(stack, smtp[0], said, reference, lang, ["刘洋", "liuyang@163.com"])
+
+
+def test_p12_031_a_request_for_staff_is_no_question_and_the_name_is_kept(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-031: "ok pass it to staff pls. name is Tom, tom@x.io": after "yes" the name was asked
+    again, and ticket 0008 was filed with the question "ok pass it to staff pls. name is Tom"."""
+    sender, lang = new_sender(), "en"
+    said = say(stack, sender, "ok pass it to staff pls. name is Tom, tom@x.io", lang)
+    assert message("handoff.privacy_notice", lang) in said, said
+    said = say(stack, sender, "yes", lang)
+    assert said == message("handoff.question.handoff_question", lang), said
+    reply = chat(stack, "When is the 4th China Quality Conference?", sender, lang=lang)
+    body = staff_mail(smtp[0], ticket_of(reply))
+    assert "Name: Tom\n" in body and "Contact: tom@x.io\n" in body, body
+    assert "Question:\n> When is the 4th China Quality Conference?\n" in body
+
+
+def test_p12_033_is_an_email_enough_gets_a_yes_and_the_hand_off_goes_on(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-033: 「一定要留電話咩？我唔想俾電話 可唔可以淨係留email」 ended the hand-off (「不會收集
+    你的資料」), and the e-mail given next got "not sure"."""
+    sender, lang = new_sender(), "zh-Hant"
+    say(stack, sender, "我想搵職員跟進", lang)
+    say(stack, sender, "是", lang)
+    assert message("handoff.question.contact_detail", lang) in say(stack, sender, "阿May", lang)
+    said = say(stack, sender, "一定要留電話咩？我唔想俾電話 可唔可以淨係留email", lang)
+    assert message("handoff.one_contact_enough", lang) in said, said
+    assert message("handoff.question.contact_detail", lang) in said
+    assert not any(d in said for d in DECLINED), said
+    said = say(stack, sender, "may.chan@gmail.com", lang)
+    assert message("handoff.question.handoff_question", lang) in said, said
+    body = staff_mail(
+        smtp[0], ticket_of(chat(stack, "金伯利證書出口要幾錢一張", sender, lang=lang))
+    )
+    assert "Contact: may.chan@gmail.com\n" in body, body
+
+
+def test_p12_014_the_third_question_of_a_pasted_email_is_passed_on(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-014: 「第3个转给职员吧」 after a pasted e-mail, then 「就是邮件里第3个问题啊」 was filed as
+    the question; 「我的资料你们会保存多久？」 after the ticket got "out of scope"."""
+    sender, lang = new_sender(), "zh-Hans"
+    third = "澳门企业在内地注册公司需要多少注册资本？"
+    say(
+        stack,
+        sender,
+        "我老板转来一封邮件，请帮忙回答：\n1. 修订协议哪天签署？\n2. 国民待遇部门从多少个增加到多少个？\n"
+        f"3. {third}",
+        lang,
+    )
+    assert message("handoff.privacy_notice", lang) in say(stack, sender, "第3个转给职员吧", lang)
+    say(stack, sender, "可以", lang)
+    say(stack, sender, "张伟", lang)
+    said = say(stack, sender, "电话是+86 138 0013 8000", lang)
+    assert said == message("handoff.same_question", lang, question=third), said
+    reference = ticket_of(chat(stack, "就是邮件里第3个问题啊", sender, lang=lang))
+    body = staff_mail(smtp[0], reference)
+    assert f"Question:\n> {third}\n" in body, body
+    said = say(stack, sender, "好的谢谢，我的资料你们会保存多久？", lang)
+    assert message("small_talk.privacy", lang) in said, said
+    assert message("handoff.withdraw_here", lang, reference=reference) in said
+
+
+def test_p12_018_a_complaint_to_a_human_opens_the_consent_question(stack: Stack) -> None:
+    """p12-018: "i want to make a complaint to a human" got the out-of-scope text."""
+    sender, lang = new_sender(), "en"
+    said = say(stack, sender, "i want to make a complaint to a human", lang)
+    assert message("handoff.privacy_notice", lang) in said, said
+
+
+def test_p12_011_name_and_email_with_pass_it_on_are_not_asked_again(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-011: "actually ok fine, pass it on. Name: Peter Ho, peter.ho@mail.mo" got "I first need
+    your consent"; after "yes", the name and the e-mail were asked for again."""
+    sender, lang = new_sender(), "en"
+    said = say(
+        stack, sender, "actually ok fine, pass it on. Name: Peter Ho, peter.ho@mail.mo", lang
+    )
+    assert message("handoff.privacy_notice", lang) in said, said
+    said = say(stack, sender, "yes", lang)
+    assert said == message("handoff.question.handoff_question", lang), said
+    reply = chat(
+        stack, "Do I need a certificate to be a Macao service supplier?", sender, lang=lang
+    )
+    body = staff_mail(smtp[0], ticket_of(reply))
+    assert "Name: Peter Ho\n" in body and "Contact: peter.ho@mail.mo\n" in body, body
+
+
+def test_p12_022_a_landline_and_a_labelled_question_in_the_request_are_read_back(
+    stack: Stack, smtp: tuple[Inbox, int]
+) -> None:
+    """p12-022: «…Chamo-me Rui Santos, telefone 28 123 456, pergunta: …» in the request; after
+    «Sim» the name and the phone were asked again, the name stored as "Rui Santos (já disse)",
+    and an earlier message offered as the question."""
+    sender, lang = new_sender(), "pt"
+    asked = "que documentos preciso para os serviços jurídicos na Grande Baía ao abrigo do CEPA?"
+    said = say(
+        stack,
+        sender,
+        f"Quero falar com um funcionário. Chamo-me Rui Santos, telefone 28 123 456, pergunta: {asked}",
+        lang,
+    )
+    assert message("handoff.privacy_notice", lang) in said, said
+    said = say(stack, sender, "Sim", lang)
+    assert said == message("handoff.same_question", lang, question=asked), said
+    body = staff_mail(smtp[0], ticket_of(chat(stack, "Sim", sender, lang=lang)))
+    assert "Name: Rui Santos\n" in body and "Contact: +853 28123456\n" in body, body
+    assert f"Question:\n> {asked}\n" in body
