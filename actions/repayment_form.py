@@ -11,6 +11,7 @@ answer, and `action_submit_eligibility` applies knowledge/repayment.py.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -47,7 +48,9 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     about_own_case,
+    is_dont_know,
     is_thanks,
+    lone_year,
     looks_like_question,
     parse_contact,
     read_answer,
@@ -55,6 +58,7 @@ from actions.parsing import (
     takes_leave,
     wants_own_adjustment,
     wants_staff,
+    with_year,
 )
 from actions.repayment_slots import (
     BOUNDS,
@@ -64,21 +68,27 @@ from actions.repayment_slots import (
     REQUIRED,
     SKIPPED,
     about_repayment,
+    another_case,
+    asks_about_the_check,
     asks_besides_the_check,
     asks_facts_used,
     asks_when_or_where_to_apply,
+    declines_the_check,
     denies_a_loan,
     extract,
+    implied_facts,
     in_other_currency,
     opens_a_check,
     read_slots,
     revisited_case,
     says_misread,
+    says_no,
     scheme_told,
     states_a_case,
     supposed_slots,
     vague_values,
     wants_to_stop,
+    without_refusal,
 )
 from actions.service_questions import service_reply
 from actions.small_talk import small_talk_key
@@ -87,7 +97,14 @@ from knowledge.clock import macao_today
 from knowledge.language import Lang, asked_besides_language
 from knowledge.messages import text
 from knowledge.numbered import place_named_alone
-from knowledge.repayment import LAST_DUE_DATE, RULE_ENTRIES, Case, decide, measure_open
+from knowledge.repayment import (
+    ADJUSTED_INSTALMENT,
+    LAST_DUE_DATE,
+    RULE_ENTRIES,
+    Case,
+    decide,
+    measure_open,
+)
 from knowledge.repayment_text import compose_decision, compose_facts_used
 from knowledge.service import answer_within_check
 
@@ -227,6 +244,18 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             # again, after which the consent, name and phone it asks for were "not understood";
             # "please pass my question on" (NLU: the check) opens no check (probe 6).
             return [SlotSet(STOPPED, HANDOFF)]
+        if (
+            requested
+            and not payload
+            and (
+                declines_the_check(typed)
+                or (at_first_question(tracker) and declines_at(requested) and no_but_nothing(typed))
+            )
+        ):
+            # "I don't want a check. I'm asking what happens if I don't pay." (p12-043), "what??
+            # no, I asked where the CEPA Express newsletter is on the website" at the check's
+            # first question (p12-035): the check ends, and what they asked is answered.
+            return self.left(dispatcher, tracker, typed)
         if requested and (clicked_stop(tracker) or wants_to_stop(typed)):
             return [SlotSet(STOPPED, True)]
         if requested and (says_goodbye(typed) or takes_leave(typed)):
@@ -309,6 +338,23 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # about a case of one's own: that it has ended, and no check (p9-039).
                 send_reply(dispatcher, closed)
                 return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, closed)]
+            if dispatcher is not None and tells_nothing(typed) and not parse_contact(typed):
+                if asks_when_or_where_to_apply(typed):
+                    # "so the deadline passed? can i get an exception, my case is special"
+                    # (p12-052): the measure's end, which says whom to ask; no check
+                    lang = conversation_lang(tracker)
+                    closed = compose_measure_closed(
+                        get_retriever().entries[RULE_ENTRIES["outside_period"]], lang
+                    )
+                    send_reply(dispatcher, closed)
+                    return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, closed)]
+                if not asks_about_the_check(typed) and not wants_own_adjustment(typed):
+                    # "where can I find the newsletter online?" (p12-035), "What happens if I
+                    # can't pay?" (p12-043), 「唔係13呀 我問公估」 (p12-040), read by the NLU as the
+                    # check: nothing of one's case under the measure, so the knowledge base's reply
+                    return self.no_check(
+                        dispatcher, tracker, typed, follow_up=bool(_WORD.search(typed))
+                    )
         if intent in DIGRESSIONS and looks_like_question(typed) and not supposed_slots(typed):
             # A question on a topic is answered, not read for facts: its date or its 係咪 is
             # not the user's (the form rejects; a digression rule answers, then resumes). A case
@@ -325,6 +371,18 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             # "ok and the last one" after the Greater Bay Area measures: no last instalment of a
             # check nobody asked for (p9-052), but the knowledge base's reply
             return self.no_check(dispatcher, tracker, typed, follow_up=True)
+        if (
+            requested == "installment_due_date"
+            and "installment_due_date" not in found
+            and (year := year_told_before(tracker)) is not None
+            and (dated := with_year(typed, year)) is not None
+        ):
+            # 「1月尾」 after 「2020年」 (p12-002): the month read in the year told just before
+            found.update(read_slots(dated, requested, intent)[0])
+        if not found and not too_large and requested is None and about_repayment(typed):
+            # 「如果我2020年11月那期已经调整过两次了，12月那期还能再调吗」 begins the check with the
+            # case it supposes, which is the user's: not asked for again (p12-034)
+            found = supposed_slots(typed)
         if not found and not too_large and requested is not None:
             # "ok what if it was due jan 2021" at the scheme question (it fell to "not sure"):
             # a fact not told yet, supposed, is checked, and one ruling the case out decides it
@@ -338,7 +396,12 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             hint_value = CURRENCY + "installment_amount"  # HKD 3000: asked again, in patacas
         hint = SlotSet(HINT, hint_value)
         if found:
-            told = [SlotSet(slot, value) for slot, value in found.items()]
+            implied = {
+                slot: value
+                for slot, value in implied_facts(found).items()
+                if tracker.get_slot(slot) is None or requested == slot
+            }
+            told = [SlotSet(slot, value) for slot, value in {**found, **implied}.items()]
             return [*told, *self.scheme_told_before(tracker, requested, found), hint]
         if hint_value:
             if requested:
@@ -406,10 +469,17 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         """As the check begins: the scheme the user named before it began, or in the message
         that began it as a case supposed (「如果调整还款的话…」), which is not asked for again
         (p9-002, p9-033, p9-046); nothing once it runs or when the scheme is known."""
-        if requested is not None or "scheme" in found or tracker.get_slot("scheme"):
+        if requested is not None:
             return []
+        before = [
+            SlotSet(slot, value)
+            for slot, value in amounts_told_before(tracker).items()
+            if slot not in found and tracker.get_slot(slot) is None
+        ]
+        if "scheme" in found or tracker.get_slot("scheme"):
+            return before
         told = scheme_told(typed_texts(tracker))
-        return [] if told is None else [SlotSet("scheme", told)]
+        return before if told is None else [SlotSet("scheme", told), *before]
 
     def on_the_measure(self, tracker: Tracker) -> bool:
         """Whether the conversation is on the repayment measure: a decision made, or the last
@@ -418,6 +488,28 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         return bool(tracker.get_slot(DECIDED)) or (
             context is not None and context.topic == CHECK_TOPIC
         )
+
+    def left(
+        self, dispatcher: CollectingDispatcher | None, tracker: Tracker, typed: str
+    ) -> list[dict[str, Any]]:
+        """The check left by refusing it, or by a no at its first question: the question that
+        began it wrongly, when it asked one about something else, or else what the message asks
+        besides, is answered (the knowledge base's reply, after saying the check has stopped);
+        else "I misunderstood"."""
+        if dispatcher is None:
+            return [SlotSet(STOPPED, MISREAD)]
+        lang = conversation_lang(tracker)
+        began = began_with(tracker) or ""
+        wrongly = "" if asks_about_the_check(began) else began
+        for asked in (wrongly, without_refusal(typed)):
+            if not asked or not looks_like_question(asked) or about_own_case_check(asked):
+                continue
+            answered = answer_digression(tracker, asked, None, None)
+            if answered is not None:
+                send_reply(dispatcher, Reply(text("form.left", lang), lang))
+                send_reply(dispatcher, answered)
+                return [SlotSet(STOPPED, ANSWERED), *unanswered_events(tracker, answered)]
+        return [SlotSet(STOPPED, MISREAD)]
 
     def no_check(
         self,
@@ -461,6 +553,122 @@ def began_unasked(tracker: Tracker) -> bool:
     if said is None or said.startswith("/"):
         return False  # (a button asks for the check)
     return not (about_repayment(said) or wants_own_adjustment(said) or extract(said, None))
+
+
+# A letter of any script: a message with none ("15", "2020") is no follow-up of an answer.
+_WORD = re.compile(r"[^\W\d_]")
+
+
+def tells_nothing(typed: str) -> bool:
+    """Whether `typed` tells no fact of the check, exactly or roughly, nor supposes one."""
+    found, too_large = read_slots(typed, None)
+    return not (
+        found or too_large or vague_values(typed, None) or supposed_slots(typed)
+        or in_other_currency(typed)
+    )  # fmt: skip
+
+
+def about_own_case_check(asked: str) -> bool:
+    """Whether `asked` asks the check's own question (a case of one's own under the measure),
+    which leaving the check must not answer with an article."""
+    return wants_own_adjustment(asked) or bool(extract(asked, None))
+
+
+# Questions a check with a bare no at them cannot take as an answer (a no answers a yes/no
+# question, and "no" adjustments is none).
+_NO_ANSWERS = frozenset({"is_last_installment", "grant_cancelled", "adjustments_used"})
+
+
+def declines_at(requested: str) -> bool:
+    return requested not in _NO_ANSWERS
+
+
+def no_but_nothing(typed: str) -> bool:
+    """A no that tells no fact of the check and no doubt: 「唔係，係青創」 and "no, May 2020"
+    correct or answer, "no, not sure" does not know."""
+    return says_no(typed) and not is_dont_know(typed) and tells_nothing(typed)
+
+
+def _runs(tracker: Tracker) -> tuple[int, list[dict[str, Any]]]:
+    """The index of this run's activation of the form (-1 when not logged yet) and the events."""
+    events = tracker.events
+    began = max(
+        (
+            i
+            for i, e in enumerate(events)
+            if e.get("event") == "active_loop" and e.get("name") == FORM
+        ),
+        default=-1,
+    )
+    return began, events
+
+
+def at_first_question(tracker: Tracker) -> bool:
+    """Whether the latest message answers this run's first question: it is the only message
+    since the form began."""
+    began, events = _runs(tracker)
+    if began < 0:
+        return False
+    return sum(1 for e in events[began + 1 :] if e.get("event") == "user") == 1
+
+
+def began_with(tracker: Tracker) -> str | None:
+    """The typed message that began this run of the check (None for a button)."""
+    began, events = _runs(tracker)
+    said = next(
+        (str(e.get("text") or "") for e in reversed(events[:began]) if e.get("event") == "user"),
+        None,
+    )
+    return None if said is None or said.startswith("/") else said
+
+
+def year_told_before(tracker: Tracker) -> int | None:
+    """The one year the message before the latest named (「2020年」 before 「1月尾」), in this
+    run of the check or in the message that began it (「咁2020年初嗰陣…想check下」)."""
+    began, events = _runs(tracker)
+    users = [e for e in events[max(began, 0) :] if e.get("event") == "user"]
+    earlier = users[-2].get("text") if len(users) >= 2 else began_with(tracker)
+    previous = str(earlier or "")
+    return None if previous.startswith("/") else lone_year(previous)
+
+
+# How many of the user's messages before a check began are read for its amounts.
+EARLIER_MESSAGES = 3
+
+
+def amounts_told_before(tracker: Tracker) -> dict[str, Any]:
+    """The instalment and the instalments left, told about one's repayment in the few messages
+    before the check began (「我而家每期還5000 如果申請調整…」, 「…仲有4期」, then 「幫我計下啦」:
+    the check asked whether it was the last instalment, p12-051), and what they imply. Only
+    facts that rule nothing out: a verdict never rests on what a question before the check
+    supposed. Not past a decision, the hand-off or another company's case."""
+    texts: list[str] = []
+    latest_seen = False
+    for event in reversed(tracker.events):
+        decided = event.get("event") == "slot" and event.get("name") == DECIDED
+        handoff = event.get("event") == "active_loop" and event.get("name") == HANDOFF_FORM
+        if (decided and event.get("value")) or handoff or len(texts) >= EARLIER_MESSAGES:
+            break  # (a check that stopped as it began, answering a question instead, is none)
+        if event.get("event") != "user":
+            continue
+        if not latest_seen:
+            latest_seen = True  # the message that begins the check, read by the form itself
+            continue
+        if not str(event.get("text") or "").startswith("/"):
+            texts.append(str(event.get("text") or ""))
+    found: dict[str, Any] = {}
+    for said in reversed(texts):  # oldest first: a later message's value wins
+        if another_case(said):
+            break  # another company's case, or a scheme not covered: not this one's
+        if not about_repayment(said) or asks_facts_used(said):
+            continue
+        told = read_slots(said, None)[0] or supposed_slots(said)
+        amount = told.get("installment_amount")
+        if amount not in (None, SKIPPED) and Decimal(str(amount)) > ADJUSTED_INSTALMENT:
+            found["installment_amount"] = amount
+        if isinstance(told.get("remaining_installments_after"), int):
+            found["remaining_installments_after"] = told["remaining_installments_after"]
+    return {**found, **implied_facts(found)}
 
 
 def ruled_out(facts: dict[str, Any]) -> bool:
@@ -616,7 +824,9 @@ class ActionSubmitEligibility(Action):
             {"id": entry_id, "title": entries[entry_id].title.get(lang)}
             for entry_id in decision.cited_entries
         ]
-        typed = compose_decision(decision, lang, macao_today())
+        case = partial_case(slots)
+        due = case.installment_due_date if slots.get("installment_due_date") else None
+        typed = compose_decision(decision, lang, macao_today(), due)
         send_reply(dispatcher, Reply(typed, lang, sources=sources))
         if supposed_slots(tracker.latest_message.get("text") or ""):
             return reset  # "what if it was the last instalment?": the case told stays the case

@@ -30,6 +30,7 @@ from actions.parsing import (
 )
 from knowledge.clock import macao_today
 from knowledge.repayment import (
+    ADJUSTED_INSTALMENT,
     LAST_DUE_DATE,
     MAX_ADJUSTMENTS_USED,
     MAX_INSTALMENT_AMOUNT,
@@ -170,7 +171,7 @@ _COMPLETED = re.compile(
 _ABOUT_REPAYMENT = re.compile(
     r"还款|还钱|还贷|供款|供|调整|调低|减|援助|资助|贷款|借|欠|分期|期|资格|符合|摊还|偿还|"
     + "|".join(name.pattern for name in _SCHEME_NAME.values())
-    + r"|repay|instal|loan|\baid\b|adjust|\bowe|debt|payment|lower|eligib|qualif"
+    + r"|repay|instal|loan|\baid\b|adjust(?!er)|\bowe|debt|payment|lower|eligib|qualif"
     r"|prestaç|prestac|reembols|apoio|ajust|emprést|empresti|dívida|divida|pag|reduzir|elegív|elegiv"
 )
 
@@ -257,6 +258,62 @@ _MISREAD = re.compile(
     r"|\bthat'?s not what i (?:asked|meant|said)|\bi (?:didn'?t|didnt|did not|never) ask (?:for|about)"
     r"|(?:percebeu|entendeu|percebeste|entendeste) mal|não (?:foi|é) (?:isso|o) que (?:perguntei|pedi)"
 )
+
+
+# What the check is for (normalised): one's instalment lowered, whether one qualified, applying,
+# a check or a calculation, the instalment or repayment itself. A message that starts the check
+# with none of these and tells none of its facts asks something else: "where can I find the
+# newsletter online?" (p12-035), "What happens if I can't pay? Will they cancel my grant?"
+# (p12-043), 「唔係13呀 我問公估 loss adjuster」 (p12-040) each began it.
+_ABOUT_THE_CHECK = re.compile(
+    r"调整|调低|下调|减|调|申请|符合|资格|合资格|查|计|算|还款|供款|每期|分期|期数|摊还"
+    r"|adjust(?!er)|reduc|lower|eligib|qualif|\bapply|applica|check|calculat|work out|instal|repay"
+    r"|ajust|reduz|baix|eleg[ií]v|candidat|pedido|pedir|verific|calcul|prestaç|prestac|reembols"
+    r"|\b1[,.]?000\b|一千|\bmil patacas\b"
+)
+
+
+def asks_about_the_check(text: str) -> bool:
+    """Whether `text` speaks of what the check decides (`_ABOUT_THE_CHECK`)."""
+    return bool(_ABOUT_THE_CHECK.search(normalise(text)))
+
+
+# Refusing the check itself (normalised): "I don't want a check" was read as "don't know" and the
+# question asked again (p12-043); 「唔使check」, «não quero verificar».
+_NO_CHECK_WANTED = re.compile(
+    r"(?:唔使|不用|唔要|不要|唔想|不想|唔需要|不需要|冇叫你|没叫你|无叫你)(?:帮我)?(?:check|查|检查|查核|核查|计|算)"
+    r"|\b(?:i )?(?:don'?t|dont|do not) (?:want|need)(?: you to do)? (?:a |the |this |any |to )?(?:do )?"
+    r"(?:a |the |this |any )?(?:check|calculation|eligibility check)\b"
+    r"|\bno check\b|\bnot (?:asking )?(?:for )?a check\b|\bi (?:didn'?t|didnt|did not|never) ask(?:ed)? for a check\b"
+    r"|não (?:quero|preciso de|pedi)(?: uma| a| nenhuma)? (?:verifica\w*|verificar)"
+)
+
+
+def declines_the_check(text: str) -> bool:
+    return bool(_NO_CHECK_WANTED.search(normalise(text)))
+
+
+def without_refusal(text: str) -> str:
+    """What `text` says besides refusing the check or saying no: "I don't want a check. I'm
+    asking what happens if I don't pay." → "I'm asking what happens if I don't pay."."""
+    norm = _NO_CHECK_WANTED.sub(" ", normalise(text))
+    clauses = [c.strip() for c in re.split(r"[,，。.!！?？;；\n]+", norm)]
+    kept = [c for c in clauses if c and not (is_bare_answer(c) and parse_answer(c) is Answer.NO)]
+    return "，".join(kept) if any("\u4e00" <= ch <= "\u9fff" for ch in norm) else ", ".join(kept)
+
+
+def says_no(text: str) -> bool:
+    """Whether a clause of `text` is a bare no ("what?? no, I asked where …", 「唔係呀」)."""
+    norm = normalise(text)
+    clauses = (c.strip() for c in re.split(r"[,，。.!！?？;；\n]+", norm))
+    return any(
+        is_bare_answer(bare) and parse_answer(bare) is Answer.NO
+        for c in clauses
+        if (bare := _PARTICLES.sub("", c).strip())
+    )
+
+
+_PARTICLES = re.compile(r"[呀啊喇啦嘛喎噃囉咯吖哦]+$")
 
 
 def denies_a_loan(text: str) -> bool:
@@ -369,6 +426,12 @@ _NAMED_OTHER_SCHEME = re.compile(
 )
 
 
+def another_case(text: str) -> bool:
+    """Whether `text` speaks of another company's case or of a scheme the measure does not cover."""
+    norm = normalise(text)
+    return bool(_OTHER_COMPANY.search(norm) or _NAMED_OTHER_SCHEME.search(norm))
+
+
 def _counted_instalments(norm: str) -> int | None:
     undated = _strip_dates(norm)
     if vague_count(undated):
@@ -449,7 +512,7 @@ def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] 
     stating = not looks_like_question(text) or about_repayment(text) or _WHAT_ABOUT.search(norm)
     changed = supposed_slots(text) or (_stated_again(text) if stating else {})
     if changed:
-        return {**decided, **changed}
+        return {**decided, **changed, **implied_facts(changed)}
     short = len(norm) <= MAX_OUTCOME_QUESTION
     return dict(decided) if short and _ASKS_OUTCOME.search(norm) else None
 
@@ -521,6 +584,8 @@ def read_slots(
         if requested in YES_NO and requested not in found and cued_any
         else None
     )
+    if leading is None and requested in YES_NO and requested not in found and cued_any:
+        leading = _closing_answer(norm)  # 「check咗 仲有3期 所以唔係」 (p12-024)
     if leading is not None and not found.keys() & _UNCUED:
         # 「唔係，仲有成十幾期」 to "is this the last instalment?": its first clause answers
         # (probe 9: the question was asked again)
@@ -543,6 +608,11 @@ def read_slots(
     too_large = tuple(slot for slot, bound in BOUNDS.items() if found.get(slot, 0) > bound)
     for slot in too_large:
         del found[slot]
+    if requested != "installment_amount" and found.get("installment_amount") == ADJUSTED_INSTALMENT:
+        # The measure's own figure, unasked: "my cousin said govt lets u pay only 1000 mop" named
+        # the sum an instalment was lowered to, and the case was ruled out as "not above MOP
+        # 1,000" (p12-018). A user's instalment of that sum is asked for, and then taken.
+        del found["installment_amount"]
     if isinstance(found.get("installment_amount"), Decimal):
         found["installment_amount"] = f"{found['installment_amount']:.2f}"
     retold, retold_too_large = _taken_back(norm, requested, today)
@@ -561,7 +631,8 @@ def _due_options(text: str, requested: str | None, today: dt.date | None) -> lis
     for or named ("due", 到期, 「開始還」)."""
     options = due_date_options(text)
     if not options and (requested == "installment_due_date" or _DUE_CUE.search(normalise(text))):
-        options = due_date_options(text, today or macao_today())
+        # (and a festival, part of a year or season: 「春節前後啦 2020年」, p12-002)
+        options = due_date_options(text, today or macao_today(), periods=True)
     return options
 
 
@@ -655,6 +726,32 @@ _UNCUED = frozenset({"scheme", "installment_due_date"})
 
 # A yes that is no mere "ok" (好，仲有3期 is no "yes, it is the last instalment").
 _FIRM_YES = re.compile(r"^(?:是|系|是的|yes|yep|yeah|sim)\W*$")
+
+
+# A yes or no closing a message after a word of consequence: 「仲有3期 所以唔係」, "3 more, so no".
+_CLOSING_ANSWER = re.compile(
+    r"(?:所以|即系|即是|咁即系|so|então|entao|logo)[\s,，]*(?P<answer>[^,，。.!?？]+?)\W*$"
+)
+
+
+def _closing_answer(norm: str) -> bool | None:
+    """A bare no, or a firm yes, closing a message after 所以 / so (`_CLOSING_ANSWER`)."""
+    clause = _CLAUSE_BREAK.split(norm)[-1].strip()
+    if not (m := _CLOSING_ANSWER.fullmatch(clause)) or not is_bare_answer(m["answer"]):
+        return None
+    value = answer_value(parse_answer(m["answer"]))
+    return None if value and not _FIRM_YES.match(m["answer"].strip()) else value
+
+
+def implied_facts(found: dict[str, Any]) -> dict[str, Any]:
+    """What facts told imply: two or more instalments left after this one (or with it) make it
+    no last instalment (「仲有兩期」 after a verdict on a last instalment repeated that verdict,
+    p12-047; 「check咗 仲有3期」 was asked again whether it was the last, p12-024). One left may
+    be this one, and implies nothing."""
+    remaining = found.get("remaining_installments_after")
+    if "is_last_installment" in found or not isinstance(remaining, int) or remaining < 2:
+        return {}
+    return {"is_last_installment": False}
 
 
 def _leading_answer(norm: str) -> bool | None:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from knowledge.language import Lang
 from knowledge.messages import format_date, format_number, text
-from knowledge.repayment import COVERED_SCHEMES, Decision, measure_open
+from knowledge.repayment import COVERED_SCHEMES, LAST_DUE_DATE, Decision, measure_open
 
 
 def format_mop(amount: Decimal, lang: Lang) -> str:
@@ -29,17 +29,24 @@ _VERDICTS = {
 }
 
 
-def compose_decision(decision: Decision, lang: Lang, today: dt.date) -> str:
+def compose_decision(
+    decision: Decision, lang: Lang, today: dt.date, due_date: dt.date | None = None
+) -> str:
     """The officer's answer: the verdict, every reason, the new schedule, and the period.
 
-    Once the measure has ended, the answer opens with that fact, before any amount."""
+    Once the measure has ended, the answer opens with that fact, before any amount. A case
+    that qualifies with an instalment due on the measure's last day (`due_date`) is told that the
+    newsletter's "before that day" leaves that very day open (p12-030)."""
+    boundary = decision.eligible and due_date == LAST_DUE_DATE
     if not measure_open(today):
-        return _compose_after_end(decision, lang)
+        return _compose_after_end(decision, lang, boundary)
     parts = [text(_VERDICTS[False, decision.eligible], lang)]
     parts.extend(f"• {reason_text(code, lang)}" for code in decision.reason_codes)
     if (schedule := _schedule_text(decision, lang)) is not None:
         parts.append(schedule)
     parts.append(text("repayment.period_open_note", lang))
+    if boundary:
+        parts.append(text("repayment.boundary_note", lang))
     return "\n".join(parts)
 
 
@@ -64,12 +71,14 @@ def _schedule_text(decision: Decision, lang: Lang) -> str | None:
     )
 
 
-def _compose_after_end(decision: Decision, lang: Lang) -> str:
+def _compose_after_end(decision: Decision, lang: Lang, boundary: bool = False) -> str:
     parts = [text(_VERDICTS[True, decision.eligible], lang)]
     parts.extend(f"• {reason_text(code, lang)}" for code in decision.reason_codes)
     if (schedule := _schedule_text(decision, lang)) is not None:
         lead = schedule if lang.startswith("zh") else schedule[0].lower() + schedule[1:]
         parts.append(text("repayment.ended_schedule_intro", lang) + lead)
+    if boundary:
+        parts.append(text("repayment.boundary_note", lang))
     parts.append(text("repayment.ended_contact", lang))
     return "\n".join(parts)
 

@@ -34,7 +34,13 @@ from actions.parsing.contacts import (
     withdraws_consent,
     withholds_details,
 )
-from actions.parsing.dates import MONTH_NAMES, due_date_options, parse_due_date
+from actions.parsing.dates import (
+    MONTH_NAMES,
+    due_date_options,
+    lone_year,
+    parse_due_date,
+    with_year,
+)
 from actions.parsing.numbers import (
     CN_NUMERAL,
     HUGE,
@@ -66,7 +72,6 @@ from actions.parsing.talk import (
 from handoff.text import MAX_NAME_LENGTH  # the name's bound, with the readers that apply it
 
 __all__ = [
-    "reproaches",
     "CN_NUMERAL",
     "HUGE",
     "MAX_NAME_LENGTH",
@@ -98,6 +103,7 @@ __all__ = [
     "is_reaction",
     "is_social",
     "is_thanks",
+    "lone_year",
     "looks_like_question",
     "names_its_subject",
     "numbered_part",
@@ -111,6 +117,7 @@ __all__ = [
     "parse_phone",
     "parse_yes_no",
     "read_answer",
+    "reproaches",
     "says_already_told",
     "says_goodbye",
     "says_not_agreed",
@@ -119,6 +126,7 @@ __all__ = [
     "vague_count",
     "wants_own_adjustment",
     "wants_staff",
+    "with_year",
     "withdraws_consent",
     "withholds_details",
 ]

@@ -127,6 +127,8 @@ def parse_due_date(text: str, today: dt.date | None = None) -> dt.date | None:
 # A month and a year told apart: 「3月份嗰期，2020年」 (probe 9: "not understood").
 _MONTH_APART = re.compile(r"(?<![\d年/.-])(\d{1,2})\s*月(?:份)?(?:\s*(\d{1,2})\s*[日号])?")
 _YEAR_APART = re.compile(r"(?<!\d)(?<!\d[.,])((?:19|20)\d\d)\s*年(?!\s*\d)")
+_SAFE_ABBREVIATIONS_APART = ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                             "dec")  # fmt: skip
 # A month with a two-digit year: "6/20" (June 2020). Read only where a due date is expected (see
 # parse_due_date), and only when the year cannot be a month: 6/10 may be 6 October.
 _SHORT_YEAR = re.compile(r"(?<![\d/.,-])(\d{1,2})/(\d{2})(?![\d/.,-]*\d)")
@@ -138,9 +140,23 @@ def _short_year(norm: str) -> dt.date | None:
     return None
 
 
+# A month named in words and a year told apart from it: «no verão de 2020, julho acho» (p12-037:
+# "not understood"). Not "may", which is also a verb.
+_MONTH_WORD_APART = re.compile(
+    rf"\b(?!may\b)({_FULL_MONTH_NAMES}|{'|'.join(_SAFE_ABBREVIATIONS_APART)})\b"
+)
+_YEAR_WORD_APART = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/.,-]*\d)(?!\s*年\s*\d)")
+
+
 def _month_and_year_apart(norm: str) -> dt.date | None:
     months = {(m[1], m[2]) for m in _MONTH_APART.finditer(norm)}
     years = set(_YEAR_APART.findall(norm))
+    if not months and not years:
+        words = {_MONTHS[m[1]] for m in _MONTH_WORD_APART.finditer(norm)}
+        numbers = set(_YEAR_WORD_APART.findall(norm))
+        if len(words) == 1 and len(numbers) == 1:
+            return _safe_date(int(numbers.pop()), words.pop(), None)
+        return None
     if len(months) != 1 or len(years) != 1:
         return None  # two months or years: which goes with which is not known
     (month, day), year = months.pop(), years.pop()
@@ -200,15 +216,26 @@ def _yearless_month(part: str) -> int | None:
     return int(m[1]) if m[1] else _MONTHS.get(m[2])
 
 
-def due_date_options(text: str, today: dt.date | None = None) -> list[dt.date]:
+def due_date_options(
+    text: str, today: dt.date | None = None, *, periods: bool = False
+) -> list[dt.date]:
     """The due dates `text` offers: one (parse_due_date's), none, or each of the alternatives it
     names, in order (「前年嘅三月尾 定四月初」 → March and April of the year before last, a month
-    without its year taking its neighbour's). Whether they settle a case is the caller's to say."""
+    without its year taking its neighbour's); with `periods` (where a due date is asked for), the
+    months a festival, part of the year or season names (`period_options`). Whether they settle a
+    case is the caller's to say."""
     whole = parse_due_date(text, today)
     parts = _ALTERNATIVE.split(_digits_in_dates(normalise(text)))
     if len(parts) < 2:
+        if whole is None and periods:
+            return period_options(text)
         return [whole] if whole else []
     dated = [parse_due_date(part, today) for part in parts]
+    if periods:  # 「2020年底定2021年初」: each part's nearest month
+        dated = [
+            d or next(iter(period_options(part)), None)
+            for d, part in zip(dated, parts, strict=True)
+        ]
     for i, part in enumerate(parts):
         month = _yearless_month(part) if dated[i] is None else None
         if month is None:
@@ -218,3 +245,89 @@ def due_date_options(text: str, today: dt.date | None = None) -> list[dt.date]:
         dated[i] = None if year is None else _safe_date(year, month, None)
     options = list(dict.fromkeys(d for d in dated if d is not None))
     return options if len(options) >= 2 else [whole] if whole else []
+
+
+# --- Months told vaguely (p12-002, p12-030, p12-037) ----------------------------------------------
+# A festival, a part of the year or a season, with its year, names a few months. They are the due
+# date only where one is asked for, and only when every one of them decides alike (the caller's
+# `settled_due_date`): 「春節前後啦 2020年」, 「应该是2020年底吧」, "summer 2020" were "not understood".
+
+# The month of the Spring Festival (Chinese New Year) in each year the measure's cases can name.
+SPRING_FESTIVAL_MONTH = {2015: 2, 2016: 2, 2017: 1, 2018: 2, 2019: 2, 2020: 1, 2021: 2, 2022: 2,
+                         2023: 1, 2024: 2, 2025: 1, 2026: 2, 2027: 2}  # fmt: skip
+_FESTIVAL = re.compile(
+    r"(?:春节|农历新年|农历年|过年|新春)(?P<zh_side>前后|之前|之后|前|后|左右)?"
+    r"|\b(?P<en_side>before |after |around )?(?:the )?(?:chinese|lunar) new year"
+    r"|\b(?P<pt_side>antes do |depois do |perto do )?ano novo (?:chinês|chines|lunar)"
+)
+# Parts of a year, with the months they name, nearest first.
+_PARTS_OF_YEAR = (
+    (re.compile(r"年(?:初|头)|\b(?:early|beginning of|start of|início de|inicio de|princípio de"
+                r"|principio de|começo de|comeco de)\s+(?:(?:the )?year )?(?=(?:19|20)\d\d)"), (1, 2)),
+    (re.compile(r"年中(?![\u4e00-\u9fff])|年中(?=左右|嗰|那|个|啦|吧|呀|啊|时)"
+                r"|\b(?:mid|middle of|meados de)[\s-]+(?=(?:19|20)\d\d)"), (6, 7)),
+    (re.compile(r"年(?:底|尾|末)|\b(?:end of|late|fim de|final de|finais de|finzinho de)\s+"
+                r"(?=(?:19|20)\d\d)"), (12, 11)),
+)  # fmt: skip
+_SEASONS = (
+    (re.compile(r"春(?:天|季)|\bspring\b|\bprimavera\b"), (4, 3, 5)),
+    (re.compile(r"夏(?:天|季)|\bsummer\b|\bver[ãa]o\b"), (7, 6, 8)),
+    (re.compile(r"秋(?:天|季)|\bautumn\b|\boutono\b"), (10, 9, 11)),
+)
+_ONE_YEAR = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d/.,-]*\d)(?!\s*年\s*\d)")
+
+
+def lone_year(text: str) -> int | None:
+    """The one year `text` names (2020年 · in 2020 · 2020), None for none or several."""
+    years = set(_ONE_YEAR.findall(_digits_in_dates(normalise(text))))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _festival_months(norm: str, year: int) -> tuple[int, ...]:
+    if not (m := _FESTIVAL.search(norm)) or year not in SPRING_FESTIVAL_MONTH:
+        return ()
+    month = SPRING_FESTIVAL_MONTH[year]
+    side = (m["zh_side"] or m["en_side"] or m["pt_side"] or "").strip()
+    before = side in ("前", "之前", "before", "antes do")
+    after = side in ("后", "之后", "after", "depois do")
+    around = side in ("前后", "左右", "around", "perto do")
+    return (
+        month,
+        *((month - 1,) if before or around else ()),
+        *((month + 1,) if after or around else ()),
+    )
+
+
+def period_options(text: str) -> list[dt.date]:
+    """The months a festival, a part of the year or a season of a year names, festival's or
+    nearest month first: 「春節前後啦 2020年」 → January, December 2019 and February 2020;
+    「2020年底」 → December and November 2020; «no verão de 2020» → July, June and August 2020.
+    None without exactly one year (a month a season might mean in another year decides nothing)."""
+    norm = _digits_in_dates(normalise(text))
+    if (year := lone_year(norm)) is None:
+        return []
+    months: tuple[int, ...] = _festival_months(norm, year)
+    for pattern, named in (*_PARTS_OF_YEAR, *_SEASONS):
+        if not months and pattern.search(norm):
+            months = named
+    dates = (_month_from(dt.date(year, 1, 1), month - 1) for month in months)
+    return [d for d in dates if d is not None]
+
+
+# A month without its year (「1月尾」, "end of january"), to be read with a year told just before.
+_MONTH_WITHOUT_YEAR = re.compile(
+    rf"(?<![\d/.-])\d{{1,2}}\s*月|\b(?!may\b)(?:{_FULL_MONTH_NAMES}|{'|'.join(_SAFE_ABBREVIATIONS)})\b"
+)
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{2}\s*年")
+
+
+def with_year(text: str, year: int) -> str | None:
+    """`text`, a month named without its year (「1月尾」 after 「2020年」 in the previous message:
+    p12-002), with `year` added so that parse_due_date reads both; None when `text` names no
+    month or names a year of its own."""
+    norm = _digits_in_dates(normalise(text))
+    if _ANY_YEAR.search(norm) or parse_due_date(norm) or not _MONTH_WITHOUT_YEAR.search(norm):
+        return None
+    return f"{year}年{norm}" if re.search(r"\d\s*月", norm) else f"{norm} {year}"

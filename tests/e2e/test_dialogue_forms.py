@@ -666,11 +666,10 @@ def test_probe7_the_tens_as_one_character_and_a_corrected_count(stack: Stack) ->
         chat(stack, "我間公司借咗中小企業援助計劃，2020年5月到期嗰期8000蚊，冇取消，冇調過，仲有廿四期",
              sender)
     )  # fmt: skip
-    assert said.endswith(question("is_last_installment")), said
+    # (probe 12: 24 instalments left after it make it no last instalment, so it is decided)
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "之後24期" in said, said
     said = text_of(chat(stack, "sorry 講錯，係卅期", sender))
     assert reason("last_installment", "zh-Hant") not in said and NOT_UNDERSTOOD not in said, said
-    assert said.endswith(question("is_last_installment")), said
-    said = text_of(chat(stack, "唔係尾期", sender))
     assert ELIGIBLE_THEN["zh-Hant"] in said and "之後30期" in said, said
 
 
@@ -1373,3 +1372,241 @@ def test_probe10_the_grant_that_wasnt_cancelled(stack: Stack) -> None:
     chat(stack, "MOP 4,200", sender, lang="en")
     said = text_of(chat(stack, "four", sender, lang="en"))
     assert ELIGIBLE_THEN["en"] in said and "3,200.00" in said, said
+
+
+# --- probe 12 (2026-12-07) -----------------------------------------------------------------------
+
+
+def test_probe12_the_measures_own_figure_a_cousin_quoted_decides_nothing(stack: Stack) -> None:
+    """018-1: "yo so my cousin said govt lets u pay only 1000 mop for ur sme loan?? can i do that
+    now my shop is struggling" got "your case would not have met the conditions either: the
+    instalment is not above MOP 1,000" (the measure's figure, not the user's instalment)."""
+    said = text_of(
+        chat(
+            stack,
+            "yo so my cousin said govt lets u pay only 1000 mop for ur sme loan?? can i do that "
+            "now my shop is struggling",
+            new_sender(),
+            lang="en",
+        )
+    )
+    assert NOT_NOW["en"] in said, said
+    assert reason("installment_not_above_minimum", "en") not in said, said
+    assert not any(d in said for d in DECISION), said
+
+
+def test_probe12_a_correction_after_the_verdict_decides_again(stack: Stack) -> None:
+    """047-2: 「唔係喎 我諗錯 應該仲有兩期」 right after "the last instalment: not eligible"
+    repeated that verdict."""
+    sender = new_sender()
+    said = text_of(chat(stack, "我2020年5月嗰期已經係最後一期 仲可唔可以減到1000", sender))
+    assert reason("last_installment", "zh-Hant") in said, said
+    said = text_of(chat(stack, "唔係喎 我諗錯 應該仲有兩期", sender))
+    assert reason("last_installment", "zh-Hant") not in said, said
+    assert said.startswith(message("form.ended_intro", "zh-Hant")), said
+    assert said.endswith(question("scheme")), said
+    for turn in ("中小企", "冇取消", "0"):
+        said = text_of(chat(stack, turn, sender))
+    assert said.endswith(question("installment_amount")), said
+    said = text_of(chat(stack, "七千蚊", sender))
+    assert said.startswith(message("repayment.ended_verdict.eligible", "zh-Hant")), said
+    assert "6,000.00" in said and "之後2期" in said and "3,000.00" in said, said
+
+
+def test_probe12_the_end_of_2020_and_the_measures_last_day(stack: Stack) -> None:
+    """030-3: 「应该是2020年底吧」 was "not understood"; 030-10: an instalment due on 31 December
+    2020 was "eligible" under 「2020年12月31日前」 with no word that that day itself is open."""
+    sender = new_sender()
+    said = text_of(chat(stack, "我想查一下我的还款情况，我是天鸽那个计划的", sender))
+    assert said.endswith(question("installment_due_date", "zh-Hans")), said
+    said = text_of(chat(stack, "应该是2020年底吧", sender))
+    assert NOT_UNDERSTOOD not in said and "未能理解" not in said, said
+    assert said.endswith(question("is_last_installment", "zh-Hans")), said
+    said = text_of(chat(stack, "说错了，不是最后一期，还有两期", sender))
+    assert said.endswith(question("grant_cancelled", "zh-Hans")), said
+    chat(stack, "没有", sender)
+    chat(stack, "0", sender)
+    said = text_of(chat(stack, "1万", sender))
+    assert said.startswith(message("repayment.ended_verdict.eligible", "zh-Hans")), said
+    assert message("repayment.boundary_note", "zh-Hans") in said and "4,500.00" in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"),
+    [("last thing: where can I find the newsletter online?", "en"),
+     ("The letter says I'm in arrears. What happens if I can't pay? Will they cancel my grant?",
+      "en"),
+     ("唔係13呀 我問公估 loss adjuster", "zh-Hant"),
+     ("so the deadline passed? can i get an exception, my case is special (covid losses)", "en")],
+)  # fmt: skip
+def test_probe12_questions_on_other_things_begin_no_check(
+    stack: Stack, typed: str, lang: str
+) -> None:
+    """035-6, 043-3, 040-5, 052-2: each began the repayment check (the NLU read the check)."""
+    said = text_of(chat(stack, typed, new_sender(), lang=lang))
+    assert message("form.ended_intro", lang) not in said, said
+    assert not any(question(slot, lang) in said for slot in REQUIRED_SLOTS), said
+    assert not any(d in said for d in DECISION), said
+
+
+def test_probe12_what_if_i_cant_pay_after_a_decision_begins_no_check(stack: Stack) -> None:
+    """043-3: "The letter says I'm in arrears. What happens if I can't pay? Will they cancel my
+    grant?" after a decision began the check again."""
+    sender = new_sender()
+    said = text_of(
+        chat(
+            stack,
+            "Hi. I received a letter about my Typhoon Hato aid loan. Can the Economic Bureau still "
+            "reduce my next instalment to 1000?",
+            sender,
+            lang="en",
+        )
+    )
+    assert said.startswith(message("form.ended_intro", "en")), said
+    said = text_of(chat(stack, "15 Jan 2027", sender, lang="en"))
+    assert reason("outside_period", "en") in said, said
+    said = text_of(
+        chat(
+            stack,
+            "The letter says I'm in arrears. What happens if I can't pay? Will they cancel my grant?",
+            sender,
+            lang="en",
+        )
+    )
+    assert message("form.ended_intro", "en") not in said, said
+    assert not any(question(slot, "en") in said for slot in REQUIRED_SLOTS), said
+
+
+def test_probe12_a_no_at_the_first_question_leaves_the_check(stack: Stack) -> None:
+    """035-7: "what?? no, I asked where the CEPA Express newsletter is on the website" at the
+    check's first question got "not sure" and the question again."""
+    sender = new_sender()
+    said = text_of(chat(stack, "check my repayment case pls", sender, lang="en"))
+    assert said.endswith(question("scheme", "en")), said
+    said = text_of(
+        chat(
+            stack,
+            "what?? no, I asked where the CEPA Express newsletter is on the website",
+            sender,
+            lang="en",
+        )
+    )
+    assert said.startswith(message("form.left", "en")), said
+    assert not any(question(slot, "en") in said for slot in REQUIRED_SLOTS), said
+    said = text_of(chat(stack, "ok thanks", sender, lang="en"))
+    assert not any(question(slot, "en") in said for slot in REQUIRED_SLOTS), said
+
+
+@pytest.mark.parametrize(
+    ("refusal", "lang"),
+    [("no", "en"), ("I don't want a check", "en"), ("唔使check", "zh-Hant"),
+     ("não quero verificar", "pt")],
+)  # fmt: skip
+def test_probe12_no_or_a_refusal_at_the_first_question(
+    stack: Stack, refusal: str, lang: str
+) -> None:
+    """043-4: "I don't want a check. I'm asking what happens if I don't pay." did not leave the
+    check (only "cancel" or 「唔關我事」 did); 035-7: a "no" did not either."""
+    sender = new_sender()
+    opening = {"en": "check my repayment case pls", "zh-Hant": "我想check下還款",
+               "pt": "Quero verificar o meu caso do reembolso"}[lang]  # fmt: skip
+    said = text_of(chat(stack, opening, sender, lang=lang))
+    assert said.endswith(question("scheme", lang)), said
+    said = text_of(chat(stack, refusal, sender, lang=lang))
+    assert said == message("form.misread", lang), said
+
+
+def test_probe12_i_dont_want_a_check_and_a_question_besides(stack: Stack) -> None:
+    """043-4: "I don't want a check. I'm asking what happens if I don't pay." got the amount
+    article and the check's question again."""
+    sender = new_sender()
+    chat(stack, "check my repayment case, the hato one", sender, lang="en")
+    said = text_of(
+        chat(
+            stack,
+            "I don't want a check. I'm asking what happens if I don't pay.",
+            sender,
+            lang="en",
+        )
+    )
+    assert said.startswith(message("form.left", "en")), said
+    assert not any(question(slot, "en") in said for slot in REQUIRED_SLOTS), said
+
+
+def test_probe12_a_festival_and_a_month_after_the_year(stack: Stack) -> None:
+    """002-4: 「春節前後啦 2020年」 and 002-5: 「1月尾」 (the year given just before) were each "not
+    understood"."""
+    sender = new_sender()
+    said = text_of(chat(stack, "好啦 我想check下還款 我係中小企援助計劃", sender))
+    assert said.endswith(question("installment_due_date")), said
+    said = text_of(chat(stack, "春節前後啦 2020年", sender))
+    assert NOT_UNDERSTOOD not in said and said.endswith(question("is_last_installment")), said
+    sender = new_sender()
+    chat(stack, "好啦 我想check下還款 我係中小企援助計劃", sender)
+    said = text_of(chat(stack, "2020年嘅事啦", sender))
+    assert said.endswith(question("installment_due_date")), said
+    said = text_of(chat(stack, "1月尾", sender))
+    assert NOT_UNDERSTOOD not in said and said.endswith(question("is_last_installment")), said
+
+
+def test_probe12_july_in_the_summer_of_2020(stack: Stack) -> None:
+    """037-2: «no verão de 2020, julho acho» was "not understood"."""
+    sender = new_sender()
+    said = text_of(
+        chat(
+            stack,
+            "Bom dia. A minha empresa tem um empréstimo do Plano de Apoio a Jovens Empreendedores. "
+            "Quero verificar o meu caso antigo.",
+            sender,
+            lang="pt",
+        )
+    )
+    assert said.endswith(question("installment_due_date", "pt")), said
+    said = text_of(chat(stack, "no verão de 2020, julho acho", sender, lang="pt"))
+    assert said.endswith(question("is_last_installment", "pt")), said
+
+
+def test_probe12_so_no_and_a_rough_amount(stack: Stack) -> None:
+    """024-4: 「check咗 仲有3期 所以唔係」 was asked again whether it was the last instalment;
+    024-8: 「大概三千五蚊」 is asked for exactly."""
+    sender = new_sender()
+    said = text_of(chat(stack, "我間公司 2020年4月嗰期 想知當時可唔可以減", sender))
+    assert said.endswith(question("scheme")), said
+    said = text_of(chat(stack, "青創", sender))
+    assert said.endswith(question("is_last_installment")), said
+    said = text_of(chat(stack, "check咗 仲有3期 所以唔係", sender))
+    assert said.endswith(question("grant_cancelled")), said
+    chat(stack, "冇取消", sender)
+    said = text_of(chat(stack, "未試過調整", sender))
+    assert said.endswith(question("installment_amount")), said
+    said = text_of(chat(stack, "大概三千五蚊", sender))
+    assert said.startswith(message("form.vague.installment_amount", "zh-Hant")), said
+    said = text_of(chat(stack, "3500", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "之後3期" in said and "833.34" in said, said
+
+
+def test_probe12_a_case_supposed_in_the_opening_question(stack: Stack) -> None:
+    """034-4, 034-5, 034-8: 「如果我2020年11月那期已经调整过两次了，12月那期还能再调吗」 began the
+    check, which asked the month and the adjustments again."""
+    said = text_of(
+        chat(stack, "如果我2020年11月那期已经调整过两次了，12月那期还能再调吗", new_sender())
+    )
+    assert said.startswith(message("repayment.ended_verdict.not_eligible", "zh-Hans")), said
+    assert reason("adjustment_limit_reached", "zh-Hans") in said, said
+    assert not any(question(slot, "zh-Hans") in said for slot in REQUIRED_SLOTS), said
+
+
+def test_probe12_instalments_told_before_the_check_began(stack: Stack) -> None:
+    """051-5: 「仲有4期」 (051-2), then 「幫我計下啦」: the check asked whether it was the last
+    instalment, and never used the MOP 5,000 told first."""
+    sender = new_sender()
+    chat(stack, "我而家每期還5000 如果申請調整 之後要還幾多", sender)
+    chat(stack, "咁假設係2020年嗰陣 減完之後每期幾多 仲有4期", sender)
+    said = text_of(chat(stack, "幫我計下啦", sender))
+    assert said.endswith(question("scheme")), said
+    chat(stack, "中小企業援助計劃", sender)
+    said = text_of(chat(stack, "2020年8月", sender))
+    assert said.endswith(question("grant_cancelled")), said
+    chat(stack, "冇取消", sender)
+    said = text_of(chat(stack, "0", sender))
+    assert ELIGIBLE_THEN["zh-Hant"] in said and "4,000.00" in said and "之後4期" in said, said

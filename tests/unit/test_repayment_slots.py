@@ -924,6 +924,7 @@ def test_other_facts_beside_an_amount_in_another_currency_are_kept() -> None:
     )
     assert slot_values(events) == {
         "scheme": "sme_aid", "remaining_installments_after": 10,
+        "is_last_installment": False,  # ten left after it: not the last (probe 12)
         HINT: CURRENCY + "installment_amount",
     }  # fmt: skip
 
