@@ -201,9 +201,9 @@ def band_interval_table(queries: list[Query], rows: list[Banded]) -> str:
 
 GBA_FROZEN = ROOT / "tests" / "data" / "gba_frozen.jsonl"
 # Written blind the same way (the twenty-first set, 2026-12-07) and committed before it was first
-# measured: the held-out set now, reported and never tuned on. The earlier blind sets
-# (tests/data/blind_queries.jsonl, blind2_ … blind20_queries.jsonl) are tuning data since their
-# errors were read.
+# measured: the held-out set now, reported and never tuned on. The other blind sets
+# (tests/data/blind_queries.jsonl, blind2_ … blind20_ and blind22_queries.jsonl; the last written
+# after it, as tuning data) are tuning data since their errors were read.
 BLIND = ROOT / "tests" / "data" / "blind21_queries.jsonl"
 # The service before issue 14: one threshold, answer or "not sure".
 FORMER_THRESHOLD = 0.64

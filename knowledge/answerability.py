@@ -49,6 +49,7 @@ TRAINING_SETS: tuple[str, ...] = (
     "tests/data/blind18_queries.jsonl",
     "tests/data/blind19_queries.jsonl",
     "tests/data/blind20_queries.jsonl",
+    "tests/data/blind22_queries.jsonl",
     "tests/data/fresh_queries.jsonl",
     "tests/data/splits/retrieval_tune.jsonl",
 )
