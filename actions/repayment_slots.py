@@ -817,7 +817,8 @@ def answer_value(answer: Answer | None) -> bool | None:
 # Not yet paid or due, which negates no fact of the check: 「得返最後一期未還」 is the last
 # instalment (its 未 had made it "not the last instalment", probe 9), as 「最後一期仲未到期」 is.
 _UNPAID = re.compile(
-    r"(?:未|冇|没有?|仲未|还未|尚未)(?:还|供|交|付|俾|畀|清|偿还|缴|到期)(?:款|钱)?"
+    # (not 俾 / 畀 of the passive: 「冇俾人取消過」 is "never cancelled", read as cancelled, p13-023)
+    r"(?:未|冇|没有?|仲未|还未|尚未)(?:还|供|交|付|(?:俾|畀)(?!\w{0,4}(?:取消|撤销))|清|偿还|缴|到期)(?:款|钱)?"
     r"|\bnot (?:yet )?(?:re)?paid\b|\bnot (?:yet )?due\b|\bunpaid\b|\boutstanding\b|por pagar"
     r"|\bainda não (?:paga|pago|venceu)"
 )

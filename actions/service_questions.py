@@ -27,6 +27,7 @@ from actions.parsing import (
     asks_to_withdraw,
     asks_what_you_can_do,
     asks_when_answered,
+    reproaches,
     wants_staff,
     withdraws_consent,
 )
@@ -36,6 +37,7 @@ from handoff.client import HandoffClient, HandoffUnavailable
 from knowledge.answer import (
     Reply,
     compose_capabilities,
+    compose_complaint,
     compose_how_current,
     compose_measure_closed,
     compose_privacy,
@@ -61,6 +63,9 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
         return privacy
     if asks_to_withdraw(typed):
         return compose_privacy(lang)  # its last sentence says whom to ask about one's data
+    if reproaches(typed):
+        # 「你一直重复同一段话，能不能认真回答」 (NLU: the check, probe 12): an apology, staff
+        return compose_complaint(lang)
     if asks_what_you_can_do(typed):
         return compose_capabilities(lang)
     if asks_how_current(typed):

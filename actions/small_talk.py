@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_question import answer_turn
 from actions.conversation import (
     conversation_lang,
     follow_up_context,
@@ -49,9 +50,6 @@ from knowledge.messages import text
 from knowledge.numbered import place_named_alone
 from knowledge.service import answer_question
 
-# The knowledge base's action (actions/answer_question.py), which answers a question asked with
-# a request for another language.
-ANSWER_ACTION = "action_answer_question"
 # Intents with a reply of their own (`small_talk.<intent>`); any other gets `small_talk.prompt`.
 SMALL_TALK_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge"})
 # Intents the NLU gives short follow-up questions it has no topic for ("Who chaired it?" as
@@ -80,7 +78,7 @@ class ActionSmallTalk(Action):
         typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
         if language_request(tracker) is not None:
             if asked_besides_language(typed):
-                return [FollowupAction(ANSWER_ACTION)]  # and a question: switched, then answered
+                return answer_turn(dispatcher, tracker)  # and a question: switched, answered
             # «muda para inglês por favor» (NLU: small talk): the switch, said in the new language
             send_reply(dispatcher, language_switched(lang, text("small_talk.prompt", lang)))
             return []

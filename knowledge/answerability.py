@@ -141,11 +141,20 @@ def names_what_it_states(question: str, entry: Entry, entries: Iterable[Entry]) 
     return bool(rare & stated) and not names_what_none_states(question, entries)
 
 
+# Nouns that ask rather than name ("从什么时候开始可以？" names no thing the entries lack).
+_ASKING_NOUNS = frozenset(
+    {"时候", "时间", "地方", "东西", "问题", "事情", "情况", "意思", "办法", "方法", "方面", "部分",
+     "内容", "资料", "详情", "结果", "原因", "样子", "人家", "大家", "朋友"}
+)  # fmt: skip
+
+
 def names_what_none_states(question: str, entries: Iterable[Entry]) -> bool:
     """Whether `question` names a thing (a Chinese noun) that no entry mentions: 葡萄酒, 天气."""
     spread = _spread(tuple(entries))
     nouns = chinese_nouns(normalise(question))
-    return any(noun and len(w) >= 2 and not spread.get(w) for w, noun in nouns)
+    return any(
+        noun and len(w) >= 2 and w not in _ASKING_NOUNS and not spread.get(w) for w, noun in nouns
+    )
 
 
 def _rare(word: str, spread: dict[str, int]) -> bool:

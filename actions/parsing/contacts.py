@@ -198,6 +198,9 @@ _DECLINES_NAME = re.compile(
     r"(?: o (?:meu )?nome)?|anónim[oa]|anonim[oa]|sem nome|não interessa"
     r"|(?:i'?ll |i will )?(?:leave|skip) (?:out )?(?:my |the )?name|without (?:a |my )?name"
     r"|não (?:deixo|dou|indico) (?:o )?(?:meu )?nome"
+    # 「不提供」, "none" (p13-021, p13-029: stored as the name)
+    r"|(?:我)?(?:都)?(?:唔|不)(?:想|愿意|会)?(?:提供|透露|俾|畀|给)(?:你)?"
+    r"|none|n/?a|nil|nobody|no one|nenhum|ninguém|冇|没有|无"
     r")\W*(?:啦|喇|呀|啊|嘅|咯|囉|了|lah|la|ok|thanks|please|pls|obrigad[oa])?\W*$"
 )
 

@@ -1610,3 +1610,16 @@ def test_probe12_instalments_told_before_the_check_began(stack: Stack) -> None:
     chat(stack, "冇取消", sender)
     said = text_of(chat(stack, "0", sender))
     assert ELIGIBLE_THEN["zh-Hant"] in said and "4,000.00" in said and "之後4期" in said, said
+
+
+# --- probe 13 (2026-12-07) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["冇俾人取消過", "冇俾人取消"])
+def test_probe13_never_cancelled_by_anyone_is_not_cancelled(stack: Stack, answer: str) -> None:
+    """p13-023, p13-032: 「冇俾人取消過」 was read as "cancelled" and the case ruled out for it."""
+    sender = new_sender()
+    form_at_grant_cancelled(stack, sender)
+    said = text_of(chat(stack, answer, sender))
+    assert question("adjustments_used").split("（")[0] in said, said
+    assert message("repayment.reason.grant_cancelled", "zh-Hant") not in said

@@ -782,3 +782,20 @@ def test_probe12_ok_then_thanks_is_no_question(stack: Stack) -> None:
     reply = talk(stack, "CEPA係咩", "咁好啦 唔該", lang="zh-Hant")[-1]
     assert not reply["handoff_offered"] and sources(reply) == [], text_of(reply)
     assert "未能確定" not in text_of(reply)
+
+
+def test_probe13_a_language_asked_with_a_question_is_answered_once_and_the_talk_goes_on(
+    stack: Stack,
+) -> None:
+    """p13-005: «Perfeito. Vocês falam cantonês? 你識唔識講廣東話» (NLU: are you a bot) got the switch
+    and what the assistant does eight times over, and no reply to anything after."""
+    replies = talk(
+        stack,
+        "Olá, gostaria de saber quando entra em vigor o acordo revisto do CEPA sobre serviços.",
+        "Perfeito. Vocês falam cantonês? 你識唔識講廣東話",
+        "Ok, volto ao português. Quantas empresas têm licença para diamantes em bruto?",
+        lang="pt",
+    )
+    switched = replies[1]["replies"]
+    assert len(switched) <= 3, [r["text"] for r in switched]  # said once (and its custom data)
+    assert sources(replies[2])[:1] == ["kimberley-licensed-operators"], text_of(replies[2])
