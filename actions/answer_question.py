@@ -22,11 +22,9 @@ from actions.conversation import (
 from actions.forms import HANDOFF_FORM
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
-    complains,
     is_social,
     is_thanks,
     looks_like_question,
-    reproaches,
     takes_leave,
     wants_own_adjustment,
     wants_staff,
@@ -39,7 +37,7 @@ from actions.repayment_slots import (
     tells_a_whole_case,
 )
 from actions.service_questions import send_service_reply, service_reply
-from knowledge.answer import Reply, compose_complaint, without_check_button
+from knowledge.answer import Reply, without_check_button
 from knowledge.clock import macao_today
 from knowledge.language import asked_besides_language
 from knowledge.messages import text
@@ -76,11 +74,6 @@ def answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
     if about := service_reply(tracker, typed, lang):
         # 「你能做什么？」 (NLU: unsure), "do you store my data?", "who do I contact?"
         return send_service_reply(dispatcher, tracker, about)
-    if complains(typed) and (reproaches(typed) or not looks_like_question(typed)):
-        # 「你一直重复同一段话，能不能认真回答」 got the same paragraph again, "this is useless
-        # man" the repayment overview (probe 12): an apology, the contact and staff
-        send_reply(dispatcher, compose_complaint(lang))
-        return []
     if is_thanks(typed) or is_social(typed) or takes_leave(typed):
         # «obrigado», "really?", 「係咪真㗎」 read as a topic or out of scope: small talk, not
         # "not sure" or the scope sentence with an offer of staff (the fourth probe);

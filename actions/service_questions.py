@@ -27,6 +27,8 @@ from actions.parsing import (
     asks_to_withdraw,
     asks_what_you_can_do,
     asks_when_answered,
+    complains,
+    looks_like_question,
     reproaches,
     wants_staff,
     withdraws_consent,
@@ -63,8 +65,10 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
         return privacy
     if asks_to_withdraw(typed):
         return compose_privacy(lang)  # its last sentence says whom to ask about one's data
-    if reproaches(typed):
-        # 「你一直重复同一段话，能不能认真回答」 (NLU: the check, probe 12): an apology, staff
+    if complains(typed) and (reproaches(typed) or not looks_like_question(typed)):
+        # 「你個廢柴」 (NLU: are you a bot, p10-020), 「你一直重复同一段话，能不能认真回答」 (NLU:
+        # the check), "this is useless man" inside the check (probe 12): an apology, the
+        # bureau's contact and the offer of staff (a running form then asks its question again)
         return compose_complaint(lang)
     if asks_what_you_can_do(typed):
         return compose_capabilities(lang)

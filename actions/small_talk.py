@@ -27,13 +27,11 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     addresses_the_assistant,
-    complains,
     is_closing,
     is_reaction,
     is_social,
     looks_like_question,
     read_answer,
-    reproaches,
     takes_leave,
 )
 from actions.repayment_slots import DECIDED, revisited_case
@@ -42,7 +40,6 @@ from actions.service_questions import send_service_reply, service_reply
 from knowledge.answer import (
     HANDOFF_PAYLOAD,
     Reply,
-    compose_complaint,
 )
 from knowledge.clock import macao_today
 from knowledge.language import Lang, asked_besides_language
@@ -87,11 +84,6 @@ class ActionSmallTalk(Action):
             return []
         if about := service_reply(tracker, typed, lang):
             return send_service_reply(dispatcher, tracker, about)  # «Olá, fala português?»
-        if complains(typed) and (reproaches(typed) or not looks_like_question(typed)):
-            # 「你個廢柴」 (NLU: "are you a bot?") got "I am an automated assistant" (p10-020):
-            # an apology, what it can answer, and the bureau's phone.
-            send_reply(dispatcher, compose_complaint(lang))
-            return []
         if (
             HANDOFF_PAYLOAD in previous_payloads(tracker)
             and read_answer(typed, intent) is Answer.YES
