@@ -115,3 +115,8 @@ def project_db(url: str) -> sessionmaker[Session]:
     """Sessions on the project database at `url`, migrated to head as a deploy would."""
     upgrade(url)
     return sessions(url)
+
+
+def slot_values(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The slots a form's events set, by name (the unit tests of the forms)."""
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}

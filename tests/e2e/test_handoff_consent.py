@@ -413,12 +413,15 @@ def assert_withdrawn(
 @pytest.mark.parametrize(
     ("lang", "opening", "yes", "refusal"),
     [("zh-Hant", "本人希望由貴局專人跟進", "同意", "本人不便透露姓名"),  # p12-005 turn 8
-     ("zh-Hans", "请帮我转人工", "可以", "名字就不留了")],
+     ("zh-Hans", "请帮我转人工", "可以", "名字就不留了"),
+     ("zh-Hant", "我想搵職員跟進", "同意", "不提供"),  # p13-021 turn 3
+     ("en", "I want to talk to a human", "yes", "none")],  # p13-029 turn 6
 )  # fmt: skip
 def test_p12_005_a_declined_name_is_never_stored(
     stack: Stack, lang: str, opening: str, yes: str, refusal: str
 ) -> None:
-    """p12-005: 「本人不便透露姓名」 at the name was stored as the name of ticket 0002."""
+    """p12-005: 「本人不便透露姓名」 at the name was stored as the name of ticket 0002; p13-021
+    「不提供」 and p13-029 "none" too."""
     sender = new_sender()
     assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
     assert message("handoff.question.contact_name", lang) in say(stack, sender, yes, lang)
@@ -668,20 +671,3 @@ def test_p12_022_a_landline_and_a_labelled_question_in_the_request_are_read_back
     body = staff_mail(smtp[0], ticket_of(chat(stack, "Sim", sender, lang=lang)))
     assert "Name: Rui Santos\n" in body and "Contact: +853 28123456\n" in body, body
     assert f"Question:\n> {asked}\n" in body
-
-
-@pytest.mark.parametrize(
-    ("lang", "opening", "yes", "refusal"),
-    [("zh-Hant", "我想搵職員跟進", "同意", "不提供"),  # p13-021 turn 3
-     ("en", "I want to talk to a human", "yes", "none")],  # p13-029 turn 6
-)  # fmt: skip
-def test_p13_a_one_word_refusal_of_the_name_is_no_name(
-    stack: Stack, lang: str, opening: str, yes: str, refusal: str
-) -> None:
-    """p13-021, p13-029: 「不提供」 and "none" at the name step were stored as the name."""
-    sender = new_sender()
-    assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
-    assert message("handoff.question.contact_name", lang) in say(stack, sender, yes, lang)
-    said = say(stack, sender, refusal, lang)
-    assert any(d in said for d in DECLINED), said
-    assert message("handoff.question.contact_detail", lang) not in said

@@ -41,6 +41,7 @@ from knowledge.messages import format_date
 from knowledge.messages import text as message
 from knowledge.repayment import ADJUSTED_INSTALMENT, LAST_DUE_DATE, Case, decide
 from knowledge.repayment_text import compose_decision
+from tests.helpers import slot_values
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -74,10 +75,6 @@ def tracker(
         active_loop={},
         latest_action_name=None,
     )  # fmt: skip
-
-
-def slot_values(events: list[dict[str, Any]]) -> dict[str, Any]:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 # --- G. no verdict from the measure's own figure (018-1) -----------------------------------------

@@ -54,6 +54,7 @@ from knowledge.repayment import (
     decide,
 )
 from knowledge.repayment_text import format_mop
+from tests.helpers import slot_values
 
 ALL_AT_ONCE = [
     (
@@ -301,10 +302,6 @@ def said(
         active_loop={},
         latest_action_name=None,
     )  # fmt: skip
-
-
-def slot_values(events: list[dict[str, Any]]) -> dict[str, Any]:
-    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
 def test_a_fact_for_another_question_is_kept() -> None:
