@@ -316,7 +316,9 @@ def requested_language(text: str) -> Lang | None:
 
 
 # A message's clauses, each with the punctuation that ends it.
-_CLAUSE = re.compile(r"[^：:，,。!！?？;；\n]+[：:，,。!！?？;；\n\s]*")
+# (a full stop before a space ends one too: "switch back to english pls. what did the trade
+# committee agree…?" was one clause, the request's, and its question was dropped, p13-019)
+_CLAUSE = re.compile(r"(?:[^：:，,。!！?？;；\n.]|\.(?!\s))+[：:，,。!！?？;；\n\s.]*")
 
 
 def asked_besides_language(text: str) -> str:

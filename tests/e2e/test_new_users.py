@@ -800,3 +800,17 @@ def test_probe13_a_language_asked_with_a_question_is_answered_once_and_the_talk_
     switched = replies[1]["replies"]
     assert len(switched) <= 3, [r["text"] for r in switched]  # said once (and its custom data)
     assert sources(replies[2])[:1] == ["kimberley-licensed-operators"], text_of(replies[2])
+
+
+def test_probe13_a_question_after_switching_back_to_english_is_answered(stack: Stack) -> None:
+    """p13-019: "ok never mind, switch back to english pls. what did the trade committee agree on
+    diversification?" got the Bay Area's measure 10 and the list of 15: the question was dropped
+    with the request."""
+    reply = talk(
+        stack,
+        "thanks. And the 15 GBA measures — what's number 12?",
+        "ok never mind, switch back to english pls. what did the trade committee agree on "
+        "diversification?",
+        lang="en",
+    )[-1]
+    assert sources(reply)[:1] == ["trade-committee-consensus"], text_of(reply)

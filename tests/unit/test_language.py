@@ -249,7 +249,10 @@ def test_simplified_around_a_hello_is_still_simplified() -> None:
      ("用英文回答，CEPA修訂協議幾時生效？", "CEPA修訂協議幾時生效？"),
      ("CEPA修訂協議幾時生效？請用英文答我", "CEPA修訂協議幾時生效？"),
      ("please reply in English", ""), ("可唔可以講英文", ""), ("English please!", ""),
-     ("muda para inglês por favor", "")],
+     ("muda para inglês por favor", ""),
+     # p13-019: the question after "pls." was dropped with the request
+     ("ok never mind, switch back to english pls. what did the trade committee agree on "
+      "diversification?", "ok never mind, what did the trade committee agree on diversification?")],
 )  # fmt: skip
 def test_what_a_request_for_another_language_asks_besides(text: str, rest: str) -> None:
     """「請用英文答我：CEPA修訂協議幾時生效」 switched to English and dropped the question
