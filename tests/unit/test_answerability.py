@@ -116,7 +116,10 @@ def test_a_change_to_the_facet_rules_makes_the_index_stale(
 @pytest.mark.parametrize(
     ("question", "entry", "states"),
     [("咁藥物入澳門使唔使准照", "import-licensing-goods", True),  # probe 12: a near miss
-     ("do I need a licence to import medicines into Macao?", "import-licensing-goods", True),
+     ("藥物進口要唔要准照", "import-licensing-goods", True),
+     # a word of its own the knowledge base lacks (推介, weather): followups_tune2's near misses
+     ("深圳有咩好食推介？", "quality-china-quality-conference", False),
+     ("what's the weather in Zhuhai this weekend?", "quality-2019-meeting", False),
      # a noun no entry mentions, or nothing rare named: still judged by the labelled questions
      ("入口葡萄酒去澳門使唔使准照？", "import-licensing-goods", False),
      ("澳門有咩貨物要准照", "cites-meeting-topics", False)],
