@@ -131,17 +131,17 @@ RARE_WORD_ENTRIES = 3
 
 def names_what_it_states(question: str, entry: Entry, entries: Iterable[Entry]) -> bool:
     """Whether `question` names a rare word of the knowledge base that `entry` states, and no
-    noun the knowledge base lacks: 「咁藥物入澳門使唔使准照」 lies closest to the labelled near miss
+    word the knowledge base lacks: 「咁藥物入澳門使唔使准照」 lies closest to the labelled near miss
     「入口葡萄酒去澳門使唔使准照？」, but names the 药物 the goods entry lists, where that one
-    names a 葡萄酒 no entry mentions (probe 12). Such a question is no near miss."""
+    names a 葡萄酒 no entry mentions (probe 12). Such a question is no near miss. Any word of two
+    letters or more that no entry uses makes it one again."""
     spread = _spread(tuple(entries))
     words = set(tokenize(question))
-    stated = set(tokenize(entry.answer.zh_hans)) | set(tokenize(entry.answer.en))
     rare = {w for w in words if _rare(w, spread)}
     # and no word of its own the knowledge base lacks (「深圳有咩好食推介」 names 深圳, which the
     # conference's answer states, but asks of 推介; "weather in Zhuhai": followups_tune2)
     unknown = [w for w in words if len(w) >= 2 and not spread.get(w)]
-    return bool(rare & stated) and not unknown
+    return bool(rare & _answer_words(entry)) and not unknown
 
 
 # Nouns that ask rather than name ("从什么时候开始可以？" names no thing the entries lack).
@@ -170,9 +170,15 @@ def _spread(entries: tuple[Entry, ...]) -> dict[str, int]:
     """How many entries each word of the knowledge base's answers appears in."""
     spread: dict[str, int] = {}
     for entry in entries:
-        for word in set(tokenize(entry.answer.zh_hans)) | set(tokenize(entry.answer.en)):
+        for word in _answer_words(entry):
             spread[word] = spread.get(word, 0) + 1
     return spread
+
+
+@cache
+def _answer_words(entry: Entry) -> frozenset[str]:
+    """The words of `entry`'s answer (Simplified and English), tokenized once, not per question."""
+    return frozenset(tokenize(entry.answer.zh_hans)) | frozenset(tokenize(entry.answer.en))
 
 
 def names_nothing_rare(question: str, entries: Iterable[Entry]) -> bool:
