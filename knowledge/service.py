@@ -194,6 +194,9 @@ _ONLY_A_YEAR = re.compile(
 _REFERS_BACK = re.compile(
     r"这|此(?!外)|该|它|其|佢|呢(?:个|项|次|啲)|嗰(?:个|项|次|啲)"
     r"|\b(?:it|its|this|that|these|those|they|them)\b|\b(?:isso|isto|esse|essa|este|esta|ele|ela)\b"
+    # a Portuguese object pronoun before or after a verb: «Quem os apresentou?», «assinaram-no»
+    r"|\b(?:quem|que|quando|onde|como) (?:os|as|o|a|lhes?) \w+(?:ou|eu|iu|aram|eram|iram)\b"
+    r"|\w-(?:lo|la|los|las|no|na|os|as|o|a|lhes?)\b"
 )
 # Asking for the previous answer again, or more of it ("E o que diz exactamente?" after measure
 # 7 got measure 2, probe 7): the previous answer is all the information says.
@@ -401,6 +404,17 @@ def decide_follow_up(
         and names_what_none_states(question, retriever.entries.values())
     ):
         return None  # 「明天天氣點」 (short) after the diamond licences got the licences again
+    previous = next(h for h in own if h.entry == context.entries[0])
+    if (
+        _ASKS_WHEN.search(norm)
+        and _STATES_A_DATE.search(previous.entry.answer.zh_hans)
+        and best.score - previous.score < FOLLOW_UP_SWITCH
+        and missing_detail(question, [previous.entry]) is None
+    ):
+        # "when?" whose own words lean to no other entry of the topic asks the date the previous
+        # answer states: «Quando entraram em vigor» after the Kimberley laws got the scheme's
+        # overview, read with the previous question (followups_test)
+        return Decision("confident", [previous, *(h for h in own if h is not previous)], alone=True)
     # "and in 2019?" after the trade figures asks the previous question's figure for 2019: its
     # details are read with that question (the answer states 2018's only).
     asked = f"{context.question} {question}" if _ONLY_A_YEAR.match(norm) else question
@@ -410,15 +424,15 @@ def decide_follow_up(
     )
     if decision.missing is not None and decision.hits[0].entry.topic == context.topic:
         return decision  # "not sure", saying which detail the information lacks
-    previous = decision.hits[0]
+    first = decision.hits[0]
     if (
         decision.band == "plausible"
-        and previous.entry in context.entries
+        and first.entry in context.entries
         and len(norm) <= SHORT_FOLLOW_UP
     ):
         # 「由誰主持？」 after the CITES meeting, 「出席代表有多少名？」 after the WTO workshop: a
         # short question the previous answer ranks first for, however close another topic's.
-        decision = Decision("confident", decision.hits, chosen=(previous,))
+        decision = Decision("confident", decision.hits, chosen=(first,))
     answers = [h.entry for h in decision.answers]
     if not answers or any(e.topic != context.topic for e in answers):
         return None

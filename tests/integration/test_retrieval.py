@@ -806,6 +806,18 @@ def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context
          "en", "gba-measure-15-bond-market"),
         ("第十一項係乜", ("gba-measure-11-animal-biomaterials",), "有關詳細內容可於何處查閱？",
          "zh-Hant", "gba-measure-11-animal-biomaterials"),
+        # A pronoun object before the verb points back («os»: the figures just given), and "when?"
+        # naming nothing else asks the date the previous answer states (followups_test, tuning:
+        # both got a neighbouring entry of the topic)
+        ("Quais foram os números do comércio entre o Interior da China e Macau em 2018?",
+         ("trade-committee-trade-figures",), "Quem os apresentou?", "pt",
+         "trade-committee-trade-figures"),
+        ("Que leis aplicam o Processo de Kimberley em Macau?", ("kimberley-laws",),
+         "Quando entraram em vigor", "pt", "kimberley-laws"),
+        ("Que diplomas regulam os diamantes em bruto?", ("kimberley-laws",),
+         "e desde quando se aplicam?", "pt", "kimberley-laws"),
+        ("澳門用邊兩條法律執行金伯利進程", ("kimberley-laws",), "咁幾時生效㗎", "zh-Hant",
+         "kimberley-laws"),
     ],
 )  # fmt: skip
 def test_a_follow_up_is_read_with_the_question_before_it(
