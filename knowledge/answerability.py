@@ -160,6 +160,17 @@ def names_what_none_states(question: str, entries: Iterable[Entry]) -> bool:
     )
 
 
+def stated_only_by(question: str, entry: Entry, entries: Iterable[Entry]) -> frozenset[str]:
+    """The words of `question` (two letters or more) that `entry`'s answer states and no other
+    entry's does: 62 and 69 (the sectors before and after) for national treatment, 香港海关 for
+    the CITES meeting's participants."""
+    spread = _spread(tuple(entries))
+    words = _answer_words(entry)
+    return frozenset(
+        w for w in tokenize(question) if len(w) >= 2 and spread.get(w) == 1 and w in words
+    )
+
+
 def _rare(word: str, spread: dict[str, int]) -> bool:
     """A word of two letters or more that few entries use (未 names nothing)."""
     return len(word) >= 2 and 1 <= spread.get(word, 0) <= RARE_WORD_ENTRIES

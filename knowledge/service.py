@@ -21,6 +21,7 @@ from knowledge.answerability import (
     names_nothing_rare,
     names_what_it_states,
     names_what_none_states,
+    stated_only_by,
 )
 from knowledge.facets import Detail, missing_detail, without_this_year
 from knowledge.language import Lang, detect_lang
@@ -156,6 +157,8 @@ _ASKS_WHEN = re.compile(
     r"什么时候|什么时间|何时|几时|哪天|哪一天|边日|几号|几月|\bwhen\b|\bquando\b|que dia|em que data"
 )
 _STATES_A_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
+# The least score at which a first entry stating alone what a question names answers it.
+NAMED_ALONE_FLOOR = 0.4
 # How far a follow-up's own words must rank an entry above the one its reading with the previous
 # question gives, for that reading to give way: to another entry of the topic ("and banking?"),
 # or, when it is another topic's, to the question read alone (tuned on
@@ -618,6 +621,22 @@ def _decide_whole(
         first = next(h for h in hits if h.entry is by_words)
         hits = [first, *(h for h in hits if h is not first)]
         sureness, chosen = "confident", (first,)
+    elif (
+        sureness == "weak"
+        and hits[0].score >= NAMED_ALONE_FLOOR
+        and (only := stated_only_by(asked, hits[0].entry, retriever.entries.values()))
+        and (
+            any(w.isdigit() for w in only)
+            or (
+                agrees(hits[0], intent, AGREEMENT_INTENT_CONFIDENCE)
+                and not names_what_none_states(asked, retriever.entries.values())
+            )
+        )
+    ):
+        # The first entry alone states a figure the question names (「62個變69個係講緊咩」), or,
+        # with the NLU on its topic, a word no other entry has (「cites個meeting有冇香港海關去」):
+        # however loosely the colloquial rest of it matches (blind23)
+        sureness, chosen = "confident", (hits[0],)
     decision = Decision(sureness, hits, alone=alone, chosen=chosen)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py). Named
