@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from knowledge.facets import Detail
@@ -143,12 +143,15 @@ def compose_handoff(lang: Lang) -> Reply:
     return Reply(text("answer.still_not_sure", lang), lang, [handoff], [], True)
 
 
-def compose_measure_closed(entry: Entry, lang: Lang) -> Reply:
+def compose_measure_closed(entry: Entry, lang: Lang, asked: Sequence[Entry] = ()) -> Reply:
     """ "Can I still apply?" of the repayment measure, which has ended: that it has, from the
-    rule's own date, with the source of `entry` (an answer of the measure that states the date)."""
-    said = text("answer.measure_closed", lang) + "\n\n" + source_line(entry, lang)
-    sources = [{"id": entry.id, "title": entry.title.get(lang)}]
-    return Reply(said, lang, [], sources)
+    rule's own date, with the source of `entry` (an answer of the measure that states the date);
+    then the answers of `asked`, entries of the measure stating what the question also asked
+    (「依家想申請減少今期還款 最多可以減到剩幾多」: how low, blind23)."""
+    parts = [text("answer.measure_closed", lang), *(e.answer.get(lang).strip() for e in asked)]
+    parts += unique(source_line(e, lang) for e in [entry, *asked])
+    sources = [{"id": e.id, "title": e.title.get(lang)} for e in [entry, *asked]]
+    return Reply("\n\n".join(parts), lang, [], sources)
 
 
 def compose_no_such_item(listed: Entry, count: int, place: int, lang: Lang) -> Reply:

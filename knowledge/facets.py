@@ -191,7 +191,9 @@ FACETS: dict[Facet, FacetRule] = {
     "documents": _rule(
         r"(?:准备|带|提交|交|需要)(?:什么|咩|乜|哪些|啲咩|啲乜|啲|边啲)?(?:材料|文件)|所需(?:提交|递交|准备)?之?(?:材料|文件)|(?:材料|文件)清单|证明文件"
         r"|what documents|documents? (?:do|are|needed|required)|paperwork|documentos|documentação",
-        r"文件|材料|证明|document|comprovativo",
+        # (not the 原材料, raw materials, of the Kimberley overview: "What documents do I need to
+        # apply for a Kimberley Process certificate?" was answered with it, blind23)
+        r"文件|(?<!原)材料|证明|document|comprovativo",
     ),
     "download": _rule(
         r"下载|download|descarreg|baixar (?:o|a|os|as) (?:formulário|ficheiro|documento|impresso)"
@@ -734,6 +736,7 @@ def without_this_year(question: str) -> str:
 _LAST_YEAR = re.compile(r"去年|上年|上一年|last year|previous year|ano passado|último ano")
 # A figure asked for a year is stated only as an amount in the same sentence as that year: the
 # answers' other dates (a meeting on 20 November 2019) do not give 2019's trade figures.
+_HOW_MANY = re.compile(r"多少|几多|\bhow many\b|\bquant[oa]s\b")
 _FIGURE_ASKED = re.compile(
     r"贸易额|贸易总额|进出口额|使用澳资|营业额|总额|金额|数字|数据|统计|投资额|\bfigures?\b|\bvolume|\bvalue"
     r"|\binvestment\b|\binvestimento\b|\b(?:bilateral|total|two-way) trade\b|\btrade (?:volume|value)"
@@ -1107,8 +1110,11 @@ def missing_detail(question: str, entries: list[Entry]) -> Detail | None:
     ]
     if figure and _LAST_YEAR.search(asked):
         years.append("last year")
+    # (a figure or count asked of a year after the measure's end is one no answer has: "repayment
+    # adjustment figures for 2021?", blind23; whether that year's instalments were covered is not)
+    quantity = figure or _HOW_MANY.search(asked) is not None
     for year in years:
-        if ended is not None and (not year.isdigit() or int(year) > ended):
+        if ended is not None and (not year.isdigit() or int(year) > ended) and not quantity:
             continue
         if year not in stated or (
             figure and not re.search(rf"{year}[^。;；]{{0,60}}(?:{_FIGURE})", stated)

@@ -17,7 +17,7 @@ import numpy.typing as npt
 import snowballstemmer
 
 from knowledge.language import detect_lang
-from knowledge.text import document_tokens, tokenize
+from knowledge.text import document_tokens, tokenize, unaccented
 
 # Okapi BM25 constants (the usual defaults; the fused score's saturation is tuned in fusion.py).
 K1 = 1.5
@@ -29,11 +29,13 @@ _STEMMERS = {"en": snowballstemmer.stemmer("english"), "pt": snowballstemmer.ste
 
 def stemmed(tokens: list[str], text: str) -> list[str]:
     """`tokens` of `text` with every Latin-letter word replaced by its English or Portuguese stem
-    (the language of the whole text decides; Chinese words are kept)."""
+    (the language of the whole text decides; Chinese words are kept), diacritics dropped first:
+    Macao users often type Portuguese without them («Que licencas preciso…», blind23), and the
+    stems of «apreciação» and «apreciacao» differ."""
     if not any(_LATIN_WORD.fullmatch(t) for t in tokens):
         return tokens
     stemmer = _STEMMERS["pt" if detect_lang(text) == "pt" else "en"]
-    return [stemmer.stemWord(t) if _LATIN_WORD.fullmatch(t) else t for t in tokens]
+    return [stemmer.stemWord(unaccented(t)) if _LATIN_WORD.fullmatch(t) else t for t in tokens]
 
 
 def query_terms(query: str) -> list[str]:

@@ -50,6 +50,8 @@ def _pt_place(ordinal: str) -> int:
 _LIST_NAMES: dict[Topic, re.Pattern[str]] = {
     "gba_measures": re.compile(
         r"大湾区|greater bay area|grande baía|grande baia|惠澳(?:措施|政策)"
+        # its count names it too: 「15項入面第一項係咩」 (blind23)
+        r"|(?:15|十五)\s*项|\b15 (?:measures|medidas)\b"
     ),
 }
 _LIST_NAMED = re.compile("|".join(p.pattern for p in _LIST_NAMES.values()))

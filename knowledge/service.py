@@ -96,7 +96,7 @@ _ASKS_ABOUT_THE_MEASURE = re.compile(
     r"|como funciona|o que é (?:esta|essa|a) medida|em que consiste"
     r"|how (?:low|much) (?:can|will|would|could|does|do|is)\b|\bminimum (?:instalment|payment|amount)"
     r"|\b(?:to|by) how much\b"
-    r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)(?:几多|多少|几)"
+    r"|最低|(?:减|降|调|减少|调低|下调)(?:到|至|为)剩?(?:几多|多少|几)"
     r"|(?:每期|下期|下一期)(?:要)?(?:还|供|俾|交|付)(?:几多|多少|少啲|少些|少一点)"
     r"|\bquanto (?:posso|vou|teria|fica|pagaria|pago)\b|(?:prestação|valor) mínim[oa]|até quanto"
     r"|点(?:样)?计|(?:如何|怎么|怎样)计算|how (?:is it|is that|do you|are they) calculated"
@@ -254,6 +254,10 @@ _ASKS_WHAT_IT_IS = re.compile(
     r"[^？?，,。]{1,25}\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:意思)?(?:嚟|来|黎)?"
     r"(?:㗎|架|呀|啊|嘅|呢)?\W*$"
+    # 「CEPA到底是个什么安排？」 (blind23), 「咁我問你 CEPA有咩用」 (probe 14)
+    r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁(?:我问你)?)?\s*[^？?，,。\s]{1,25}?(?:到底|究竟)?"
+    r"(?:(?:是|系)(?:个|一个|一种|咩)?(?:什么|甚么|咩|乜嘢?)(?:安排|协议|协定|嘢|东西|制度)|有(?:咩|什么|乜嘢?)用)"
+    r"(?:嚟|来|黎)?(?:㗎|架|呀|啊|嘅|呢)?\W*$"
 )
 _A_DETAIL_OF_IT = re.compile(
     r"date|e-?mail|address|rate|fee|hours|theme|purpose|deadline|cut-off|penalt|number|phone|name"
@@ -269,6 +273,14 @@ _ASKS_OF_THE_LIST = re.compile(
     r"|(?:何处|哪里|边度|去边|喺边)(?:可以)?(?:查阅|查|睇|看)|where (?:can i|can we|do i|to) (?:find|read|see|get)"
     r"|onde (?:posso|se pode|podemos) (?:ver|consultar|ler|encontrar)"
 )
+# An item of a list named by what it is about, not by its number: 「買樓嗰項講咩」 (probe 14: measure
+# 6 after measure 6, "not sure" alone), "the measure about …", «a medida sobre …».
+_THE_ITEM_ABOUT = re.compile(
+    r"(?:嗰|那|这|呢)(?:一)?(?:项|个|条)(?:措施|政策)?(?:讲|系|是|说|呢|关于|咩|乜|什么|有咩|内容|\W*$)"
+    r"|\bthe (?:one|measure|item) (?:about|on|for|that)\b|\ba medida (?:sobre|de|para|que)\b"
+)
+# How far the item first ranked for it must lead the next item of its list.
+ITEM_ABOUT_LEAD = 0.05
 # How far behind the first entry the overview may rank for "What is X?" to be answered with it.
 DEFINITION_MARGIN = 0.08
 
@@ -624,6 +636,16 @@ def _decide_whole(
     elif (
         sureness == "weak"
         and hits[0].score >= NAMED_ALONE_FLOOR
+        and list_place(hits[0].entry) is not None
+        and _THE_ITEM_ABOUT.search(asked)
+        and hits[0].score - next((h.score for h in hits[1:] if list_place(h.entry)), 0.0)
+        >= ITEM_ABOUT_LEAD
+    ):
+        # the item a question names by what it is about, first by a lead over the other items
+        sureness, chosen = "confident", (hits[0],)
+    elif (
+        sureness == "weak"
+        and hits[0].score >= NAMED_ALONE_FLOOR
         and (only := stated_only_by(asked, hits[0].entry, retriever.entries.values()))
         and (
             any(w.isdigit() for w in only)
@@ -761,7 +783,15 @@ def answer_question(
         first = retriever.search(question, k=1, topic=topic)
         out_of_scope = not (first and first[0].entry.topic == context_topic)
     if (closed := _ended_measure(retriever, question, topic, today, context_topic)) is not None:
-        return compose_measure_closed(closed, lang)
+        details = []
+        if _ASKS_ABOUT_THE_MEASURE.search(normalise(question)):
+            asked = decide(retriever, question, topic, intent_confidence, out_of_scope).answers
+            details = [
+                h.entry
+                for h in asked
+                if h.entry.topic == closed.topic and h.entry is not closed and not h.entry.overview
+            ]
+        return compose_measure_closed(closed, lang, details)
     decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
     if context is not None and decision.band != "confident":
         if not _elsewhere_surely(retriever, question, topic, intent_confidence, context):

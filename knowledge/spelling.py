@@ -15,7 +15,7 @@ from functools import cache
 
 from spellchecker import SpellChecker
 
-from knowledge.text import has_han
+from knowledge.text import has_han, unaccented
 
 # Chat shorthand that dictionaries list as words of their own ("wen", "n", "r"), by language.
 SHORTHAND: dict[str, dict[str, str]] = {
@@ -63,6 +63,20 @@ def _checker(language: str) -> SpellChecker:
     return SpellChecker(language=language, distance=1)
 
 
+@cache
+def _accented_forms() -> dict[str, str]:
+    """Portuguese words typed without their diacritics, each the most frequent dictionary word
+    it stands for: «reuniao» → «reunião», «apreciacao» → «apreciação» (two edits away, which
+    the dictionary's one-edit correction misses). Not a word of its own («esta», «pais»)."""
+    frequency = _checker("pt").word_frequency
+    forms: dict[str, str] = {}
+    for word, count in frequency.items():
+        bare = unaccented(word)
+        if bare != word and bare not in frequency and count > frequency[forms.get(bare, bare)]:
+            forms[bare] = word
+    return forms
+
+
 class Speller:
     """Mends English and Portuguese questions against the dictionaries and `vocabulary` (the
     knowledge base's own words, lower case)."""
@@ -70,6 +84,7 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self._vocabulary = frozenset(vocabulary)
         self._mended: dict[tuple[str, str], str] = {}
+        _accented_forms()  # built once, at load rather than on the first question
 
     def mend(self, text: str) -> str:
         """`text` (normalised: lower case) with shorthand spelt out and slips mended."""
@@ -96,7 +111,10 @@ class Speller:
     def _word(self, word: str, language: str) -> str:
         if word in SHORTHAND[language]:
             return SHORTHAND[language][word]
-        if len(word) < MIN_MENDED or word in self._vocabulary:
+        if len(word) < MIN_MENDED:
+            return word
+        if word in self._vocabulary and not (language == "pt" and word in _accented_forms()):
+            # (the tuning sets' questions are in the vocabulary, typed without accents too)
             return word
         key = (word, language)
         if key not in self._mended:
@@ -106,6 +124,8 @@ class Speller:
     def _correction(self, word: str, language: str) -> str:
         if word in _checker("en") or word in _checker("pt"):
             return word
+        if language == "pt" and (accented := _accented_forms().get(word)):
+            return accented
         return _checker(language).correction(word) or word
 
 

@@ -376,3 +376,8 @@ def document_tokens(text: str) -> list[str]:
     indexes, so that a one-character query word (药) meets the words that contain it (药品)."""
     characters = [ch for ch in normalise(text) if _HAN_RE.match(ch) and ch not in STOPWORDS]
     return tokenize(text) + characters
+
+
+def unaccented(word: str) -> str:
+    """`word` without its diacritics: «licenças» and «licencas», «reunião» and «reuniao»."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))

@@ -12,8 +12,9 @@ from knowledge.cli import main as kb_main
 from knowledge.encoders import make_encoder
 from knowledge.index import build_index, index_state
 from knowledge.language import Lang
-from knowledge.messages import template
+from knowledge.messages import format_date, template
 from knowledge.messages import text as message
+from knowledge.repayment import LAST_DUE_DATE
 from knowledge.retriever import AGREEMENT_INTENT_CONFIDENCE, HybridRetriever, band, confident
 from knowledge.schema import Topic
 from knowledge.service import Context, answer_question, answer_within_check, decide
@@ -696,6 +697,23 @@ def test_can_i_still_apply_is_told_the_measure_has_ended(
     assert reply.sources and reply.sources[0]["id"].startswith("sme-repayment-")
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("間公司攞咗青年創業援助 依家想申請減少今期還款 最多可以減到剩幾多", "zh-Hant"),  # blind23
+     ("Can I still apply now? what is the minimum instalment?", "en")],
+)  # fmt: skip
+def test_still_open_and_a_detail_of_the_measure_gets_the_end_then_the_detail(
+    retriever: HybridRetriever, question: str, lang: Lang
+) -> None:
+    """The end first, then what was asked of the rule (it was the end alone, with the overview
+    cited: "how low?" went unanswered), without a second note of the end."""
+    reply = answer_question(retriever, question, lang, dt.date(2026, 12, 6), "sme_repayment", 1.0)
+    assert reply.text.startswith(message("answer.measure_closed", lang)), reply.text
+    assert "sme-repayment-amount" in [s["id"] for s in reply.sources]
+    assert "1,000" in reply.text
+    assert message("answer.expired", lang, date=format_date(LAST_DUE_DATE, lang)) not in reply.text
+
+
 def test_still_valid_of_another_topic_is_not_the_repayment_measure(
     retriever: HybridRetriever,
 ) -> None:
@@ -883,3 +901,38 @@ def test_what_is_a_topic_is_answered_by_its_overview(
     decision = decide(retriever, question, "kimberley_process", 1.0)
     assert decision.band == "confident"
     assert [h.entry.id for h in decision.answers][:1] == [entry_id]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("買樓嗰項講咩", "gba-measure-01-home-purchase"),  # probe 14: measure 6, after measure 6
+     ("移動支付嗰項係咩", "gba-measure-02-mobile-payment")],
+)  # fmt: skip
+def test_an_item_named_by_what_it_is_about_is_answered(
+    retriever: HybridRetriever, question: str, entry_id: str
+) -> None:
+    context = after(retriever, "第六項係咩", "gba-measure-06-medicines-devices")
+    for asked_after in (None, context):
+        reply = answer_question(
+            retriever,
+            question,
+            "zh-Hant",
+            dt.date(2026, 12, 7),
+            "gba_measures",
+            0.91,
+            context=asked_after,
+        )
+        assert [s["id"] for s in reply.sources] == [entry_id], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "confidence"),
+    [("CEPA到底是个什么安排？", 1.0),  # blind23: "not sure"
+     ("咁我問你 CEPA有咩用", 0.9)],  # probe 14 (p14-030)
+)  # fmt: skip
+def test_what_cepa_is_or_is_for_is_answered_by_its_overview(
+    retriever: HybridRetriever, question: str, confidence: float
+) -> None:
+    decision = decide(retriever, question, "cepa_services", confidence)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers] == ["cepa-overview"]

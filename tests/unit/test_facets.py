@@ -122,6 +122,15 @@ def known(entries: list[Entry]) -> dict[str, Entry]:
             "year",
         ),
         ("下年嘅CITES協調會喺邊度開？", "cites-coordination-meeting", "year"),
+        # the overview's 原材料 (raw materials) are no documents (blind23)
+        (
+            "What documents do I need to apply for a Kimberley Process certificate?",
+            "kimberley-overview",
+            "documents",
+        ),
+        # a figure or count of a year after the measure's end (blind23: answered with 2019's)
+        ("repayment adjustment figures for 2021?", "sme-repayment-statistics", "year"),
+        ("2022年有幾多間公司申請調整還款", "sme-repayment-statistics", "year"),
         ("第一批金伯利鑽石係邊個國家運嚟㗎？", "kimberley-first-import", "origin"),
         ("調整還款申請表喺邊度攞？", "sme-repayment-overview", "form"),
         ("澳門人喺中山買樓首期要幾成？", "gba-measure-01-home-purchase", "ratio"),
@@ -945,6 +954,8 @@ def test_a_detail_the_answer_does_not_state_is_named(
         ("Do we have to pay the rest all at once after the reduction?", ["sme-repayment-amount"]),
         # who chaired the CITES meeting: 陳子慧
         ("由誰主持？", ["cites-coordination-meeting"]),
+        # whether a later year's instalments were covered is the deadline's to say
+        ("can I adjust my 2021 instalment?", ["sme-repayment-deadline"]),
         # a measure for Hong Kong and Macao residents covers Hong Kong's (probe 6)
         ("咁香港人可唔可以用？", ["gba-measure-01-home-purchase"]),
         ("E para os residentes de Hong Kong?", ["gba-measure-01-home-purchase"]),

@@ -90,6 +90,9 @@ def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> N
         ("qual é a 7.ª medida da Grande Baía?", 7),
         ("第4项惠澳措施是什么", 4),
         ("what is the twelfth Greater Bay Area measure?", 12),
+        # the list named by its count (blind23: the NLU unsure, refused)
+        ("15項入面第一項係咩", 1),
+        ("十五项里面第二项是什么", 2),
     ],
 )
 def test_an_item_of_the_list_named_in_the_question_whatever_the_nlu_read(

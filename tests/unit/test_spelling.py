@@ -23,8 +23,16 @@ def speller() -> Speller:
             "how many diamond firms r licensed in macau",
             "how many diamond firms are licensed in macau",
         ),
-        # Portuguese shorthand and a dropped accent's neighbour
-        ("e a proxima reuniao qd é?", "e a próxima reuniao quando é?"),
+        # Portuguese shorthand and dropped accents (「reuniao」 was left as typed: the tuning
+        # sets' questions, typed so, are in the vocabulary), two edits away too (blind23)
+        ("e a proxima reuniao qd é?", "e a próxima reunião quando é?"),
+        (
+            "que licencas preciso para importar diamantes em bruto",
+            "que licenças preciso para importar diamantes em bruto",
+        ),
+        ("qual e o prazo de apreciacao", "qual e o prazo de apreciação"),
+        # a word of its own without them stays («esta», «pais»)
+        ("esta medida aplica-se aos pais?", "esta medida aplica-se aos pais?"),
     ],
 )
 def test_slips_and_shorthand_are_mended(speller: Speller, typed: str, mended: str) -> None:
