@@ -13,6 +13,7 @@ choice of the constants: `benchmarks/answerability.py`, docs/benchmarks.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -151,13 +152,33 @@ _ASKING_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Cantonese question words jieba glues to a neighbour and tags as a noun (有边 in 「有邊啲部門出席」).
+_ASKING_CHARACTERS = re.compile("[边咩乜点几啲嘢冇]")
+
+
 def names_what_none_states(question: str, entries: Iterable[Entry]) -> bool:
     """Whether `question` names a thing (a Chinese noun) that no entry mentions: 葡萄酒, 天气."""
     spread = _spread(tuple(entries))
     nouns = chinese_nouns(normalise(question))
     return any(
-        noun and len(w) >= 2 and w not in _ASKING_NOUNS and not spread.get(w) for w, noun in nouns
+        noun
+        and len(w) >= 2
+        and w not in _ASKING_NOUNS
+        and not _ASKING_CHARACTERS.search(w)
+        and not spread.get(w)
+        for w, noun in nouns
     )
+
+
+def names_only_what_it_states(question: str, entry: Entry, entries: Iterable[Entry]) -> bool:
+    """Whether every rare word of `question` is one `entry`'s answer states (or it has none), and
+    it names no thing the knowledge base lacks: after the WTO workshop, 「有咩部門派人去」 and "who
+    attended?" ask of the workshop, however well the CITES meeting's participants match them;
+    "how many applications were approved?" (applications, approved) asks of something else."""
+    spread = _spread(tuple(entries))
+    words = _answer_words(entry)
+    rare = {w for w in tokenize(question) if _rare(w, spread)}
+    return rare <= words and not names_what_none_states(question, entries)
 
 
 def stated_only_by(question: str, entry: Entry, entries: Iterable[Entry]) -> frozenset[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from knowledge.spelling import dictionary_language
 from knowledge.text import to_simplified, to_traditional
 
 Lang = Literal["zh-Hant", "zh-Hans", "en", "pt"]
@@ -124,6 +125,10 @@ def _latin_lang(lowered: str) -> Lang:
     words = _LATIN_WORD.findall(lowered)
     pt = sum(w in _PT_WORDS for w in words)
     en = sum(w in _EN_WORDS for w in words)
+    if pt == en and (by_dictionary := dictionary_language(words)) is not None:
+        # a tie of the telling words above: the dictionaries' whole vocabularies decide
+        # («Pensando melhor, podem passar a minha pergunta» was English, p14-010)
+        return "pt" if by_dictionary == "pt" else "en"
     return "pt" if pt > en else "en"
 
 
@@ -276,7 +281,9 @@ _ASKS = [
         r"(?:[\s-]+\w+){0,2}?\s+em\s+" + _NAME,
         r"\bem\s+" + _NAME + r"\s*,?\s*por\s+favor",
         # «Volte ao português», 「請以簡體字回覆」 (probe 8)
-        r"\b(?:volte|volta|voltar|regresse|regressa)\s+(?:ao|para\s+o)\s+" + _NAME,
+        # «Voltando ao português: …» (p14-039 stayed in English, asked for before)
+        r"\b(?:volte|volta|voltar|voltando|volto|voltamos|regresse|regressa|regressando)\s+"
+        r"(?:ao|para\s+o)\s+" + _NAME,
         r"以\s*" + _NAME + r"\s*(?:回覆|回复|作答|回答|答覆|答复)",
         r"(?:用|轉|转|改|換|换|回覆|回复)\s*(?:做|成|為|为|返|用)?\s*" + _NAME + r"(?!\s*(?:點|点|怎|名|版|叫))",
     )

@@ -19,6 +19,7 @@ from knowledge.answer import (
 )
 from knowledge.answerability import (
     names_nothing_rare,
+    names_only_what_it_states,
     names_what_it_states,
     names_what_none_states,
     stated_only_by,
@@ -457,6 +458,7 @@ def decide_follow_up(
         own[0].entry.topic != context.topic
         and own[0].score >= PLAUSIBLE_THRESHOLD
         and own[0].score - best.score >= FOLLOW_UP_SWITCH
+        and not names_only_what_it_states(question, context.entries[0], retriever.entries.values())
     ):
         return None
     # The previous answer again, while the follow-up's own words point at another entry by a
@@ -645,6 +647,7 @@ def _decide_whole(
         sureness, chosen = "confident", (hits[0],)
     elif (
         sureness == "weak"
+        and not out_of_scope
         and hits[0].score >= NAMED_ALONE_FLOOR
         and (only := stated_only_by(asked, hits[0].entry, retriever.entries.values()))
         and (
@@ -657,7 +660,8 @@ def _decide_whole(
     ):
         # The first entry alone states a figure the question names (「62個變69個係講緊咩」), or,
         # with the NLU on its topic, a word no other entry has (「cites個meeting有冇香港海關去」):
-        # however loosely the colloquial rest of it matches (blind23)
+        # however loosely the colloquial rest of it matches (blind23). Never what the NLU reads
+        # as out of scope.
         sureness, chosen = "confident", (hits[0],)
     decision = Decision(sureness, hits, alone=alone, chosen=chosen)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
@@ -796,8 +800,9 @@ def answer_question(
     if context is not None and decision.band != "confident":
         if not _elsewhere_surely(retriever, question, topic, intent_confidence, context):
             decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
-    elif context is not None and _elsewhere_on_the_nlu_alone(
-        retriever, question, decision, context
+    elif context is not None and (
+        _elsewhere_on_the_nlu_alone(retriever, question, decision, context)
+        or _asks_only_of_the_answer(retriever, question, decision, context)
     ):
         follow_up = decide_follow_up(retriever, question, context, out_of_scope)
         if follow_up is not None and follow_up.band == "confident":
@@ -862,6 +867,19 @@ def _elsewhere_on_the_nlu_alone(
     alone = decide(retriever, question, None, 0.0, False)
     named = alone.hits[0].entry == decision.answers[0].entry and lead(alone.hits) >= CLEAR_LEAD
     return alone.band == "weak" and not named
+
+
+def _asks_only_of_the_answer(
+    retriever: HybridRetriever, question: str, decision: Decision, context: Context
+) -> bool:
+    """Whether a sure answer on another topic than the conversation's answers a question that
+    names nothing but what the previous answer states, and no topic: 「有咩部門派人去」 after the
+    WTO workshop got the CITES meeting's participants (probe 14)."""
+    return (
+        decision.answers[0].entry.topic != context.topic
+        and topic_named(question) is None
+        and names_only_what_it_states(question, context.entries[0], retriever.entries.values())
+    )
 
 
 def _same_topic(retriever: HybridRetriever, previous: str, hits: list[Hit]) -> bool:

@@ -63,6 +63,14 @@ def _checker(language: str) -> SpellChecker:
     return SpellChecker(language=language, distance=1)
 
 
+def dictionary_language(words: Iterable[str]) -> str | None:
+    """ "pt" or "en", whichever dictionary alone knows more of `words` (lower case); None on a
+    tie: «Pensando melhor, podem passar a minha pergunta» (pensando, melhor, podem, passar)."""
+    pt = sum(w in _checker("pt") and w not in _checker("en") for w in words)
+    en = sum(w in _checker("en") and w not in _checker("pt") for w in words)
+    return "pt" if pt > en else "en" if en > pt else None
+
+
 @cache
 def _accented_forms() -> dict[str, str]:
     """Portuguese words typed without their diacritics, each the most frequent dictionary word

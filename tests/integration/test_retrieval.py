@@ -836,6 +836,12 @@ def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context
          "e desde quando se aplicam?", "pt", "kimberley-laws"),
         ("澳門用邊兩條法律執行金伯利進程", ("kimberley-laws",), "咁幾時生效㗎", "zh-Hant",
          "kimberley-laws"),
+        # naming nothing but what the previous answer states, however well another topic's
+        # entry matches (p14-009: the CITES meeting's participants, or out of scope)
+        ("世貿嗰個進口許可工作坊係幾時搞㗎", ("import-licensing-workshop",), "有咩部門派人去",
+         "zh-Hant", "import-licensing-workshop"),
+        ("世貿嗰個進口許可工作坊係幾時搞㗎", ("import-licensing-workshop",), "有邊啲部門出席",
+         "zh-Hant", "import-licensing-workshop"),
     ],
 )  # fmt: skip
 def test_a_follow_up_is_read_with_the_question_before_it(

@@ -19,6 +19,8 @@ from knowledge.language import detect_lang
         # the probes of 2026-12-06: answered in English
         ("E quantos sectores passaram a ter tratamento nacional?", "pt"),
         ("Posso candidatar-me agora?", "pt"),
+        # p14-010: as many telling words of each; the dictionaries know the rest as Portuguese
+        ("Pensando melhor, podem passar a minha pergunta", "pt"),
         ("12345", "zh-Hant"),
     ],
 )
@@ -158,6 +160,7 @@ def test_the_reply_language_stays_until_the_user_clearly_switches(
         # probe 8: read as "are you a bot?", answered in English
         ("請以簡體字回覆。", "zh-Hans"),
         ("Volte ao português", "pt"),
+        ("Obrigado! Voltando ao português: o que disseram os representantes das empresas?", "pt"),
         # A question whether it speaks the language the question is written in is no request
         # (capabilities answer it), nor is a document's language or a translation.
         ("Olá, fala português?", None),
@@ -252,7 +255,10 @@ def test_simplified_around_a_hello_is_still_simplified() -> None:
      ("muda para inglês por favor", ""),
      # p13-019: the question after "pls." was dropped with the request
      ("ok never mind, switch back to english pls. what did the trade committee agree on "
-      "diversification?", "ok never mind, what did the trade committee agree on diversification?")],
+      "diversification?", "ok never mind, what did the trade committee agree on diversification?"),
+     # p14-039: answered in English (asked for before), and from the wrong entry
+     ("Obrigado! Voltando ao português: o que disseram os representantes das empresas?",
+      "Obrigado! o que disseram os representantes das empresas?")],
 )  # fmt: skip
 def test_what_a_request_for_another_language_asks_besides(text: str, rest: str) -> None:
     """「請用英文答我：CEPA修訂協議幾時生效」 switched to English and dropped the question
