@@ -9,6 +9,7 @@ conversation id the gateway prefixes (`web:`, `tg:`, `api:`), never from client 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -21,6 +22,7 @@ from actions.conversation import (
     conversation_lang,
     follow_up_context,
     intent_confidence,
+    previous_turn,
     send_reply,
     unanswered_events,
 )
@@ -44,14 +46,18 @@ from actions.forms import (
 from actions.parsing import (
     MAX_NAME_LENGTH,
     Answer,
+    asks_about_own_data,
     asks_about_privacy,
     asks_for_others_data,
     asks_if_one_contact_enough,
+    asks_question_only,
     asks_to_withdraw,
     declines_name,
+    declines_one_contact,
     introduced_name,
     is_aside,
     is_bare_answer,
+    is_bare_name,
     is_closing,
     looks_like_question,
     names_its_subject,
@@ -74,7 +80,7 @@ from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
 from knowledge.answer import Reply
-from knowledge.language import Lang
+from knowledge.language import LANGS, Lang
 from knowledge.messages import text
 from knowledge.schema import topic_for_intent
 from knowledge.service import question_parts
@@ -164,9 +170,33 @@ class ValidateHandoffForm(ExtractingFormValidation):
             if requested == "contact_detail" and (contact := parse_contact(typed)):
                 return [SlotSet(requested, contact), SlotSet(HINT, None)]
             return ask_again_events(requested, HINT)
+        if requested == "contact_detail" and dispatcher is not None:
+            # 「email都唔想俾，可唔可以淨係留個問題？」 (p14-034: "still cannot answer"): what is
+            # possible; 「唔想俾電話」 (p14-034: the hand-off ended): the other one is enough.
+            key = (
+                "handoff.contact_needed"
+                if asks_question_only(typed)
+                else "handoff.one_contact_enough"
+                if declines_one_contact(typed) and not parse_contact(typed)
+                else None
+            )
+            if key:
+                send_reply(dispatcher, Reply(text(key, lang), lang))
+                return ask_again_events(requested, HINT)
         if requested == "handoff_consent" and _asks_for_staff(tracker, typed):
             # 「算了，给我转人工」: yes
             return [SlotSet(requested, True), SlotSet(HINT, None), *_read_back(tracker)]
+        if (
+            dispatcher is not None
+            and requested == "contact_name"
+            and declines_name(typed)
+            and not _alias_explained(tracker)
+        ):
+            # "I don't want to give my name", «Prefiro não dizer o meu nome» ended the hand-off,
+            # and a name typed after it got "still cannot answer" (p14-013, p14-031): any name
+            # will do, said once; declined again, the hand-off stops as before.
+            send_reply(dispatcher, Reply(text("handoff.name_alias", lang), lang))
+            return ask_again_events(requested, HINT)
         if withdraws_consent(typed) or withholds_details(typed) or asks_to_withdraw(typed):
             # 「考慮後，本人撤回同意，請勿保留我的姓名及電郵。」 at the question (p12-041: ignored,
             # and then the withdrawal filed as the question): stop, and keep nothing, not even
@@ -235,6 +265,9 @@ class ValidateHandoffForm(ExtractingFormValidation):
         value: Any = None
         if requested == "handoff_consent":
             answer = _answer(tracker)
+            if is_bare_name(typed) and read_answer(typed, None) is None:
+                # 「张伟」 to 「你是否同意？」 (NLU: yes, p14-040) is a name, no consent yet
+                return hint_events(requested, HINT)
             if answer is Answer.DONT_KNOW:
                 return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
             if answer is None and latest_intent(tracker) == "goodbye":
@@ -245,8 +278,14 @@ class ValidateHandoffForm(ExtractingFormValidation):
             value = None if is_bare_answer(typed) else parse_name(typed)
         elif requested == "contact_detail":
             value = parse_contact(typed)
+            if value is None and dispatcher is not None and _is_question_for_staff(tracker, typed):
+                # 「内地企业在澳门设公司后能否…」 where the contact was asked (p14-040: lost, and
+                # the first message filed instead): offered at the question step
+                send_reply(dispatcher, Reply(text("handoff.question_noted", lang), lang))
+                question = typed[:MAX_QUESTION_LENGTH]
+                return [SlotSet(LAST_UNANSWERED, question), *ask_again_events(requested, HINT)]
         elif requested == "handoff_question":
-            earlier = tracker.get_slot(LAST_UNANSWERED)
+            earlier = offered_question(tracker)
             question = "\n".join(text_lines(typed))
             if earlier and (_answer(tracker) is Answer.YES or says_already_told(typed)):
                 value = earlier  # 「頭先講咗」 (p10-017): the question the request asked
@@ -263,6 +302,55 @@ class ValidateHandoffForm(ExtractingFormValidation):
             return hint_events(requested, HINT)
         read_back = _read_back(tracker) if requested == "handoff_consent" and value else []
         return [SlotSet(requested, value), SlotSet(HINT, None), *read_back]
+
+
+def _alias_explained(tracker: Tracker) -> bool:
+    """Whether the bot's turn before the latest message said that any name will do."""
+    said = [str(e.get("text") or "") for e in previous_turn(tracker) if e.get("event") == "bot"]
+    return any(text("handoff.name_alias", lang) in s for s in said for lang in LANGS)
+
+
+def _is_question_for_staff(tracker: Tracker, typed: str) -> bool:
+    """A question typed at a step, which could be the one to pass on."""
+    # (「…能否以澳门服务提供者身份进入内地市场」 has no question mark: the NLU's topic tells)
+    asks = looks_like_question(typed) or topic_for_intent(latest_intent(tracker)) is not None
+    return (
+        len(typed) >= MIN_QUESTION
+        and asks
+        and not asks_about_privacy(typed)
+        and not asks_about_own_data(typed)
+        and not wants_staff(typed)
+    )
+
+
+# Shorter than this (characters), a message typed at the contact step is no question for staff.
+MIN_QUESTION = 8
+
+
+def offered_question(tracker: Tracker) -> str | None:
+    """The earlier question the question step offers, unless it is no question for staff: the
+    contact ("ok: jon.doe@gmail.com", p14-013), the name ("Maria", p14-031), a question about
+    one's data (「咁如果我之後想刪走點算」, p14-038)."""
+    earlier = tracker.get_slot(LAST_UNANSWERED)
+    if not earlier:
+        return None
+    earlier = str(earlier)
+    names = {str(tracker.get_slot(s) or "").casefold() for s in ("contact_name", "contact_detail")}
+    without_contact = earlier
+    if contact := parse_contact(earlier):
+        without_contact = re.sub(r"\S*@\S*|[+\d][\d\s()+-]{6,}\d", " ", earlier)
+    words = re.sub(
+        r"[\W_]|\b(?:ok|okay|email|e-mail|mail|phone|tel)\b", "", without_contact, flags=re.I
+    )
+    if (
+        earlier.strip().casefold() in names
+        or (contact and len(words) < MIN_QUESTION)
+        or asks_about_privacy(earlier)
+        or asks_about_own_data(earlier)
+        or is_bare_name(earlier)
+    ):
+        return None
+    return earlier
 
 
 def _asks_for_staff(tracker: Tracker, typed: str) -> bool:
@@ -412,7 +500,7 @@ class AskQuestion(AskHandoffSlot):
     slot = "handoff_question"
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
-        earlier = tracker.get_slot(LAST_UNANSWERED)
+        earlier = offered_question(tracker)
         if earlier:
             return text("handoff.same_question", lang, question=earlier)
         return super().question(tracker, lang)

@@ -25,6 +25,7 @@ from actions.conversation import (
     check_context,
     conversation_lang,
     follow_up_context,
+    is_typed_command,
     language_request,
     language_switched,
     send_reply,
@@ -63,18 +64,22 @@ from actions.parsing import (
 from actions.repayment_slots import (
     BOUNDS,
     DECIDED,
+    DOUBTABLE,
     FORM,
     OPTIONAL,
     REQUIRED,
     SKIPPED,
     about_repayment,
     another_case,
+    asks_about_schemes,
     asks_about_the_check,
     asks_besides_the_check,
     asks_facts_used,
+    asks_staff_to_act,
     asks_when_or_where_to_apply,
     declines_the_check,
     denies_a_loan,
+    doubted_facts,
     extract,
     implied_facts,
     in_other_currency,
@@ -92,7 +97,13 @@ from actions.repayment_slots import (
 )
 from actions.service_questions import service_reply
 from actions.small_talk import small_talk_key
-from knowledge.answer import Button, Reply, compose_contact_offer, compose_measure_closed
+from knowledge.answer import (
+    Button,
+    Reply,
+    compose_contact_offer,
+    compose_measure_closed,
+    without_check_button,
+)
 from knowledge.clock import macao_today
 from knowledge.language import Lang, asked_besides_language
 from knowledge.messages import text
@@ -101,12 +112,13 @@ from knowledge.repayment import (
     ADJUSTED_INSTALMENT,
     LAST_DUE_DATE,
     RULE_ENTRIES,
+    UNKNOWN_SCHEME,
     Case,
     decide,
     measure_open,
 )
 from knowledge.repayment_text import compose_decision, compose_facts_used
-from knowledge.service import answer_within_check
+from knowledge.service import answer_question, answer_within_check
 
 STOPPED = "eligibility_stopped"
 # STOPPED's value when the check never began: its first message was a contact, not a fact.
@@ -134,7 +146,8 @@ VAGUE = "vague:"
 VAGUE_SLOTS = frozenset({*BOUNDS, "installment_due_date"})
 # The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
 SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
-# What an unknown scheme stands for while other facts are checked (any covered one).
+# What an unknown scheme stands for while other facts are checked (any covered one): the three
+# schemes' rules are the same, so "don't know which" (UNKNOWN_SCHEME) is checked by them too.
 NEUTRAL_SCHEME = "sme_aid"
 # Intents that, when nothing in the message answers the form, are a question to answer first.
 DIGRESSIONS = frozenset(
@@ -203,6 +216,8 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         said so, and the answer read; the scheme was asked again (p10-073). Anything else as
         every form reads it (actions/forms.py)."""
         requested = tracker.get_slot("requested_slot")
+        if requested and is_typed_command(tracker):
+            return self.typed_command(dispatcher, tracker, requested)
         switched = None if is_payload(tracker) else language_request(tracker)
         if requested and switched is not None:
             besides = asked_besides_language(tracker.latest_message.get("text") or "")
@@ -214,6 +229,23 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                     SlotSet(HINT, None),
                 ]
         return await super().get_extraction_events(dispatcher, tracker, domain)
+
+    def typed_command(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str
+    ) -> list[dict[str, Any]]:
+        """A button from elsewhere, or a command typed, at a question: answers nothing (its words
+        are no fact), but a topic button's entry is answered; then the question again (at "which
+        scheme?" with how to answer it). Every such message there was "not understood", a topic
+        button too (p14-028)."""
+        said = str(tracker.latest_message.get("text") or "")
+        entry_id = command_entry(said)
+        if entry_id is not None and entry_id in get_retriever().entries:
+            lang = conversation_lang(tracker)
+            reply = answer_question(get_retriever(), "", lang, macao_today(), entry_id=entry_id)
+            if reply.sources:
+                send_reply(dispatcher, without_check_button(reply))
+                return ask_again_events(requested, HINT)
+        return hint_events(requested, HINT)  # (at "which scheme?" the hint says how to answer)
 
     async def required_slots(
         self,
@@ -235,11 +267,36 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         requested: str | None,
         dispatcher: CollectingDispatcher | None = None,
     ) -> list[dict[str, Any]]:
-        payload = is_payload(tracker)
-        # A button's payload is read by its intent, never as words.
+        events = self.read_message(tracker, requested, dispatcher)
+        if any(e.get("name") == STOPPED for e in events) or is_payload(tracker):
+            return events
+        # A deciding fact told with doubt, or not known (「好似俾經濟局取消咗資助」, "not sure,
+        # maybe once", 「唔知算唔算取消」): no value is kept for it, so its question is asked (to
+        # confirm: AskRepaymentSlot), whatever it was before (p14-032, p14-037, p14-024).
+        typed = "" if is_typed_command(tracker) else tracker.latest_message.get("text") or ""
+        told = {
+            e.get("name") for e in events if e.get("event") == "slot" and e.get("value") is not None
+        }
+        cleared = [
+            SlotSet(slot, None) for slot in doubted_facts(typed, requested) if slot not in told
+        ]
+        return [*events, *cleared]
+
+    def read_message(
+        self,
+        tracker: Tracker,
+        requested: str | None,
+        dispatcher: CollectingDispatcher | None = None,
+    ) -> list[dict[str, Any]]:
+        # A button's payload is read by its intent, never as words; nor is a command typed.
+        payload = is_payload(tracker) or is_typed_command(tracker)
         typed = "" if payload else tracker.latest_message.get("text") or ""
         intent = latest_intent(tracker)
-        if (intent == "request_human" and requested) or wants_staff(typed):
+        if (
+            (intent == "request_human" and requested)
+            or wants_staff(typed)
+            or asks_staff_to_act(typed)
+        ):
             # 「可否轉介予貴局職員跟進？」: the hand-off, not the phone number and this question
             # again, after which the consent, name and phone it asks for were "not understood";
             # "please pass my question on" (NLU: the check) opens no check (probe 6).
@@ -389,6 +446,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             # now; a fact told stays as told (「如果到期日是2021年1月…」 after 2020年2月).
             supposed = supposed_slots(typed).items()
             found = {slot: value for slot, value in supposed if tracker.get_slot(slot) is None}
+        if requested == "scheme" and "scheme" not in found:
+            unknown = self.scheme_unknown(dispatcher, tracker, typed, intent, found)
+            if unknown is not None:
+                return unknown
         hint_value = TOO_LARGE + too_large[0] if too_large else None
         if not hint_value and (vague := vague_values(typed, requested)):
             hint_value = VAGUE + vague[0]  # 「仲有成十幾期」: the exact number is asked for
@@ -433,6 +494,11 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 return self.no_check(dispatcher, tracker, typed)
             return self.scheme_told_before(tracker, requested, found)
         answer = read_answer(typed, intent)
+        doubted = doubted_facts(typed, requested)
+        if doubted and (requested not in doubted or answer is not Answer.DONT_KNOW):
+            # 「唔知算唔算取消」 at the adjustments question is no "don't know" of the adjustments
+            # (p14-024); 「好似係」 is no yes: the question (the doubted one first) to confirm.
+            return ask_again_events(requested, HINT)
         if answer is Answer.DONT_KNOW:
             if requested in OPTIONAL:
                 return [SlotSet(requested, SKIPPED), SlotSet(HINT, None)]
@@ -462,6 +528,34 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             send_reply(dispatcher, digression)
             return [*ask_again_events(requested, HINT), *unanswered_events(tracker, digression)]
         return hint_events(requested, HINT)
+
+    def scheme_unknown(
+        self,
+        dispatcher: CollectingDispatcher | None,
+        tracker: Tracker,
+        typed: str,
+        intent: str | None,
+        found: dict[str, Any],
+    ) -> list[dict[str, Any]] | None:
+        """At "which scheme?", an answer that names none: not knowing which (「不清楚」, 「唔知邊個
+        計劃呀，有咩分別？」) goes on by the rules the three share, saying so; a question about the
+        schemes (「咁三個計劃有咩分別？」) gets what the newsletter says of them, then the question
+        again. Either was a "not one of the three schemes" verdict (p14-028, p14-043); None for
+        any other message."""
+        lang = conversation_lang(tracker)
+        told = [SlotSet(slot, value) for slot, value in found.items()]
+        dont_know = (is_payload(tracker) and intent == "dont_know") or (
+            bool(typed) and is_dont_know(typed) and not doubted_facts(typed, "scheme")
+        )
+        if dont_know:
+            if dispatcher is not None:
+                send_reply(dispatcher, Reply(text("form.scheme_unsure", lang), lang))
+            return [*told, SlotSet("scheme", UNKNOWN_SCHEME), SlotSet(HINT, None)]
+        if typed and asks_about_schemes(typed):
+            if dispatcher is not None:
+                send_reply(dispatcher, Reply(text("form.scheme_info", lang), lang))
+            return [*told, *ask_again_events("scheme", HINT)]
+        return None
 
     def scheme_told_before(
         self, tracker: Tracker, requested: str | None, found: dict[str, Any]
@@ -679,6 +773,36 @@ def ruled_out(facts: dict[str, Any]) -> bool:
         return False
 
 
+def run_texts(tracker: Tracker) -> list[str]:
+    """What the user typed in this run of the check, the message that began it included."""
+    began, events = _runs(tracker)
+    start = max(
+        (i for i, e in enumerate(events[: max(began, 0)]) if e.get("event") == "user"), default=0
+    )
+    return [
+        str(e.get("text") or "")
+        for e in events[start:]
+        if e.get("event") == "user"
+        and not str(e.get("text") or "").startswith("/")
+        and not (e.get("metadata") or {}).get("typed_command")
+    ]
+
+
+def doubted_before(tracker: Tracker, slot: str) -> bool:
+    """Whether a message of this run told `slot` with doubt or said it was not known."""
+    return any(slot in doubted_facts(said) for said in run_texts(tracker))
+
+
+# A button's payload typed or sent from elsewhere: `ask_gba_measures{"kb_entry":"gba-…"}`.
+_COMMAND_ENTRY = re.compile(r'"kb_entry"\s*:\s*"([\w-]+)"')
+
+
+def command_entry(said: str) -> str | None:
+    """The knowledge entry a topic button's payload names, or None."""
+    found = _COMMAND_ENTRY.search(said)
+    return found.group(1) if found else None
+
+
 def first_question(tracker: Tracker) -> bool:
     """Whether the bot has said nothing since this run of the form began (the form's activation
     is among the events Rasa sends with its first question)."""
@@ -703,6 +827,13 @@ class AskRepaymentSlot(AskSlot):
             question = f"{text('form.not_patacas', lang)} {question}"
         elif hint.startswith(VAGUE) and (rough := hint.removeprefix(VAGUE)) in VAGUE_SLOTS:
             question = f"{text(f'form.vague.{rough}', lang)} {question}"
+        elif (
+            self.slot in DOUBTABLE
+            and hint != DONT_KNOW_HINT + self.slot
+            and doubted_before(tracker, self.slot)
+        ):
+            # told with doubt (「好似俾經濟局取消咗資助」): asked to be confirmed, not assumed
+            question = f"{text('form.unsure_fact', lang)}{question}"
         return question
 
     def preface(self, tracker: Tracker, lang: Lang) -> Reply | None:
@@ -729,10 +860,17 @@ class AskRepaymentSlot(AskSlot):
 # Named classes (not generated ones): the action server's workers must be able to pickle them.
 class AskScheme(AskRepaymentSlot):
     slot = "scheme"
+    # "don't know which" goes on by the rules the three schemes share (a button to say so)
+    dont_know_button = True
+
+    def hint(self, lang: Lang) -> str:
+        """How to answer: a button, the scheme's name, or "not sure" (p14-028: every other input
+        got "not understood" again)."""
+        return text("form.hint_scheme", lang)
 
     def answer_buttons(self, lang: Lang) -> list[Button]:
         labels = [text(f"scheme.{scheme}", lang) for scheme in SCHEME_BUTTONS]
-        return [Button(label, label) for label in labels]
+        return [*(Button(label, label) for label in labels), *super().answer_buttons(lang)]
 
 
 class AskDueDate(AskRepaymentSlot):
@@ -783,8 +921,9 @@ def partial_case(slots: dict[str, Any]) -> Case:
     remaining = slots.get("remaining_installments_after")
     due = slots.get("installment_due_date")
     adjustments = slots.get("adjustments_used")
+    scheme = slots.get("scheme")
     return Case(
-        scheme=str(slots.get("scheme") or NEUTRAL_SCHEME),
+        scheme=NEUTRAL_SCHEME if scheme in (None, UNKNOWN_SCHEME) else str(scheme),
         installment_due_date=LAST_DUE_DATE if due is None else dt.date.fromisoformat(str(due)),
         is_last_installment=bool(slots.get("is_last_installment")),
         grant_cancelled=bool(slots.get("grant_cancelled")),
@@ -826,7 +965,8 @@ class ActionSubmitEligibility(Action):
         ]
         case = partial_case(slots)
         due = case.installment_due_date if slots.get("installment_due_date") else None
-        typed = compose_decision(decision, lang, macao_today(), due)
+        unknown = slots.get("scheme") == UNKNOWN_SCHEME
+        typed = compose_decision(decision, lang, macao_today(), due, scheme_unknown=unknown)
         send_reply(dispatcher, Reply(typed, lang, sources=sources))
         if supposed_slots(tracker.latest_message.get("text") or ""):
             return reset  # "what if it was the last instalment?": the case told stays the case

@@ -59,11 +59,17 @@ BOUNDS: dict[str, Decimal | int] = {
 }
 
 # Normalised (Simplified, lower-case) name variants of each covered scheme.
+# (probe 14: "youth entrepreneurship aid loan" was asked for six times; "typhoon", 「颱風」, «jovem
+# empreendedor» and "SME loan" are as plain)
 SCHEME_NAMES = {
-    "typhoon_hato_special_aid": ("天鸽", "hato", "tufão", "tufao", "风灾"),
-    "young_entrepreneurs_aid": ("青年创业", "青创", "young entrepreneur", "jovens empreendedores"),
-    "sme_aid": ("中小企业援助", "中小企援助", "中小企业计划", "sme aid", "pequenas e médias empresas",
-                "pme"),
+    "typhoon_hato_special_aid": ("天鸽", "hato", "tufão", "tufao", "风灾", "台风", "typhoon"),
+    "young_entrepreneurs_aid": ("青年创业", "青创", "创业援助", "young entrepreneur",
+                                "youth entrepreneur", "young entrepreneurship",
+                                "entrepreneurship aid", "entrepreneurship loan", "entrepreneur aid",
+                                "entrepreneurs aid", "entrepreneurs' aid", "jovens empreendedores",
+                                "jovem empreendedor", "jovens empresários"),
+    "sme_aid": ("中小企业援助", "中小企援助", "中小企业计划", "sme aid", "sme support",
+                "sme scheme", "pequenas e médias empresas", "pme"),
 }  # fmt: skip
 # A Latin name starts a word ("pme" is no scheme inside "shipment"; "young entrepreneurs" is one).
 _SCHEME_NAME = {
@@ -352,7 +358,55 @@ def parse_scheme(text: str, asked: bool = False) -> str | None:
         short = (scheme for scheme, name in SHORT_SCHEME_NAMES.items() if name.match(norm))
         if (found := next(short, None)) is not None:
             return found
+        # Only a scheme named, or a loan from elsewhere, is another scheme: 「唔知邊個計劃呀，有咩
+        # 分別？」 and 「咁三個計劃有咩分別？」 were "not covered" verdicts (probe 14).
+        return "other" if names_other_scheme(norm) else None
     return "other" if _OTHER_SCHEME.search(norm) else None
+
+
+# A loan or aid from elsewhere than the three schemes (normalised): a bank's, a relative's.
+_OTHER_LENDER = re.compile(
+    r"银行|财务公司|按揭|信用卡|私人贷款|bank|mortgage|credit card|banco|hipoteca"
+)
+# Words before 计划 that name no scheme (which, those three, the aid's own name), 「邊個計劃」,
+# 「三個計劃」, 「援助計劃」, 「呢項計劃」.
+_NO_NAME_CHARS = frozenset(
+    "个项种啲些边哪咩乜什么几三两一的嘅呢嗰这那该此本个援助资助贷款还款调整各个样"
+)
+_NAMED_BEFORE_PLAN = re.compile(r"([\u4e00-\u9fff]{2})计划")
+_NAMED_ENGLISH_SCHEME = re.compile(
+    r"\b(?!(?:the|this|that|my|our|a|an|same|aid|which|what|any|three|these|those|each|every|both"
+    r"|all|other|another|different|your|its|their|loan|support|government|gov|govt|dse|bureau)\b)"
+    r"[a-z][\w-]* (?:scheme|programme|program)\b"
+)
+
+
+def names_other_scheme(text: str) -> bool:
+    """Whether `text` names a loan or scheme that is none of the three: a bank loan, 「電商資助
+    計劃」, "the e-commerce subsidy scheme"; not 「邊個計劃」, "which scheme" or "the aid scheme"."""
+    norm = normalise(text)
+    if _OTHER_LENDER.search(norm) or _NAMED_ENGLISH_SCHEME.search(norm):
+        return True
+    return any(not set(name) & _NO_NAME_CHARS for name in _NAMED_BEFORE_PLAN.findall(norm)) or bool(
+        re.search(r"\bplano (?:de |do |da )?(?!apoio\b)[a-zà-ÿ]{4,}", norm)
+    )
+
+
+# A question about the schemes themselves (normalised): which ones, what sets them apart.
+_ASKS_ABOUT_SCHEMES = re.compile(
+    r"(?:分别|区别|差别|差异|唔同|不同|边个|哪个|哪一|哪些|边啲|咩|什么|乜|几多个|多少个)\W{0,2}"
+    r"(?:援助)?计划|计划\W{0,2}(?:有|系|是)?\W{0,2}(?:咩|什么|乜|边|哪|几)?\W{0,2}"
+    r"(?:分别|区别|差别|差异|唔同|不同|包括|有边|有哪)"
+    r"|\bdifferen(?:ce|t)\b|\bwhich (?:schemes?|ones?|aid)\b|\bwhat(?: are|'s| is) (?:the |these |those )?"
+    r"(?:schemes?|options?|three)\b|\bwhat do (?:they|the schemes) mean\b"
+    r"|\bdiferen[çc]a|\bquais (?:s[ãa]o )?(?:os )?(?:planos|op[çc][õo]es)|\bqual (?:é )?o plano"
+)
+
+
+def asks_about_schemes(text: str) -> bool:
+    """Whether `text`, at "which scheme?", asks about the schemes (which there are, how they
+    differ) rather than naming one: 「咁三個計劃有咩分別？」 (probe 14)."""
+    return looks_like_question(text) and bool(_ASKS_ABOUT_SCHEMES.search(normalise(text)))
 
 
 def scheme_told(texts: list[str]) -> str | None:
@@ -544,8 +598,10 @@ def read_slots(
     due date only when either decides alike (`settled_due_date`); a value taken back
     (「兩次 啊唔係 係一次」) gives way to the one told after it."""
     norm = normalise(text)
-    if _HYPOTHETICAL.search(norm):
-        # "What if the due date had been January 2021?": a case supposed states no fact.
+    if _HYPOTHETICAL.search(norm) or is_command_text(text):
+        # "What if the due date had been January 2021?": a case supposed states no fact; nor
+        # does a command typed or a button from elsewhere (`deny{"answer_to":"grant_cancelled"}`
+        # had its "cancelled" read as a cancelled grant, p14-043).
         return {}, ()
     found: dict[str, Any] = {}
     scheme = parse_scheme(text, asked=requested == "scheme")
@@ -619,6 +675,8 @@ def read_slots(
     found.update(retold)
     for slot in retold_too_large:
         found.pop(slot, None)  # the value taken back is no answer either: the bound is said
+    for slot in _doubted(norm, requested):
+        found.pop(slot, None)  # 「好似俾經濟局取消咗資助」: asked to confirm, never decided on
     too_large = tuple(dict.fromkeys((*too_large, *retold_too_large)))
     unanswered = requested in OPTIONAL and requested not in found and not too_large
     if requested and unanswered and (is_dont_know(norm) or _SKIP.search(norm)):
@@ -677,6 +735,11 @@ def _taken_back(
         before, after = split["wrong"], split["right"]
     earlier = read_slots(before, requested, today=today)[0]
     later, too_large = read_slots(after, requested, today=today)
+    if len(earlier) == 1 and not later:
+        # "we adjusted once before. sorry, I meant twice": the bare value after the mark
+        # corrects the one fact told before it (p14-037 kept "once")
+        (slot,) = earlier
+        later, too_large = read_slots(after, slot, today=today)
     corrected = {slot: later[slot] for slot in earlier.keys() & later.keys()}
     return corrected, tuple(slot for slot in too_large if slot in earlier)
 
@@ -824,9 +887,17 @@ _UNPAID = re.compile(
 )
 
 
+# A conjunction opening a clause (normalised), which negates nothing: the 不 of 「不過之前…取消咗
+# 資助」 made it "not cancelled" (p14-032, p14-024).
+_OPENING_CONJUNCTION = re.compile(
+    r"^\s*(?:不过|但系|但是|但|可是|然而|只不过|不过呢|however|though|porém|contudo|todavia)[\s,，]*"
+)
+
+
 def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
     """援助冇被取消 → False, 援助已被取消 → True (the cue alone is a yes), 唔知有冇被取消 → None;
-    得返最後一期未還 → True."""
+    得返最後一期未還 → True; 不過之前俾經濟局取消咗資助 → True."""
+    clause = _OPENING_CONJUNCTION.sub("", clause)
     answer = parse_answer(_UNPAID.sub(" ", clause))
     if answer is None and cue is not None and cue.search(clause):
         return True
@@ -935,3 +1006,76 @@ _DATE = re.compile(
 
 def _strip_dates(text: str) -> str:
     return _DATE.sub(" ", text)
+
+
+# A command typed, or a button's payload sent as text (the gateway strips the "/" of one it did
+# not offer): `deny{"answer_to":"grant_cancelled"}`, `ask_gba_measures{"kb_entry":"…"}`.
+_COMMAND_TEXT = re.compile(r"^\s*/?[a-z_]+\s*(?:\{.*\})?\s*$", re.DOTALL)
+
+
+def is_command_text(text: str) -> bool:
+    """Whether `text` is a command's words (an intent name, with or without its JSON), which
+    state no fact."""
+    return bool(_COMMAND_TEXT.match(text)) and ("_" in text or "{" in text)
+
+
+# Words of doubt (normalised): 「好似」, "maybe", «acho que». Not 「唔可能」 (cannot be), nor 應該
+# (「應該係9月」 corrects).
+_HEDGE = re.compile(
+    r"好似|好像|似乎|(?<![唔不])可能|大概|估计|或者系|或许|\bmaybe\b|\bperhaps\b|\bprobably\b"
+    r"|\bi think\b|\bi guess\b|\bseems?\b|\bpossibly\b|\btalvez\b|\bacho que\b|\bparece\b"
+    r"|\bse calhar\b|\bprovavelmente\b"
+)
+# The facts that decide the case outright: told with doubt, they are asked again to confirm.
+DOUBTABLE = ("is_last_installment", "grant_cancelled", "adjustments_used")
+_DOUBT_CUES: dict[str, re.Pattern[str]] = {
+    "is_last_installment": _LAST_CUE,
+    "grant_cancelled": _CANCEL_CUE,
+    "adjustments_used": re.compile(f"{_ADJUST_CUE.pattern}|{_TIMES.pattern}"),
+}
+
+
+def _doubted(norm: str, requested: str | None) -> tuple[str, ...]:
+    """The deciding facts `norm` tells with doubt, or says it does not know: 「之前好似俾經濟局
+    取消咗資助」 (p14-032: read as not cancelled, then eligible), "not sure, maybe once" (p14-037:
+    the verdict used once), 「唔知算唔算取消」 at the adjustments question (p14-024: the
+    adjustments question was said to decide the result). A bare doubtful answer (「好似係」) to the
+    question asked is doubted too."""
+    doubted = [
+        slot
+        for slot, cue in _DOUBT_CUES.items()
+        if any(
+            (_HEDGE.search(clause) and not _asked(norm, clause)) or is_dont_know(clause)
+            for clause in _clauses_with(norm, cue)
+        )
+    ]
+    uncued = not any(cue.search(norm) for cue in _DOUBT_CUES.values())
+    if requested in DOUBTABLE and uncued and _HEDGE.search(norm) and not looks_like_question(norm):
+        doubted.append(requested)  # 「好似係」, "maybe" at "is it the last instalment?"
+    return tuple(dict.fromkeys(doubted))
+
+
+def doubted_facts(text: str, requested: str | None = None) -> tuple[str, ...]:
+    """The deciding facts `text` tells with doubt or does not know (see `_doubted`): none is
+    taken, each is asked for again, to be confirmed."""
+    norm = normalise(text)
+    if _HYPOTHETICAL.search(norm) or is_command_text(text):
+        return ()
+    return _doubted(norm, requested)
+
+
+# Asking staff to do something for one (normalised): 「我想请工作人员帮我查一下…还款记录」 began the
+# check (p14-020); the hand-off, with its consent, is what was asked for.
+_STAFF_TO_ACT = re.compile(
+    r"(?:请|让|叫|要|想|找|揾|希望|麻烦)(?:你哋|你们|贵局|经济局)?(?:的|嘅)?(?:专人|职员|工作人员|同事|负责人|人工)"
+    r"(?:帮|同|替|为|去|查|睇|看|跟)"
+    r"|\b(?:can|could|would) (?:a |one of )?(?:your )?(?:staff|officers?|staff member|someone from the"
+    r" bureau) (?:please )?(?:check|look (?:at|into|up)|pull up|find)"
+    r"|\b(?:um|uma) (?:funcionári[oa]|pessoa) (?:pode|podia|poderia) (?:verificar|ver|consultar)"
+)
+
+
+def asks_staff_to_act(text: str) -> bool:
+    """Whether `text` asks the bureau's staff to do something (look up one's records): a request
+    for staff, which the check cannot meet."""
+    return bool(_STAFF_TO_ACT.search(normalise(text)))

@@ -27,6 +27,7 @@ from actions.parsing import (
     asks_to_withdraw,
     asks_what_you_can_do,
     asks_when_answered,
+    comes_back,
     complains,
     looks_like_question,
     reproaches,
@@ -34,9 +35,12 @@ from actions.parsing import (
     withdraws_consent,
 )
 from actions.repayment_slots import wants_to_stop
-from bot.settings import ActionServerSettings
+from bot.settings import ActionServerSettings, RetentionSettings
 from handoff.client import HandoffClient, HandoffUnavailable
+from handoff.privacy import declined_in, own_data_answer, withdrawn_in
 from knowledge.answer import (
+    HANDOFF_PAYLOAD,
+    Button,
     Reply,
     compose_capabilities,
     compose_complaint,
@@ -58,13 +62,24 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
     if privacy := privacy_reply(typed, lang):
         # (before what it can do: "what do you do with the stuff I type here?"); after a ticket,
         # 「我的资料你们会保存多久？」 (p12-014) and "how do I withdraw?" (p12-050) learn how
-        reference = _latest_reference(tracker) if asks_about_own_data(typed) else None
-        if reference:
-            said = text("handoff.withdraw_here", lang, reference=reference)
-            return Reply(f"{privacy.text}\n\n{said}", lang, privacy.buttons, privacy.sources)
+        if asks_about_own_data(typed):
+            # 「會keep幾耐？」, 「仲有冇我個電話喺你哋度？」 (probe 14): how long, and the ticket
+            reference = _latest_reference(tracker)
+            said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+            withdrawn = reference is not None and withdrawn_in(said, reference)
+            days = RetentionSettings.from_env().retention_days
+            answer = own_data_answer(privacy.text, lang, days, reference, withdrawn)
+            return Reply(answer, lang, privacy.buttons, privacy.sources)
         return privacy
     if asks_to_withdraw(typed):
         return compose_privacy(lang)  # its last sentence says whom to ask about one's data
+    if comes_back(typed) and declined_in(
+        str(e.get("text") or "") for e in previous_turn(tracker) if e.get("event") == "bot"
+    ):
+        # 「咁叫我阿強啦」, "Maria", 「唔想俾電話」 right after the hand-off was declined (p14-031,
+        # p14-034: "still cannot answer"): what passing it on needs, and the way back
+        handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)
+        return Reply(text("handoff.come_back", lang), lang, [handoff], [], True)
     if complains(typed) and (reproaches(typed) or not looks_like_question(typed)):
         # 「你個廢柴」 (NLU: are you a bot, p10-020), 「你一直重复同一段话，能不能认真回答」 (NLU:
         # the check), "this is useless man" inside the check (probe 12): an apology, the

@@ -31,8 +31,11 @@ from actions.parsing import (
     is_reaction,
     is_social,
     looks_like_question,
+    only_acknowledges,
     read_answer,
     takes_leave,
+    wants_staff,
+    withholds_details,
 )
 from actions.repayment_slots import DECIDED, revisited_case
 from actions.repayment_slots import FORM as CHECK_FORM
@@ -84,11 +87,16 @@ class ActionSmallTalk(Action):
             return []
         if about := service_reply(tracker, typed, lang):
             return send_service_reply(dispatcher, tracker, about)  # «Olá, fala português?»
+        if wants_staff(typed) and not withholds_details(typed):
+            return [
+                FollowupAction(HANDOFF_FORM)
+            ]  # 「你好，…能转人工吗」 (NLU: a greeting, p14-040)
         if (
             HANDOFF_PAYLOAD in previous_payloads(tracker)
             and read_answer(typed, intent) is Answer.YES
             and not is_closing(typed)
             and not is_reaction(typed)
+            and not only_acknowledges(typed)  # 「ok 明白」 (p14-014)
         ):
             # 「好，唔該」 / "ok sure" to "I can pass your question to our staff": the hand-off's
             # privacy notice and consent question, as the button would ("ok thanks bye" is none).

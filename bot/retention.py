@@ -411,6 +411,18 @@ def question_answered_by(tracker_url: str, sender_id: str, reply_text: str) -> s
     return None
 
 
+def conversation_events(tracker_url: str, sender_id: str) -> list[dict[str, Any]]:
+    """One conversation's stored tracker events, oldest first (none without an events table):
+    what the staff console's turn records read to know a message's step (console/recording.py)."""
+    with tracker_connection(tracker_url) as connection:
+        if not _has_events(connection):
+            return []
+        rows = connection.execute(
+            select(EVENTS.c.data).where(EVENTS.c.sender_id == sender_id).order_by(EVENTS.c.id)
+        ).all()
+    return [data for (raw,) in rows if (data := _load(raw)) is not None]
+
+
 def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
     """Replace the hand-off's personal data in one conversation's stored tracker events.
 

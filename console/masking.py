@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import phonenumbers
 
@@ -26,7 +27,13 @@ PHONE_REGION = "MO"
 _LOCAL = r"[\w.!#$%&'*+/=?^`{|}~-]"
 # Starting only where a run of address characters starts keeps the search linear.
 # The domain's dots may be typed as 。 or ．, or be missing (chan@gmail): still an address.
-_EMAIL = re.compile(rf"(?<!{_LOCAL}){_LOCAL}+\s*[@＠]\s*[\w-]+(?:\s*[.。．]\s*[\w-]+)*", re.UNICODE)
+# Spaces around its parts stay on one line: "…info@cepa.gov.mo.\nuser: Maria" lost the
+# transcript's next "user:" label to the domain (p14-031).
+_SPACE = r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*"
+_EMAIL = re.compile(
+    rf"(?<!{_LOCAL}){_LOCAL}+{_SPACE}[@＠]{_SPACE}[\w-]+(?:{_SPACE}[.。．]{_SPACE}[\w-]+)*",
+    re.UNICODE,
+)
 # Digit runs phonenumbers may not accept (a number one digit short, an odd grouping): seven or
 # more digits, possibly split by spaces, dots, hyphens or brackets, after an optional +country.
 _DIGITS = re.compile(r"(?:\+\s*\d{1,3}[\s.-]*)?(?:\(?\d[\d\s().-]{5,}\d)")
@@ -175,3 +182,25 @@ _HALF_WIDTH = {
 def mask(text: str) -> str:
     """`text` with e-mail addresses, phone numbers and names replaced by placeholders."""
     return mask_names(mask_phones(mask_emails(text.translate(_HALF_WIDTH))))
+
+
+# Whatever is typed where the name was asked is a name, unless it asks something.
+_ASKS = re.compile(r"[?？]")
+# A given value shorter than this would mask far too much (an initial).
+_MIN_GIVEN = 2
+
+
+def mask_turn(text: str, given: Sequence[str] = (), *, answers_name: bool = False) -> str:
+    """`mask(text)`, and what the conversation tells: a message answering the hand-off's name
+    question is `[name]` ("Maria" alone is no shape masking knows); a name or contact the
+    conversation gave (`given`) is masked wherever it stands, in any case."""
+    if answers_name and not _ASKS.search(text):
+        return NAME_MASK
+    for value in sorted({v.strip() for v in given}, key=len, reverse=True):
+        if len(value) < _MIN_GIVEN:
+            continue
+        placeholder = (
+            EMAIL_MASK if "@" in value else PHONE_MASK if _is_phone_digits(value) else NAME_MASK
+        )
+        text = re.sub(re.escape(value), placeholder, text, flags=re.IGNORECASE)
+    return mask(text)

@@ -8,6 +8,12 @@ masked (console/masking.py); an answer that gets 👎 gets its question's masked
 short in-memory memory of this gateway's recent answers, else from Rasa's shared tracker store
 (the answer came from another replica, or before a restart).
 
+What the conversation itself tells masks more (`mask_turn`): a message typed where the hand-off
+asked for the name is a name, and a name or contact the conversation gave (its slots in Rasa's
+tracker store, its tickets) is masked wherever it appears, in the turns before it too once a
+ticket holds it ("Maria" typed after a cancelled hand-off, then given as the name, p14-031). A
+withdrawal drops the texts of the conversation's records (`forget_turn_texts`).
+
 Writes go to one background thread; a failure is logged (without the text) and forgotten, and
 when the database falls far behind, records are dropped rather than queued without bound: the
 chat turn never waits for, nor fails because of, its record.
@@ -19,17 +25,18 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.chat import ChatResponse
 from bot.db import utcnow
-from bot.retention import question_answered_by
-from console.masking import mask
+from bot.retention import REDACTED, conversation_events, question_answered_by
+from console.masking import mask, mask_turn
 from console.models import (
     ANSWERED,
     HANDOFF,
@@ -39,6 +46,7 @@ from console.models import (
     UNANSWERED,
     TurnRecord,
 )
+from handoff.models import Ticket
 
 logger = logging.getLogger(__name__)
 MAX_PENDING = 1000  # records waiting for the database; beyond this they are dropped
@@ -54,6 +62,62 @@ def conversation_key(conversation: str) -> str:
 def answer_key(text: str) -> str:
     """The widget's 👍/👎 names the answer by its text (first 2,000 characters)."""
     return hashlib.sha256(text[:2000].encode()).hexdigest()[:32]
+
+
+# The hand-off's slots (actions/handoff_form.py) whose values identify the user.
+NAME_SLOT, CONTACT_SLOT = "contact_name", "contact_detail"
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a conversation tells about its latest message: whether it answered the name question,
+    and the names and contacts it gave."""
+
+    answers_name: bool = False
+    given: tuple[str, ...] = ()
+
+
+def said_in(events: Sequence[dict[str, Any]]) -> Said:
+    """From a conversation's tracker events (oldest first; the latest user event is the turn's
+    message): whether the form was asking for the name when it came (the latest `requested_slot`
+    before it), and the values the identity slots held at any time (pure)."""
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    asked: object = None
+    for event in events[: users[-1]] if users else []:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            asked = event.get("value")
+        elif event.get("event") == "active_loop" and not event.get("name"):
+            asked = None  # the form ended
+    given = [
+        str(e["value"])
+        for e in events
+        if e.get("event") == "slot"
+        and e.get("name") in (NAME_SLOT, CONTACT_SLOT)
+        and e.get("value") not in (None, REDACTED)
+    ]
+    return Said(asked == NAME_SLOT, tuple(dict.fromkeys(given)))
+
+
+def ticket_details(session: Session, conversation: str) -> list[str]:
+    """The names and contacts of the tickets conversation `conversation` filed (withdrawn ones
+    hold none)."""
+    rows = session.execute(
+        select(Ticket.name, Ticket.contact).where(Ticket.sender == conversation)
+    ).all()
+    return [value for row in rows for value in row if value and value != "[withdrawn]"]
+
+
+def forget_turn_texts(session: Session, conversation: str) -> int:
+    """Drop the texts of conversation `conversation`'s turn records, in the caller's transaction
+    (a withdrawal: the user took back what the conversation gave); the counts stay."""
+    result = session.execute(
+        update(TurnRecord)
+        .where(TurnRecord.conversation == conversation_key(conversation))
+        .where(TurnRecord.text.is_not(None))
+        .values(text=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 @dataclass(frozen=True)
@@ -142,30 +206,59 @@ class Recorder:
     ) -> None:
         kind = classify(reply)
         key = conversation_key(conversation)
-        text = mask(message)[:MAX_TEXT]
-        if kind.answer_key:
-            with self._lock:
-                self._recent[(key, kind.answer_key)] = text
-                self._recent.move_to_end((key, kind.answer_key))
-                while len(self._recent) > RECENT_ANSWERS:
-                    self._recent.popitem(last=False)
-        record = TurnRecord(
-            created_at=now,
-            conversation=key,
-            channel=channel[:8],
-            lang=reply.lang[:8],
-            intent=reply.intent.name[:64],
-            confidence=float(reply.intent.confidence),
-            outcome=kind.outcome,
-            entry_id=kind.entry_id,
-            answer_key=kind.answer_key,
-            handoff_offered=reply.handoff_offered,
-            latency_ms=round(seconds * 1000),
-            text=text if kind.outcome in KEEPS_TEXT else None,
-        )
         with self._sessions()() as session:
-            session.add(record)
+            text = mask(message)[:MAX_TEXT]
+            if kind.outcome in KEEPS_TEXT:
+                # (only the turns that keep their text read the tracker store: they are few)
+                said = self._said(session, conversation)
+                text = mask_turn(message, said.given, answers_name=said.answers_name)[:MAX_TEXT]
+            if kind.outcome == HANDOFF:
+                # The ticket holds a name and contact now: earlier turns that typed them, before
+                # the form asked ("Maria" after a cancelled hand-off), are masked too.
+                self._mask_earlier(session, key, ticket_details(session, conversation))
+            if kind.answer_key:
+                with self._lock:
+                    self._recent[(key, kind.answer_key)] = text
+                    self._recent.move_to_end((key, kind.answer_key))
+                    while len(self._recent) > RECENT_ANSWERS:
+                        self._recent.popitem(last=False)
+            session.add(
+                TurnRecord(
+                    created_at=now,
+                    conversation=key,
+                    channel=channel[:8],
+                    lang=reply.lang[:8],
+                    intent=reply.intent.name[:64],
+                    confidence=float(reply.intent.confidence),
+                    outcome=kind.outcome,
+                    entry_id=kind.entry_id,
+                    answer_key=kind.answer_key,
+                    handoff_offered=reply.handoff_offered,
+                    latency_ms=round(seconds * 1000),
+                    text=text if kind.outcome in KEEPS_TEXT else None,
+                )
+            )
             session.commit()
+
+    def _said(self, session: Session, conversation: str) -> Said:
+        """What the conversation tells about the turn (Rasa has stored it by now), with the
+        names and contacts of its tickets (its slots are redacted once a ticket holds them)."""
+        said = Said()
+        if self._tracker_url:
+            said = said_in(conversation_events(self._tracker_url, conversation))
+        given = (*said.given, *ticket_details(session, conversation))
+        return Said(said.answers_name, tuple(dict.fromkeys(given)))
+
+    @staticmethod
+    def _mask_earlier(session: Session, key: str, given: Sequence[str]) -> None:
+        if not given:
+            return
+        records = session.scalars(
+            select(TurnRecord).where(TurnRecord.conversation == key, TurnRecord.text.is_not(None))
+        ).all()
+        for record in records:
+            if record.text is not None:
+                record.text = mask_turn(record.text, given)
 
     def _rate(self, conversation: str, rating: str, reply_text: str) -> None:
         key, answer = conversation_key(conversation), answer_key(reply_text)

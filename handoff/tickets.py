@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import utcnow
-from console.masking import mask
+from console.recording import forget_turn_texts
 from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.models import (
     CANCELLED,
@@ -178,14 +178,6 @@ class Withdrawal:
     email: EmailOutcome
 
 
-def redacted(text: str, personal: list[str]) -> str:
-    """`text` without the given name and contact, and without any other e-mail address, phone
-    number or name it holds (console/masking.py)."""
-    for value in sorted(personal, key=len, reverse=True):
-        text = text.replace(value, REDACTED)
-    return mask(text)
-
-
 def withdrawal_email(ticket: Ticket, when: dt.datetime) -> tuple[str, str]:
     """The notice to staff once the ticket's own e-mail has gone: no personal data in it."""
     subject = one_line(
@@ -205,9 +197,10 @@ def withdraw_ticket(
     sessions: sessionmaker[Session], reference: str, sender: str
 ) -> Withdrawal | None:
     """Withdraw ticket `reference` for conversation `sender` (None when that conversation opened
-    no such ticket): its name and contact redacted (from the question, transcript and e-mail too),
-    marked withdrawn, its e-mail cancelled if not sent yet, or else replaced by a notice to staff
-    that the data must be deleted. One transaction; a second call changes nothing."""
+    no such ticket): its name, contact, question and transcript replaced by REDACTED (in its
+    e-mail too), marked withdrawn, the texts of the conversation's turn records dropped, and its
+    e-mail cancelled if not sent yet, or else replaced by a notice to staff that the data must be
+    deleted. One transaction; a second call changes nothing."""
     with sessions() as session:
         ticket = session.scalars(
             select(Ticket)
@@ -219,17 +212,20 @@ def withdraw_ticket(
         if ticket.status == WITHDRAWN:
             return Withdrawal(reference, "already_withdrawn")
         now = utcnow()
-        personal = [value for value in (ticket.name, ticket.contact) if value]
-        ticket.name, ticket.contact = REDACTED, REDACTED
-        ticket.question = redacted(ticket.question, personal)
-        ticket.transcript = redacted(ticket.transcript, personal)
+        # Consent is withdrawn for everything the conversation gave, and no pattern finds all
+        # of it: a phone typed as 「六六 一二 三四五六」 (p14-006), a real name typed at the
+        # consent question (p14-040), a company name in the question. So nothing the user
+        # wrote stays, nor the bot's lines, which quote it; what staff need to see that the
+        # ticket existed and was withdrawn stays: reference, times, channel, language, topic.
+        ticket.name = ticket.contact = ticket.question = ticket.transcript = REDACTED
         ticket.status, ticket.withdrawn_at = WITHDRAWN, now
+        forget_turn_texts(session, sender)
         email = ticket.email
         # Not sent yet (nor being sent): cancelled, atomically against a worker's claim.
         cancelled = session.execute(  # type: ignore[attr-defined]
             update(OutboxEmail)
             .where(OutboxEmail.id == email.id, OutboxEmail.status.in_((PENDING, FAILED)))
-            .values(status=CANCELLED, body=redacted(email.body, personal), next_attempt_at=now)
+            .values(status=CANCELLED, body=email_for(ticket)[1], next_attempt_at=now)
             .execution_options(synchronize_session=False)
         ).rowcount
         outcome: EmailOutcome = "cancelled"

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 COVERED_SCHEMES = frozenset({"sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid"})
+# The chat's "one of them, I don't know which": the three share one set of rules, so a case is
+# checked by them and the answer says it holds for those schemes only (never decided as another
+# scheme: p14-028). To `decide` it is a scheme like any other string; callers map it first.
+UNKNOWN_SCHEME = "unknown"
 ADJUSTED_INSTALMENT = Decimal("1000.00")
 MAX_ADJUSTMENTS = 2
 LAST_DUE_DATE = dt.date(2020, 12, 31)

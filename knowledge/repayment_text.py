@@ -9,7 +9,13 @@ from decimal import Decimal
 
 from knowledge.language import Lang
 from knowledge.messages import format_date, format_number, text
-from knowledge.repayment import COVERED_SCHEMES, LAST_DUE_DATE, Decision, measure_open
+from knowledge.repayment import (
+    COVERED_SCHEMES,
+    LAST_DUE_DATE,
+    UNKNOWN_SCHEME,
+    Decision,
+    measure_open,
+)
 
 
 def format_mop(amount: Decimal, lang: Lang) -> str:
@@ -30,13 +36,26 @@ _VERDICTS = {
 
 
 def compose_decision(
-    decision: Decision, lang: Lang, today: dt.date, due_date: dt.date | None = None
+    decision: Decision,
+    lang: Lang,
+    today: dt.date,
+    due_date: dt.date | None = None,
+    scheme_unknown: bool = False,
 ) -> str:
     """The officer's answer: the verdict, every reason, the new schedule, and the period.
 
     Once the measure has ended, the answer opens with that fact, before any amount. A case
     that qualifies with an instalment due on the measure's last day (`due_date`) is told that the
-    newsletter's "before that day" leaves that very day open (p12-030)."""
+    newsletter's "before that day" leaves that very day open (p12-030). A case whose user did not
+    know which of the three schemes is theirs (`scheme_unknown`) is told that the answer assumes
+    one of them (p14-028)."""
+    composed = _compose(decision, lang, today, due_date)
+    if scheme_unknown:
+        composed += "\n" + text("repayment.scheme_unsure_note", lang)
+    return composed
+
+
+def _compose(decision: Decision, lang: Lang, today: dt.date, due_date: dt.date | None) -> str:
     boundary = decision.eligible and due_date == LAST_DUE_DATE
     if not measure_open(today):
         return _compose_after_end(decision, lang, boundary)
@@ -109,4 +128,6 @@ def _fact_value(value: object, lang: Lang) -> str:
         return str(value)
     if value in COVERED_SCHEMES:
         return text(f"scheme.{value}", lang)
+    if value == UNKNOWN_SCHEME:
+        return text("repayment.fact.scheme_unsure", lang)
     return text("repayment.fact.other_scheme", lang)

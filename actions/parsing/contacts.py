@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from actions.parsing.answers import is_bare_answer, looks_like_question
+from actions.parsing.answers import is_bare_answer, looks_like_question, opening_answer
 from actions.parsing.talk import complains
 from handoff.text import MAX_CONTACT_LENGTH, MAX_NAME_LENGTH, one_line
 from knowledge.text import normalise
@@ -43,10 +43,22 @@ def parse_email(text: str) -> str | None:
     return None
 
 
+_MAINLAND_MOBILE = re.compile(r"(?<![\d+])1[3-9]\d(?:[\s-]?\d){8}(?![\s-]?\d)")
+# A number typed in Chinese numerals, alone: 「六六 一二 三四五六」 (p14-006).
+_CN_DIGITS_ONLY = re.compile(
+    r"[\s\-]*[〇零一二三四五六七八九](?:[\s\-]*[〇零一二三四五六七八九]){6,}[\s\-]*"
+)
+_NUMERALS_ONLY = re.compile(r"[\d〇零一二三四五六七八九\s()+-]+")
+_CN_TO_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
 def parse_phone(text: str) -> str | None:
-    """The first valid phone number in `text`: Macao's 8 digits with or without +853, any other
-    place's with its + country code. Macao numbers come back as "+853 66123456", others in E.164
-    ("+85291234567")."""
+    """The first valid phone number in `text`: Macao's 8 digits with or without +853, a mainland
+    mobile's 11 digits with or without +86, any other place's with its + country code; a number
+    typed in Chinese numerals alone too. Macao numbers come back as "+853 66123456", others in
+    E.164 ("+85291234567")."""
+    if _CN_DIGITS_ONLY.fullmatch(text):
+        text = text.translate(_CN_TO_DIGITS)
     matcher = phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, phonenumbers.Leniency.VALID)
     for match in matcher:
         number = match.number
@@ -55,6 +67,12 @@ def parse_phone(text: str) -> str | None:
         if phonenumbers.region_code_for_number(number) == PHONE_REGION:
             return f"+{number.country_code} {phonenumbers.national_significant_number(number)}"
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    # A mainland mobile written without +86 ("13812345678" was refused, p14-040): 11 digits
+    # starting 1[3-9], standing alone, as phonenumbers reads it for China.
+    for mobile in _MAINLAND_MOBILE.finditer(text):
+        number = phonenumbers.parse(re.sub(r"\D", "", mobile.group()), "CN")
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     # A Macao fixed line of a range phonenumbers' metadata does not list (28123456, "+853 2812
     # 3456" were refused and a landline user could not finish the hand-off, probe 8): staff call it.
     if landline := _MACAO_LANDLINE.search(text):
@@ -74,8 +92,10 @@ def parse_contact(text: str) -> str | None:
 
 
 NAME_PREFIX = re.compile(
-    r"^(?:我叫|我係|我是|叫我|我姓|我名叫|本人叫|我[嘅的個个]名(?:字)?(?:係|是|叫))\s*"
-    r"|^(?:my name is|my name['’]s|i am|i['’]m|call me|chamo-me|me chamo|(?:o )?meu nome é|sou)\s+"
+    # 「咁叫我阿強啦」 (p14-034), "just call me J" (p14-013)
+    r"^(?:我叫|我係|我是|(?:咁|噉|就|你可以|可以)?叫我|我姓|我名叫|本人叫|我[嘅的個个]名(?:字)?(?:係|是|叫))\s*"
+    r"|^(?:my name is|my name['’]s|i am|i['’]m|(?:just |you can |please |pls )?call me|chamo-me|me chamo"
+    r"|(?:pode )?chamar-me|(?:o )?meu nome é|sou)\s+"
     # labelled: "Name: Peter Ho" (p12-011), "name is Tom" (p12-031), «Nome: Rui Santos», 「姓名：陳大文」
     r"|^(?:(?:my |the )?name(?:\s+is\s+|\s*[:：]\s*)|(?:o )?nome(?:\s+é\s+|\s*[:：]\s*)"
     r"|(?:姓名|名字|名)\s*[:：]\s*)",
@@ -99,11 +119,31 @@ _NAME_TAIL = re.compile(
 _PERSONS = re.compile(r"我|你|您|(?<![\w-])(?:i|me|my|you|your|eu|meu|minha|você|voce)(?![\w-])")
 
 
+_CONTACT_TALK = re.compile(
+    r"微信|wechat|whatsapp|telegram|手机|电话|电邮|邮箱|email|e-mail|phone|mobile|telefone|telemóvel"
+)
+# Words of a contact or a question, which no name holds (normalised): 「微信号 zhangwei_88，或者手机
+# 13812345678」 and "yes that question, the licence fee" were stored as names (p14-040, p14-013).
+_NOT_IN_NAMES = re.compile(
+    r"微信|wechat|whatsapp|telegram|手机|电话|电邮|邮箱|email|e-mail|phone|mobile|telefone|telemóvel"
+    r"|问题|question|pergunta|(?<![\w-])(?:that|this|the|isso|essa|esse)(?![\w-])"
+)
+
+
+def _answers_first(text: str) -> bool:
+    """A yes or no with more words after it ("yes that question, …"): an answer, no name."""
+    opening, rest = opening_answer(text)
+    return opening is not None and bool(rest.strip(" ,，.。!！"))
+
+
 def _no_name(name: str) -> bool:
     """A sentence typed where a name was asked: a question, a complaint, the user or the
-    assistant spoken of (p10-016, p10-058: stored as the name)."""
+    assistant spoken of (p10-016, p10-058: stored as the name), a contact's or a question's
+    words, a yes or no followed by more."""
     return (
         bool(_PERSONS.search(normalise(name)))
+        or bool(_NOT_IN_NAMES.search(normalise(name)))
+        or _answers_first(name)
         or looks_like_question(name)
         or complains(name)
         or declines_name(name)  # 「唔講得」 is no name (probe 11)
@@ -142,6 +182,13 @@ _WANTS_STAFF = re.compile(
     r"|\b(?:complain\w*|complaint) to (?:a |an |the |your )?(?:real )?(?:human|person|staff|officer)\b"
     r"|\bto a (?:real )?(?:human|person)\b"
     r"|\b(?:preciso|quero|queria|gostaria) (?:de )?(?:falar com )?(?:um|uma) (?:humano|pessoa|funcionári[oa])"
+    # «queria falar com alguém da DSE sobre…» (p14-010), «Preciso que um funcionário me contacte
+    # sobre…» (p14-031), 「我想轉介俾職員問下…」 (p14-034)
+    r"|\b(?:preciso|quero|queria|gostaria) (?:de )?falar com (?:alguém|alguem|uma pessoa|um funcionári[oa])"
+    r"|\bque (?:um|uma|algum|alguma|alguém|alguem) (?:funcionári[oa] |pessoa )?(?:da dse |da direcção )?"
+    r"me (?:contact|ligu|telefon|respond)\w*"
+    r"|(?:揾|找)(?:个|一个|位|一位)(?:真人)?(?:职员|工作人员|同事|负责人)"  # 「我想搵個真人職員傾下」 (p14-006)
+    r"|(?:转|转交|转介|交|问题交)(?:俾|畀|给|比)(?:你哋|你们|贵局)?(?:的|嘅)?(?:职员|工作人员|同事|负责人|人工)"
     r"|\bencaminh\w* (?:a|esta|minha) (?:minha )?pergunta"
 )
 
@@ -155,7 +202,7 @@ def wants_staff(text: str) -> bool:
 # hand-off then asked for the question the request had given).
 _NAMES_ITS_SUBJECT = re.compile(
     r"(?:关于|有关|关乎|\b(?:about|regarding|concerning|sobre|acerca d[eo]|relativamente a)\b)"
-    r"\s*[^\s，,。.!！?？；;]{4,}"
+    r"\s*(?:(?:o|a|os|as|the|an|my|our|meu|minha)\s+)?[^\s，,。.!！?？；;]{4,}"
 )
 
 
@@ -176,7 +223,14 @@ def names_its_subject(text: str) -> bool:
         and looks_like_question(after)
         and not _ASKS_FOR_HELP.search(after)
     )
-    return asked or bool(_NAMES_ITS_SUBJECT.search(norm))
+    # or before it: "can a staff member tell me whether the 2021 instalments had any similar
+    # relief? pass it on please" (p14-042), 「我想咨询一下内地企业能不能享受CEPA的优惠，能转人工吗」
+    before = _FILLER.sub("", norm[: staff.start()]).strip(" ,，.。")
+    asked_before = len(re.sub(r"\W", "", before)) >= _ASKED_BEFORE and looks_like_question(before)
+    return asked or asked_before or bool(_NAMES_ITS_SUBJECT.search(norm))
+
+
+_ASKED_BEFORE = 12  # letters: "can i talk to a human?" asks nothing before the request
 
 
 # Declining only the name where it is asked (normalised, the whole message): 「唔講得」, 「匿名」,
@@ -378,11 +432,13 @@ def split_contact_message(text: str) -> ContactDetails | None:
     declined = False
     rest: list[str] = []
     for part in parts:
-        if not part or _is_contact(part):
-            continue
+        if not part or _is_contact(part) or _NUMERALS_ONLY.fullmatch(part):
+            continue  # (「六六 一二 三四五六」 is parted at its spaces: pieces of the number)
         if declines_name(part):
             declined = True
             continue
+        if _CONTACT_TALK.search(normalise(part)) and not looks_like_question(part):
+            continue  # 「微信号 zhangwei_88」 beside the phone: a contact staff cannot use, no question
         other = wants_staff(part) or is_bare_answer(part) or bool(_FILLER.fullmatch(part))
         short = len(part) <= 20 and not looks_like_question(part)
         if name is None and short and not other and not rest and (found := parse_name(part)):
@@ -471,6 +527,16 @@ _OWN_DATA = re.compile(
     r"|(?:资料|数据|邮箱|电邮|电话|email)\w{0,10}(?:发|寄|用作|用来|用嚟)?\w{0,2}(?:广告|推广|宣传)"
     r"|(?:想|要|点样|怎么|怎样|如何)(?:样)?(?:撤回|撤销)\w{0,4}(?:怎么办|点算|点做|点样|吗|呢|？|\?)"
     r"|\bhow long (?:do|will|would) you (?:keep|store|hold|retain)\b|\bhow (?:do|can) i withdraw\b"
+    # 「我啲資料你哋會keep幾耐？」, 「會keep幾耐？」 (p14-006, p14-038: out of scope)
+    r"|(?:keep|save|store|留|存|保存|保留)(?:住|低)?(?:我的|我啲|我嘅)?(?:资料)?(?:几耐|多久|几长时间|多长时间)"
+    # 「之後想刪走點算」 (p14-038), 「仲有冇我個電話喺你哋度？」 (p14-019), 「你们刚才记下的名字删了
+    # 没有？」 (p14-020), 「我叫什么名字你们记的是什么？」 (p14-040): "not sure"
+    r"|(?:想|要)(?:删|删除|删走|删掉|剷|铲)(?:走|咗|掉|除)?(?:佢|它|资料|我的资料|我啲资料)?\w{0,2}(?:点算|点做|点样|怎么办|怎么做|怎样|如何|呢|吗)"
+    r"|(?:仲有冇|还有没有|仲有没有|还有冇)(?:我的|我个|我嘅|我啲)?(?:电话|电邮|email|名|名字|姓名|资料|联络)"
+    r"|(?:记|记下|记低|存|保存|留)(?:咗|了|低|下)?(?:的|嘅)?(?:名|名字|姓名|电话|电邮|资料)\w{0,3}(?:删|删除|剷)"
+    r"|(?:我的|我个|我嘅)?(?:名字|姓名|电话|资料)(?:你们|你哋)?(?:记|记录|存)(?:的|嘅|咗|了)?(?:是|系|係)?(?:什么|咩|乜嘢|甚么)"
+    r"|\b(?:do you still have|have you deleted|what do you (?:have|keep|store) (?:on|about) me)\b"
+    r"|\bainda (?:têm|tem|guardam) (?:o meu|os meus|a minha)\b"
     r"|\bquanto tempo (?:guardam|ficam|vão guardar|mantêm)\b|\bcomo (?:posso )?retir\w* o (?:meu )?consentimento"
 )
 
@@ -501,3 +567,84 @@ def numbered_part(text: str) -> int | None:
     if digit:
         return int(digit) if digit.isdigit() else _CN_DIGITS.index(digit) + 1
     return _ORDINALS[match.group(3)]
+
+
+# Only an acknowledgement (normalised): 「ok 明白」 after an answer is no yes to the offer of staff
+# (p14-014 started the hand-off).
+_ACKNOWLEDGES = re.compile(
+    r"^\W*(?:(?:ok|okay|好|好的|嗯|哦|噢|oh|ah)\W*)*"
+    r"(?:明白|收到|了解|知道了?|知道晒|懂了|got it|noted|i see|understood|entendi|percebi|compreendo|certo)"
+    r"(?:\W*(?:了|啦|喇|嘞|晒|la|lah|thanks|thx|obrigad[oa]|谢谢|唔该(?:晒)?))*\W*$"
+)
+
+
+def only_acknowledges(text: str) -> bool:
+    return bool(_ACKNOWLEDGES.match(normalise(text)))
+
+
+# Declining one kind of contact where either is asked (normalised): 「唔想俾電話」 (p14-034) ended
+# the hand-off; the other one is enough.
+_ONE_CONTACT = r"(?:电话|电话号码|手机|phone|phone number|mobile|telefone|telemóvel)"
+_OTHER_CONTACT = r"(?:电邮|邮箱|email|e-mail|mail)"
+_DECLINES_KIND = (
+    r"(?:唔想|不想|唔愿意|不愿意|唔方便|不方便|唔会|不会)(?:俾|畀|给|留|提供)(?:你)?(?:我的|我嘅|个)?{kind}"
+    r"|\b(?:rather not|don'?t want to|do not want to|won'?t) (?:give|leave|share|provide) (?:you )?(?:my |a |an )?{kind}"
+    r"|\b(?:prefiro não|não quero) (?:dar|deixar|indicar|fornecer) (?:o (?:meu )?)?{kind}"
+)
+_DECLINES_PHONE = re.compile(_DECLINES_KIND.format(kind=_ONE_CONTACT))
+_DECLINES_EMAIL = re.compile(
+    _DECLINES_KIND.format(kind=_OTHER_CONTACT)
+    + rf"|{_OTHER_CONTACT}(?:都|也)(?:唔想|不想)(?:俾|畀|给|留)"
+)
+
+
+def declines_one_contact(text: str) -> bool:
+    """Whether `text` declines a phone number or an e-mail address, not both."""
+    norm = normalise(text)
+    return bool(_DECLINES_PHONE.search(norm)) != bool(_DECLINES_EMAIL.search(norm))
+
+
+# Asking to leave the question without any contact (normalised): 「email都唔想俾，可唔可以淨係留個
+# 問題？」 (p14-034 got "still cannot answer"), "can I just leave the question?".
+_QUESTION_ONLY = re.compile(
+    r"(?:净系|淨係|只|只系|只是|仅|淨|净)(?:留|写|提供|问)(?:低|下)?(?:个|一个|条|一条)?(?:问题)"
+    r"|\b(?:only|just) (?:leave|send|give|ask) (?:you )?(?:the |my |a )?question\b"
+    r"|\bwithout (?:giving |leaving )?(?:a |any |my )?(?:contact|e-?mail|phone)"
+    r"|\b(?:só|apenas) (?:deixar|enviar|fazer) (?:a )?pergunta\b|\bsem (?:dar |deixar )?(?:contacto|contato)"
+)
+
+
+def asks_question_only(text: str) -> bool:
+    """Whether `text` asks to pass on the question with no contact, or declines both kinds."""
+    norm = normalise(text)
+    both = bool(_DECLINES_PHONE.search(norm)) and bool(_DECLINES_EMAIL.search(norm))
+    return both or bool(_QUESTION_ONLY.search(norm))
+
+
+# A bare name (as written): two to four Chinese characters after a common surname, or one to four
+# capitalised words. 「张伟」 typed at the consent question was taken as its yes (p14-040).
+_SURNAMES = (
+    "陳陈李張张黃黄何梁吳吴劉刘林周鄭郑王謝谢楊杨馮冯蔡曾許许盧卢朱郭羅罗葉叶鄧邓潘蘇苏"
+    "余麥麦歐欧高彭孔崔區区譚谭鍾钟霍簡简湯汤袁莫姚胡趙赵孫孙徐馬马岑關关容甘伍"
+    "錢钱沈韓韩唐董杜程魏任萬万范石邱侯邵薛蔣蒋賴赖龍龙施江"
+)
+_BARE_NAME = re.compile(
+    rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}|[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){{0,3}}"
+)
+
+
+def is_bare_name(text: str) -> bool:
+    """Whether `text` is only a name, as people type theirs (a surname, then given names)."""
+    typed = one_line(text).strip(" .。!！")
+    return bool(_BARE_NAME.fullmatch(typed)) and parse_name(typed) is not None
+
+
+def comes_back(text: str) -> bool:
+    """After the hand-off was declined or stopped: a name given after all (「咁叫我阿強啦」, "Maria"), one
+    contact declined (「唔想俾電話」) or a question left without contact: the way back is told."""
+    return (
+        introduced_name(text) is not None
+        or is_bare_name(text)
+        or declines_one_contact(text)
+        or asks_question_only(text)
+    )
