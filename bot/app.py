@@ -27,7 +27,13 @@ from bot.rasa_client import RasaClient, RasaUnavailable, new_session
 from bot.ratelimit import Limiter, storage_for
 from bot.request_log import RequestIds
 from bot.restart import RestartRequest, restart_conversation
-from bot.retention import redact_handoff, retention_days, run_retention, tracker_store_url
+from bot.retention import (
+    redact_conversation,
+    redact_handoff,
+    retention_days,
+    run_retention,
+    tracker_store_url,
+)
 from bot.settings import Settings
 from bot.telegram_bot import Restart, TelegramChannel, TelegramSettings
 from bot.turns import Channel, RateLimited, Turns, conversation_id
@@ -163,8 +169,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type", "X-CEPA-Client"],
         )
     app.add_middleware(SecurityHeaders, frame_origins=settings.widget_origins)
+
+    async def forget_conversation(conversation: str) -> None:
+        """Consent withdrawn: the stored conversation keeps nothing the user wrote either."""
+        if tracker_url := tracker_store_url():
+            await asyncio.to_thread(redact_conversation, tracker_url, conversation)
+
     app.include_router(
-        internal_router(settings.handoff_token, sessions, lambda: settings.staff_email, smtp)
+        internal_router(
+            settings.handoff_token,
+            sessions,
+            lambda: settings.staff_email,
+            smtp,
+            on_withdrawn=forget_conversation,
+        )
     )
     app.add_middleware(BodyLimit)  # nothing reads a body before it is bounded
     # Outermost (it reads no body): every response, a 413 too, carries its request id.

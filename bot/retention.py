@@ -66,6 +66,8 @@ REDACTED = "[redacted]"
 # Slots that hold what the hand-off form asked for (actions/handoff_form.py).
 PERSONAL_SLOTS = ("contact_name", "contact_detail", "handoff_question")
 # Of those, the ones whose filling message is itself personal data.
+# The slots that hold what the user typed (the last question left unanswered, offered to staff).
+USER_TEXT_SLOTS = (*PERSONAL_SLOTS, "last_unanswered_question")
 _IDENTITY_SLOTS = ("contact_name", "contact_detail")
 
 # Rasa 3.6's SQLTrackerStore.SQLEvent, as far as we read and write it. Declared here rather
@@ -480,6 +482,48 @@ def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
             new = _redacted_event(data, forms, row_id in fillers)
             if new is not None:
                 # Same encoding as Rasa's SQLTrackerStore.save (json.dumps defaults).
+                connection.execute(
+                    update(EVENTS).where(EVENTS.c.id == row_id).values(data=json.dumps(new))
+                )
+                changed += 1
+    return changed
+
+
+def redact_conversation(tracker_url: str, sender_id: str) -> int:
+    """Replace everything one conversation's stored tracker events hold of what the user wrote:
+    every user message (its text, parse text, entities), every bot reply (they quote it back),
+    the slots holding the user's words (USER_TEXT_SLOTS). A withdrawal of consent (handoff/tickets.py, withdraw_ticket) takes back
+    the whole conversation, not only the name and contact a pattern can find: a phone typed as
+    「六六 一二 三四五六」 or a name typed at the consent question stayed here (probe 14).
+    Intents and actions stay (the dialogue goes on). Returns how many event rows changed.
+
+    Events Rasa has not saved yet (the turn that withdraws) are not seen here."""
+    with tracker_connection(tracker_url) as connection:
+        if not _has_events(connection):
+            return 0
+        rows = connection.execute(
+            select(EVENTS.c.id, EVENTS.c.data).where(EVENTS.c.sender_id == sender_id)
+        ).all()
+        changed = 0
+        for row_id, raw in rows:
+            data = _load(raw)
+            if data is None:
+                continue
+            new = json.loads(json.dumps(data))
+            kind = new.get("event")
+            if kind == "user" and new.get("text") != REDACTED:
+                _redact_user(new, [])
+                parse_data = new.get("parse_data")
+                if isinstance(parse_data, dict):
+                    parse_data["entities"] = []
+            elif kind == "bot" and new.get("text") not in (None, REDACTED):
+                new["text"] = REDACTED
+            elif kind == "slot" and new.get("name") in USER_TEXT_SLOTS:
+                if new.get("value") not in (None, REDACTED):
+                    new["value"] = REDACTED
+            elif kind == "entities":
+                new["entities"] = []
+            if new != data:
                 connection.execute(
                     update(EVENTS).where(EVENTS.c.id == row_id).values(data=json.dumps(new))
                 )

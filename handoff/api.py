@@ -91,7 +91,11 @@ def internal_router(
     sessions: Callable[[], sessionmaker[Session]],
     recipient: Callable[[], str],
     smtp: SmtpSettings | None,
+    on_withdrawn: Callable[[str], Awaitable[None]] | None = None,
 ) -> APIRouter:
+    """The action server's routes. `on_withdrawn(conversation)` runs after a withdrawal (the
+    gateway forgets the conversation's stored messages: bot/app.py)."""
+
     def caller_holds_the_token(request: Request) -> None:
         # A dependency: checked before the body is read, so strangers learn nothing of it.
         if not bearer_matches(request.headers.get("authorization"), token):
@@ -132,6 +136,8 @@ def internal_router(
         if done is None:
             return JSONResponse(status_code=404, content={"error": "no such ticket"})
         logger.info("hand-off: ticket %s withdrawn (%s)", reference, done.email)
+        if on_withdrawn is not None:
+            await on_withdrawn(body.sender)
         return WithdrawOut(reference=done.reference, email=done.email)
 
     return router

@@ -7,6 +7,7 @@ server of the session; the project database is read as staff would see it.
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 
@@ -14,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db import sessions
+from bot.retention import EVENTS
 from bot.stack import Stack
 from console.models import TurnRecord
 from console.recording import conversation_key
@@ -56,6 +58,14 @@ def test_p14_006_a_withdrawal_leaves_nothing_the_user_typed(stack: Stack) -> Non
         assert ticket.status == "withdrawn"
         for typed in ("六六 一二 三四五六", "蝙蝠俠", "66123456", "原產地"):
             assert typed not in ticket.transcript + ticket.question + body, typed
+    # nor does the conversation Rasa stored (it kept every message until the retention purge)
+    with sessions(f"sqlite:///{stack.var_dir / 'rasa' / 'tracker.db'}")() as session:
+        stored = "".join(
+            session.scalars(select(EVENTS.c.data).where(EVENTS.c.sender_id == f"api:{sender}"))
+        )
+    assert stored, "the conversation was stored"
+    for typed in ("六六 一二 三四五六", "蝙蝠俠", "原產地"):
+        assert json.dumps(typed)[1:-1] not in stored and typed not in stored, typed
 
 
 def test_p14_031_a_declined_name_can_be_given_after_all_and_is_never_stored(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,9 +26,11 @@ from bot.db import Feedback, utcnow
 from bot.retention import (
     EVENTS,
     REDACTED,
+    USER_TEXT_SLOTS,
     contains_secret,
     main,
     purge,
+    redact_conversation,
     redact_handoff,
     retention_days,
     run_retention,
@@ -301,6 +304,50 @@ def test_the_message_that_gave_a_contact_is_redacted_whatever_its_form(tmp_path:
     assert stored[2]["value"] == REDACTED
     assert stored[3]["value"] is None  # a cleared slot stays cleared
     assert redact_handoff(url, "tg:42", []) == 0
+
+
+def test_a_withdrawal_takes_back_everything_the_conversation_wrote(tmp_path: Path) -> None:
+    """p14-006, p14-040: after a withdrawal the phone typed in Chinese numerals (rejected as a
+    contact) and the name typed at the consent question stayed in the stored conversation."""
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    engine = create_engine(url)
+    EVENTS.metadata.create_all(engine)
+    events = [
+        {"event": "user", "timestamp": 1.0, "text": "六六 一二 三四五六",
+         "parse_data": {"text": "六六 一二 三四五六", "intent": {"name": "inform"},
+                        "entities": [{"entity": "number", "value": "六六"}]}},
+        {"event": "bot", "timestamp": 2.0, "text": "這不像電話號碼：六六 一二 三四五六"},
+        {"event": "user", "timestamp": 3.0, "text": "张伟", "parse_data": {"text": "张伟"}},
+        {"event": "slot", "timestamp": 4.0, "name": "handoff_question", "value": "CEPA幾時生效"},
+        {"event": "slot", "timestamp": 4.5, "name": "last_unanswered_question",
+         "value": "關於CEPA原產地證明嘅問題"},
+        {"event": "action", "timestamp": 5.0, "name": "action_listen"},
+    ]  # fmt: skip
+    with engine.begin() as connection:
+        connection.execute(insert(EVENTS), [rasa_row("web:p14", e) for e in events])
+        connection.execute(insert(EVENTS), [rasa_row("web:other", events[0])])
+    engine.dispose()
+
+    assert redact_conversation(url, "web:p14") == 5
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        rows = connection.execute(select(EVENTS.c.sender_id, EVENTS.c.data)).all()
+    engine.dispose()
+    mine = [json.loads(d) for sender, d in rows if sender == "web:p14"]
+    stored = json.dumps(mine, ensure_ascii=False)
+    for said in ("六六", "张伟", "CEPA幾時生效", "原產地"):
+        assert said not in stored
+    assert mine[0]["parse_data"]["intent"] == {"name": "inform"}  # the dialogue goes on
+    assert mine[0]["parse_data"]["entities"] == []
+    assert mine[5] == events[5]
+    other = [json.loads(d) for sender, d in rows if sender == "web:other"]
+    assert other[0]["text"] == "六六 一二 三四五六"  # another conversation is untouched
+    assert redact_conversation(url, "web:p14") == 0
+
+
+def test_the_slots_holding_the_users_words_are_the_domains() -> None:
+    slots = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["slots"]
+    assert set(USER_TEXT_SLOTS) <= set(slots)
 
 
 # --- the command -----------------------------------------------------------------------------
