@@ -170,15 +170,23 @@ def names_what_none_states(question: str, entries: Iterable[Entry]) -> bool:
     )
 
 
+# How many entries a word may appear in and still name a topic's thing (kimberley: 4, 部门: 6).
+TOPIC_WORD_ENTRIES = 8
+
+
 def names_only_what_it_states(question: str, entry: Entry, entries: Iterable[Entry]) -> bool:
-    """Whether every rare word of `question` is one `entry`'s answer states (or it has none), and
-    it names no thing the knowledge base lacks: after the WTO workshop, 「有咩部門派人去」 and "who
-    attended?" ask of the workshop, however well the CITES meeting's participants match them;
-    "how many applications were approved?" (applications, approved) asks of something else."""
+    """Whether every word of `question` that names a thing of the knowledge base (in at most
+    TOPIC_WORD_ENTRIES entries) is one `entry`'s answer states, and it names no thing the
+    knowledge base lacks: after the WTO workshop, 「有咩部門派人去」 and "who attended?" ask of the
+    workshop, however well the CITES meeting's participants match them; "how many applications
+    were approved?" (applications, approved) and "Unrelated, but what is the Kimberley Process
+    scheme?" after national treatment ask of something else."""
     spread = _spread(tuple(entries))
     words = _answer_words(entry)
-    rare = {w for w in tokenize(question) if _rare(w, spread)}
-    return rare <= words and not names_what_none_states(question, entries)
+    named = {
+        w for w in tokenize(question) if len(w) >= 2 and 1 <= spread.get(w, 0) <= TOPIC_WORD_ENTRIES
+    }
+    return named <= words and not names_what_none_states(question, entries)
 
 
 def stated_only_by(question: str, entry: Entry, entries: Iterable[Entry]) -> frozenset[str]:

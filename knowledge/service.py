@@ -552,8 +552,10 @@ def _decide_whole(
     """The decision for `question` read as one question; the details it asks for are read in
     `asked` when given (a follow-up's own words, not the previous question's it is read with);
     `agreement` replaces the retriever's agreement band (a follow-up's)."""
+    # A follow-up's own words, read with the previous question as `question`.
+    own_words = question if asked is None else asked
     # (normalised, and read with its typing slips mended: "wen is it efective" asks "when")
-    asked = retriever.mended(question if asked is None else asked)
+    asked = retriever.mended(own_words)
     # A phrasing the entry was written with is that entry's question, however common its words
     # (「CEPA係咩？」 scores low on BM25 because "CEPA" is everywhere).
     if (exact := retriever.exact_entry(question)) is not None:
@@ -683,10 +685,14 @@ def _decide_whole(
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
     # names): one closer to a labelled near miss than to anything answerable is turned away.
     # Not a topic as a whole (`alone`), which the NLU and a crowd of entries agree on.
+    # A follow-up is judged by its own words: the previous question it is read with brought
+    # "and for exports, anything extra?" after the Kimberley licences near a labelled near miss
+    # (p14-033, p14-014: "not sure").
+    own = hits if own_words == question else retriever.search(own_words, k=len(retriever.entries))
     if (
         sureness != "weak"
         and not alone
-        and not retriever.answerable(question, hits)
+        and not retriever.answerable(own_words, own)
         and not names_what_it_states(asked, hits[0].entry, retriever.entries.values())
     ):
         return Decision("weak", hits)
@@ -807,6 +813,8 @@ def answer_question(
         follow_up = decide_follow_up(retriever, question, context, out_of_scope)
         if follow_up is not None and follow_up.band == "confident":
             decision = follow_up
+    if context is not None and decision.band == "confident" and decision.unanswered:
+        decision = _parts_as_follow_ups(retriever, decision, context, out_of_scope)
     if decision.band == "confident":
         answered = answer_entries(retriever, [h.entry for h in decision.answers], lang, today)
         if decision.as_of_newsletter:
@@ -867,6 +875,28 @@ def _elsewhere_on_the_nlu_alone(
     alone = decide(retriever, question, None, 0.0, False)
     named = alone.hits[0].entry == decision.answers[0].entry and lead(alone.hits) >= CLEAR_LEAD
     return alone.band == "weak" and not named
+
+
+def _parts_as_follow_ups(
+    retriever: HybridRetriever, decision: Decision, context: Context, out_of_scope: bool
+) -> Decision:
+    """`decision` with the questions of the message its own reading left unanswered read as
+    follow-ups of the conversation: 「由何人主持？共有多少名代表出席？」 after the CITES meeting
+    answered the count and called the chair missing, though the meeting's answer names her
+    (p14-007)."""
+    chosen = list(decision.answers)
+    unanswered = []
+    for part in decision.unanswered:
+        follow_up = decide_follow_up(retriever, part, context, out_of_scope)
+        if follow_up is None or follow_up.band != "confident" or follow_up.missing is not None:
+            unanswered.append(part)
+            continue
+        chosen += [h for h in follow_up.answers if h.entry not in [c.entry for c in chosen]]
+    if len(unanswered) == len(decision.unanswered):
+        return decision
+    kept = tuple(chosen[:ANSWER_GROUP])
+    rest = [h for h in decision.hits if h not in kept]
+    return replace(decision, hits=[*kept, *rest], chosen=kept, unanswered=tuple(unanswered))
 
 
 def _asks_only_of_the_answer(

@@ -842,6 +842,12 @@ def after(retriever: HybridRetriever, question: str, *entry_ids: str) -> Context
          "zh-Hant", "import-licensing-workshop"),
         ("世貿嗰個進口許可工作坊係幾時搞㗎", ("import-licensing-workshop",), "有邊啲部門出席",
          "zh-Hant", "import-licensing-workshop"),
+        # judged by its own words, not near a labelled near miss with the previous question's
+        # (p14-033, p14-014: "not sure")
+        ("Do I need a separate licence for each shipment?", ("kimberley-licences",),
+         "and for exports, anything extra?", "en", "kimberley-licences"),
+        ("毛坯鑽石要申請咩牌", ("kimberley-licences",), "咁出口嗰陣要啲咩", "zh-Hant",
+         "kimberley-licences"),
     ],
 )  # fmt: skip
 def test_a_follow_up_is_read_with_the_question_before_it(
@@ -907,6 +913,20 @@ def test_what_is_a_topic_is_answered_by_its_overview(
     decision = decide(retriever, question, "kimberley_process", 1.0)
     assert decision.band == "confident"
     assert [h.entry.id for h in decision.answers][:1] == [entry_id]
+
+
+def test_a_part_left_unanswered_alone_is_read_as_a_follow_up(retriever: HybridRetriever) -> None:
+    """p14-007: the count answered, "who chaired it?" called missing, though the meeting's own
+    answer (the conversation's) names the chair."""
+    context = after(retriever, "CITES履約協調會於何時何地舉行？", "cites-coordination-meeting")
+    reply = answer_question(
+        retriever, "由何人主持？共有多少名代表出席？", "zh-Hant", dt.date(2026, 12, 7),
+        out_of_scope=True, context=context,
+    )  # fmt: skip
+    ids = [s["id"] for s in reply.sources]
+    assert {"cites-participants", "cites-coordination-meeting"} <= set(ids), reply.text
+    assert "陳子慧" in reply.text and "28" in reply.text
+    assert not reply.unanswered
 
 
 @pytest.mark.parametrize(
