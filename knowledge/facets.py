@@ -895,18 +895,21 @@ _GENERIC_NOUNS = frozenset(_GENERIC_NOUN_WORDS.split())
 # details are: the entry states those.
 _SPECIFICS = re.compile(
     r"何时|几时|什么时候|咩时候|哪天|哪一天|哪年|哪一年|边日|边年|几月|多少|几多|多大|几大|多长|多久|几耐"
-    r"|(?:哪些|哪几|边啲|边几|哪类|哪种|边类|边种)(?!措施|政策|方面|便利|支持|优惠|内容)"
+    r"|(?:哪些|哪几|边啲|边几|哪类|哪种|边类|边种)(?!措施|政策|方面|便利|支持|优惠|内容|项)"
     r"|(?:什么|咩|乜|哪些)(?:样的?)?(?:条件|要求|资格|产品|专业|行业|文件|手续|程序|限制|标准|规定)"
     r"|(?<!同等)条件|(?<!专业)资格(?!互认|人士)|要求|申请|需要(?:什么|咩|哪些|满足|符合|准备|办理)|需唔需要|需不需要|是否需要|要唔要|(?:正式)?开通|启动|开始实施"
     r"|几时实施|何时实施|如何使用|怎样使用|点样用|点用"
     r"|\bwhen (?:will|is|was|does|did|can|do|are|were|should|could)\b"
     r"|how (?:many|much|long|big|large|do|can|should|to|will)\b"
-    r"|\bwhich (?!number|measure|one|is\b|of the (?:15|fifteen) measures)\w+"
+    # (not which of the measures: "which of the 15 GBA measures help foreigners…?", p15-022)
+    r"|\bwhich (?!number|measure|one|is\b|of (?:the|these|those)\b)\w+"
     r"|what (?:conditions|requirements|products|professions|devices|documents|kinds?|types?"
     r"|criteria|rules|restrictions)"
     r"|eligib|requirement|(?<!same )condition|\bneed (?:to|a|an)\b|\bapply\b|officially|take effect"
     r"|^quando|\bquando (?:é|foi|será|vai|entra|começa|abre|arranca|podem|posso|estará|poderão)"
-    r"|desde quando|quant[oa]s?\b|como (?:posso|se|faço|podemos|devo)|\bquais\b"
+    # (not «Quais são as medidas … sobre seguros?», which the items' names answer: p15-023)
+    r"|desde quando|quant[oa]s?\b|como (?:posso|se|faço|podemos|devo)"
+    r"|\bquais\b(?!\s+(?:s[ãa]o\s+)?(?:as\s+)?medidas\b)"
     r"|\bque (?:profissões|produtos|condições|requisitos|documentos|tipos|dispositivos"
     r"|medicamentos)|requisitos|(?<!mesmas )condições|precis|candidat|a partir de"
 )

@@ -202,6 +202,12 @@ _REFERS_BACK = re.compile(
     r"|\b(?:quem|que|quando|onde|como) (?:os|as|o|a|lhes?) \w+(?:ou|eu|iu|aram|eram|iram)\b"
     r"|\w-(?:lo|la|los|las|no|na|os|as|o|a|lhes?)\b"
 )
+# Naming the previous answer as such: 「上述措施」, "the above", «as medidas referidas».
+_THE_ABOVE = re.compile(
+    r"上述|以上(?:所述|提到|的|嘅)|上面(?:提到|讲|说|的|嘅)|前述"
+    r"|\b(?:the )?above(?:-mentioned| mentioned)?\b|\b(?:these|those|said) measures\b"
+    r"|\b(?:estas|essas|tais) medidas\b|\breferid[ao]s?\b|\bacima\b"
+)
 # Asking for the previous answer again, or more of it ("E o que diz exactamente?" after measure
 # 7 got measure 2, probe 7): the previous answer is all the information says.
 _ASKS_FOR_MORE = re.compile(
@@ -278,7 +284,8 @@ _ASKS_OF_THE_LIST = re.compile(
 # 6 after measure 6, "not sure" alone), "the measure about …", «a medida sobre …».
 _THE_ITEM_ABOUT = re.compile(
     r"(?:嗰|那|这|呢)(?:一)?(?:项|个|条)(?:措施|政策)?(?:讲|系|是|说|呢|关于|咩|乜|什么|有咩|内容|\W*$)"
-    r"|\bthe (?:one|measure|item) (?:about|on|for|that)\b|\ba medida (?:sobre|de|para|que)\b"
+    r"|\b(?:the |is there )?(?:one|measure|item) (?:is |that is |that's )?(?:about|on|for|that)\b"
+    r"|\b(?:a|alguma|uma) medida (?:sobre|de|para|que)\b"
 )
 # How far the item first ranked for it must lead the next item of its list.
 ITEM_ABOUT_LEAD = 0.05
@@ -806,13 +813,20 @@ def answer_question(
     if context is not None and decision.band != "confident":
         if not _elsewhere_surely(retriever, question, topic, intent_confidence, context):
             decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
-    elif context is not None and (
-        _elsewhere_on_the_nlu_alone(retriever, question, decision, context)
-        or _asks_only_of_the_answer(retriever, question, decision, context)
-    ):
-        follow_up = decide_follow_up(retriever, question, context, out_of_scope)
-        if follow_up is not None and follow_up.band == "confident":
-            decision = follow_up
+    elif context is not None and decision.answers[0].entry.topic != context.topic:
+        # 「請問上述措施何時開始實施？」 after measure 12 got the repayment measure (p15-044): the
+        # previous answer named as such is what is asked of, even what it does not state
+        above = _THE_ABOVE.search(normalise(question)) is not None
+        if (
+            above
+            or _elsewhere_on_the_nlu_alone(retriever, question, decision, context)
+            or _asks_only_of_the_answer(retriever, question, decision, context)
+        ):
+            follow_up = decide_follow_up(retriever, question, context, out_of_scope)
+            if follow_up is not None and (
+                follow_up.band == "confident" or (above and follow_up.missing is not None)
+            ):
+                decision = follow_up
     if context is not None and decision.band == "confident" and decision.unanswered:
         decision = _parts_as_follow_ups(retriever, decision, context, out_of_scope)
     if decision.band == "confident":

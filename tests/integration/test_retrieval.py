@@ -915,6 +915,20 @@ def test_what_is_a_topic_is_answered_by_its_overview(
     assert [h.entry.id for h in decision.answers][:1] == [entry_id]
 
 
+def test_the_above_is_the_previous_answer_even_for_what_it_does_not_state(
+    retriever: HybridRetriever,
+) -> None:
+    """p15-044: 「請問上述措施何時開始實施？」 after measure 12 got the repayment measure's
+    overview (its own words match that best); the measure's answer gives no date: not sure."""
+    context = after(retriever, "第12項係咩", "gba-measure-12-human-genetic-resources")
+    reply = answer_question(
+        retriever, "請問上述措施何時開始實施？", "zh-Hant", dt.date(2026, 12, 7),
+        "cepa_services", 0.9, context=context,
+    )  # fmt: skip
+    assert not any(s["id"].startswith("sme-") for s in reply.sources), reply.text
+    assert reply.handoff_offered
+
+
 def test_a_part_left_unanswered_alone_is_read_as_a_follow_up(retriever: HybridRetriever) -> None:
     """p14-007: the count answered, "who chaired it?" called missing, though the meeting's own
     answer (the conversation's) names the chair."""
@@ -932,7 +946,10 @@ def test_a_part_left_unanswered_alone_is_read_as_a_follow_up(retriever: HybridRe
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [("買樓嗰項講咩", "gba-measure-01-home-purchase"),  # probe 14: measure 6, after measure 6
-     ("移動支付嗰項係咩", "gba-measure-02-mobile-payment")],
+     ("移動支付嗰項係咩", "gba-measure-02-mobile-payment"),
+     # probe 15: measure 2, "not sure"
+     ("which measure is about buying a flat", "gba-measure-01-home-purchase"),
+     ("is there one about kids school", "gba-measure-03-education")],
 )  # fmt: skip
 def test_an_item_named_by_what_it_is_about_is_answered(
     retriever: HybridRetriever, question: str, entry_id: str

@@ -952,6 +952,16 @@ def test_a_detail_the_answer_does_not_state_is_named(
         # blind16: whether the rest must be paid at once is answered by "spread evenly"
         ("減到一千蚊之後，剩返嗰啲錢點計？會唔會要一次過還晒", ["sme-repayment-amount"]),
         ("Do we have to pay the rest all at once after the reduction?", ["sme-repayment-amount"]),
+        # which measures are about something: the items' names say (p15-022, p15-023: "the
+        # information does not give the measure's details")
+        (
+            "which of the 15 GBA measures help foreigners with Macau permanent ID?",
+            ["gba-measure-05-foreign-permanent-residents"],
+        ),
+        (
+            "Quais sao as medidas da Grande Baia sobre seguros?",
+            ["gba-measure-13-insurance-regulation"],
+        ),
         # who chaired the CITES meeting: 陳子慧
         ("由誰主持？", ["cites-coordination-meeting"]),
         # whether a later year's instalments were covered is the deadline's to say
