@@ -75,6 +75,8 @@ _ASKED = re.compile(
     r"|\b(?P<th>\d+)(?:st|nd|rd|th|\.?[ªa])\s+(?:[a-zà-ÿ]+\s+){0,3}?(?:measure|item|medida)"
     rf"|\b(?P<en>{'|'.join(_EN_ORDINALS)})\s+(?:[a-z]+\s+){{0,3}}?(?:measure|item)\b"
     rf"|\b(?P<pt>{_PT_ORDINAL})a\s+medida"
+    # 「十五項惠澳措施之首項為何？」 (p15-044: the list and measure 2)
+    r"|(?P<first>首项)"
 )
 
 
@@ -97,14 +99,16 @@ _ALONE = re.compile(
 # «e a seguinte?», 「最尾嗰項呢」, "ok and the last one"; probe 9 got the same item again, "not
 # sure", or a repayment verdict).
 _NEIGHBOUR = re.compile(
-    r"^\W*(?:(?:ok|okay|so|and|then|what about|how about|e|então|entao|e quanto à|那|咁|噉|那么|仲有)"
+    r"^\W*(?:(?:ok|okay|so|and|then|what about|how about|e|então|entao|e quanto à|那|咁|噉|那么|仲有|其)"
     r"[\s,，]*)*(?:the |a |o )?"
     r"(?:(?P<next>next(?: one)?|one after(?: that| it| this)?|following one|seguinte|próxima|proxima"
     r"|下一(?:个|项|条|点)?|后一(?:个|项)|再下一(?:个|项))"
     r"|(?P<previous>previous(?: one)?|one before(?: that| it| this)?|anterior|上一(?:个|项|条|点)?|前一(?:个|项))"
-    r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|那|一)?(?:个|项|条|点)))"
+    r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|那|一)?(?:个|项|条|点)"
+    r"|末(?:一)?项))"
     r"(?: one| measure| item| medida)?\s*"
-    r"(?:是什么(?:意思)?|是咩|系咩|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|about|is)?\W*$"
+    # (formal: 「末項為何？」, 「其前一項為何？」, p15-044, p15-035)
+    r"(?:是什么(?:意思)?|是咩|系咩|系乜(?:嘢)?|讲咩|讲什么|呢|啊|呀|吖|about|is|为何)?\W*$"
 )
 
 
@@ -243,6 +247,8 @@ def _places(match: re.Match[str]) -> list[int]:
         return [int(digits)]
     if english := match.group("en"):
         return [_EN_ORDINALS.index(english) + 1]
+    if match.group("first"):
+        return [1]
     return [_pt_place(match.group("pt"))]
 
 

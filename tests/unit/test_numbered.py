@@ -30,6 +30,7 @@ from knowledge.schema import Entry, Topic
         ("我做保險公估，聽講第14項措施同我哋有關，係咩嚟㗎？", [14]),
         ("Qual é a medida número 11 das 15?", [11]),
         ("Qual é a medida n.º 2 da Grande Baía?", [2]),
+        ("請問十五項惠澳措施之首項為何？", [1]),  # p15-044: the list and measure 2
         ("O que diz a quarta medida?", [4]),
         ("measure no. 10 of the GBA package - what is it about?", [10]),
         ("What is the 3rd measure about?", [3]),
@@ -152,6 +153,9 @@ MEASURE_5 = "gba-measure-05-foreign-permanent-residents"
         (MEASURE_5, "what's the 2nd one", 2),  # probe 11: measure 10 again
         (LIST, "e a décima quinta?", 15),
         (LIST, "a décima", 10),
+        # formal Chinese (p15-044, p15-035: the scope sentence, the list and measure 2)
+        (MEASURE_5, "末項為何？", 15),
+        (MEASURE_5, "其前一項為何？", 4),
     ],
 )
 def test_a_place_or_neighbour_named_after_the_list_or_an_item_is_that_item(
