@@ -692,14 +692,19 @@ def _decide_whole(
     # A question the ranking is sure of can still ask what no entry holds (a near miss no facet
     # names): one closer to a labelled near miss than to anything answerable is turned away.
     # Not a topic as a whole (`alone`), which the NLU and a crowd of entries agree on.
-    # A follow-up is judged by its own words: the previous question it is read with brought
-    # "and for exports, anything extra?" after the Kimberley licences near a labelled near miss
-    # (p14-033, p14-014: "not sure").
-    own = hits if own_words == question else retriever.search(own_words, k=len(retriever.entries))
+    # A follow-up is a near miss only if its own words are one too: the previous question it is
+    # read with brought "and for exports, anything extra?" after the Kimberley licences near a
+    # labelled near miss (p14-033, p14-014: "not sure"); "Who was there?" alone is near one.
     if (
         sureness != "weak"
         and not alone
-        and not retriever.answerable(own_words, own)
+        and not retriever.answerable(question, hits)
+        and (
+            own_words == question
+            or not retriever.answerable(
+                own_words, retriever.search(own_words, k=len(retriever.entries))
+            )
+        )
         and not names_what_it_states(asked, hits[0].entry, retriever.entries.values())
     ):
         return Decision("weak", hits)
