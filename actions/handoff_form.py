@@ -77,7 +77,7 @@ from actions.repayment_slots import wants_to_stop
 from actions.service_questions import privacy_reply, service_reply
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
-from handoff.contract import MAX_TICKETS_PER_DAY, TicketRequest
+from handoff.contract import HANDOFF_ENDED, MAX_TICKETS_PER_DAY, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
 from knowledge.answer import Reply
 from knowledge.language import LANGS, Lang
@@ -180,7 +180,8 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 if declines_one_contact(typed) and not parse_contact(typed)
                 else None
             )
-            if key:
+            if key and not (asks_to_withdraw(typed) or withdraws_consent(typed)):
+                # (「唔想你哋有我電話，撤回啦」 takes it all back, p15-019: below)
                 send_reply(dispatcher, Reply(text(key, lang), lang))
                 return ask_again_events(requested, HINT)
         if requested == "handoff_consent" and _asks_for_staff(tracker, typed):
@@ -527,6 +528,14 @@ def topic_of(tracker: Tracker) -> str:
     return "general"
 
 
+def ended_without_ticket(dispatcher: CollectingDispatcher) -> None:
+    """Tell the gateway (bot/turns.py) that the hand-off ended without a ticket: it redacts the
+    name, contact and question the conversation stored for it (p15-012: 「不同意，不要记录我的信息」
+    after 「我想找工作人员，我叫王建国，电话13800138000」; p15-037: "cancel" after the name), as
+    it redacts the contact after a ticket."""
+    dispatcher.utter_message(json_message={HANDOFF_ENDED: True})
+
+
 class ActionSubmitHandoff(Action):
     def __init__(self) -> None:
         self.client = HandoffClient.from_settings(ActionServerSettings.from_env())
@@ -540,9 +549,12 @@ class ActionSubmitHandoff(Action):
         lang = conversation_lang(tracker)
         reset = [SlotSet(slot, None) for slot in (*SLOTS, STOPPED, HINT)]
         if tracker.get_slot(STOPPED) == ANSWERED:
+            if any(tracker.get_slot(slot) for slot in SLOTS[1:]):
+                ended_without_ticket(dispatcher)
             return reset
         if tracker.get_slot(STOPPED) or not tracker.get_slot("handoff_consent"):
             send_reply(dispatcher, Reply(text("handoff.declined", lang), lang))
+            ended_without_ticket(dispatcher)  # "none of your details will be collected"
             return reset
         request = TicketRequest(
             sender=tracker.sender_id,
@@ -558,10 +570,12 @@ class ActionSubmitHandoff(Action):
         except DailyLimit:
             said = text("handoff.ticket_limit_reached", lang, limit=MAX_TICKETS_PER_DAY)
             send_reply(dispatcher, Reply(said, lang))
+            ended_without_ticket(dispatcher)
             return reset
         except HandoffUnavailable as exc:
             logger.error("hand-off not filed: %s", exc)
             send_reply(dispatcher, Reply(text("handoff.unavailable", lang), lang))
+            ended_without_ticket(dispatcher)
             return reset
         done = "handoff.ticket_created" if ticket.emailed else "handoff.ticket_recorded"
         send_reply(dispatcher, Reply(text(done, lang, reference=ticket.reference), lang))

@@ -49,12 +49,12 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     about_own_case,
+    declines_to_say,
     is_dont_know,
     is_thanks,
     lone_year,
     looks_like_question,
     parse_contact,
-    read_answer,
     says_goodbye,
     takes_leave,
     wants_own_adjustment,
@@ -68,9 +68,11 @@ from actions.repayment_slots import (
     FORM,
     OPTIONAL,
     REQUIRED,
+    SCHEME_BUTTONS,
     SKIPPED,
     about_repayment,
     another_case,
+    answer_to_fact,
     asks_about_schemes,
     asks_about_the_check,
     asks_besides_the_check,
@@ -144,8 +146,12 @@ CURRENCY = "currency:"
 # two months either side of the measure's end (p10-003).
 VAGUE = "vague:"
 VAGUE_SLOTS = frozenset({*BOUNDS, "installment_due_date"})
-# The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
-SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
+# ... or this prefix and a slot: the user declined to say it (「不想说」, "I'd rather not say"), which
+# is no answer, least of all a no (p15-012): said so, then "don't know"'s where to ask.
+DECLINED = "declined:"
+# ... or this prefix and the slot asked: other facts were told instead of its answer (「倒數第二期」
+# at "which scheme?"), and kept; the question says so (p15-028: they were lost, the user trapped).
+NOTED = "noted:"
 # What an unknown scheme stands for while other facts are checked (any covered one): the three
 # schemes' rules are the same, so "don't know which" (UNKNOWN_SCHEME) is checked by them too.
 NEUTRAL_SCHEME = "sme_aid"
@@ -455,6 +461,9 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             hint_value = VAGUE + vague[0]  # 「仲有成十幾期」: the exact number is asked for
         if "installment_amount" not in found and in_other_currency(typed):
             hint_value = CURRENCY + "installment_amount"  # HKD 3000: asked again, in patacas
+        if not hint_value and requested == "scheme" and found and requested not in found:
+            # told at "which scheme?" instead of it: kept, and said so (p15-028)
+            hint_value = NOTED + requested
         hint = SlotSet(HINT, hint_value)
         if found:
             implied = {
@@ -493,7 +502,7 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # no check (probe 5), but the knowledge base's reply, or the prompt for a question.
                 return self.no_check(dispatcher, tracker, typed)
             return self.scheme_told_before(tracker, requested, found)
-        answer = read_answer(typed, intent)
+        answer = answer_to_fact(typed, intent)
         doubted = doubted_facts(typed, requested)
         if doubted and (requested not in doubted or answer is not Answer.DONT_KNOW):
             # 「唔知算唔算取消」 at the adjustments question is no "don't know" of the adjustments
@@ -502,8 +511,12 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if answer is Answer.DONT_KNOW:
             if requested in OPTIONAL:
                 return [SlotSet(requested, SKIPPED), SlotSet(HINT, None)]
-            # Never decided on a fact the user does not have: where to ask, then the question.
-            return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
+            # Never decided on a fact the user does not have, or will not say (「不想说」, read
+            # by the NLU as deny, p15-012): where to ask, then the question.
+            declined = bool(typed) and declines_to_say(typed)
+            return hint_events(
+                requested, HINT, (DECLINED if declined else DONT_KNOW_HINT) + requested
+            )
         if intent in DIGRESSIONS:
             return []  # the form rejects; a digression rule answers, then the form resumes
         if intent == "check_repayment_eligibility" or payload:
@@ -545,7 +558,9 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         lang = conversation_lang(tracker)
         told = [SlotSet(slot, value) for slot, value in found.items()]
         dont_know = (is_payload(tracker) and intent == "dont_know") or (
-            bool(typed) and is_dont_know(typed) and not doubted_facts(typed, "scheme")
+            bool(typed)
+            and (is_dont_know(typed) or declines_to_say(typed))
+            and not doubted_facts(typed, "scheme")
         )
         if dont_know:
             if dispatcher is not None:
@@ -834,6 +849,11 @@ class AskRepaymentSlot(AskSlot):
         ):
             # told with doubt (「好似俾經濟局取消咗資助」): asked to be confirmed, not assumed
             question = f"{text('form.unsure_fact', lang)}{question}"
+        if hint == DECLINED + self.slot:
+            # declined (「不方便讲」): no answer, so no verdict without it; where to ask; Cancel
+            question = f"{text('form.declined', lang)}{text('form.dont_know', lang)}\n{question}"
+        elif hint == NOTED + self.slot:
+            question = f"{text('form.noted', lang)}{question}"
         return question
 
     def preface(self, tracker: Tracker, lang: Lang) -> Reply | None:

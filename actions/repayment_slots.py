@@ -17,7 +17,9 @@ from actions.parsing import (
     MONTH_NAMES,
     NUMBER,
     Answer,
+    declines_to_say,
     due_date_options,
+    has_refusal,
     is_bare_answer,
     is_dont_know,
     looks_like_question,
@@ -79,6 +81,31 @@ _SCHEME_NAME = {
     for canonical, names in SCHEME_NAMES.items()
 }
 _OTHER_SCHEME = re.compile(r"(计划|scheme|plano)")
+# The schemes the measure covers, in the order their buttons are offered (`scheme.<scheme>`).
+SCHEME_BUTTONS = ("sme_aid", "young_entrepreneurs_aid", "typhoon_hato_special_aid")
+# A button named by its place, read only as the answer to "which scheme?" (normalised, the whole
+# message): 「第二個」 was "not understood", and every later answer with it (p15-028); "the 2nd
+# one", «o segundo». (A bare number is none: "1" may be a count.)
+_BUTTON_PLACE = re.compile(
+    r"^\W*(?:(?:我)?(?:拣|选|揀|要|系|是|按)\s*)?第\s*(?P<zh>[1-3一二两三])\s*(?:个|项|种|款|个计划|项计划|个按钮|个掣)?"
+    r"(?:\s*(?:啦|喇|吧|呀|啊|吖|啰|咯|嘛|lah?))?\W*$"
+    r"|^\W*(?:(?:it'?s|it is|i choose|i pick|pick|choose)\s+)?(?:the\s+)?(?P<en>first|second|third|1st|2nd|3rd)"
+    r"(?:\s+(?:one|scheme|option|button))?\W*$"
+    r"|^\W*(?:(?:é|escolho)\s+)?(?:[oa]\s+)?(?P<pt>primeir|segund|terceir)[oa](?:\s+(?:opção|opcao|plano|botão|botao))?\W*$"
+)
+_PLACES = {"1": 1, "一": 1, "2": 2, "二": 2, "两": 2, "3": 3, "三": 3, "first": 1, "1st": 1,
+           "second": 2, "2nd": 2, "third": 3, "3rd": 3, "primeir": 1, "segund": 2, "terceir": 3}  # fmt: skip
+
+
+def scheme_by_place(text: str) -> str | None:
+    """The scheme whose button `text` names by its place (「第二個」 → the second button's)."""
+    match = _BUTTON_PLACE.match(normalise(text))
+    if match is None:
+        return None
+    place = _PLACES[next(group for group in match.groups() if group)]
+    return SCHEME_BUTTONS[place - 1]
+
+
 # What users call a covered scheme in short, read only as the answer to "which scheme?": 「中小企」
 # there was "not understood" (probe 9), but 「我哋係中小企」 elsewhere says what the company is.
 # (「sme個個」, 「中小企嗰個啦」 too: p10-017)
@@ -129,6 +156,12 @@ _LAST_CUE = re.compile(
     r"|last instal|last one|\bthe last\b(?! (?:year|month|week|time))"
     r"|\b(?:not|is|it'?s|isn'?t|was|wasn'?t) last\b(?!\s*(?:year|month|week|time|day))"
     r"|última|ultima)"
+)
+# An instalment before the last (normalised): 「倒數第二期」 at "which scheme?" was "not understood"
+# and lost (p15-028); «penúltima» holds «última», which alone is the last instalment.
+_NOT_LAST = re.compile(
+    r"倒数第\s*(?:[2-9]|[二两三四五六七八九十])\s*期|\b(?:second|third)[- ](?:to[- ]|from[- ])?last\b"
+    r"|\bpen[uú]ltim|\bantepen[uú]ltim"
 )
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
 # A case supposed, not stated: 「如果係最後一期又點？」, 「倘該期為最後一期」, "what if…", «e se…».
@@ -355,6 +388,8 @@ def parse_scheme(text: str, asked: bool = False) -> str | None:
         if name.search(norm):
             return canonical
     if asked:
+        if (placed := scheme_by_place(text)) is not None:
+            return placed
         short = (scheme for scheme, name in SHORT_SCHEME_NAMES.items() if name.match(norm))
         if (found := next(short, None)) is not None:
             return found
@@ -625,6 +660,11 @@ def read_slots(
             if value is not None:
                 found[slot] = value
                 break
+    not_last = [c for c in _clauses_with(norm, _NOT_LAST) if not _asked(norm, c)]
+    if not_last:
+        # 「倒數第二期」, "second to last", «penúltima»: not the last instalment (p15-028)
+        found["is_last_installment"] = False
+        cued_any = True
     corrected = _CORRECTION.search(norm) and "remaining_installments_after" not in found
     if corrected and (count := _counted_instalments(norm)) is not None:
         # 「sorry 講錯，係卅期」 asked "is it the last instalment?" corrects the count of
@@ -649,7 +689,7 @@ def read_slots(
     if requested in found or cued_any:
         pass
     elif requested in YES_NO:
-        value = None if found else answer_value(read_answer(norm, intent))
+        value = None if found else answer_value(answer_to_fact(norm, intent))
         if value is not None:
             found[requested] = value
     elif requested in bare and not looks_like_question(norm.rstrip("?？ ")):
@@ -679,7 +719,8 @@ def read_slots(
         found.pop(slot, None)  # 「好似俾經濟局取消咗資助」: asked to confirm, never decided on
     too_large = tuple(dict.fromkeys((*too_large, *retold_too_large)))
     unanswered = requested in OPTIONAL and requested not in found and not too_large
-    if requested and unanswered and (is_dont_know(norm) or _SKIP.search(norm)):
+    declined = declines_to_say(norm)
+    if requested and unanswered and (is_dont_know(norm) or declined or _SKIP.search(norm)):
         found[requested] = SKIPPED
     return found, too_large
 
@@ -724,14 +765,19 @@ def _taken_back(
     taking one back and after it, with the value told after it (and the slots whose value after
     it is beyond its bound). A fact told on one side only is no correction (「2020年5月，唔係最後
     一期」 is a date and a no)."""
-    if looks_like_question(norm):
-        return {}, ()
     if not (split := _NOT_BUT.match(norm)):
         marks = list(_TAKE_BACK.finditer(norm))
         if not marks:
             return {}, ()
         before, after = norm[: marks[-1].start()], norm[marks[-1].end() :]
+        # a value echoed as a question, then taken back: 「調過兩次？唔係，一次咋」 (p15-028)
+        echoed = re.sub(r"[?？]+\s*$", "", before)
+        if looks_like_question(after) or looks_like_question(echoed):
+            return {}, ()
+        before = echoed
     else:
+        if looks_like_question(norm):
+            return {}, ()
         before, after = split["wrong"], split["right"]
     earlier = read_slots(before, requested, today=today)[0]
     later, too_large = read_slots(after, requested, today=today)
@@ -872,6 +918,15 @@ def _rough(clause: str) -> bool:
     return vague_count(_strip_dates(clause))
 
 
+def answer_to_fact(text: str, intent: str | None) -> Answer | None:
+    """The answer `text` gives to a question of the check: a refusal (「不想说」, "I'd rather not
+    say", «prefiro não dizer») is none, whatever the NLU read (its deny was recorded as "not the
+    last instalment" and decided the case, p15-012): it is taken as not knowing that fact."""
+    if declines_to_say(text):
+        return Answer.DONT_KNOW
+    return read_answer(text, intent)
+
+
 def answer_value(answer: Answer | None) -> bool | None:
     """True for yes, False for no; None for "don't know" and for no answer."""
     return None if answer in (None, Answer.DONT_KNOW) else answer is Answer.YES
@@ -898,6 +953,8 @@ def _yes_or_cued(clause: str, cue: re.Pattern[str] | None) -> bool | None:
     """援助冇被取消 → False, 援助已被取消 → True (the cue alone is a yes), 唔知有冇被取消 → None;
     得返最後一期未還 → True; 不過之前俾經濟局取消咗資助 → True."""
     clause = _OPENING_CONJUNCTION.sub("", clause)
+    if has_refusal(clause):
+        return None  # 「最後一期與否不方便講」 declines to say (p15-012)
     answer = parse_answer(_UNPAID.sub(" ", clause))
     if answer is None and cue is not None and cue.search(clause):
         return True

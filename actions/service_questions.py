@@ -24,6 +24,7 @@ from actions.parsing import (
     asks_for_reference,
     asks_how_current,
     asks_how_to_reach,
+    asks_if_withdrawn,
     asks_to_withdraw,
     asks_what_you_can_do,
     asks_when_answered,
@@ -165,6 +166,9 @@ def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
     got (p12-007, p12-050: only "phone the bureau", the ticket kept and its e-mail queued).
     「算了不用了」 right after a ticket: that it was filed, and how to withdraw it (probes 7, 8)."""
     # (the events are searched only for a message that withdraws: this runs on every turn)
+    if asks_if_withdrawn(typed):
+        # 「請問閣下是否已處理本人之撤回要求？」 (p15-015-9: "still cannot answer"): the ticket's state
+        return withdrawal_state(tracker)
     if asks_to_withdraw(typed) or withdraws_consent(typed):
         references = _references(tracker)
         if references:
@@ -177,6 +181,20 @@ def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
         return None
     lang = conversation_lang(tracker)
     return Reply(text("handoff.after_ticket_stop", lang, reference=reference), lang)
+
+
+def withdrawal_state(tracker: Tracker) -> Reply:
+    """Whether this conversation's latest ticket was withdrawn (its name, contact and question
+    deleted), or not yet and how to; or that no ticket was filed, so staff have no details."""
+    lang = conversation_lang(tracker)
+    reference = _latest_reference(tracker)
+    if reference is None:
+        return Reply(text("handoff.no_ticket", lang), lang)
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+    key = (
+        "handoff.data_withdrawn" if withdrawn_in(said, reference) else "handoff.withdrawal_not_done"
+    )
+    return Reply(text(key, lang, reference=reference), lang)
 
 
 def withdraw_tickets(tracker: Tracker, references: list[str]) -> Reply:

@@ -39,7 +39,7 @@ from actions.parsing import (
 )
 from actions.repayment_slots import DECIDED, revisited_case
 from actions.repayment_slots import FORM as CHECK_FORM
-from actions.service_questions import send_service_reply, service_reply
+from actions.service_questions import after_ticket_stop, send_service_reply, service_reply
 from knowledge.answer import (
     HANDOFF_PAYLOAD,
     Reply,
@@ -76,6 +76,8 @@ class ActionSmallTalk(Action):
         lang = conversation_lang(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         typed = "" if is_payload(tracker) else tracker.latest_message.get("text") or ""
+        if typed and (withdrawn := after_ticket_stop(tracker, typed)):
+            return send_service_reply(dispatcher, tracker, withdrawn)  # before any other reading
         if language_request(tracker) is not None:
             if asked_besides_language(typed):
                 return answer_turn(dispatcher, tracker)  # and a question: switched, answered

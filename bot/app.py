@@ -117,6 +117,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if secrets and tracker_url:
                 await asyncio.to_thread(redact_handoff, tracker_url, conversation, secrets)
 
+        async def forget_handoff(conversation: str) -> None:
+            """A hand-off ended without a ticket ("none of your details will be collected"): the
+            stored conversation keeps no name, contact or question given for it either (p15-012,
+            p15-037); the values its identity slots stored are what is looked for."""
+            if tracker_url:
+                await asyncio.to_thread(redact_handoff, tracker_url, conversation, [])
+
         storage = storage_for(settings.redis_url)
         app.state.limiter = Limiter(
             {"sender": settings.rate_sender_per_minute, "ip": settings.rate_ip_per_minute},
@@ -138,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 on_ticket=forget_contact,
                 prefetcher=prefetcher,
                 on_turn=console.recorder.record,
+                on_handoff_ended=forget_handoff,
             )
 
             async def restart(conversation: str) -> None:

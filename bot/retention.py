@@ -358,8 +358,16 @@ def _redacted_event(
     kind = data.get("event")
     new = json.loads(json.dumps(data))
     if kind == "slot":
-        if new.get("name") in PERSONAL_SLOTS and new.get("value") not in (None, REDACTED):
+        value = new.get("value")
+        if new.get("name") in PERSONAL_SLOTS and value not in (None, REDACTED):
             new["value"] = REDACTED
+        elif (
+            new.get("name") in USER_TEXT_SLOTS
+            and isinstance(value, str)
+            and value != REDACTED
+            and contains_secret(value, forms)
+        ):
+            new["value"] = REDACTED  # the request kept as the question: 「…我叫王建国，电话…」
     elif kind == "user":
         text = new.get("text")
         parse_text = (new.get("parse_data") or {}).get("text")
@@ -433,7 +441,9 @@ def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
     "+853 66123456"), and the messages that filled `contact_name` or `contact_detail`, get
     their text and parse_data text replaced and entities holding secrets dropped; bot replies
     quoting a secret get their text replaced. Values the conversation stored in the identity
-    slots count as secrets too. Returns how many event rows changed.
+    slots count as secrets too; any other slot of USER_TEXT_SLOTS quoting a secret is replaced.
+    Also called, with no secrets, when a hand-off ended without a ticket (bot/app.py,
+    forget_handoff). Returns how many event rows changed.
 
     Call it after Rasa has saved the turn that created the ticket: Rasa appends a turn's
     events when the turn ends, and rows written later are not seen here.

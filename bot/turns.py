@@ -2,7 +2,8 @@
 
 Conversation ids are `<channel>:<client id>` so that no client of one channel (a web page, an API
 caller) can reach a conversation of another (a Telegram chat). What happens after a turn that
-created a staff ticket — removing the contact details from the stored conversation — is here too.
+created a staff ticket — removing the contact details from the stored conversation — is here too,
+and after a turn whose hand-off ended without one (its details removed likewise).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.chat import ChatResponse, build_response
 from bot.prefetch import Prefetcher
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.ratelimit import Limiter
+from handoff.contract import HANDOFF_ENDED
 
 logger = logging.getLogger(__name__)
 Channel = Literal["web", "tg", "api"]
@@ -38,6 +40,8 @@ class RateLimited(Exception):
 
 # Called with (conversation id, ticket reference) after a turn that created a ticket.
 TicketHook = Callable[[str, str], Awaitable[None]]
+# Called with the conversation id after a turn whose hand-off ended without a ticket.
+HandoffEndedHook = Callable[[str], Awaitable[None]]
 # Called with (channel, conversation id, message, reply, seconds) after every answered turn; it
 # must return at once (the staff console's turn records are written off the request path).
 TurnHook = Callable[[str, str, str, ChatResponse, float], None]
@@ -50,6 +54,7 @@ class Turns:
     on_ticket: TicketHook | None = None
     prefetcher: Prefetcher | None = None
     on_turn: TurnHook | None = None
+    on_handoff_ended: HandoffEndedHook | None = None
 
     async def take(
         self, channel: Channel, client_id: str, message: str, lang: str | None = None
@@ -71,6 +76,8 @@ class Turns:
             raise
         for ticket in tickets_in(turn.messages):
             await self._after_ticket(conversation, ticket)
+        if handoff_ended_in(turn.messages):
+            await self._after_handoff_ended(conversation)
         reply = build_response(client_id, message, turn.messages, turn.intent)
         seconds = time.perf_counter() - started
         metrics.record_turn(channel, reply, seconds)  # bot/metrics.py
@@ -88,6 +95,23 @@ class Turns:
             await self.on_ticket(conversation, reference)
         except Exception as exc:  # the type only: a database error would quote the contact
             logger.error("post-ticket clean-up failed for %s: %s", reference, type(exc).__name__)
+
+    async def _after_handoff_ended(self, conversation: str) -> None:
+        if self.on_handoff_ended is None:
+            return
+        try:
+            await self.on_handoff_ended(conversation)
+        except Exception as exc:  # the type only: a database error would quote the data
+            logger.error("clean-up after an ended hand-off failed: %s", type(exc).__name__)
+
+
+def handoff_ended_in(messages: list[dict[str, Any]]) -> bool:
+    """Whether an action said the hand-off ended without a ticket (a flag of its custom message:
+    the gateway then redacts what the conversation stored for it)."""
+    return any(
+        isinstance(custom := msg.get("custom"), dict) and custom.get(HANDOFF_ENDED) is True
+        for msg in messages
+    )
 
 
 def tickets_in(messages: list[dict[str, Any]]) -> list[str]:

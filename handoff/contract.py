@@ -14,6 +14,10 @@ MAX_TICKETS_PER_DAY = 3  # per conversation (sender) and Macao calendar day
 # channel name a ticket shows for each; anything else is "unknown".
 CHANNELS = {"web": "web", "tg": "telegram", "api": "api"}
 UNKNOWN_CHANNEL = "unknown"
+# The custom field of an action's reply saying a hand-off ended without a ticket (declined,
+# cancelled, withdrawn before it, not filed): the gateway then redacts the name, contact and
+# question that conversation stored for it (bot/turns.py). A flag only, never the data.
+HANDOFF_ENDED = "handoff_ended"
 
 
 def channel_of(sender_id: str) -> str:

@@ -128,6 +128,54 @@ def looks_like_question(text: str) -> bool:
     return bool(_QUESTION.search(normalise(text)))
 
 
+# Declining to say (normalised), whatever was asked: 「唔講得」, 「不想说」, 「不方便透露」, 「保密」,
+# "I'd rather not say", "none of your business", «prefiro não dizer», «não quero dizer». One source
+# for the hand-off's name (`contacts.declines_name`, probe 11) and the repayment check's facts,
+# where a refusal was read as "no" and decided the case (p15-012, p15-005): `declines_to_say`.
+REFUSAL_WORDS = (
+    r"(?:我)?(?:都)?(?:唔|不)(?:讲|说|话|告诉)(?:得|你知|你|)|讲唔得|话唔得|答唔得"
+    r"|(?:我|本人)?(?:都)?(?:唔|不)(?:想|愿意?|方便|便)(?:讲|说|话|答|回答|透露|告诉你?)"
+    r"|(?:本人|我)?(?:唔|不)(?:方便|便)(?:讲|说|透露|提供|留)|(?:本人|我)?(?:唔|不)方便"
+    r"|保密|秘密|无可奉告|私人(?:资料|嘢|事)"
+    r"|none of (?:your|ur) business|not telling(?: you)?|not saying|no comment"
+    r"|(?:i'?d |i would )?(?:rather|prefer) not(?: to)?(?: (?:say|tell|give|share|give you|tell you"
+    r"|answer|disclose))?(?: (?:it|that))?"
+    r"|i (?:don'?t|do not) want to (?:say|tell you|answer|disclose)(?: (?:it|that))?|i won'?t (?:say|tell)"
+    r"|prefiro não (?:dizer|dar|indicar|revelar|responder)|não (?:digo|quero dizer|quero responder|dou)"
+    r"|não interessa"
+)
+# A message, or a clause of one, that only declines: 「这个不方便透露」, 「呢樣唔講得」, "sorry, I'd
+# rather not say".
+_DECLINES_TO_SAY = re.compile(
+    r"^\W*(?:(?:no|nah|sorry|不好意思|对不起|唔好意思|抱歉|desculpe|não)\W+)?"
+    r"(?:这个|这样|这些|这|呢个|呢样|呢啲|呢|嗰个|那个|that|this|isso|essa|esse)?\W*"
+    rf"(?:{REFUSAL_WORDS})"
+    r"\W*(?:啦|喇|呀|啊|嘅|咯|囉|了|喔|哦|嘛|喎|lah|la|ok|thanks|please|pls|obrigad[oa])?\W*$"
+)
+_REFUSAL_CLAUSE_BREAK = re.compile(
+    r"[,，。.!！?？;；\n]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
+
+
+def declines_to_say(text: str) -> bool:
+    """Whether `text`, or one of its clauses, only declines to say (`_DECLINES_TO_SAY`): never a
+    yes or a no to what was asked."""
+    norm = normalise(text)
+    return any(
+        _DECLINES_TO_SAY.match(clause)
+        for clause in _REFUSAL_CLAUSE_BREAK.split(norm)
+        if clause.strip()
+    ) or bool(_DECLINES_TO_SAY.match(norm))
+
+
+_REFUSAL = re.compile(REFUSAL_WORDS)
+
+
+def has_refusal(text: str) -> bool:
+    """Whether refusal words occur anywhere in `text` (normalised): 「最后一期与否不方便讲」."""
+    return bool(_REFUSAL.search(normalise(text)))
+
+
 def read_answer(text: str, intent: str | None) -> Answer | None:
     """The answer the NLU recognised (affirm / deny / dont_know), checked against the words: when
     the words say something else (the NLU's affirm for 唔同意), neither is trusted and the

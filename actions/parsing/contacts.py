@@ -12,7 +12,12 @@ from dataclasses import dataclass
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from actions.parsing.answers import is_bare_answer, looks_like_question, opening_answer
+from actions.parsing.answers import (
+    REFUSAL_WORDS,
+    is_bare_answer,
+    looks_like_question,
+    opening_answer,
+)
 from actions.parsing.talk import complains
 from handoff.text import MAX_CONTACT_LENGTH, MAX_NAME_LENGTH, one_line
 from knowledge.text import normalise
@@ -238,18 +243,18 @@ _ASKED_BEFORE = 12  # letters: "can i talk to a human?" asks nothing before the 
 # hand-off, each language its own way (probe 11). Withdrawing consent is `withholds_details`.
 _DECLINES_NAME = re.compile(
     r"^\W*(?:(?:no|nah|sorry|不好意思|对不起|唔好意思|抱歉|desculpe|não)\W+)?(?:"
-    r"(?:我)?(?:都)?(?:唔|不)(?:讲|说|话|告诉)(?:得|你知|你|)|讲唔得|话唔得|(?:唔|不)想(?:讲|说|话)"
-    r"|(?:本人|我)?(?:唔|不)(?:方便|便)(?:讲|说|透露|提供|留)(?:我的|我嘅|本人的)?(?:名|姓名|名字|全名)?"
+    # the words that decline anything asked (answers.REFUSAL_WORDS), then the name's own
+    rf"{REFUSAL_WORDS}"
+    r"|(?:本人|我)?(?:唔|不)(?:方便|便)(?:讲|说|透露|提供|留)(?:我的|我嘅|本人的)?(?:名|姓名|名字|全名)"
     # 「本人不便透露姓名」 (p12-005), 「名字就不留了」 (p12-045): stored as the name
-    r"|(?:名|姓名|名字|全名)(?:就|都)?(?:唔|不)(?:留|讲|说|提供|透露|给|俾|畀)(?:了|喇|啦|住)?|保密|秘密|匿名|无名氏|唔俾|不给|跳过|略过"
+    r"|(?:名|姓名|名字|全名)(?:就|都)?(?:唔|不)(?:留|讲|说|提供|透露|给|俾|畀)(?:了|喇|啦|住)?|匿名|无名氏|唔俾|不给|跳过|略过"
     r"|(?:我)?(?:唔|不)(?:想|愿意|方便|会)(?:留|俾|畀|给|提供|讲|说|话|透露)(?:低)?(?:你)?(?:我)?(?:的|嘅|个)?"
     r"(?:名|姓名|名字|全名)"
-    r"|none of (?:your|ur) business|not telling(?: you)?|anonymous|no name|skip(?: it| this| the name)?|pass"
-    r"|(?:i'?d |i would )?(?:rather|prefer) not(?: to)?(?: (?:say|tell|give|share|give you|tell you))?"
-    r"(?: (?:it|my name|that))?"
+    r"|anonymous|no name|skip(?: it| this| the name)?|pass"
+    r"|(?:i'?d |i would )?(?:rather|prefer) not(?: to)? (?:say|tell|give|share|give you|tell you) my name"
     r"|i (?:don'?t|do not) want to (?:give|say|share|tell you|leave) (?:you )?my name"
-    r"|prefiro não (?:dizer|dar|indicar|revelar)(?: o (?:meu )?nome)?|não (?:digo|quero dizer|dou)"
-    r"(?: o (?:meu )?nome)?|anónim[oa]|anonim[oa]|sem nome|não interessa"
+    r"|(?:prefiro não (?:dizer|dar|indicar|revelar)|não (?:digo|quero dizer|dou)) o (?:meu )?nome"
+    r"|anónim[oa]|anonim[oa]|sem nome"
     r"|(?:i'?ll |i will )?(?:leave|skip) (?:out )?(?:my |the )?name|without (?:a |my )?name"
     r"|não (?:deixo|dou|indico) (?:o )?(?:meu )?nome"
     # 「不提供」, "none" (p13-021, p13-029: stored as the name)

@@ -242,11 +242,56 @@ _WITHDRAW = re.compile(
     r"|(?:唔好|不要|不用|唔使|无需|毋须)(?:再)?跟进"
     r"|\b(?:apag|elimin|retir|remov)\w* (?:os |as )?(?:meus |minhas |nossos )?(?:dados|contactos|pergunta)"
     r"|\bnão (?:quero )?(?:continuar|prosseguir)\b"
+    # Probe 15 (after a ticket: the NLU read the check, the bureau's contact, "not sure", the
+    # privacy notice): 「本人現撤回先前所作之同意，請刪除本人之個人資料。」, 「咁我而家唔想你哋有
+    # 我電話，撤回啦」, «ja nao quero que guardem os meus dados, apaguem tudo», 「我不想让你们保留
+    # 我的信息了，请全部删除」
+    r"|(?:撤回|撤销|收回)[^,，。!?？！\s]{0,8}?(?:同意|授权|许可)"
+    r"|(?:删除|删咗|删走|删掉|删|清除|销毁)(?:返|晒|埋)?(?:我|我哋|我们|本人)?(?:之|的|嘅|啲|个)?"
+    r"(?:所有|全部|一切|晒)?(?:之|的|嘅|啲)?(?:个人)?(?:资料|信息|数据|电话|电邮|名字|姓名|联络)"
+    r"|(?:请|麻烦|唔该|帮我|你哋|你们)?(?:全部|所有|通通|统统|一律|晒)(?:都)?(?:删除|删咗|删走|删掉|删晒|清除)"
+    r"|(?:唔想|不想|唔愿意|不愿意)(?:再)?(?:让|俾|畀|给)?(?:你哋|你们|贵局|阁下|你)(?:再)?"
+    r"(?:有|保留|保存|留住|留低|留|keep|存|记录|记住|记低|持有|拎住|储存)(?:住|低|着)?"
+    r"(?:我|我的|我嘅|我啲|我个|本人)(?:的|嘅|啲|个|之)?(?:个人)?"
+    r"(?:资料|信息|数据|电话|电邮|email|名|名字|姓名|联络|联系|号码|嘢)"
+    r"|(?:唔好|不要|别|请勿)(?:再)?(?:保留|保存|留住|keep|记录|记住|储存)(?:住|低|着)?"
+    r"(?:我|我的|我嘅|我啲|我个|本人)(?:的|嘅|啲|个|之)?(?:个人)?"
+    r"(?:资料|信息|数据|电话|电邮|email|名|名字|姓名|联络|联系|号码|嘢)"
+    r"|(?<!点样)(?<!怎样)(?<!怎么)(?<!如何)(?<!点)撤回(?:啦|喇|吧|了|咗|呀|啊|la|lah)?[。.!！~\s]*$"
+    r"|\b(?:delete|erase|remove|wipe) (?:it all|everything|all of it|all that)\b"
+    r"|\b(?:don'?t|do not|no longer) (?:want (?:you|u) to )?(?:keep|store|hold|retain|save)"
+    r" (?:any of )?my\b|\b(?:don'?t|do not|no longer) want (?:you|u) to have (?:any of )?my\b"
+    r"|\b(?:apag|elimin)\w* (?:tudo|todos os (?:meus )?dados)\b"
+    r"|\bn[ãa]o (?:quero|queremos) que (?:guardem|guarde|fiquem com|tenham|mantenham|registem"
+    r"|conservem|guardar) (?:os meus|as minhas|o meu|a minha|nada|meus|minhas)"
 )
 
 
 def asks_to_withdraw(text: str) -> bool:
     return bool(_WITHDRAW.search(normalise(text)))
+
+
+# Whether a withdrawal was done, asked after a ticket (normalised): 「請問閣下是否已處理本人之撤回
+# 要求？」 (p15-015-9: "still cannot answer", the ticket open). Answered from the ticket's state.
+_ASKS_IF_WITHDRAWN = re.compile(
+    r"(?:处理|完成|执行|搞掂|搞定|跟进|做)(?:咗|了|好)?[^,，。!?？！]{0,6}(?:撤回|删除)(?:的|之|嘅)?"
+    r"(?:要求|请求|申请|同意)"
+    r"|(?:撤回|删除)(?:的|之|嘅)?(?:要求|请求|申请)[^,，。!?？！]{0,4}(?:处理|完成|搞掂|搞定|做|执行)"
+    r"(?:咗|了|好)?(?:未|没|吗|冇|没有)"
+    r"|(?:删|删除|删走|删掉)(?:咗|了|除|掉|走)(?:我|我的|我嘅|我啲|本人)?(?:的|嘅|啲)?(?:个人)?"
+    r"(?:资料|信息|数据|电话|电邮|名字|姓名)?(?:未|没有|没|吗|冇)"
+    r"|\b(?:have|did|has) (?:you|it|my \w+) (?:been )?(?:process|delete|remov|eras|withdr[ae]w|handl)\w*"
+    r" (?:my |the )?(?:withdrawal|data|details|request|name|number|info|information)?"
+    r"|\b(?:is|are|was|were) (?:my|the) (?:data|details|withdrawal|request|name|number|info|information)"
+    r" (?:now )?(?:deleted|removed|erased|processed|withdrawn|gone|done)\b"
+    r"|\b(?:já )?(?:apagaram|eliminaram|removeram|trataram|processaram)\b"
+    r"|\b(?:os meus dados|o meu pedido|a minha retirada) (?:já )?(?:foi|foram) (?:apagad|eliminad|tratad|processad)"
+)
+
+
+def asks_if_withdrawn(text: str) -> bool:
+    """Whether `text` asks whether one's withdrawal (or data's deletion) was done."""
+    return bool(_ASKS_IF_WITHDRAWN.search(normalise(text)))
 
 
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your

@@ -327,15 +327,19 @@ def test_p11_declining_the_name_stops_alike_in_every_language(
 ) -> None:
     """p11-003, p11-021, p11-028, p11-034: declining the name went on to the contact (the refusal
     taken for the name), cancelled, or looped on "please write just your name", by language.
-    Now each says nothing is collected and gives the bureau's contact; a name typed next starts
-    nothing."""
+    Now each is told alike that any name will do (probe 14: a first decline had ended the
+    hand-off), and a second decline says nothing is collected and gives the bureau's contact; a
+    name typed next starts nothing."""
     sender = new_sender()
     assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
     assert message("handoff.question.contact_name", lang) in say(stack, sender, yes, lang)
     said = say(stack, sender, refusal, lang)
-    assert any(d in said for d in DECLINED) and "85972343" in said, said
+    assert message("handoff.name_alias", lang) in said, said
     assert message("handoff.question.contact_detail", lang) not in said
     assert message("handoff.name_hint", lang, limit=100) not in said
+    said = say(stack, sender, refusal, lang)
+    assert any(d in said for d in DECLINED) and "85972343" in said, said
+    assert message("handoff.question.contact_detail", lang) not in said
     assert message("handoff.question.contact_detail", lang) not in say(stack, sender, "Maria", lang)
 
 
@@ -426,9 +430,12 @@ def test_p12_005_a_declined_name_is_never_stored(
     assert message("handoff.privacy_notice", lang) in say(stack, sender, opening, lang)
     assert message("handoff.question.contact_name", lang) in say(stack, sender, yes, lang)
     reply = chat(stack, refusal, sender, lang=lang)
-    assert any(d in text_of(reply) for d in DECLINED), text_of(reply)
+    assert message("handoff.name_alias", lang) in text_of(reply), text_of(reply)
     assert not any(r.get("ticket") for r in reply["replies"])
     assert message("handoff.question.contact_detail", lang) not in text_of(reply)
+    reply = chat(stack, refusal, sender, lang=lang)  # declined again: nothing is collected
+    assert any(d in text_of(reply) for d in DECLINED), text_of(reply)
+    assert not any(r.get("ticket") for r in reply["replies"])
 
 
 @pytest.mark.parametrize(
