@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 from typing import Any
 
 import httpx
 from aiosmtpd.handlers import Message
+from sqlalchemy import create_engine, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import sessions
 from bot.migrate import upgrade
 from bot.rasa_model import ensure_model
+from bot.retention import EVENTS
 from bot.settings import Settings
 from bot.stack import Ports, Stack
 from knowledge.index import default_index_dir
@@ -120,3 +123,22 @@ def project_db(url: str) -> sessionmaker[Session]:
 def slot_values(events: list[dict[str, Any]]) -> dict[str, Any]:
     """The slots a form's events set, by name (the unit tests of the forms)."""
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def tracker_store(tmp_path: Path, sender: str, events: list[dict[str, Any]]) -> str:
+    """A SQLite tracker store in `tmp_path` holding `events` of conversation `sender`, as Rasa's
+    SQLTrackerStore writes them; its URL."""
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    engine = create_engine(url)
+    EVENTS.metadata.create_all(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            insert(EVENTS),
+            [
+                {"sender_id": sender, "type_name": e["event"], "timestamp": float(i),
+                 "intent_name": None, "action_name": None, "data": json.dumps(e)}
+                for i, e in enumerate(events)
+            ],
+        )  # fmt: skip
+    engine.dispose()
+    return url

@@ -7,14 +7,13 @@ sets for a message at a step (actions/handoff_form.py), with no process running.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.conversation import LAST_UNANSWERED
@@ -29,7 +28,6 @@ from actions.parsing import (
     wants_staff,
 )
 from bot.chat import ChatResponse, IntentOut, ReplyOut
-from bot.retention import EVENTS
 from console.masking import mask_turn
 from console.models import TurnRecord
 from console.recording import Recorder, said_in
@@ -37,7 +35,7 @@ from handoff.contract import TicketRequest
 from handoff.models import CANCELLED, Ticket
 from handoff.tickets import REDACTED, create_ticket, withdraw_ticket
 from knowledge.messages import text as message
-from tests.helpers import project_db
+from tests.helpers import project_db, tracker_store
 
 STAFF = "staff@example.com"
 
@@ -148,23 +146,6 @@ def filed(reference: str) -> ChatResponse:
 def texts(db: sessionmaker[Session]) -> list[str | None]:
     with db() as session:
         return list(session.scalars(select(TurnRecord.text).order_by(TurnRecord.id)))
-
-
-def tracker_store(tmp_path: Path, sender: str, events: list[dict[str, Any]]) -> str:
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    engine = create_engine(url)
-    EVENTS.metadata.create_all(engine)
-    with engine.begin() as connection:
-        connection.execute(
-            insert(EVENTS),
-            [
-                {"sender_id": sender, "type_name": e["event"], "timestamp": float(i),
-                 "intent_name": None, "action_name": None, "data": json.dumps(e)}
-                for i, e in enumerate(events)
-            ],
-        )  # fmt: skip
-    engine.dispose()
-    return url
 
 
 def test_p14_031_a_bare_name_is_masked_once_a_ticket_holds_it_and_gone_on_withdrawal(

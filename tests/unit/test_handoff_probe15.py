@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, select
 
 from actions.parsing import asks_if_withdrawn, asks_to_withdraw, withdraws_consent
 from bot.rasa_client import Turn
@@ -26,6 +26,7 @@ from bot.turns import Turns, handoff_ended_in, tickets_in
 from handoff.client import WithdrawnTicket
 from handoff.contract import HANDOFF_ENDED
 from knowledge.messages import text as message
+from tests.helpers import tracker_store
 
 REFERENCE = "CEPA-20261207-0003"
 
@@ -357,23 +358,6 @@ def test_p15_a_failing_hook_does_not_fail_the_turn() -> None:
 
 
 # --- 2b. what the gateway's hook leaves in the tracker store -----------------------------------
-
-
-def tracker_store(tmp_path: Path, sender: str, events: list[dict[str, Any]]) -> str:
-    url = f"sqlite:///{tmp_path / 'tracker.db'}"
-    engine = create_engine(url)
-    EVENTS.metadata.create_all(engine)
-    with engine.begin() as connection:
-        connection.execute(
-            insert(EVENTS),
-            [
-                {"sender_id": sender, "type_name": e["event"], "timestamp": float(i),
-                 "intent_name": None, "action_name": None, "data": json.dumps(e)}
-                for i, e in enumerate(events)
-            ],
-        )  # fmt: skip
-    engine.dispose()
-    return url
 
 
 def stored(url: str, sender: str) -> str:

@@ -23,12 +23,11 @@ from actions.repayment_form import (
     AskGrantCancelled,
     AskIsLast,
     AskScheme,
-    ValidateRepaymentForm,
 )
 from actions.repayment_slots import FORM, SCHEME_BUTTONS, parse_scheme, read_slots
 from knowledge.messages import text as message
 from knowledge.repayment import UNKNOWN_SCHEME
-from tests.helpers import slot_values
+from tests.unit.test_repayment_probe14 import run_form
 
 ACTIVATED = {"event": "active_loop", "name": FORM}
 
@@ -69,12 +68,6 @@ def tracker(
         active_loop={},
         latest_action_name=None,
     )  # fmt: skip
-
-
-def run_form(state: Tracker, requested: str | None) -> tuple[dict[str, Any], list[str]]:
-    dispatcher = CollectingDispatcher()
-    events = ValidateRepaymentForm().extract_events(state, requested, dispatcher)
-    return slot_values(events), [str(m["text"]) for m in dispatcher.messages if m.get("text")]
 
 
 def asked(action: Any, hint: str, lang: str = "zh-Hans") -> str:
