@@ -134,7 +134,7 @@ def looks_like_question(text: str) -> bool:
 # where a refusal was read as "no" and decided the case (p15-012, p15-005): `declines_to_say`.
 REFUSAL_WORDS = (
     r"(?:我)?(?:都)?(?:唔|不)(?:讲|说|话|告诉)(?:得|你知|你|)|讲唔得|话唔得|答唔得"
-    r"|(?:我|本人)?(?:都)?(?:唔|不)(?:想|愿意?|方便|便)(?:讲|说|话|答|回答|透露|告诉你?)"
+    r"|(?:我|本人)?(?:都)?(?:唔|不)(?:想|愿意?|方便|便)(?:讲|说|话|答|回答|透露|告诉你?|留|提供|俾|畀|给)"
     r"|(?:本人|我)?(?:唔|不)(?:方便|便)(?:讲|说|透露|提供|留)|(?:本人|我)?(?:唔|不)方便"
     r"|保密|秘密|无可奉告|私人(?:资料|嘢|事)"
     r"|none of (?:your|ur) business|not telling(?: you)?|not saying|no comment"

@@ -302,8 +302,10 @@ def test_p14_014_ok_understood_is_no_yes_to_staff() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "lang"),
-    [("I don't want to give my name", "en"), ("Prefiro não dizer o meu nome", "pt")],
-)
+    [("I don't want to give my name", "en"), ("Prefiro não dizer o meu nome", "pt"),
+     # 「唔想留」 ("don't want to leave one") was taken for the name after "any name will do"
+     ("唔想留", "zh-Hant"), ("唔想俾", "zh-Hant"), ("我不想提供", "zh-Hans")],
+)  # fmt: skip
 def test_p14_013_031_a_declined_name_first_hears_any_name_will_do(typed: str, lang: str) -> None:
     slots, said = form_turn(typed, "contact_name", {"handoff_consent": True}, lang=lang)
     assert "handoff_stopped" not in slots and slots["contact_name"] is None
