@@ -403,7 +403,8 @@ def test_phone_full_screen_touch_targets_and_a_growing_input(
     )
 
     ask(page, "我間公司可唔可以調整還款？")
-    expect(bot_messages(page).last.locator(".cepa-buttons button")).to_have_count(4, timeout=30_000)
+    # the three schemes, "not sure" (probe 14) and Cancel
+    expect(bot_messages(page).last.locator(".cepa-buttons button")).to_have_count(5, timeout=30_000)
     small = page.evaluate(
         "[...document.querySelectorAll('.cepa-chat button, .cepa-chat select, .cepa-chat textarea')]"
         ".filter(e => e.offsetParent !== null)"
