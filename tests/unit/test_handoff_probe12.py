@@ -40,14 +40,20 @@ def form_turn(
     slots: dict[str, Any] | None = None,
     intent: str = "inform",
     earlier: list[str] | None = None,
+    lang: str | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """The slots the hand-off form sets when `typed` answers `requested` (after the user's
-    `earlier` messages), and what it says."""
+    `earlier` messages, in the widget's `lang`), and what it says."""
     events = [{"event": "user", "text": said} for said in [*(earlier or []), typed]]
     tracker = Tracker(
         sender_id="web:test",
         slots=slots or {},
-        latest_message={"text": typed, "intent": {"name": intent}, "entities": []},
+        latest_message={
+            "text": typed,
+            "intent": {"name": intent},
+            "entities": [],
+            "metadata": {"lang": lang} if lang else {},
+        },
         events=events,
         paused=False,
         followup_action=None,
@@ -56,7 +62,8 @@ def form_turn(
     )
     dispatcher = CollectingDispatcher()
     set_ = ValidateHandoffForm().extract_events(tracker, requested, dispatcher)
-    return {e["name"]: e["value"] for e in set_}, [m["text"] for m in dispatcher.messages]
+    said = [m["text"] for m in dispatcher.messages if m.get("text")]
+    return {e["name"]: e["value"] for e in set_}, said
 
 
 # --- A. a refusal is never a name; a title is part of one; "question:" marks the question ------

@@ -36,6 +36,7 @@ from handoff.models import CANCELLED, Ticket
 from handoff.tickets import REDACTED, create_ticket, withdraw_ticket
 from knowledge.messages import text as message
 from tests.helpers import project_db, tracker_store
+from tests.unit.test_handoff_probe12 import form_turn
 
 STAFF = "staff@example.com"
 
@@ -231,40 +232,6 @@ def test_p14_031_the_mask_of_an_e_mail_keeps_the_transcripts_next_line() -> None
     assert mask("envie um e-mail para info@cepa.gov.mo.\nuser: Maria") == (
         "envie um e-mail para [email].\nuser: Maria"
     )
-
-
-def form_turn(
-    typed: str,
-    requested: str | None,
-    slots: dict[str, Any] | None = None,
-    intent: str = "inform",
-    earlier: list[str] | None = None,
-    lang: str | None = None,
-) -> tuple[dict[str, Any], list[str]]:
-    """The slots the hand-off form sets when `typed` answers `requested` (after the user's
-    `earlier` messages), and what it says."""
-    from actions.handoff_form import ValidateHandoffForm
-
-    events = [{"event": "user", "text": said} for said in [*(earlier or []), typed]]
-    tracker = Tracker(
-        sender_id="web:test",
-        slots=slots or {},
-        latest_message={
-            "text": typed,
-            "intent": {"name": intent},
-            "entities": [],
-            "metadata": {"lang": lang} if lang else {},
-        },
-        events=events,
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name=None,
-    )
-    dispatcher = CollectingDispatcher()
-    set_ = ValidateHandoffForm().extract_events(tracker, requested, dispatcher)
-    said = [m["text"] for m in dispatcher.messages if m.get("text")]
-    return {e["name"]: e["value"] for e in set_}, said
 
 
 # --- 3. explicit requests for staff --------------------------------------------------------------
