@@ -825,7 +825,7 @@ def answer_question(
         if (
             above
             or _elsewhere_on_the_nlu_alone(retriever, question, decision, context)
-            or _asks_only_of_the_answer(retriever, question, decision, context)
+            or _asks_only_of_the_answer(retriever, question, context)
         ):
             follow_up = decide_follow_up(retriever, question, context, out_of_scope)
             if follow_up is not None and (
@@ -918,16 +918,12 @@ def _parts_as_follow_ups(
     return replace(decision, hits=[*kept, *rest], chosen=kept, unanswered=tuple(unanswered))
 
 
-def _asks_only_of_the_answer(
-    retriever: HybridRetriever, question: str, decision: Decision, context: Context
-) -> bool:
-    """Whether a sure answer on another topic than the conversation's answers a question that
-    names nothing but what the previous answer states, and no topic: 「有咩部門派人去」 after the
-    WTO workshop got the CITES meeting's participants (probe 14)."""
-    return (
-        decision.answers[0].entry.topic != context.topic
-        and topic_named(question) is None
-        and names_only_what_it_states(question, context.entries[0], retriever.entries.values())
+def _asks_only_of_the_answer(retriever: HybridRetriever, question: str, context: Context) -> bool:
+    """Whether a question answered surely on another topic (the caller's test) names nothing but
+    what the previous answer states, and no topic: 「有咩部門派人去」 after the WTO workshop got the
+    CITES meeting's participants (probe 14)."""
+    return topic_named(question) is None and names_only_what_it_states(
+        question, context.entries[0], retriever.entries.values()
     )
 
 
