@@ -73,7 +73,15 @@ def test_they_come_from_tuning_sets_only() -> None:
     out-of-scope half, oos_extra.jsonl), the frozen Greater Bay Area set, the newest blind set
     and the follow-up conversations (whose questions lean on another, so are no labelled question
     of their own)."""
-    held_out = ("retrieval_test", "dev_queries", "oos_extra", "gba_frozen", "blind21", "followups")
+    held_out = (
+        "retrieval_test",
+        "dev_queries",
+        "oos_extra",
+        "gba_frozen",
+        "blind21",
+        "blind24",
+        "followups",
+    )
     assert not any(name in path for path in TRAINING_SETS for name in held_out)
     for path in training_files():
         assert path.is_relative_to(PROJECT_ROOT / "tests" / "data")
