@@ -62,6 +62,7 @@ from actions.parsing import (
     looks_like_question,
     names_its_subject,
     numbered_part,
+    only_contact,
     opening_answer,
     parse_contact,
     parse_name,
@@ -288,6 +289,15 @@ class ValidateHandoffForm(ExtractingFormValidation):
         elif requested == "handoff_question":
             earlier = offered_question(tracker)
             question = "\n".join(text_lines(typed))
+            if (contact := only_contact(typed)) is not None:
+                # 「62887711」 after the contact was asked (in Chinese numerals): filed as the
+                # question (p15-006). Nobody's question; a contact other than the one noted
+                # corrects it.
+                corrected = contact != tracker.get_slot("contact_detail")
+                return [
+                    *([SlotSet("contact_detail", contact)] if corrected else []),
+                    *hint_events(requested, HINT),
+                ]
             if earlier and (_answer(tracker) is Answer.YES or says_already_told(typed)):
                 value = earlier  # 「頭先講咗」 (p10-017): the question the request asked
             elif numbered := _numbered_question(tracker, typed):
@@ -499,6 +509,9 @@ class AskContact(AskHandoffSlot):
 
 class AskQuestion(AskHandoffSlot):
     slot = "handoff_question"
+
+    def hint(self, lang: Lang) -> str:
+        return text("handoff.question_hint", lang)
 
     def question(self, tracker: Tracker, lang: Lang) -> str:
         earlier = offered_question(tracker)

@@ -55,6 +55,8 @@ _CN_DIGITS_ONLY = re.compile(
 )
 _NUMERALS_ONLY = re.compile(r"[\d〇零一二三四五六七八九\s()+-]+")
 _CN_TO_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# Seven or more Chinese numerals in a run (spaces or dashes between): a phone number's, no words'.
+_CN_NUMBER = re.compile(r"[〇零一二三四五六七八九](?:[\s-]*[〇零一二三四五六七八九]){6,}")
 
 
 def parse_phone(text: str) -> str | None:
@@ -64,6 +66,10 @@ def parse_phone(text: str) -> str | None:
     E.164 ("+85291234567")."""
     if _CN_DIGITS_ONLY.fullmatch(text):
         text = text.translate(_CN_TO_DIGITS)
+    else:
+        # 「電話係六二八八 七七一一」, 「聯絡電話：六六八八九九零零」 (p15-006, p15-015): the number's
+        # numerals, beside words
+        text = _CN_NUMBER.sub(lambda m: m.group().translate(_CN_TO_DIGITS), text)
     matcher = phonenumbers.PhoneNumberMatcher(text, PHONE_REGION, phonenumbers.Leniency.VALID)
     for match in matcher:
         number = match.number
@@ -344,7 +350,7 @@ _PART_BREAK = re.compile(
 )
 _CONTACT_WORD = re.compile(
     r"^(?:and |e )?(?:my )?(?:phone|tel|telephone|mobile|email|e-mail|contact|telefone|telemóvel)"
-    r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:电话|電話|电邮|電郵|手机|手機|联络|聯絡|联系方式|邮箱|郵箱)"
+    r"(?: (?:number|no\.?|is|é|:))*[:\s]*|^(?:联络电话|聯絡電話|电话|電話|电邮|電郵|手机|手機|联络|聯絡|联系方式|邮箱|郵箱)"
     r"(?:是|係|系)?[:：\s]*",
     re.I,
 )
@@ -454,6 +460,20 @@ def split_contact_message(text: str) -> ContactDetails | None:
     joiner = ", " if all(ch.isascii() for ch in "".join(rest)) else "，"
     question = labelled or joiner.join(rest) or None
     return ContactDetails(None if declined else name, contact, question, declined)
+
+
+def only_contact(text: str) -> str | None:
+    """The contact in a message that holds nothing else but words saying it is one (「62887711」,
+    「電話係六二八八 七七一一」, "my email is a@b.com"); None otherwise."""
+    contact = parse_contact(text)
+    if contact is None:
+        return None
+    rest = _EMAIL.sub(" ", _CONTACT_WORD.sub("", text.strip()))
+    rest = _NOT_A_WORD.sub("", rest)
+    return contact if not rest or _FILLER.fullmatch(rest) else None
+
+
+_NOT_A_WORD = re.compile(r"[\d〇零一二三四五六七八九\s()+\-.,:;：，。；、!！]+")
 
 
 def _introduced(text: str) -> str | None:
