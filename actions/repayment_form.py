@@ -25,6 +25,7 @@ from actions.conversation import (
     check_context,
     conversation_lang,
     follow_up_context,
+    intent_confidence,
     is_typed_command,
     language_request,
     language_switched,
@@ -520,7 +521,23 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         if intent in DIGRESSIONS:
             return []  # the form rejects; a digression rule answers, then the form resumes
         if intent == "check_repayment_eligibility" or payload:
-            return ask_again_events(requested, HINT)  # asked to start again: already under way
+            # asked to start again: already under way. A rule of the measure asked on the way
+            # (「咁減完之後仲有幾多期要還」 got the question again, p15-028) is answered first.
+            rule = (
+                answer_within_check(
+                    get_retriever(),
+                    typed,
+                    conversation_lang(tracker),
+                    macao_today(),
+                    end_noted=True,
+                    intent_confidence=intent_confidence(tracker),
+                )
+                if dispatcher is not None and not payload and asks_besides_the_check(typed)
+                else None
+            )
+            if rule is not None and dispatcher is not None:
+                send_reply(dispatcher, rule)
+            return ask_again_events(requested, HINT)
         if is_thanks(typed):
             intent = "thank"  # «obrigado», which the NLU may not read as thanks
         if intent in SMALL_TALK_IN_FORM:

@@ -75,6 +75,7 @@ Facet = Literal[
     "named_only",
     "definition",
     "signed",
+    "signatory",
     "rejection_reason",
     "results",
     "web_address",
@@ -531,6 +532,14 @@ FACETS: dict[Facet, FacetRule] = {
         r"|what (?:agreements?|documents?|memorand\w*) (?:was|were|did)\b[^?]{0,60}\bsign"
         r"|(?:que|quais) (?:acordos?|documentos?|memorandos?)\b[^?]{0,60}\bassinad",
         r"签署|签订|signed|assinad",
+    ),
+    # Who signed (the agreement): only the signing names the two signatories ("and who sign
+    # it" after the banking entry got that entry again, p15-018).
+    "signatory": _rule(
+        r"(?:谁|边个|哪个|哪位|何人)(?:代表)?(?:去|来)?签(?![发证])|签(?:署|订|字)?(?:的)?(?:人|者)"
+        r"|\bwho (?:signed|signs|sign|did sign|will sign)\b|\bsigned by (?:who|whom)\b|\bsignator"
+        r"|\bquem (?:o |a |os |as )?(?:assinou|assina|assinaram)\b|assinad[oa] por quem",
+        r"由[^。]{0,40}签署|signed by|assinad[oa] pel[oa]",
     ),
     # Why applications were turned down: the answer counts them, never says why.
     "rejection_reason": _rule(

@@ -20,13 +20,14 @@ import faiss
 import numpy as np
 
 from knowledge import facets
+from knowledge import text as text_rules
 from knowledge.answerability import LABELLED_FILE, LabelledQuestions, training_files
 from knowledge.encoders import Encoder
 from knowledge.evaluation import Query, load_queries
 from knowledge.facets import missing_detail
 from knowledge.schema import Entry
 from knowledge.store import DATA_DIR, data_files, fingerprint, load_entries
-from knowledge.text import normalise
+from knowledge.text import normalise, written_chinese
 
 # Bump when the index layout or the documents made from an entry change.
 INDEX_FORMAT = "7"
@@ -86,13 +87,14 @@ def inputs_fingerprint(data_dir: Path, encoder_spec: str) -> str:
     # The tuning sets hashed on their own: `fingerprint` orders files by path, and a data
     # directory elsewhere (a copy) must not change where they fall. The facet rules decide which
     # of their questions are remembered (`remembered`), so their source counts too (hashed on its
-    # own for the same reason).
+    # own for the same reason), and so does knowledge/text.py, which writes the encoder's input.
     return fingerprint(
         data_files(data_dir),
         encoder_spec,
         INDEX_FORMAT,
         fingerprint(training_files()),
         fingerprint([Path(facets.__file__)]),
+        fingerprint([Path(text_rules.__file__)]),
     )
 
 
@@ -118,7 +120,7 @@ def build_index(encoder: Encoder, index_dir: Path, data_dir: Path = DATA_DIR) ->
     """Encode every document and write the index; returns the number of vectors."""
     entries = load_entries(data_dir)
     docs = documents_for(entries)
-    vectors = encoder.encode([d.text for d in docs])
+    vectors = encoder.encode([written_chinese(d.text) for d in docs])
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(vectors)
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -155,7 +157,7 @@ def encode_labelled_questions(encoder: Encoder, entries: list[Entry]) -> Labelle
     """The tuning sets' questions, encoded, with whether each is in scope and the entries that
     answer it (knowledge/answerability.py)."""
     queries = [q for path in training_files() for q in load_queries(path) if remembered(q)]
-    vectors = encoder.encode([normalise(q.query) for q in queries])
+    vectors = encoder.encode([written_chinese(normalise(q.query)) for q in queries])
     known = {e.id for e in entries}
     return LabelledQuestions(
         vectors,

@@ -20,7 +20,7 @@ from knowledge.lexical import LexicalIndex
 from knowledge.schema import Entry, Topic
 from knowledge.spelling import Speller, vocabulary
 from knowledge.store import DATA_DIR, load_entries
-from knowledge.text import normalise
+from knowledge.text import normalise, written_chinese
 
 # Three answer bands, calibrated on the tuning split only (tests/data/splits/retrieval_tune.jsonl)
 # by `benchmarks/retrieval.py --bands`, which prints the calibration and the frozen-test figures
@@ -145,7 +145,7 @@ class HybridRetriever:
         key = self.mended(query)
         vector = self._query_vectors.get(key)
         if vector is None:
-            vector = self._encoder.encode([key])
+            vector = self._encoder.encode([written_chinese(key)])
             self._query_vectors[key] = vector
             if len(self._query_vectors) > QUERY_CACHE_SIZE:
                 self._query_vectors.popitem(last=False)

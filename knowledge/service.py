@@ -446,6 +446,16 @@ def decide_follow_up(
         retriever, joined, context.topic, 1.0, out_of_scope, asked, FOLLOW_UP_AGREEMENT
     )
     if decision.missing is not None and decision.hits[0].entry.topic == context.topic:
+        if (
+            best.entry not in context.entries
+            and best.score - previous.score >= FOLLOW_UP_SWITCH
+            and missing_detail(question, [best.entry]) is None
+        ):
+            # A detail the previous answer lacks and another entry of the topic, which the
+            # follow-up's own words rank first by a clear lead, states: "and who sign it" after
+            # the banking entry asks who signed the agreement ("it"), which the signing states
+            # (p15-018).
+            return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
         return decision  # "not sure", saying which detail the information lacks
     first = decision.hits[0]
     if (
@@ -967,7 +977,12 @@ def _ended_measure(
 
 
 def answer_within_check(
-    retriever: HybridRetriever, question: str, lang: Lang, today: dt.date, end_noted: bool
+    retriever: HybridRetriever,
+    question: str,
+    lang: Lang,
+    today: dt.date,
+    end_noted: bool,
+    intent_confidence: float = 0.0,
 ) -> Reply | None:
     """The repayment measure's rule a user asks while asking about their own case ("I have
     adjusted once already, can I apply again?"): answered as the eligibility check begins, so
@@ -975,8 +990,10 @@ def answer_within_check(
     retrieval alone: the NLU's intent is about the user's case, not a topic) and one of them is
     more than the overview, which the check itself goes through, or the user asks what the
     measure is, how it works or how low an instalment can go. No buttons: the check's first
-    question follows."""
-    decision = decide(retriever, question, "sme_repayment")
+    question follows. `intent_confidence`: how sure the NLU is that a message inside the check is
+    about the repayment (its intent asks to check one's case, on the measure's topic all the
+    same)."""
+    decision = decide(retriever, question, "sme_repayment", intent_confidence)
     entries = [h.entry for h in decision.answers]
     if not entries or any(e.topic != "sme_repayment" for e in entries):
         return None

@@ -333,6 +333,72 @@ def normalise(text: str) -> str:
     return " ".join(_spelt_out(text).split())
 
 
+# Colloquial Cantonese words (as `normalise` writes them) and the written Chinese the sentence
+# encoder was trained on: it reads 「邊個簽㗎」 less like 「谁签的」 than a question in written
+# Chinese is like the entries' texts. For the encoder's input only (queries, entries' texts and
+# labelled questions alike); patterns, stopwords and BM25 keep the user's words. A word that is
+# also written Chinese is left where it would be that word (关系, 体系: 系; 仲裁: 仲).
+_CANTONESE_TO_WRITTEN: tuple[tuple[str, str], ...] = (
+    (r"系唔系|是唔是|系咪|是咪", "是不是"),
+    (r"有冇", "有没有"),
+    (r"使唔使|驶唔驶|需唔需要", "需不需要"),
+    (r"要唔要", "要不要"),
+    (r"得唔得|可唔可以", "可不可以"),
+    (r"会唔会", "会不会"),
+    (r"点样|点么样", "怎样"),
+    (r"点解", "为什么"),
+    (r"点(?=[做办揾找申计算填写搞])", "怎么"),
+    (r"(?:乜嘢|咩嘢|乜|咩)(?:[来黎嚟](?=$|[\s?？!！,，.。]))?", "什么"),
+    (r"边个", "哪个"),
+    (r"边度|边道", "哪里"),
+    (r"边啲|边d", "哪些"),
+    (r"边", "哪"),
+    (r"几时", "什么时候"),
+    (r"几多", "多少"),
+    (r"而家|依家", "现在"),
+    (r"琴日|寻日", "昨天"),
+    (r"听日", "明天"),
+    (r"头先", "刚才"),
+    (r"上年", "去年"),
+    (r"佢哋", "他们"),
+    (r"我哋", "我们"),
+    (r"你哋", "你们"),
+    (r"佢", "他"),
+    (r"嘅", "的"),
+    (r"(?<![关体联维派直旁谱])系(?![统列])", "是"),
+    (r"唔", "不"),
+    (r"冇", "没有"),
+    (r"咗", "了"),
+    (r"喺", "在"),
+    (r"嚟", "来"),
+    (r"呢(?=[个啲次项])", "这"),
+    (r"嗰", "那"),
+    (r"啲", "些"),
+    (r"睇", "看"),
+    (r"揾", "找"),
+    (r"攞", "拿"),
+    (r"俾|畀", "给"),
+    (r"谂", "想"),
+    (r"仲(?!裁)", "还"),
+    (r"先至", "才"),
+    (r"啱", "对"),
+    (r"嘢", "东西"),
+    (r"屋企", "家"),
+    (r"[㗎啩喎噃囉嘞啰]", ""),
+)
+_CANTONESE_RE = re.compile(
+    "|".join(f"(?P<w{i}>{pattern})" for i, (pattern, _) in enumerate(_CANTONESE_TO_WRITTEN))
+)
+
+
+def written_chinese(text: str) -> str:
+    """Normalised `text` with its colloquial Cantonese words in written Chinese (the sentence
+    encoder's input)."""
+    if not _HAN_RE.search(text):
+        return text
+    return _CANTONESE_RE.sub(lambda m: _CANTONESE_TO_WRITTEN[int(str(m.lastgroup)[1:])][1], text)
+
+
 @cache
 def _jieba() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()

@@ -979,3 +979,37 @@ def test_what_cepa_is_or_is_for_is_answered_by_its_overview(
     decision = decide(retriever, question, "cepa_services", confidence)
     assert decision.band == "confident"
     assert [h.entry.id for h in decision.answers] == ["cepa-overview"]
+
+
+@pytest.mark.parametrize(
+    "question", ["and who sign it", "and who signed it?", "咁邊個簽㗎？", "e quem assinou?"]
+)
+def test_a_pronoun_pointing_at_the_agreement_gets_the_entry_that_answers(
+    retriever: HybridRetriever, question: str
+) -> None:
+    """p15-018-5: "and who sign it" after the banking entry got the banking entry again (which
+    names no signatory): "it" is the agreement, and the signing answers."""
+    context = after(
+        retriever, "what about banks and insurers under the new cepa", "cepa-services-finance"
+    )
+    reply = answer_question(
+        retriever, question, "en", dt.date(2026, 12, 7), "cepa_services", 0.9, context=context
+    )
+    assert [s["id"] for s in reply.sources] == ["cepa-services-signing"], reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["咁減完之後仲有幾多期要還", "減完之後每期還幾多", "how much would i pay after the cut?"],
+)
+def test_a_rule_asked_inside_the_check_is_answered(
+    retriever: HybridRetriever, question: str
+) -> None:
+    """p15-028-8: 「咁減完之後仲有幾多期要還」 inside the check (NLU: check_repayment_eligibility,
+    0.98) got the check's question again: the amount rule answers it."""
+    reply = answer_within_check(
+        retriever, question, "zh-Hant", dt.date(2026, 12, 7), end_noted=True,
+        intent_confidence=0.98,
+    )  # fmt: skip
+    assert reply is not None and [s["id"] for s in reply.sources] == ["sme-repayment-amount"]
+    assert "1,000" in reply.text

@@ -1043,3 +1043,16 @@ def test_every_facet_named_in_the_type_has_a_rule() -> None:
     """`Facet` lists the facets once more for the type checker; a name without a rule would be
     dead, a rule without a name fails mypy."""
     assert set(get_args(Facet)) == set(FACETS)
+
+
+@pytest.mark.parametrize(
+    "question", ["and who sign it", "咁邊個簽㗎？", "签署人是谁", "e quem assinou?"]
+)
+def test_who_signed_is_stated_by_the_signing_only(known: dict[str, Entry], question: str) -> None:
+    """p15-018: "and who sign it" after the banking entry: that entry names no signatory."""
+    assert missing_detail(question, [known["cepa-services-finance"]]) == "signatory"
+    assert missing_detail(question, [known["cepa-services-signing"]]) is None
+
+
+def test_who_issues_a_licence_is_no_signatory() -> None:
+    assert missing_detail("邊個簽發毛坯鑽石經營人牌照㗎？", []) != "signatory"

@@ -7,6 +7,7 @@ from knowledge.text import (
     to_traditional,
     tokenize,
     without_preamble,
+    written_chinese,
 )
 
 
@@ -129,3 +130,20 @@ def test_words_before_the_question_are_left_out(said: str, question: str) -> Non
 )
 def test_a_message_that_is_only_such_words_or_none_stays_whole(said: str) -> None:
     assert without_preamble(said) == said
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("咁邊個簽㗎？", "咁哪个签?"),
+     ("聽講CEPA服務貿易又改咗 係咪2020年先至實施", "听讲cepa服务贸易又改了 是不是2020年才实施"),
+     ("想睇多啲CEPA快訊 上網去邊度搵", "想看多些cepa快讯 上网去哪里找"),
+     ("點申請呀", "怎么申请呀"),
+     ("佢哋有冇出席", "他们有没有出席")],
+)  # fmt: skip
+def test_the_encoder_reads_cantonese_words_in_written_chinese(typed: str, written: str) -> None:
+    assert written_chinese(normalise(typed)) == written
+
+
+@pytest.mark.parametrize("same", ["关系", "体系", "系统", "仲裁", "重点", "地点", "what is cepa"])
+def test_written_chinese_words_that_look_cantonese_stay(same: str) -> None:
+    assert written_chinese(same) == same
