@@ -29,6 +29,7 @@ from actions.parsing import (
     wants_own_adjustment,
     wants_staff,
 )
+from actions.parsing.repeats import says_not_answered
 from actions.repayment_slots import (
     DECIDED,
     FORM,
@@ -37,7 +38,7 @@ from actions.repayment_slots import (
     tells_a_whole_case,
 )
 from actions.service_questions import send_service_reply, service_reply
-from knowledge.answer import Reply, without_check_button
+from knowledge.answer import Reply, compose_nothing_more, without_check_button
 from knowledge.clock import macao_today
 from knowledge.language import asked_besides_language
 from knowledge.messages import text
@@ -88,6 +89,7 @@ def answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
         return [FollowupAction(FORM)]  # "what if it was the last instalment?" after a decision
     if not checking and tells_a_whole_case(typed):
         return [FollowupAction(FORM)]  # a whole case told, which no article answers
+    context = follow_up_context(tracker)
     reply = answer_question(
         get_retriever(),
         typed,
@@ -98,8 +100,17 @@ def answer_turn(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
         entry_id=latest_entity(tracker, "kb_entry"),
         out_of_scope=intent == "out_of_scope",
         unanswered_before=unanswered_before(tracker),
-        context=follow_up_context(tracker),
+        context=context,
     )
+    if (
+        context is not None
+        and reply.sources
+        and {s["id"] for s in reply.sources} == {e.id for e in context.entries}
+        and says_not_answered(typed)
+    ):
+        # "u just repeated urself. tax breaks for green finance: yes/no/dont know?" got the same
+        # answer a third time (p16-033): it says no more, and staff are offered
+        reply = compose_nothing_more(lang)
     if checking:
         reply = without_check_button(reply)  # answered inside the check: it is under way
     elif (not reply.sources or reply.handoff_offered) and (

@@ -137,6 +137,14 @@ def compose_not_sure(candidates: list[Entry], lang: Lang, missing: Detail | None
     return Reply(sentence, lang, buttons, [], handoff_offered=True)
 
 
+def compose_nothing_more(lang: Lang) -> Reply:
+    """The previous answer asked for again by a user it did not answer ("u just repeated urself",
+    「答覆與前述相同」): that the information says no more, and an offer of staff, instead of the
+    same answer a third time (probe 16)."""
+    handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)
+    return Reply(text("answer.nothing_more", lang), lang, [handoff], [], handoff_offered=True)
+
+
 def compose_handoff(lang: Lang) -> Reply:
     """Second time unsure in a row: stop guessing and offer staff."""
     handoff = Button(text("button.handoff", lang), HANDOFF_PAYLOAD)

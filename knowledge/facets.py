@@ -153,7 +153,11 @@ FACETS: dict[Facet, FacetRule] = {
         r"|prazo de (?:emissão|apreciação|resposta|tratamento)",
         r"\d+\s*(?:个)?(?:工作)?(?:日内|天|个月|星期|周|年期)|为期[一二两三四五六七八九十\d]+"
         r"|(?:\d+|one|two|three|four|five|six|seven)[ -](?:working )?(?:days?|weeks?|months?)"
-        r"|\d+\s*(?:dias|semanas|meses)|(?:dois|duas|três) (?:dias|semanas|meses)",
+        r"|\d+\s*(?:dias|semanas|meses)|(?:dois|duas|três) (?:dias|semanas|meses)"
+        # an event's dates from first to last day say how long it lasted (「個大會搞咗幾多日？」
+        # after the quality conference, 12月5日至6日, was "not given", p16-021)
+        r"|\d+日至\d+日|\bfrom \d+ to \d+ (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+        r"|\bde \d+ a \d+ de\b",
     ),
     "quota": _rule(
         r"额度|限额|最高(?:援助|贷款|资助)?金额|最多(?:可以?)?借|\bquota|maximum amount"
@@ -270,7 +274,9 @@ FACETS: dict[Facet, FacetRule] = {
     ),
     # Where to get the form itself; "apply to the bureau" does not say.
     "form": _rule(
-        r"申请表|表格|application forms?|\bthe form\b|formulário|impresso",
+        r"申请表|表格|application forms?|\bthe form\b|formulário|impresso"
+        # 「調整還款要填咩form」 (blind25)
+        r"|(?:填|交)(?:咩|什么|乜嘢?|边|哪)(?:份|张|个)?\s*(?:form|表)",
         r"申请表|表格|\bforms?\b|formulário|impresso",
     ),
     "penalty": _rule(
@@ -491,7 +497,10 @@ FACETS: dict[Facet, FacetRule] = {
         r"(?:service )?sectors|lista completa dos (?:\d+ )?se(?:c)?tores"
         r"|(?:which|what) (?:\w+ ){0,2}(?:seven|7) (?:\w+ ){0,2}sectors|(?:quais|que) (?:são )?(?:os )?"
         r"(?:sete|7) (?:\w+ )?se(?:c)?tores|(?:哪|边)(?:七|7)个(?:服务)?部门|新增(?:的|咗)?(?:哪|边)(?:七|7|几|些)个?"
-        r"(?:服务)?部门|(?:七|7)个[^。？?]{0,8}部门[^。？?]{0,3}(?:系|是)(?:哪|边)(?:七|7|几)",
+        r"(?:服务)?部门|(?:七|7)个[^。？?]{0,8}部门[^。？?]{0,3}(?:系|是)(?:哪|边)(?:七|7|几)"
+        # 「國民待遇嗰69個部門全部係邊69個」 (blind25)
+        r"|(?:全部|所有|具体|完整)(?:系|是)?(?:哪|边)(?:69|六十九|62|六十二|几|些)个?"
+        r"|(?:69|六十九)个(?:服务)?部门(?:全部|具体|分别)?(?:系|是)(?:哪|边)",
         None,
     ),
     # A web address, which no answer gives (they name the website and where on it to look).
@@ -583,7 +592,9 @@ FACETS: dict[Facet, FacetRule] = {
         None,
         r"(?:介绍|提及|提到)了?(?:什么|咩|哪些|边啲)|what did .{0,60}(?:present|introduce|mention)"
         r"|(?:did|were|was) .{0,60}(?:presented|introduced|mentioned)|(?:有没有|有冇|是否)[^?？]{0,20}(?:介绍|提及)"
-        r"|o que (?:apresentaram|foi apresentado)",
+        r"|o que (?:apresentaram|foi apresentado)"
+        # at which meeting it was presented (「…喺邊個會議介紹過」, blind25)
+        r"|(?:边个|哪个|哪次|边次|什么)(?:会议|会)|\b(?:which|what) meeting\b|em que reunião",
     ),
     # What a speaker said in a speech the answer only says was given.
     "speech": _rule(
@@ -690,6 +701,10 @@ FACETS: dict[Facet, FacetRule] = {
         # the industries an investment total went to
         r"|投向(?:了)?(?:内地)?(?:哪些|哪个|边啲|什么)(?:行业|领域|产业)"
         r"|(?:which|what) (?:sectors|industries) (?:\w+ ){0,6}(?:invest|went)"
+        # exports or imports alone, where the answer gives the trade's total (「2018年澳門出口去
+        # 內地嘅貨值係幾多」, blind25)
+        r"|(?:出口|进口)(?:去|到|往|入)?(?:内地|大陆|澳门)?(?:的|嘅)?(?:货值|金额|总值|总额|额)"
+        r"|\b(?:exports?|imports?) (?:\w+ ){0,3}(?:worth|value|figure|total)|\bhow much (?:did|does) (?:\w+ ){0,3}(?:export|import)"
         # one party's share of those who attended ("how many were from Hong Kong?")
         # (not Macao's: the WTO workshop's 50 representatives were all Macao's)
         r"|(?:香港|内地|中央)(?:方面|那边|嗰边|一方|特区)?(?:政府)?(?:共)?(?:派|有|出席)?(?:了|咗|出)?"
@@ -905,7 +920,7 @@ _GENERIC_NOUNS = frozenset(_GENERIC_NOUN_WORDS.split())
 _SPECIFICS = re.compile(
     r"何时|几时|什么时候|咩时候|哪天|哪一天|哪年|哪一年|边日|边年|几月|多少|几多|多大|几大|多长|多久|几耐"
     r"|(?:哪些|哪几|边啲|边几|哪类|哪种|边类|边种)(?!措施|政策|方面|便利|支持|优惠|内容|项)"
-    r"|(?:什么|咩|乜|哪些)(?:样的?)?(?:条件|要求|资格|产品|专业|行业|文件|手续|程序|限制|标准|规定)"
+    r"|(?:什么|咩|乜|哪些)(?:样的?)?(?:条件|要求|资格|产品|专业|行业|文件|手续|程序|限制|标准|规定|牌照|执照|许可|证书)"
     r"|(?<!同等)条件|(?<!专业)资格(?!互认|人士)|要求|申请|需要(?:什么|咩|哪些|满足|符合|准备|办理)|需唔需要|需不需要|是否需要|要唔要|(?:正式)?开通|启动|开始实施"
     r"|几时实施|何时实施|如何使用|怎样使用|点样用|点用"
     r"|\bwhen (?:will|is|was|does|did|can|do|are|were|should|could)\b"

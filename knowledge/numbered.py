@@ -58,6 +58,11 @@ _LIST_NAMED = re.compile("|".join(p.pattern for p in _LIST_NAMES.values()))
 # The only numbered list of measures: 「第9項措施係咩」 with no list named and the NLU elsewhere
 # (Kimberley, unsure) was refused (blind20). Not when another agreement is named ("CEPA").
 _MEASURES_LIST: Topic = "gba_measures"
+# What is left of a question asking for a place alone (normalised, the place taken out).
+_ONLY_A_PLACE = re.compile(
+    r"[\W_]*(?:(?:请问|想问|咁|那|噉|仲有)[\W_]*)?(?:(?:是什么|是甚么|系咩|系乜嘢?|系咩嚟|讲咩|讲什么|讲乜嘢?|讲紧咩|"
+    r"内容|系|是|呢|啊|呀|吖|㗎|嘅|what is it|what'?s it about|about|o que é|qual é)[\W_]*)*"
+)
 _CALLED_MEASURES = re.compile(r"措施|政策|\bmeasures?\b|\bmedidas?\b")
 _OTHER_LIST = re.compile(r"cepa|协议|agreement|acordo")
 # Where a question (normalised: Simplified, lower case) names an item by its number: 第4项,
@@ -102,7 +107,9 @@ _NEIGHBOUR = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|then|what about|how about|e|então|entao|e quanto à|那|咁|噉|那么|仲有|其)"
     r"[\s,，]*)*(?:the |a |o )?"
     r"(?:(?P<next>next(?: one)?|one after(?: that| it| this)?|following one|seguinte|próxima|proxima"
-    r"|下一(?:个|项|条|点)?|后一(?:个|项)|再下一(?:个|项))"
+    r"|下一(?:个|项|条|点)?|后一(?:个|项)|再下一(?:个|项)"
+    # 「跟住落嚟嗰項呢」 (p16-003: measure 4 again), 「接下来那项」, 「之后嗰个」
+    r"|(?:跟住|跟着|接着|接住|接下来|之后|然后)(?:落嚟|落来|嚟|来)?(?:嗰|那|一|呢|这)?(?:个|项|条|点))"
     r"|(?P<previous>previous(?: one)?|one before(?: that| it| this)?|anterior|上一(?:个|项|条|点)?|前一(?:个|项))"
     r"|(?P<last>last(?: one)?|final one|última|ultima|最后(?:一)?(?:个|项|条|点)|最尾(?:嗰|那|一)?(?:个|项|条|点)"
     r"|末(?:一)?项))"
@@ -252,10 +259,13 @@ def _places(match: re.Match[str]) -> list[int]:
     return [_pt_place(match.group("pt"))]
 
 
-def named_items(entries: Iterable[Entry], question: str, topic: Topic | None) -> list[Entry]:
+def named_items(
+    entries: Iterable[Entry], question: str, topic: Topic | None, any_list: bool = False
+) -> list[Entry]:
     """The entries of `topic` (the one the NLU reads the question as about) whose items
     `question` names by number, in the order named; [] unless every number names one, so that
-    "measure 16" or a count is left to the ranking."""
+    "measure 16" or a count is left to the ranking. `any_list`: a question asked with no
+    conversation before it, whose place alone («第5項») names an item of the one numbered list."""
     places = asked_places(question)
     if not places:
         return []
@@ -273,6 +283,16 @@ def named_items(entries: Iterable[Entry], question: str, topic: Topic | None) ->
         and not _OTHER_LIST.search(norm)
     ):
         topic = _MEASURES_LIST
+    lists = {e.topic for e in entries if e.id in places_of}
+    if (
+        any_list
+        and not any(e.topic == topic for e in entries if e.id in places_of)
+        and len(lists) == 1
+        and _ONLY_A_PLACE.fullmatch(_ASKED.sub(" ", norm))
+    ):
+        # 「第5項」, 「第2項係乜」 alone (the NLU read the diamonds or "no"; blind25): the one
+        # numbered list there is (not after an answer on another topic, whose "second" it may be)
+        topic = next(iter(lists))
     if topic is None:
         return []
     by_place = {places_of[e.id]: e for e in entries if e.topic == topic and e.id in places_of}

@@ -24,7 +24,7 @@ from knowledge.answerability import (
     names_what_none_states,
     stated_only_by,
 )
-from knowledge.facets import Detail, missing_detail, without_this_year
+from knowledge.facets import Detail, asked_facets, missing_detail, without_this_year
 from knowledge.language import Lang, detect_lang
 from knowledge.messages import format_date, text
 from knowledge.numbered import (
@@ -54,7 +54,7 @@ from knowledge.retriever import (
     lead,
 )
 from knowledge.schema import Entry, Topic
-from knowledge.text import normalise, without_preamble
+from knowledge.text import normalise, without_denied_tail, without_preamble
 
 # An out_of_scope intent must be outweighed by much stronger retrieval evidence.
 OUT_OF_SCOPE_MARGIN = 0.15
@@ -160,6 +160,11 @@ _ASKS_WHEN = re.compile(
 _STATES_A_DATE = re.compile(r"\d{4}年|\d{1,2}月\d{1,2}日")
 # The least score at which a first entry stating alone what a question names answers it.
 NAMED_ALONE_FLOOR = 0.4
+# A figure (three characters or more, not a year) that one entry alone states answers a question
+# naming it from this far down its ranking, at this score.
+FIGURE_CANDIDATES = 3
+FIGURE_FLOOR = 0.3
+_FIGURE_WORD = re.compile(r"(?!(?:19|20)\d\d$)(?=.*\d)[\d.,]{3,}")
 # How far a follow-up's own words must rank an entry above the one its reading with the previous
 # question gives, for that reading to give way: to another entry of the topic ("and banking?"),
 # or, when it is another topic's, to the question read alone (tuned on
@@ -254,9 +259,9 @@ _ASKS_FOR_A_SERVICE = re.compile(
 # out: one more in-scope answer, no out-of-scope one.
 _ASKS_WHAT_IT_IS = re.compile(
     # (and a guess at what it is: "what is CEPA exactly, is it some kind of free trade deal…?")
-    r"^\W*(?:(?:hi|hello|hey|sorry|excuse me|um+)\W+)?(?:so,? |and |ok,? )?(?:what(?:'s| is| are)|whats) (?:the |a |an |this |that )?[^?,.;]{2,50}?"
+    r"^\W*(?:(?:hi|hello|hey|sorry|excuse me|um+)\W+)?(?:(?:so|and|ok|okay),? )*(?:what(?:'s| is| are)|whats) (?:the |a |an |this |that )?[^?,.;]{2,50}?"
     r"(?:\W+is it (?:a |an |some )[^?]{2,80})?\W*$"
-    r"|^\W*(?:(?:olá|ola|bom dia|boa tarde|desculpe)\W+)?(?:e |então |ok,? )?(?:o )?que (?:é|são) (?:o |a |os |as |um |uma )?[^?,.;]{2,50}?\W*$"
+    r"|^\W*(?:(?:olá|ola|bom dia|boa tarde|desculpe)\W+)?(?:e |então |entao |ok,? )?(?:o )?que (?:é|e|são|sao) (?:o |a |os |as |um |uma )?[^?,.;]{2,50}?\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?(?:什么是|甚么是|何谓|乜嘢系|咩系|咩叫|什么叫|乜嘢叫)"
     r"[^？?，,。]{1,25}\W*$"
     r"|^\W*(?:(?:你好|哈啰|hello|hi)\W*)?(?:请问|想问下?|咁)?[^？?，,。]{1,25}(?:是什么|是甚么|系咩|系乜嘢?|即系咩)(?:意思)?(?:嚟|来|黎)?"
@@ -279,6 +284,9 @@ _ASKS_OF_THE_LIST = re.compile(
     r"|how many (?:measures|policies)\b(?! (?:have|has) been)|quant[ao]s (?:medidas|políticas)\b(?! (?:já )?foram)"
     r"|(?:何处|哪里|边度|去边|喺边)(?:可以)?(?:查阅|查|睇|看)|where (?:can i|can we|do i|to) (?:find|read|see|get)"
     r"|onde (?:posso|se pode|podemos) (?:ver|consultar|ler|encontrar)"
+    # the list shown: 「15項措施list俾我睇下」 (blind25), "list them", 「列出嚟」, «liste-as»
+    r"|(?:\blist|列|清单|列表|一览)\s*(?:出|晒)?\s*(?:俾|畀|给|比)?我?\s*(?:睇|看)|列(?:出|晒)(?:嚟|来)?"
+    r"|\blist (?:them|all|the|of)\b|\bliste-as\b|\benumere\b"
 )
 # An item of a list named by what it is about, not by its number: 「買樓嗰項講咩」 (probe 14: measure
 # 6 after measure 6, "not sure" alone), "the measure about …", «a medida sobre …».
@@ -286,6 +294,10 @@ _THE_ITEM_ABOUT = re.compile(
     r"(?:嗰|那|这|呢)(?:一)?(?:项|个|条)(?:措施|政策)?(?:讲|系|是|说|呢|关于|咩|乜|什么|有咩|内容|\W*$)"
     r"|\b(?:the |is there )?(?:one|measure|item) (?:is |that is |that's )?(?:about|on|for|that)\b"
     r"|\b(?:a|alguma|uma) medida (?:sobre|de|para|que)\b"
+    # 「那15项里面有没有跟律所相关的？」 (p16-005: the CEPA entry again), 「有冇同醫療有關嘅」
+    r"|(?:有没有|有冇|有无|有否|有没)(?:一)?(?:项|个|条)?(?:措施)?(?:跟|同|和|与|关于)[^，。？?！!]{1,12}"
+    r"(?:相关|有关|有关系|关)(?:的|嘅|嗰|那)"
+    r"|\b(?:any|is there an?y?) (?:one|measure|item)s? (?:related to|relating to|concerning|regarding)\b"
 )
 # How far the item first ranked for it must lead the next item of its list.
 ITEM_ABOUT_LEAD = 0.05
@@ -349,6 +361,7 @@ def decide(
     topic: Topic | None = None,
     intent_confidence: float = 0.0,
     out_of_scope: bool = False,
+    any_list: bool = False,
 ) -> Decision:
     """The answer decision on its own, for the service and the benchmarks alike. A message asking
     two or three questions ("CEPA係咩？新版幾時生效？") is answered with each question's entries
@@ -356,11 +369,16 @@ def decide(
     without one of them; when one of them asks a detail the knowledge base lacks, the message gets
     "not sure" naming it. A detail the whole message's entries lack may be one the entries of the
     question asking it hold (「金伯利進程幾時喺澳門實施？同埋而家有幾多間公司攞咗牌？」)."""
-    whole = _decide_whole(retriever, question, topic, intent_confidence, out_of_scope)
+    whole = _decide_whole(
+        retriever, question, topic, intent_confidence, out_of_scope, any_list=any_list
+    )
     asked = question_parts(question)
     if len(asked) < 2:
         return whole
-    each = [_decide_whole(retriever, q, topic, intent_confidence, out_of_scope) for q in asked]
+    each = [
+        _decide_whole(retriever, q, topic, intent_confidence, out_of_scope, any_list=any_list)
+        for q in asked
+    ]
     if whole.band == "confident":
         answered = {h.entry.id for h in whole.answers}
         if (
@@ -457,6 +475,15 @@ def decide_follow_up(
             # (p15-018).
             return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
         return decision  # "not sure", saying which detail the information lacks
+    if decision.band == "confident" and len(decision.answers) > 1 and asked_facets(question):
+        # siblings answered together, a detail asked that only some of them state: those ("and
+        # who signed it?" after the banking entry got the banking entry first, then the signing)
+        states_it = tuple(
+            h for h in decision.answers if missing_detail(question, [h.entry]) is None
+        )
+        if states_it and len(states_it) < len(decision.answers):
+            rest = [h for h in decision.hits if h not in states_it]
+            decision = Decision("confident", [*states_it, *rest], chosen=states_it)
     first = decision.hits[0]
     if (
         decision.band == "plausible"
@@ -565,6 +592,7 @@ def _decide_whole(
     out_of_scope: bool,
     asked: str | None = None,
     agreement: tuple[float, float, float] = AGREEMENT,
+    any_list: bool = False,
 ) -> Decision:
     """The decision for `question` read as one question; the details it asks for are read in
     `asked` when given (a follow-up's own words, not the previous question's it is read with);
@@ -582,7 +610,7 @@ def _decide_whole(
     hits = retriever.search(question, k=len(retriever.entries), topic=topic)
     # An item of a numbered list asked for by its number ("第4项惠澳措施是什么"), which no ranking
     # can read: that item answers, unless the question asks a detail it lacks.
-    if named := named_items(retriever.entries.values(), asked, topic):
+    if named := named_items(retriever.entries.values(), asked, topic, any_list):
         items = tuple(next(h for h in hits if h.entry.id == e.id) for e in named[:ANSWER_GROUP])
         if (missing := missing_detail(asked, list(named))) is not None:
             # "how many measures are there, and what are the ninth and eleventh?" (a pasted
@@ -682,6 +710,29 @@ def _decide_whole(
         # however loosely the colloquial rest of it matches (blind23). Never what the NLU reads
         # as out of scope.
         sureness, chosen = "confident", (hits[0],)
+    elif (
+        sureness == "weak"
+        and not out_of_scope
+        and (
+            stating := next(
+                (
+                    h
+                    for h in hits[:FIGURE_CANDIDATES]
+                    if h.score >= FIGURE_FLOOR
+                    and _names_a_figure_or_person(
+                        stated_only_by(asked, h.entry, retriever.entries.values())
+                    )
+                ),
+                None,
+            )
+        )
+        is not None
+    ):
+        # A figure no other entry states, or a name in Latin letters, named by a question ranked
+        # loosely: 「6772418係咩數字」 (the applications' amount, written 6,772,418), 「20.3倍係
+        # 講咩」, 「Faustin Mukela Luanga係咩人」 (blind25)
+        hits = [stating, *(h for h in hits if h is not stating)]
+        sureness, chosen = "confident", (stating,)
     decision = Decision(sureness, hits, alone=alone, chosen=chosen)
     # A fee, a processing time, a quota… that the entries it would answer with do not state:
     # answering with them would look like an answer and not be one (knowledge/facets.py). Named
@@ -719,6 +770,16 @@ def _decide_whole(
     ):
         return Decision("weak", hits)
     return decision
+
+
+def _names_a_figure_or_person(words: frozenset[str]) -> bool:
+    """Whether `words` (that one entry alone states) hold a figure, or two words in Latin letters
+    (a person's names: faustin, luanga)."""
+    latin = [w for w in words if _LATIN_NAME.fullmatch(w)]
+    return any(_FIGURE_WORD.fullmatch(w) for w in words) or len(latin) >= 2
+
+
+_LATIN_NAME = re.compile(r"[a-z]{4,}")
 
 
 def _asks_what_it_is(question: str) -> bool:
@@ -784,7 +845,7 @@ def answer_question(
     (`decide_follow_up`)."""
     if entry_id and entry_id in retriever.entries:
         return answer_entries(retriever, [retriever.entries[entry_id]], lang, today)
-    question = without_preamble(question)
+    question = without_denied_tail(without_preamble(question))
     if context is not None and (
         item := listed_item(retriever.entries.values(), question, context.entries[0])
     ):
@@ -824,10 +885,22 @@ def answer_question(
                 if h.entry.topic == closed.topic and h.entry is not closed and not h.entry.overview
             ]
         return compose_measure_closed(closed, lang, details)
-    decision = decide(retriever, question, topic, intent_confidence, out_of_scope)
+    decision = decide(
+        retriever, question, topic, intent_confidence, out_of_scope, any_list=context is None
+    )
     if context is not None and decision.band != "confident":
         if not _elsewhere_surely(retriever, question, topic, intent_confidence, context):
-            decision = decide_follow_up(retriever, question, context, out_of_scope) or decision
+            follow_up = decide_follow_up(retriever, question, context, out_of_scope)
+            # (not a follow-up's "not given" over a plausible answer on another topic the NLU
+            # reads: 「行吧，那电话多少」 after measure 12 got "details not given", p16-020)
+            elsewhere = (
+                decision.band == "plausible"
+                and topic is not None
+                and topic != context.topic
+                and decision.hits[0].entry.topic == topic
+            )
+            if follow_up is not None and not (elsewhere and follow_up.band != "confident"):
+                decision = follow_up
     elif context is not None and decision.answers[0].entry.topic != context.topic:
         # 「請問上述措施何時開始實施？」 after measure 12 got the repayment measure (p15-044): the
         # previous answer named as such is what is asked of, even what it does not state

@@ -314,6 +314,42 @@ def without_preamble(text: str) -> str:
     return rest if len(rest.strip()) >= 4 else text
 
 
+# A closing clause that says what the question is not about (「我问的是惠澳15项措施，不是CEPA协议」
+# got the CEPA overview, p16-005; "the GBA list, not CEPA"): its words are no part of the question.
+_DENIED_TAIL = re.compile(
+    r"[，,;；]\s*(?:而)?(?:不是|唔系|唔係|并非|並非|(?:and )?not\b|rather than|instead of|e não|não)\s*"
+    r"[^，,。？?!！]{1,24}[。.!！]?\s*$",
+    re.I,
+)
+
+
+# A closing request for a short answer ("what is CEPA, one line pls" got "not sure", «o que é o
+# Processo de Kimberley, em poucas palavras?» the laws; p16-030, p16-039): no words of the question.
+_BREVITY_TAIL = re.compile(
+    r"[，,;；:：\s]\s*(?:(?:in|with) )?(?:one|a|1) (?:line|sentence|word)s?(?: only)?(?: pl[sz]| please)?"
+    r"|[，,;；:：\s]\s*(?:in short|briefly|in brief|in a few words|short answer|summari[sz]e)(?: pl[sz]| please)?"
+    r"|[，,;；:：\s]\s*(?:em poucas palavras|resumidamente|em resumo|numa frase|em (?:uma|1) frase)"
+    r"|[，,;；:：\s]?\s*(?:简单|簡單|简短|簡短)(?:啲|d|些|地|一点|一點)?(?:讲|講|说|說|解释|解釋|答)(?:下|吓|一下)?"
+    r"|[，,;；:：\s]?\s*(?:一句|一句话|一句話)(?:讲|講|说|說)?(?:晒|完)?"
+)
+_TAIL_END = r"[\s?？!！.。]*$"
+_ASIDE_TAILS = (
+    re.compile(f"(?:{_BREVITY_TAIL.pattern}){_TAIL_END}", re.I),
+    _DENIED_TAIL,
+)
+
+
+def without_denied_tail(text: str) -> str:
+    """`text` without a closing clause saying what it is not about, or asking for a short
+    answer; a question mark it closed with stays."""
+    for tail in _ASIDE_TAILS:
+        match = tail.search(text)
+        if match is not None and len(text[: match.start()].strip()) >= 4:
+            closing = "?" if match.group().rstrip().endswith(("?", "？")) else ""
+            text = text[: match.start()] + closing
+    return text
+
+
 # Markup pasted or typed around a question ("<b>what</b> is the Kimberley law number?
 # <script>alert(1)</script>" got the repayment rules; probe 9): its tags and scripts are no words.
 _MARKUP = re.compile(
@@ -347,6 +383,7 @@ _CANTONESE_TO_WRITTEN: tuple[tuple[str, str], ...] = (
     (r"会唔会", "会不会"),
     (r"点样|点么样", "怎样"),
     (r"点解", "为什么"),
+    (r"啲(?:咩嘢|乜嘢|咩|乜)", "什么"),
     (r"点(?=[做办揾找申计算填写搞])", "怎么"),
     (r"(?:乜嘢|咩嘢|乜|咩)(?:[来黎嚟](?=$|[\s?？!！,，.。]))?", "什么"),
     (r"边个", "哪个"),
@@ -384,6 +421,7 @@ _CANTONESE_TO_WRITTEN: tuple[tuple[str, str], ...] = (
     (r"啱", "对"),
     (r"嘢", "东西"),
     (r"屋企", "家"),
+    (r"倾(?:偈)?(?![向斜销听倒])", "讨论"),
     (r"[㗎啩喎噃囉嘞啰]", ""),
 )
 _CANTONESE_RE = re.compile(
@@ -417,6 +455,11 @@ def chinese_nouns(text: str) -> list[tuple[str, bool]]:
     return [(p.word, p.flag.startswith("n")) for p in _tagger().cut(text) if p.word.strip()]
 
 
+# Thousands separators: 6,772,418 (English), 4.500 (Portuguese; a point before three digits and no
+# more ends no decimal a user would write).
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?:[^\d]|$))")
+
+
 def tokenize(text: str) -> list[str]:
     """Normalised jieba tokens without whitespace, punctuation or stopwords.
 
@@ -427,9 +470,14 @@ def tokenize(text: str) -> list[str]:
     for match in _SEGMENT_RE.finditer(normalise(text)):
         # jieba only sees Chinese: it splits Latin words at every accented letter (prestação →
         # presta, ç, ã), so Latin words and numbers are taken whole.
-        words = (
-            _jieba().lcut_for_search(match.group()) if match.lastgroup == "han" else [match.group()]
-        )
+        if match.lastgroup == "number":
+            # 6,772,418 and 6772418, 1,000, 1.000 and 1000 are one figure (「6772418係咩數字」:
+            # blind25)
+            words = [_THOUSANDS.sub("", match.group())]
+        elif match.lastgroup == "han":
+            words = _jieba().lcut_for_search(match.group())
+        else:
+            words = [match.group()]
         for token in words:
             token = token.strip()
             if token and _TOKEN_RE.search(token) and token not in STOPWORDS:

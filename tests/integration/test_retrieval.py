@@ -4,6 +4,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1013,3 +1014,131 @@ def test_a_rule_asked_inside_the_check_is_answered(
     )  # fmt: skip
     assert reply is not None and [s["id"] for s in reply.sources] == ["sme-repayment-amount"]
     assert "1,000" in reply.text
+
+
+def test_p16_021_how_many_days_an_event_lasted_is_its_dates(retriever: HybridRetriever) -> None:
+    """p16-021: 「個大會搞咗幾多日？邊個主辦㗎」 after the Macao delegation was "not given (how
+    long)", though the conference's answer says 12月5日至6日 and names the organisers."""
+    context = after(
+        retriever,
+        "hihi 我係做化驗嘅，想知嗰個中國質量大會澳門有冇化驗師嘅團體去",
+        "quality-conference-macao-delegation",
+    )
+    reply = answer_question(
+        retriever, "個大會搞咗幾多日？邊個主辦㗎", "zh-Hant", dt.date(2026, 12, 8),
+        "quality_certification", 0.88, context=context,
+    )  # fmt: skip
+    assert "quality-china-quality-conference" in [s["id"] for s in reply.sources], reply.text
+    assert "12月5日至6日" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("那大湾区那15项里面有没有跟律所相关的？", "gba-measure-07-law-firms"),  # p16-005
+     ("15項入面有冇同醫療有關嘅", "gba-measure-06-medicines-devices"),
+     ("any measure related to lawyers?", "gba-measure-07-law-firms")],
+)  # fmt: skip
+def test_p16_005_is_there_one_related_to_names_the_item(
+    retriever: HybridRetriever, question: str, entry_id: str
+) -> None:
+    context = after(
+        retriever, "您好，我在广州开律师事务所，想了解一下这次CEPA修订对法律服务有什么开放",
+        "cepa-services-gba",
+    )  # fmt: skip
+    for asked_after in (None, context):
+        reply = answer_question(
+            retriever, question, "zh-Hans", dt.date(2026, 12, 8), "import_licensing", 0.62,
+            context=asked_after,
+        )  # fmt: skip
+        assert [s["id"] for s in reply.sources] == [entry_id], reply.text
+
+
+def test_p16_005_what_the_question_is_not_about_is_no_part_of_it(
+    retriever: HybridRetriever,
+) -> None:
+    """p16-005: 「我问的是惠澳15项措施，不是CEPA协议」 got the CEPA overview."""
+    context = after(retriever, "那大湾区那15项里面有没有跟律所相关的？", "cepa-services-gba")
+    reply = answer_question(
+        retriever, "我问的是惠澳15项措施，不是CEPA协议", "zh-Hans", dt.date(2026, 12, 8),
+        "cepa_services", 0.73, context=context,
+    )  # fmt: skip
+    assert "cepa-overview" not in [s["id"] for s in reply.sources], reply.text
+
+
+def test_p16_020_the_phone_asked_after_a_measure_is_not_the_measures_detail(
+    retriever: HybridRetriever,
+) -> None:
+    """p16-020: 「行吧，那电话多少」 after measure 12 got "details of the measure not given"."""
+    context = after(
+        retriever, "那放宽人类遗传资源过境港澳，是指什么样本？血液？",
+        "gba-measure-12-human-genetic-resources",
+    )  # fmt: skip
+    reply = answer_question(
+        retriever, "行吧，那电话多少", "zh-Hans", dt.date(2026, 12, 8), "contact", 0.68,
+        context=context,
+    )  # fmt: skip
+    assert [s["id"] for s in reply.sources] == ["contact-bureau"], reply.text
+    assert "85972343" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "lang", "entry_id"),
+    [("ok so what is CEPA, one line pls", None, "en", "cepa-overview"),  # p16-030: not sure
+     ("Obrigado. o que e o Processo de Kimberley, em poucas palavras?", "kimberley_process", "pt",
+      "kimberley-overview"),  # p16-039: the laws
+     ("CEPA係咩嚟，簡單講下", "cepa_services", "zh-Hant", "cepa-overview")],
+)  # fmt: skip
+def test_p16_what_it_is_asked_for_in_short_gets_the_overview(
+    retriever: HybridRetriever, question: str, topic: Any, lang: Any, entry_id: str
+) -> None:
+    reply = answer_question(
+        retriever, question, lang, dt.date(2026, 12, 8), topic, 0.99 if topic else 0.45
+    )
+    assert [s["id"] for s in reply.sources] == [entry_id], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "entry_id"),
+    [("第2項係乜", "kimberley_process", "gba-measure-02-mobile-payment"),  # blind25: refused
+     ("第5項", "kimberley_process", "gba-measure-05-foreign-permanent-residents"),
+     ("第十四項", None, "gba-measure-14-insurance-loss-adjusters")],
+)  # fmt: skip
+def test_a_place_asked_alone_is_the_one_numbered_lists(
+    retriever: HybridRetriever, question: str, topic: Any, entry_id: str
+) -> None:
+    decision = decide(retriever, question, topic, 0.8, any_list=True)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers] == [entry_id]
+    after_another = after(retriever, "經貿合作委員會達成咗咩共識", "trade-committee-consensus")
+    reply = answer_question(
+        retriever, question, "zh-Hant", dt.date(2026, 12, 8), topic, 0.8, context=after_another
+    )
+    assert entry_id not in [s["id"] for s in reply.sources]  # perhaps that answer's "second"
+
+
+@pytest.mark.parametrize(
+    ("question", "topic", "entry_id"),
+    [("6772418係咩數字", "trade_committee", "sme-repayment-statistics"),  # blind25: refused
+     ("20.3倍係講咩", None, "trade-committee-trade-figures"),
+     ("Faustin Mukela Luanga係咩人", None, "import-licensing-workshop")],
+)  # fmt: skip
+def test_a_figure_or_name_one_entry_alone_states_is_answered_by_it(
+    retriever: HybridRetriever, question: str, topic: Any, entry_id: str
+) -> None:
+    decision = decide(retriever, question, topic, 0.8)
+    assert decision.band == "confident"
+    assert [h.entry.id for h in decision.answers] == [entry_id]
+
+
+def test_a_figure_asked_by_a_question_the_nlu_reads_out_of_scope_stays_refused(
+    retriever: HybridRetriever,
+) -> None:
+    assert decide(retriever, "6772418係咩數字", None, 0.9, out_of_scope=True).band != "confident"
+
+
+@pytest.mark.parametrize("question", ["大灣區15項措施列出嚟", "list all the 15 GBA measures"])
+def test_the_list_asked_to_be_shown_is_the_overview(
+    retriever: HybridRetriever, question: str
+) -> None:
+    decision = decide(retriever, question, "gba_measures", 0.97)
+    assert [h.entry.id for h in decision.answers] == ["gba-measures-overview"]

@@ -1056,3 +1056,35 @@ def test_who_signed_is_stated_by_the_signing_only(known: dict[str, Entry], quest
 
 def test_who_issues_a_licence_is_no_signatory() -> None:
     assert missing_detail("邊個簽發毛坯鑽石經營人牌照㗎？", []) != "signatory"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "detail"),
+    [("調整還款要填咩form", "sme-repayment-eligibility", "form"),  # blind25
+     ("國民待遇嗰69個部門全部係邊69個", "cepa-services-national-treatment", "sector_list"),
+     ("2018年澳門出口去內地嘅貨值係幾多", "trade-committee-trade-figures", "breakdown"),
+     ("保險公估機構喺內地開業要咩牌照", "gba-measure-14-insurance-loss-adjusters", "specifics")],
+)  # fmt: skip
+def test_blind25_details_the_answer_lacks(
+    known: dict[str, Entry], question: str, entry_id: str, detail: str
+) -> None:
+    assert missing_detail(question, [known[entry_id]]) == detail
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("第一批進口幾多克拉", "kimberley-first-import"),
+     ("2018年兩地貿易額係幾多", "trade-committee-trade-figures"),
+     ("個大會搞咗幾多日？邊個主辦㗎", "quality-china-quality-conference")],  # p16-021
+)  # fmt: skip
+def test_details_the_answer_states_stay_answered(
+    known: dict[str, Entry], question: str, entry_id: str
+) -> None:
+    assert missing_detail(question, [known[entry_id]]) is None
+
+
+def test_at_which_meeting_a_scheme_was_presented_is_answered(known: dict[str, Entry]) -> None:
+    """blind25: 「澳門產品優質認證計劃喺邊個會議介紹過」 was "named only"; what it is stays so."""
+    meeting = [known["quality-2019-meeting"]]
+    assert missing_detail("澳門產品優質認證計劃喺邊個會議介紹過", meeting) is None
+    assert missing_detail("澳門產品優質認證計劃係咩", meeting) == "named_only"

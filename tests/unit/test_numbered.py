@@ -79,6 +79,16 @@ def test_the_named_items_are_those_of_the_topic_asked(entries: list[Entry]) -> N
     assert named_items(entries, "第4项是什么", "cepa_services") == []
     assert named_items(entries, "第4项是什么", None) == []
     assert named_items(entries, "What is measure 16?", "gba_measures") == []
+    # Asked with nothing before it, a place alone names an item of the one numbered list
+    # (「第5項」, 「第2項係乜」 were refused: blind25); with words of their own, it does not.
+    assert [e.id for e in named_items(entries, "第4项是什么", "cepa_services", True)] == [
+        "gba-measure-04-wealth-management-connect"
+    ]
+    assert [e.id for e in named_items(entries, "第十四項", None, True)] == [
+        "gba-measure-14-insurance-loss-adjusters"
+    ]
+    assert named_items(entries, "第2項有咩要求", "kimberley_process", True) == []
+    assert named_items(entries, "第16項", None, True) == []
     assert named_items(entries, "measure 3 and measure 16", "gba_measures") == []
 
 
@@ -142,6 +152,8 @@ MEASURE_5 = "gba-measure-05-foreign-permanent-residents"
         (MEASURE_5, "咁第二個呢？", 2),
         (MEASURE_5, "咁第三個呢", 3),
         (MEASURE_5, "下一項呢", 6),
+        (MEASURE_5, "跟住落嚟嗰項呢", 6),  # p16-003: measure 4 again (after measure 4)
+        (MEASURE_5, "接下來那項呢", 6),
         (MEASURE_5, "and the one after?", 6),
         (MEASURE_5, "and the one before it?", 4),  # probe 12: measure 12 again after 12
         (MEASURE_5, "e a seguinte?", 6),
