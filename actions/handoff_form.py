@@ -44,12 +44,16 @@ from actions.forms import (
     stale_button,
 )
 from actions.parsing import (
+    EDIT,
     MAX_NAME_LENGTH,
+    WITHDRAW,
     Answer,
+    after_ticket_request,
     asks_about_own_data,
     asks_about_privacy,
     asks_for_others_data,
     asks_if_one_contact_enough,
+    asks_if_withdrawn,
     asks_question_only,
     asks_to_withdraw,
     declines_name,
@@ -72,13 +76,23 @@ from actions.parsing import (
     split_contact_message,
     wants_staff,
     withdraws_consent,
+    withdraws_the_ticket,
     withholds_details,
 )
 from actions.repayment_slots import wants_to_stop
-from actions.service_questions import privacy_reply, service_reply
+from actions.service_questions import (
+    cannot_edit,
+    declined_reply,
+    filed_references,
+    live_references,
+    privacy_reply,
+    service_reply,
+    withdraw_tickets,
+    withdrawal_state,
+)
 from bot.settings import ActionServerSettings
 from handoff.client import DailyLimit, HandoffClient, HandoffUnavailable
-from handoff.contract import HANDOFF_ENDED, MAX_TICKETS_PER_DAY, TicketRequest
+from handoff.contract import HANDOFF_ENDED, MAX_TICKETS_PER_DAY, REDACTED_TEXT, TicketRequest
 from handoff.text import MAX_QUESTION_LENGTH, MAX_TRANSCRIPT_TURNS, MAX_TURN_LENGTH, text_lines
 from knowledge.answer import Reply
 from knowledge.language import LANGS, Lang
@@ -164,6 +178,17 @@ class ValidateHandoffForm(ExtractingFormValidation):
             if name := introduced_name(typed):
                 return [SlotSet("contact_name", name)]  # 「我想搵職員，我叫陳大文」
             return []
+        if (
+            dispatcher is not None
+            and typed
+            and (after := _about_the_ticket(tracker, requested, typed))
+        ):
+            # 「我已經轉咗喇…我只係想改電話」, 「成張單撤回咗佢」 inside a new hand-off while a ticket of
+            # this conversation is open (p16-005: 「不是，我已经提交过了，我只是要删微信号」 at the
+            # consent got "nothing will be collected", the ticket kept): the ticket's matter first
+            reply, events = after
+            send_reply(dispatcher, reply)
+            return events
         if dispatcher is not None and asks_if_one_contact_enough(typed):
             # 「一定要留電話咩？…可唔可以淨係留email」 (p12-033) ended the hand-off as a refusal:
             # either is enough, and the same step again (with the e-mail, if it came along)
@@ -315,6 +340,28 @@ class ValidateHandoffForm(ExtractingFormValidation):
         return [SlotSet(requested, value), SlotSet(HINT, None), *read_back]
 
 
+def _about_the_ticket(
+    tracker: Tracker, requested: str, typed: str
+) -> tuple[Reply, list[dict[str, Any]]] | None:
+    """At a step of a hand-off while a ticket this conversation filed is still open: a
+    withdrawal withdraws it and ends this hand-off too; a question whether it was withdrawn gets
+    its state and the step again; one detail to change, at the consent question (the user is
+    giving none yet), hears that a filed ticket cannot be edited here, and this hand-off ends.
+    None for any other message, or without an open ticket."""
+    if not live_references(tracker):
+        return None
+    if asks_if_withdrawn(typed):
+        return withdrawal_state(tracker), ask_again_events(requested, HINT)
+    request = after_ticket_request(typed)
+    if request == WITHDRAW and withdraws_the_ticket(typed):
+        # (「唔好留我個名」 alone may be about this hand-off: it stops, and the reply says the
+        # ticket is still kept and how to withdraw it)
+        return withdraw_tickets(tracker, filed_references(tracker)), [SlotSet(STOPPED, ANSWERED)]
+    if request == EDIT and requested == "handoff_consent":
+        return cannot_edit(tracker), [SlotSet(STOPPED, ANSWERED)]
+    return None
+
+
 def _alias_explained(tracker: Tracker) -> bool:
     """Whether the bot's turn before the latest message said that any name will do."""
     said = [str(e.get("text") or "") for e in previous_turn(tracker) if e.get("event") == "bot"]
@@ -343,8 +390,8 @@ def offered_question(tracker: Tracker) -> str | None:
     contact ("ok: jon.doe@gmail.com", p14-013), the name ("Maria", p14-031), a question about
     one's data (「咁如果我之後想刪走點算」, p14-038)."""
     earlier = tracker.get_slot(LAST_UNANSWERED)
-    if not earlier:
-        return None
+    if not earlier or earlier == REDACTED_TEXT:
+        return None  # (what the gateway redacted is no question to offer)
     earlier = str(earlier)
     names = {str(tracker.get_slot(s) or "").casefold() for s in ("contact_name", "contact_detail")}
     without_contact = earlier
@@ -410,7 +457,7 @@ def _decline_and_answer(
     answered = privacy or answer_digression(tracker, rest, latest_intent(tracker))
     if answered is None:
         return []
-    send_reply(dispatcher, Reply(text("handoff.declined", lang), lang))
+    send_reply(dispatcher, declined_reply(tracker, lang))
     send_reply(dispatcher, answered)
     return [SlotSet(STOPPED, ANSWERED), *([] if privacy else unanswered_events(tracker, answered))]
 
@@ -566,7 +613,8 @@ class ActionSubmitHandoff(Action):
                 ended_without_ticket(dispatcher)
             return reset
         if tracker.get_slot(STOPPED) or not tracker.get_slot("handoff_consent"):
-            send_reply(dispatcher, Reply(text("handoff.declined", lang), lang))
+            # (with a ticket of this conversation open: that it still holds the details)
+            send_reply(dispatcher, declined_reply(tracker, lang))
             ended_without_ticket(dispatcher)  # "none of your details will be collected"
             return reset
         request = TicketRequest(

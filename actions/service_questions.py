@@ -17,6 +17,8 @@ from actions.conversation import conversation_lang, previous_turn, send_reply, u
 from actions.digression import contact_answer
 from actions.knowledge_base import get_retriever
 from actions.parsing import (
+    EDIT,
+    after_ticket_request,
     asks_about_newer_aid,
     asks_about_own_data,
     asks_about_privacy,
@@ -33,11 +35,11 @@ from actions.parsing import (
     looks_like_question,
     reproaches,
     wants_staff,
-    withdraws_consent,
 )
 from actions.repayment_slots import wants_to_stop
 from bot.settings import ActionServerSettings, RetentionSettings
 from handoff.client import HandoffClient, HandoffUnavailable
+from handoff.contract import REDACTED_TEXT
 from handoff.privacy import declined_in, own_data_answer, withdrawn_in
 from knowledge.answer import (
     HANDOFF_PAYLOAD,
@@ -66,10 +68,10 @@ def service_reply(tracker: Tracker, typed: str, lang: Lang) -> Reply | None:
         if asks_about_own_data(typed):
             # 「會keep幾耐？」, 「仲有冇我個電話喺你哋度？」 (probe 14): how long, and the ticket
             reference = _latest_reference(tracker)
-            said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
-            withdrawn = reference is not None and withdrawn_in(said, reference)
+            gone = reference is not None and withdrawn_in(_bot_texts(tracker), reference)
             days = RetentionSettings.from_env().retention_days
-            answer = own_data_answer(privacy.text, lang, days, reference, withdrawn)
+            deleted = reference is None and handoff_redacted(tracker)
+            answer = own_data_answer(privacy.text, lang, days, reference, gone, deleted)
             return Reply(answer, lang, privacy.buttons, privacy.sources)
         return privacy
     if asks_to_withdraw(typed):
@@ -149,7 +151,7 @@ def ticket_again(tracker: Tracker, typed: str) -> Reply | None:
     return Reply(filed, conversation_lang(tracker)) if filed else None
 
 
-def _references(tracker: Tracker) -> list[str]:
+def filed_references(tracker: Tracker) -> list[str]:
     """The tickets this conversation was told of, oldest first."""
     found = [r for event in tracker.events if (r := _reference(event))]
     return list(dict.fromkeys(found))
@@ -159,21 +161,53 @@ def _latest_reference(tracker: Tracker) -> str | None:
     return next((r for e in reversed(tracker.events) if (r := _reference(e))), None)
 
 
+def _bot_texts(tracker: Tracker) -> list[str]:
+    return [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+
+
+def live_references(tracker: Tracker) -> list[str]:
+    """This conversation's tickets not withdrawn, oldest first."""
+    said = _bot_texts(tracker)
+    return [r for r in filed_references(tracker) if not withdrawn_in(said, r)]
+
+
+def handoff_redacted(tracker: Tracker) -> bool:
+    """Whether the gateway redacted what the user typed for a hand-off that ended without a
+    ticket (bot/retention.py): the user messages it replaced are in the tracker as such."""
+    return any(e.get("event") == "user" and e.get("text") == REDACTED_TEXT for e in tracker.events)
+
+
+def declined_reply(tracker: Tracker, lang: Lang) -> Reply:
+    """A hand-off declined or stopped: nothing collected; but never "nothing is kept" while a
+    ticket this conversation filed still holds the user's data (p16-005: 「明白，不会收集你的资料」
+    with ticket 0002 open)."""
+    live = live_references(tracker)
+    if live:
+        return Reply(text("handoff.declined_ticket_kept", lang, reference=live[-1]), lang)
+    return Reply(text("handoff.declined", lang), lang)
+
+
 def after_ticket_stop(tracker: Tracker, typed: str) -> Reply | None:
-    """A ticket withdrawn: "delete my data", 「我要撤回同意」, 「等等 我改變主意喇 唔想留資料」 any
-    time after it was filed: the gateway redacts the name and contact of this conversation's
-    tickets, marks them withdrawn and cancels their e-mail, or tells staff to delete what they
-    got (p12-007, p12-050: only "phone the bureau", the ticket kept and its e-mail queued).
-    「算了不用了」 right after a ticket: that it was filed, and how to withdraw it (probes 7, 8)."""
-    # (the events are searched only for a message that withdraws: this runs on every turn)
+    """A ticket withdrawn: "delete my data", 「我要撤回同意」, 「等等 我改變主意喇 唔想留資料」,
+    「幫我cancel咗張單佢」, «retirem a reclamação» any time after it was filed, whatever the NLU
+    read (actions/parsing/contacts.py, `after_ticket_request`): the gateway redacts this
+    conversation's tickets, marks them withdrawn and cancels their e-mail, or tells staff to
+    delete what they got (p12-007, p12-050, p16-006, p16-015, p16-019, p16-031, p16-034).
+    One detail to change or delete (「我只係想改電話」, 「只是要删微信号」): that a filed ticket
+    cannot be edited here, and what can be done (p16-005, p16-034: a new hand-off began, or
+    "not sure"). 「算了不用了」 right after a ticket: that it was filed, and how to withdraw it."""
+    # (the events are searched only for a message that asks this: this runs on every turn)
     if asks_if_withdrawn(typed):
-        # 「請問閣下是否已處理本人之撤回要求？」 (p15-015-9: "still cannot answer"): the ticket's state
+        # 「請問閣下是否已處理本人之撤回要求？」 (p15-015-9), 「請確認本人之個人資料是否已經刪除。」
+        # (p16-015): the ticket's state
         return withdrawal_state(tracker)
-    if asks_to_withdraw(typed) or withdraws_consent(typed):
-        references = _references(tracker)
-        if references:
-            return withdraw_tickets(tracker, references)
-        return None
+    if request := after_ticket_request(typed):
+        references = filed_references(tracker)
+        if not references:
+            return None
+        if request == EDIT:
+            return cannot_edit(tracker)
+        return withdraw_tickets(tracker, references)
     if not wants_to_stop(typed):
         return None
     reference = next((r for e in previous_turn(tracker) if (r := _reference(e))), None)
@@ -189,12 +223,24 @@ def withdrawal_state(tracker: Tracker) -> Reply:
     lang = conversation_lang(tracker)
     reference = _latest_reference(tracker)
     if reference is None:
-        return Reply(text("handoff.no_ticket", lang), lang)
-    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
-    key = (
-        "handoff.data_withdrawn" if withdrawn_in(said, reference) else "handoff.withdrawal_not_done"
-    )
-    return Reply(text(key, lang, reference=reference), lang)
+        # 「咁頭先我打咗個email地址，你哋仲有冇留住？」 after a cancelled hand-off (p16-026)
+        key = "handoff.ended_deleted" if handoff_redacted(tracker) else "handoff.no_ticket"
+        return Reply(text(key, lang), lang)
+    live = live_references(tracker)
+    if live:
+        return Reply(text("handoff.withdrawal_not_done", lang, reference=live[-1]), lang)
+    return Reply(text("handoff.data_withdrawn", lang, reference=reference), lang)
+
+
+def cannot_edit(tracker: Tracker) -> Reply:
+    """A detail of a filed ticket to change or delete: not possible here (the ticket holds it,
+    its e-mail may have gone), so the ways there are, withdrawing it all and filing again, or the
+    bureau's phone with the reference; once withdrawn, that it was."""
+    live = live_references(tracker)
+    if not live:
+        return withdrawal_state(tracker)
+    lang = conversation_lang(tracker)
+    return Reply(text("handoff.cannot_edit", lang, reference=live[-1]), lang)
 
 
 def withdraw_tickets(tracker: Tracker, references: list[str]) -> Reply:

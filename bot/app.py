@@ -120,9 +120,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         async def forget_handoff(conversation: str) -> None:
             """A hand-off ended without a ticket ("none of your details will be collected"): the
             stored conversation keeps no name, contact or question given for it either (p15-012,
-            p15-037); the values its identity slots stored are what is looked for."""
+            p15-037), nor anything typed inside the form, valid or not (p16-026)."""
             if tracker_url:
-                await asyncio.to_thread(redact_handoff, tracker_url, conversation, [])
+                await asyncio.to_thread(
+                    redact_handoff, tracker_url, conversation, [], form_messages=True
+                )
 
         storage = storage_for(settings.redis_url)
         app.state.limiter = Limiter(
@@ -146,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 prefetcher=prefetcher,
                 on_turn=console.recorder.record,
                 on_handoff_ended=forget_handoff,
+                on_withdrawn=forget_conversation,
             )
 
             async def restart(conversation: str) -> None:

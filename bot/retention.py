@@ -57,12 +57,14 @@ from bot.rasa_model import DEFAULT_TRACKER_DB
 from bot.settings import RetentionSettings
 from bot.telegram_state import purge_telegram_state
 from console.retention import purge_console
+from handoff.contract import REDACTED_TEXT
 from handoff.models import CANCELLED, SENT, OutboxEmail, Ticket, TicketCounter
+from handoff.privacy import announces_withdrawal
 
 logger = logging.getLogger(__name__)
 
 DAY_SECONDS = 24 * 60 * 60.0
-REDACTED = "[redacted]"
+REDACTED = REDACTED_TEXT
 # Slots that hold what the hand-off form asked for (actions/handoff_form.py).
 PERSONAL_SLOTS = ("contact_name", "contact_detail", "handoff_question")
 # Of those, the ones whose filling message is itself personal data.
@@ -433,7 +435,66 @@ def conversation_events(tracker_url: str, sender_id: str) -> list[dict[str, Any]
     return [data for (raw,) in rows if (data := _load(raw)) is not None]
 
 
-def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
+# The hand-off's form (actions/forms.py HANDOFF_FORM), as Rasa's active_loop events name it.
+HANDOFF_FORM = "handoff_form"
+
+
+def _last_form_run(events: Sequence[tuple[int, dict[str, Any] | None]]) -> set[int]:
+    """The rows of the last run of the hand-off form that filed no ticket: its user messages
+    (button payloads aside) and the slots holding the user's words set during it; from the
+    activation to the deactivation (the consent question on). Empty when the last run filed a
+    ticket (that conversation's ticket holds what it was given, by consent)."""
+    start: int | None = None
+    for i, (_, data) in enumerate(events):
+        if data and data.get("event") == "active_loop" and data.get("name") == HANDOFF_FORM:
+            start = i if start is None or _ended_between(events, start, i) else start
+    if start is None:
+        return set()
+    run: set[int] = set()
+    for row_id, data in events[start + 1 :]:
+        if not data:
+            continue
+        kind = data.get("event")
+        if kind == "active_loop" and data.get("name") != HANDOFF_FORM:
+            break
+        typed = kind == "user" and not str(data.get("text") or "").startswith("/")
+        if typed or (kind == "slot" and data.get("name") in USER_TEXT_SLOTS):
+            run.add(row_id)
+    ticket = any(
+        data
+        and data.get("event") == "bot"
+        and ((data.get("data") or {}).get("custom") or {}).get("ticket")
+        for _, data in events[start:]
+    )
+    return set() if ticket else run
+
+
+def _ended_between(
+    events: Sequence[tuple[int, dict[str, Any] | None]], start: int, end: int
+) -> bool:
+    """Whether the form was left (another loop, or none) between rows `start` and `end`."""
+    return any(
+        data and data.get("event") == "active_loop" and data.get("name") != HANDOFF_FORM
+        for _, data in events[start + 1 : end]
+    )
+
+
+def _redact_all_of(data: dict[str, Any]) -> dict[str, Any] | None:
+    """A user event with all it held of the message replaced, or a slot event with its value;
+    None when there is nothing left to replace."""
+    new = json.loads(json.dumps(data))
+    if new.get("event") == "user":
+        _redact_user(new, [])
+        if isinstance(new.get("parse_data"), dict):
+            new["parse_data"]["entities"] = []
+    elif new.get("event") == "slot" and new.get("value") not in (None, REDACTED):
+        new["value"] = REDACTED
+    return new if new != data else None
+
+
+def redact_handoff(
+    tracker_url: str, sender_id: str, secrets: list[str], form_messages: bool = False
+) -> int:
     """Replace the hand-off's personal data in one conversation's stored tracker events.
 
     Slot events of PERSONAL_SLOTS get the value "[redacted]"; user messages containing any
@@ -443,7 +504,10 @@ def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
     quoting a secret get their text replaced. Values the conversation stored in the identity
     slots count as secrets too; any other slot of USER_TEXT_SLOTS quoting a secret is replaced.
     Also called, with no secrets, when a hand-off ended without a ticket (bot/app.py,
-    forget_handoff). Returns how many event rows changed.
+    forget_handoff), with `form_messages`: then every message the user typed inside that run of
+    the form goes too, valid or not ("wongtai2020 at yahoo dot com dot hk", refused as no
+    e-mail address, stayed after 「唉算數…取消佢啦」, p16-026), with the slots of USER_TEXT_SLOTS
+    set during it. Returns how many event rows changed.
 
     Call it after Rasa has saved the turn that created the ticket: Rasa appends a turn's
     events when the turn ends, and rows written later are not seen here.
@@ -485,11 +549,14 @@ def redact_handoff(tracker_url: str, sender_id: str, secrets: list[str]) -> int:
             ):
                 fillers.add(last_user)
 
+        in_form = _last_form_run(events) if form_messages else set()
         changed = 0
         for row_id, data in events:
             if data is None:
                 continue
             new = _redacted_event(data, forms, row_id in fillers)
+            if row_id in in_form and (whole := _redact_all_of(new or data)) is not None:
+                new = whole
             if new is not None:
                 # Same encoding as Rasa's SQLTrackerStore.save (json.dumps defaults).
                 connection.execute(
@@ -505,9 +572,11 @@ def redact_conversation(tracker_url: str, sender_id: str) -> int:
     the slots holding the user's words (USER_TEXT_SLOTS). A withdrawal of consent (handoff/tickets.py, withdraw_ticket) takes back
     the whole conversation, not only the name and contact a pattern can find: a phone typed as
     「六六 一二 三四五六」 or a name typed at the consent question stayed here (probe 14).
-    Intents and actions stay (the dialogue goes on). Returns how many event rows changed.
+    Intents and actions stay (the dialogue goes on), and so does the bot's announcement that a
+    ticket was withdrawn (it holds only the reference). Returns how many event rows changed.
 
-    Events Rasa has not saved yet (the turn that withdraws) are not seen here."""
+    Events Rasa has not saved yet (the turn that withdraws) are not seen here: the gateway calls
+    this again once that turn is saved (bot/turns.py, `on_withdrawn`)."""
     with tracker_connection(tracker_url) as connection:
         if not _has_events(connection):
             return 0
@@ -526,7 +595,13 @@ def redact_conversation(tracker_url: str, sender_id: str) -> int:
                 parse_data = new.get("parse_data")
                 if isinstance(parse_data, dict):
                     parse_data["entities"] = []
-            elif kind == "bot" and new.get("text") not in (None, REDACTED):
+            elif (
+                kind == "bot"
+                and new.get("text") not in (None, REDACTED)
+                and not announces_withdrawal(str(new["text"]))
+            ):
+                # (the announcement that a ticket was withdrawn names only its reference, and the
+                # assistant reads the ticket's state from it)
                 new["text"] = REDACTED
             elif kind == "slot" and new.get("name") in USER_TEXT_SLOTS:
                 if new.get("value") not in (None, REDACTED):

@@ -3,7 +3,8 @@
 Conversation ids are `<channel>:<client id>` so that no client of one channel (a web page, an API
 caller) can reach a conversation of another (a Telegram chat). What happens after a turn that
 created a staff ticket — removing the contact details from the stored conversation — is here too,
-and after a turn whose hand-off ended without one (its details removed likewise).
+after a turn whose hand-off ended without one (its details removed likewise), and after a turn
+that withdrew a ticket (that turn's own words removed too).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.prefetch import Prefetcher
 from bot.rasa_client import RasaClient, RasaUnavailable
 from bot.ratelimit import Limiter
 from handoff.contract import HANDOFF_ENDED
+from handoff.privacy import announces_withdrawal
 
 logger = logging.getLogger(__name__)
 Channel = Literal["web", "tg", "api"]
@@ -55,6 +57,9 @@ class Turns:
     prefetcher: Prefetcher | None = None
     on_turn: TurnHook | None = None
     on_handoff_ended: HandoffEndedHook | None = None
+    # Called with the conversation id after a turn that withdrew a ticket: the withdrawal redacted
+    # the stored conversation while the turn ran, before Rasa saved it; the turn itself then.
+    on_withdrawn: HandoffEndedHook | None = None
 
     async def take(
         self, channel: Channel, client_id: str, message: str, lang: str | None = None
@@ -78,6 +83,8 @@ class Turns:
             await self._after_ticket(conversation, ticket)
         if handoff_ended_in(turn.messages):
             await self._after_handoff_ended(conversation)
+        if withdrawal_in(turn.messages):
+            await self._after_withdrawal(conversation)
         reply = build_response(client_id, message, turn.messages, turn.intent)
         seconds = time.perf_counter() - started
         metrics.record_turn(channel, reply, seconds)  # bot/metrics.py
@@ -96,6 +103,14 @@ class Turns:
         except Exception as exc:  # the type only: a database error would quote the contact
             logger.error("post-ticket clean-up failed for %s: %s", reference, type(exc).__name__)
 
+    async def _after_withdrawal(self, conversation: str) -> None:
+        if self.on_withdrawn is None:
+            return
+        try:
+            await self.on_withdrawn(conversation)
+        except Exception as exc:  # the type only: a database error would quote the data
+            logger.error("clean-up after a withdrawal failed: %s", type(exc).__name__)
+
     async def _after_handoff_ended(self, conversation: str) -> None:
         if self.on_handoff_ended is None:
             return
@@ -103,6 +118,11 @@ class Turns:
             await self.on_handoff_ended(conversation)
         except Exception as exc:  # the type only: a database error would quote the data
             logger.error("clean-up after an ended hand-off failed: %s", type(exc).__name__)
+
+
+def withdrawal_in(messages: list[dict[str, Any]]) -> bool:
+    """Whether a reply of the turn announced a ticket withdrawn (handoff/privacy.py)."""
+    return any(announces_withdrawal(str(msg.get("text") or "")) for msg in messages)
 
 
 def handoff_ended_in(messages: list[dict[str, Any]]) -> bool:

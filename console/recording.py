@@ -12,7 +12,8 @@ What the conversation itself tells masks more (`mask_turn`): a message typed whe
 asked for the name is a name, and a name or contact the conversation gave (its slots in Rasa's
 tracker store, its tickets) is masked wherever it appears, in the turns before it too once a
 ticket holds it ("Maria" typed after a cancelled hand-off, then given as the name, p14-031). A
-withdrawal drops the texts of the conversation's records (`forget_turn_texts`).
+withdrawal drops the texts of the conversation's records (`forget_turn_texts`), and the records
+of its later turns keep none (`withdrew`).
 
 Writes go to one background thread; a failure is logged (without the text) and forgotten, and
 when the database falls far behind, records are dropped rather than queued without bound: the
@@ -46,7 +47,7 @@ from console.models import (
     UNANSWERED,
     TurnRecord,
 )
-from handoff.models import Ticket
+from handoff.models import WITHDRAWN, Ticket
 
 logger = logging.getLogger(__name__)
 MAX_PENDING = 1000  # records waiting for the database; beyond this they are dropped
@@ -105,6 +106,16 @@ def ticket_details(session: Session, conversation: str) -> list[str]:
         select(Ticket.name, Ticket.contact).where(Ticket.sender == conversation)
     ).all()
     return [value for row in rows for value in row if value and value != "[withdrawn]"]
+
+
+def withdrew(session: Session, conversation: str) -> bool:
+    """Whether conversation `conversation` withdrew a ticket: from then on its turn records keep
+    no text, masked or not (p16-010: «e o nome Sofia Ribeiro que escrevi antes, tambem foi
+    apagado?» after the withdrawal was kept unmasked, the name gone from what masking knew)."""
+    found = session.scalar(
+        select(Ticket.id).where(Ticket.sender == conversation, Ticket.status == WITHDRAWN).limit(1)
+    )
+    return found is not None
 
 
 def forget_turn_texts(session: Session, conversation: str) -> int:
@@ -207,8 +218,10 @@ class Recorder:
         kind = classify(reply)
         key = conversation_key(conversation)
         with self._sessions()() as session:
-            text = mask(message)[:MAX_TEXT]
-            if kind.outcome in KEEPS_TEXT:
+            text: str | None = mask(message)[:MAX_TEXT]
+            if kind.outcome in KEEPS_TEXT and withdrew(session, conversation):
+                text = None  # consent withdrawn: nothing this conversation writes is kept
+            elif kind.outcome in KEEPS_TEXT:
                 # (only the turns that keep their text read the tracker store: they are few)
                 said = self._said(session, conversation)
                 text = mask_turn(message, said.given, answers_name=said.answers_name)[:MAX_TEXT]
@@ -216,7 +229,7 @@ class Recorder:
                 # The ticket holds a name and contact now: earlier turns that typed them, before
                 # the form asked ("Maria" after a cancelled hand-off), are masked too.
                 self._mask_earlier(session, key, ticket_details(session, conversation))
-            if kind.answer_key:
+            if kind.answer_key and text is not None:  # (a 👎 checks `withdrew` itself)
                 with self._lock:
                     self._recent[(key, kind.answer_key)] = text
                     self._recent.move_to_end((key, kind.answer_key))
@@ -272,7 +285,9 @@ class Recorder:
             if record is None:
                 return
             record.feedback = rating
-            if rating == "down":
+            if rating == "down" and withdrew(session, conversation):
+                record.text = None  # consent withdrawn: its question is not kept either
+            elif rating == "down":
                 with self._lock:
                     text = self._recent.get((key, answer))
                 if text is None and self._tracker_url:

@@ -18,6 +18,9 @@ UNKNOWN_CHANNEL = "unknown"
 # cancelled, withdrawn before it, not filed): the gateway then redacts the name, contact and
 # question that conversation stored for it (bot/turns.py). A flag only, never the data.
 HANDOFF_ENDED = "handoff_ended"
+# What the gateway writes in Rasa's tracker store in place of what it redacted (bot/retention.py):
+# the action server reads it there to tell a user truthfully what was deleted.
+REDACTED_TEXT = "[redacted]"
 
 
 def channel_of(sender_id: str) -> str:

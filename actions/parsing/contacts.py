@@ -18,9 +18,9 @@ from actions.parsing.answers import (
     looks_like_question,
     opening_answer,
 )
-from actions.parsing.talk import complains
+from actions.parsing.talk import asks_to_withdraw, complains
 from handoff.text import MAX_CONTACT_LENGTH, MAX_NAME_LENGTH, one_line
-from knowledge.text import normalise
+from knowledge.text import normalise, unaccented
 
 # A candidate address: ASCII local part and domain (the address staff will write to), found in
 # any text around it; email-validator decides whether it is one.
@@ -563,6 +563,20 @@ _OWN_DATA = re.compile(
     r"|\b(?:do you still have|have you deleted|what do you (?:have|keep|store) (?:on|about) me)\b"
     r"|\bainda (?:têm|tem|guardam) (?:o meu|os meus|a minha)\b"
     r"|\bquanto tempo (?:guardam|ficam|vão guardar|mantêm)\b|\bcomo (?:posso )?retir\w* o (?:meu )?consentimento"
+    # "will you delete my data after 90 days?", 「你哋會唔會刪除我嘅資料？」, «vão apagar os meus dados?»
+    r"|\b(?:will|do|does|would|when will|when do) (?:you|they|staff) (?:\w+ )?(?:delete|erase|remove"
+    r"|purge|wipe) (?:my|our|the|this|these|any|all|what)(?: \w+)? (?:data|details|information|info|chats?"
+    r"|conversations?|messages?|records?|name|number|e-?mail|contacts?|i (?:typed?|write|wrote|said|sent))\b"
+    r"|(?:会唔会|会不会|几时|什么时候|何时|多久)(?:会|先)?(?:删除|删|清除|销毁)(?:咗|掉|走)?"
+    r"(?:我|本人|资料|个人资料|记录|对话|纪录|数据|信息)"
+    r"|\b(?:dados|mensagens|conversas?|nome|e-?mail|numero|número|contactos?)\b[^.?!]{0,30}?"
+    r"\b(?:vão|vao) (?:ser )?apagad|\bquando (?:é que )?(?:apagam|vão apagar|vao apagar)\b"
+    # 「咁頭先我打咗個email地址，你哋仲有冇留住？」 after a cancelled hand-off (p16-026: "still cannot
+    # answer"), "do you still keep my number?", «ainda guardam o meu email?»
+    r"|(?:(?:仲有冇|还有没有|仲有没有|还有冇|系咪仲|是不是还|会唔会仲|会不会还)|(?:你哋|你们|贵局)(?:有冇|有没有))"
+    r"(?:再)?(?:留住|保留|保存|记住|记低|记下|存住|存低|储存|keep住|keep|留低|留着|记录)"
+    r"|\b(?:do|did|will) you (?:still )?(?:keep|store|hold|retain|have|save)(?:ing)? (?:my|the|that|it)\b"
+    r"|\bainda (?:guardam|têm|tem|mantêm|ficaram com|conservam)\b"
 )
 
 
@@ -673,3 +687,231 @@ def comes_back(text: str) -> bool:
         or declines_one_contact(text)
         or asks_question_only(text)
     )
+
+
+# --- After a ticket: withdrawing it, or changing one of its details (probe 16) -----------------
+#
+# Lists of phrases kept letting wordings through (「幫我cancel咗張單佢，啲資料唔好留低」, 「撤銷上述
+# 查詢，並要求貴局刪除本人所提交之姓名及電郵地址」, 「唔使你哋覆喇，唔好再搵我，我啲資料洗咗佢啦」,
+# «retirem a reclamacao e nao guardem o meu email», «Apaguem o meu email e o meu nome!», 「成張單
+# 撤回咗佢先」: each ticket stayed open, p16-006/015/019/031/034). So a message is read in parts
+# (clauses): a verb that removes (cancel, delete, purge, 撤銷, 注銷, 洗咗, apaguem, retirem…) aimed
+# at the ticket, the request or the enquiry, or at the user's data; a verb that keeps (留, keep,
+# guardem…) said with a no; "don't contact me", "no need to reply"; in every style, Portuguese
+# with and without accents. A clause that asks about it ("will you delete my data after 90
+# days?", 「點樣撤回？」, «vão apagar os meus dados?») withdraws nothing. A correction of one detail
+# (「打錯電話，應該係6612-3465，幫我改一改」), or one detail removed and the rest kept (「请把我的微信号
+# 删掉，手机号可以留着，问题照样跟进」), is no withdrawal: a filed ticket cannot be edited here, and
+# the user hears what can be done (actions/service_questions.py).
+
+WITHDRAW, EDIT = "withdraw", "edit"
+_L, _R = r"(?<![a-z])", r"(?![a-z])"  # a Latin word's edges (Chinese letters are \w too)
+_CLAUSES = re.compile(r"[,.;!?:，。；！？：~…\n]+")
+# Verbs that remove, in their forms that ask for it (not «apagaram?», "deleted?": asked whether
+# it was done, `asks_if_withdrawn`).
+_REMOVE = (
+    r"(?:删|撤回|撤销|撤消|撤走|取消|收回|注销|作废|清除|清走|清掉|清空|消除|销毁|抹掉|抹走|洗咗|洗晒|洗走"
+    r"|洗掉|洗左|铲(?:咗|走|掉|除|晒|左)|丢咗|丢掉"
+    rf"|{_L}(?:delete|remove|erase|purge|wipe|withdraw|cancel|scrap|destroy|forget|discard|revoke|retract"
+    r"|get rid of|take back|take down"
+    r"|apague|apaguem|apagar|elimine|eliminem|eliminar|retire|retirem|retirar|retiro|remova|removam|remover"
+    r"|cancele|cancelem|cancelar|cancelo|anule|anulem|anular|esqueca|esquecam|esquecer|descartem|descartar"
+    rf"|destruam|destruir|deletem|deletar|revoguem|revogar|suprimam|suprimir|limpem|limpar|tirem){_R})"
+)
+_TICKET = (
+    r"(?:(?<![清账帐菜名订保买])单(?![位独纯一程])|咨询|查询|问题|个案|投诉|转交|转介|请求|留言|参考编号"
+    rf"|cepa-\d{{8}}-\d{{4}}|{_L}(?:ticket|request|enquiry|inquiry|question|case|complaint|submission"
+    r"|referral|message|reference|pedido|reclamacao|queixa|pergunta|questao|caso|consulta|solicitacao"
+    rf"|mensagem|referencia|encaminhamento|everything|it all|all of it|tudo){_R})"
+)
+# One detail: a contact or a name.
+_DETAIL = (
+    r"(?:电话|号码|电邮|邮箱|姓名|名字|称呼|联络|联系方式|微信|手机|地址"
+    r"|(?<![报签申公司企业商排提点])名(?![单额称义次])"
+    rf"|{_L}(?:e-?mail|mail|wechat|whatsapp|name|address|phone|number|contacts?|mobile|nome|numero"
+    rf"|telefone|telemovel|contactos?|contatos?|morada|endereco){_R})"
+)
+# The user's data: all of it, or one detail.
+_DATA = (
+    rf"(?:{_DETAIL}|资料|资讯|信息|数据|联系|纪录|记录|嘢"
+    rf"|{_L}(?:data|details?|info|information|records?|dados|informac[a-z]*|registos?){_R})"
+)
+_ALL = re.compile(r"全部|所有|晒|一切|通通|统统|\b(?:all|everything|every|tudo|todos|todas)\b")
+# A no (or a passive) just before a verb: 「唔好刪」, 「被取消」, "don't cancel", «não apaguem».
+_NO_BEFORE = re.compile(
+    r"(?:唔好|不要|别|咪|勿|唔使|不用|无需|毋须|不必|唔想|不想|唔|不|没有?|冇|未|被)(?:再|帮我|同我|要|去|已经|已)?$"
+    rf"|{_L}(?:don'?t|do not|dont|never|not|no need to|won'?t|nao|nunca|sem)(?:\s+\S+){{0,2}}\s+$"
+)
+_KEEP = (
+    r"(?:留|保留|保存|储存|存低|存住|存放|记录|记住|记低|记下|持有|拎住"
+    rf"|{_L}(?:keep|store|hold|retain|save|record|guardem|guarde|guardar|mantenham|mantenha|fiquem com"
+    rf"|conservem|registem|arquivem|tenham){_R})"
+)
+_NO_KEEP = re.compile(
+    r"(?:唔好|不要|别|勿|请勿|切勿|唔使|不用|无需|毋须|不必|唔想|不想|唔准|不准)(?:再)?"
+    rf"(?:让|俾|畀|给)?(?:你哋|你们|贵局|阁下|你)?(?:再)?{_KEEP}"
+    rf"|{_L}(?:don'?t|do not|dont|never|no longer|stop|no need to)\s+(?:{_KEEP}"
+    rf"|want\s+(?:you|u|them|staff)\s+to\s+(?:{_KEEP}|have){_R})|{_L}nao\s+(?:quero\s+que\s+)?{_KEEP}"
+)
+# "Don't contact me", "no need to reply": the ticket is not wanted any more.
+_NO_REPLY = re.compile(
+    r"(?:唔好|不要|别|勿|请勿|唔使|不用|无需|毋须|不必|唔需要|不需要)(?:再)?(?:你哋|你们|贵局|职员|同事|佢哋|他们)?"
+    r"(?:再|继续)?(?:(?:揾|找|联络|联系|打俾|打给|打电话俾|打电话给|致电)(?:返|翻)?(?:我|本人)|覆|回复|回覆"
+    r"|答复|跟进|处理)"
+    rf"|{_L}(?:don'?t|do not|dont|never|no need to|you don'?t need to|no longer need to|there'?s no need to)"
+    r"\s+(?:\w+\s+)?(?:contact|call|email|e-mail|reach|reply to|get back to|phone|text|message|follow up with)"
+    rf"\s+(?:me|us){_R}|{_L}no need (?:for|to) (?:a |an |any )?(?:reply|response|answer|follow[- ]?up|call back"
+    rf"|respond|follow up){_R}|{_L}(?:don'?t|do not|no longer) need (?:a |an |any |the )?(?:reply|response"
+    rf"|answer|follow[- ]?up|staff|it|this){_R}"
+    rf"|{_L}nao (?:me |nos )?(?:contactem|contacte|liguem|ligue|telefonem|telefone|respondam|responda|procurem)"
+    rf"{_R}|{_L}(?:ja )?nao (?:e preciso|precisam? de|preciso de|necessito de|quero) (?:\w+ )?(?:resposta"
+    r"|responder|contactar|ligar|acompanhamento|seguimento)"
+)
+_CONSENT_BACK = re.compile(
+    r"(?:撤回|撤销|收回|取消)[^,，。!?？！\s]{0,8}?(?:同意|授权|许可)"
+    rf"|{_L}(?:withdraw|revoke|retract)[a-z]*\s+(?:my\s+|the\s+)?consent"
+    rf"|{_L}(?:retir|revog)[a-z]*\s+(?:o\s+)?(?:meu\s+)?consentimento"
+)
+# A clause that asks about it rather than asks for it.
+_ASKS_ABOUT = re.compile(
+    r"会唔会|会不会|会否|是否会|会(?=删|保留|保存|储存|清除|记|留)|几耐|多久|多长时间|几长|几时|什么时候|何时"
+    r"|几多日|点样|怎样|怎么|如何|点解|为什么|为何|点(?=删|取消|撤|改)|有冇|有没有|系咪|是不是|要唔要"
+    r"|需唔需要|使唔使|需不需要|要不要|边啲|哪些|边个|谁|几多|多少|哪个|边度|哪里|(?:吗|未|没有|冇|嘛)\W*$"
+    r"|(?:咩|什么|乜嘢|乜|啥)(?!都|也)"
+    r"|^(?:(?:so|and|but|ok|okay|also|then|hey|hi|hmm+|wait|sorry|oh|um+)\W+)*(?:will|do|does|did|how|when"
+    r"|why|what|which|is|are|was|were|has|have|can i|could i|may i|should i|am i|would it|is it)\b"
+    r"|\b(?:vao|vai|irao|ira|quando|como|porque|por que|quanto tempo|sera|costumam|posso|devo)\b"
+)
+_ASKS_FOR_IT = re.compile(
+    r"请(?!问)|麻烦|唔该|帮我|帮手|我要|要求|可以|可唔可以|可不可以|能不能|能否|可否|得唔得"
+    r"|\b(?:please|pls|plz|kindly|can you|could you|can u|could u|i want|i'd like|i would like|i need you"
+    r"|i ask|go ahead|por favor|podem|pode|queria que|quero que|gostaria que|peco|solicito|exijo)\b"
+)
+# Asking whatever else: "I want to know whether…", 「如果我取消咗…」.
+_ONLY_ASKS = re.compile(
+    r"想知|想问|想了解|如果|假如|假设|万一|要是|是否已|确认|\bconfirm"
+    r"|\b(?:i (?:want|would like|'d like) to know|wondering|if|queria saber|quero saber|gostaria de saber)\b"
+    r"|\bse (?:eu|cancelar|apagar|retirar|quiser)\b"
+)
+_MISTAKE = re.compile(
+    r"打错|写错|填错|输错|打漏|写漏|搞错|弄错|留错|俾错|给错"
+    rf"|{_L}(?:typo|mistyped|misspel[a-z]*|wrong (?:number|phone|e-?mail|name|address|contact)"
+    rf"|engan[a-z]*|errad[oa]s?|trocad[oa]s?){_R}"
+)
+_SHOULD_BE = re.compile(
+    r"应该(?:系|是|为)|\bshould (?:be|have been|read)\b|\bdeveria ser\b|\bcorrect one\b"
+)
+_CORRECT = (
+    r"(?:改|更正|修正|更新|换成|换过|补充|"
+    rf"{_L}(?:change|update|correct|fix|amend|edit|alterar|altere|alterem|corrigir|corrija|corrijam|mudar"
+    rf"|mude|mudem|actualizar|atualizar|actualizem|atualizem|emendar|trocar|troquem|substituir|rectificar"
+    rf"|retificar){_R})"
+)
+# What a correction may be about: a detail, or the question passed on (「我想改問題」).
+_EDITABLE = rf"(?:{_DETAIL}|问题|{_L}(?:question|pergunta){_R})"
+_KEEPS_THE_REST = re.compile(
+    r"可以留|留(?:着|住|返|低)?(?:就|都)?(?:可以|得|ok|冇问题|没问题)|保留|照样|照常|照旧|继续跟进|继续处理"
+    r"|仍然要|只是|只系|净系|只想|单单|其他(?:的|嘅)?(?:照|保留|可以)"
+    r"|\b(?:only|just) (?:want(?:ed)? |need )?(?:to )?(?:delete|remove|change|erase|correct|update)"
+    r"|\bkeep (?:the|my) (?:rest|phone|number|email|question|ticket|request)\b|\bstill (?:want|need)\b"
+    r"|\b(?:continue|carry on|go ahead) with\b|\bbut keep\b|\bo resto\b|\bpode ficar\b|\bmantenham\b"
+    r"|\bcontinuem\b|\b(?:so|apenas|somente) (?:quero |queria )?(?:apagar|alterar|mudar|remover|retirar|corrigir)"
+)
+
+
+def _said_with_no(clause: str, start: int) -> bool:
+    return bool(_NO_BEFORE.search(clause[max(0, start - 12) : start]))
+
+
+def _aimed(clause: str, verb: str, target: str, before: int, after: int) -> bool:
+    """A `verb` said without a no before it, with `target` up to `after` characters after it or
+    up to `before` characters before it (「啲資料洗咗佢」, 「成張單撤回咗佢」), in one clause."""
+    for found in re.finditer(verb, clause):
+        if _said_with_no(clause, found.start()):
+            continue
+        ahead = clause[found.end() : found.end() + after]
+        behind = clause[max(0, found.start() - before) : found.start()]
+        if re.search(target, ahead) or re.search(target, behind):
+            return True
+    return False
+
+
+def _asks_about_it(clause: str) -> bool:
+    return bool(
+        _ONLY_ASKS.search(clause)
+        or (_ASKS_ABOUT.search(clause) and not _ASKS_FOR_IT.search(clause))
+    )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    whole: bool = False  # the ticket, the request, the consent; "don't contact me"
+    data: bool = False  # the user's data, all or some
+    detail: bool = False  # one detail removed
+    edit: bool = False  # one detail changed
+
+
+def _read_clause(raw: str) -> _Reading:
+    """One clause (normalised), as asked of a filed ticket; nothing for a clause that asks."""
+    clause = unaccented(raw)
+    if _asks_about_it(clause):
+        return _Reading()
+    whole = (
+        _aimed(clause, _REMOVE, _TICKET, 10, 16)
+        or bool(re.search(rf"{_TICKET}\W{{0,3}}(?:唔要|不要了|不需要了|唔需要|唔使)", clause))
+        or bool(
+            re.search(
+                rf"(?:唔要|不要|唔需要|不需要)(?:呢|嗰|这|那|成)?(?:张|个|份)?{_TICKET}", clause
+            )
+        )
+        or bool(_NO_REPLY.search(clause) or _CONSENT_BACK.search(clause))
+    )
+    no_keep = any(
+        re.search(_DATA, clause[max(0, m.start() - 10) : m.end() + 30])
+        for m in _NO_KEEP.finditer(clause)
+    )
+    detail = _aimed(clause, _REMOVE, _DETAIL, 10, 30)
+    data = detail or no_keep or _aimed(clause, _REMOVE, _DATA, 10, 30)
+    # (the phrases read before this reading, «não quero que guardem os meus dados», with accents;
+    # not where a removal is said with a no: "don't cancel my request")
+    negated = any(_said_with_no(clause, m.start()) for m in re.finditer(_REMOVE, clause))
+    data = data or (not negated and (asks_to_withdraw(raw) or withdraws_consent(raw)))
+    edit = _aimed(clause, _CORRECT, _EDITABLE, 8, 24)
+    return _Reading(whole, data, detail, edit)
+
+
+def _keeps_the_rest(folded: str) -> bool:
+    return any(not _said_with_no(folded, m.start()) for m in _KEEPS_THE_REST.finditer(folded))
+
+
+def _clauses(norm: str) -> list[str]:
+    return [c.strip() for c in _CLAUSES.split(norm) if c.strip()]
+
+
+def withdraws_the_ticket(text: str) -> bool:
+    """Whether `text` takes back the ticket itself: cancels or withdraws the request, the
+    enquiry or the consent, or says no reply or contact is wanted (not only data not to keep,
+    which inside a new hand-off may be about that one)."""
+    return any(_read_clause(raw).whole for raw in _clauses(normalise(text)))
+
+
+def after_ticket_request(text: str) -> str | None:
+    """What a message asks of a ticket already filed: WITHDRAW it (the ticket, the consent, all
+    or some of the data given: everything goes), EDIT one of its details (a correction, or one
+    detail removed with the rest kept), or None (a question about it, anything else)."""
+    norm = normalise(text)
+    raws = _clauses(norm)
+    readings = [_read_clause(raw) for raw in raws]
+    if any(r.whole for r in readings):
+        return WITHDRAW
+    folded = unaccented(norm)
+    asked = all(_asks_about_it(unaccented(raw)) for raw in raws)
+    mistake = (_MISTAKE.search(folded) and re.search(rf"{_DETAIL}|{_CORRECT}", folded)) or (
+        _SHOULD_BE.search(folded) and parse_contact(text)
+    )
+    one_removed = (
+        any(r.detail for r in readings) and _keeps_the_rest(folded) and not _ALL.search(folded)
+    )
+    if not asked and (any(r.edit for r in readings) or mistake or one_removed):
+        return EDIT
+    return WITHDRAW if any(r.data for r in readings) else None

@@ -6,6 +6,7 @@ current its information is, newer aid, how to reach the bureau, when staff answe
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from actions.parsing.answers import _POLITE
 from knowledge.text import normalise
@@ -286,12 +287,39 @@ _ASKS_IF_WITHDRAWN = re.compile(
     r" (?:now )?(?:deleted|removed|erased|processed|withdrawn|gone|done)\b"
     r"|\b(?:já )?(?:apagaram|eliminaram|removeram|trataram|processaram)\b"
     r"|\b(?:os meus dados|o meu pedido|a minha retirada) (?:já )?(?:foi|foram) (?:apagad|eliminad|tratad|processad)"
+    # Probe 16 (accents left out here, see `_fold`): 「請確認本人之個人資料是否已經刪除。」 (p16-015,
+    # "not sure", the ticket open), 「所以微信号到底删了没有？」, 「即係而家你哋冇晒我個電話啦嘛？」,
+    # "did you delete my phone number or not?", «e o nome Sofia Ribeiro que escrevi antes, tambem
+    # foi apagado?» (p16-010: "not sure", and kept in the staff console unmasked)
+    r"|(?:资料|信息|数据|电话|电邮|邮箱|名|姓名|名字|号码|联络|问题|查询|转交|单|要求|请求|同意|嘢|email)"
+    r"[^,，。!?？！]{0,8}?是否(?:已经?|经已)?(?:被)?(?:删除|删|清除|撤回|撤销|销毁|移除|注销)"
+    r"|已(?:经)?(?:被)?(?:删除|删|清除|销毁|移除)(?:咗|了|晒|掉|走)?\W*(?:吗|未|没有|没|冇|嘛)"
+    r"|(?:删|清除|销毁)(?:除|走|掉)?(?:咗|了|晒)(?:我|我的|我嘅|我啲|个|嗰个|那个)?\w{0,6}?"
+    r"(?:未|没有|没|吗|冇|嘛)\W*$"
+    r"|(?:冇晒|冇哂|无晒|没有了|已经冇|已经没有|冇咗|没了)(?:我|我的|我个|我嘅|我啲)?(?:个人)?"
+    r"(?:资料|电话|电邮|名|名字|姓名|号码|email|联络|微信|邮箱)"
+    r"|\b(?:was|were|is|are|has|have) (?:my|the) (?:\w+ ){0,2}?(?:data|details|name|number|e-?mail|contact"
+    r"|ticket|request|question|info|information|message|address)(?: \w+)? (?:now |already |really |also "
+    r"|actually )?(?:been )?(?:deleted|removed|erased|withdrawn|gone|cancell?ed|wiped|purged)\b"
+    r"|\bdid you (?:really |actually |also )?(?:delete|remove|erase|wipe|purge)\b"
+    r"|\bdid you (?:really |actually |also )?(?:cancel|withdraw) (?:my|the) (?:ticket|request|question"
+    r"|enquiry|inquiry|complaint)\b"
+    r"|\b(?:nome|e-?mail|dados|numero|telefone|contacto|pedido|pergunta|reclamacao|queixa|informac\w*)\b"
+    r"[^.?!]{0,60}?\b(?:foi|foram|esta|estao|ficou|ficaram)\s+(?:(?:mesmo|tambem|ja|realmente|de facto"
+    r"|bem)\s+)*(?:apagad|eliminad|removid|destruid|retirad|cancelad)"
 )
+
+
+def _fold(text: str) -> str:
+    """Latin letters without their accents: «também» typed «tambem»."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def asks_if_withdrawn(text: str) -> bool:
     """Whether `text` asks whether one's withdrawal (or data's deletion) was done."""
-    return bool(_ASKS_IF_WITHDRAWN.search(normalise(text)))
+    norm = normalise(text)
+    return bool(_ASKS_IF_WITHDRAWN.search(norm) or _ASKS_IF_WITHDRAWN.search(_fold(norm)))
 
 
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your
