@@ -50,6 +50,7 @@ from actions.knowledge_base import get_retriever
 from actions.parsing import (
     Answer,
     about_own_case,
+    corrected_month,
     declines_to_say,
     is_dont_know,
     is_thanks,
@@ -73,19 +74,23 @@ from actions.repayment_slots import (
     SKIPPED,
     about_repayment,
     another_case,
+    another_topic_only,
     answer_to_fact,
     asks_about_schemes,
     asks_about_the_check,
     asks_besides_the_check,
     asks_facts_used,
+    asks_if_rejected_counts,
     asks_staff_to_act,
     asks_when_or_where_to_apply,
     declines_the_check,
     denies_a_loan,
     doubted_facts,
+    due_of,
     extract,
     implied_facts,
     in_other_currency,
+    mentions_rejected_application,
     opens_a_check,
     read_slots,
     revisited_case,
@@ -94,6 +99,7 @@ from actions.repayment_slots import (
     scheme_told,
     states_a_case,
     supposed_slots,
+    unclear_values,
     vague_values,
     wants_to_stop,
     without_refusal,
@@ -101,6 +107,7 @@ from actions.repayment_slots import (
 from actions.service_questions import service_reply
 from actions.small_talk import small_talk_key
 from knowledge.answer import (
+    HANDOFF_PAYLOAD,
     Button,
     Reply,
     compose_contact_offer,
@@ -150,6 +157,9 @@ VAGUE_SLOTS = frozenset({*BOUNDS, "installment_due_date"})
 # ... or this prefix and a slot: the user declined to say it (「不想说」, "I'd rather not say"), which
 # is no answer, least of all a no (p15-012): said so, then "don't know"'s where to ask.
 DECLINED = "declined:"
+# ... or this prefix and the amount's slot: it was written as neither way of writing amounts
+# reads (4.500.00), so which sum is meant is asked, never guessed (p16-017).
+UNCLEAR = "unclear:"
 # ... or this prefix and the slot asked: other facts were told instead of its answer (「倒數第二期」
 # at "which scheme?"), and kept; the question says so (p15-028: they were lost, the user trapped).
 NOTED = "noted:"
@@ -328,6 +338,17 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             return [SlotSet(STOPPED, MISREAD)]  # 「我冇借錢呀 你搞錯咗」 (p10-006)
         if requested and stale_button(tracker, requested):
             return ask_again_events(requested, HINT)
+        if dispatcher is not None and not payload and asks_if_rejected_counts(typed):
+            # 「俾人拒絕咗嗰次申請計唔計入兩次入面㗎？」 got "not sure" (p16-016): what the
+            # newsletter says of the limit, that it says no more, and staff
+            reply = rejected_application_reply(conversation_lang(tracker), typed)
+            send_reply(dispatcher, reply)
+            events = (
+                [SlotSet(STOPPED, ANSWERED)]
+                if requested is None
+                else ask_again_events(requested, HINT)
+            )
+            return [*events, *unanswered_events(tracker, reply)]
         if (
             dispatcher is not None
             and not payload
@@ -375,6 +396,10 @@ class ValidateRepaymentForm(ExtractingFormValidation):
                 # "sorry, I meant March 2020", 「如果係最後一期呢？」, "so am I eligible or not?"
                 # after a decision: decided again from its facts, not asked from the start.
                 return [SlotSet(slot, value) for slot, value in revisited.items()]
+            if dispatcher is not None and another_topic_only(typed):
+                # 「我想問下CITES證書點申請」 (NLU: the check): another topic, no repayment word,
+                # so the knowledge base's reply, and no check (p16-034)
+                return self.no_check(dispatcher, tracker, typed, follow_up=True)
             if (
                 dispatcher is not None
                 and looks_like_question(typed)
@@ -424,7 +449,18 @@ class ValidateRepaymentForm(ExtractingFormValidation):
             # not the user's (the form rejects; a digression rule answers, then resumes). A case
             # supposed ("what if it was due jan 2021?") is the check's own question.
             return self.scheme_told_before(tracker, requested, {})
-        found, too_large = read_slots(typed, requested, intent)
+        told_due = due_of({"installment_due_date": tracker.get_slot("installment_due_date")})
+        found, too_large = read_slots(typed, requested, intent, told_due=told_due)
+        correction = None if payload else corrected_month(typed)
+        if (
+            correction is not None
+            and correction[0] is None
+            and told_due is not None
+            and told_due.month == correction[1]
+            and "installment_due_date" not in found
+        ):
+            # 「唔係八月」: the due date told is taken back, with no other given: asked again
+            found["installment_due_date"] = None
         if (
             requested is None
             and found
@@ -460,10 +496,18 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         hint_value = TOO_LARGE + too_large[0] if too_large else None
         if not hint_value and (vague := vague_values(typed, requested)):
             hint_value = VAGUE + vague[0]  # 「仲有成十幾期」: the exact number is asked for
+        if not hint_value and "installment_amount" not in found:
+            unclear = unclear_values(typed, requested)
+            hint_value = UNCLEAR + unclear[0] if unclear else None  # 4.500.00: asked again
         if "installment_amount" not in found and in_other_currency(typed):
             hint_value = CURRENCY + "installment_amount"  # HKD 3000: asked again, in patacas
-        if not hint_value and requested == "scheme" and found and requested not in found:
-            # told at "which scheme?" instead of it: kept, and said so (p15-028)
+        noting = requested == "scheme" or (
+            correction is not None and requested != "installment_due_date"
+        )
+        if not hint_value and noting and found and requested not in found:
+            # told at "which scheme?" instead of it: kept, and said so (p15-028); a month
+            # corrected at a yes/no question (「九月唔係八月」): kept, and the question again
+            # (p16-028)
             hint_value = NOTED + requested
         hint = SlotSet(HINT, hint_value)
         if found:
@@ -857,6 +901,8 @@ class AskRepaymentSlot(AskSlot):
             question = f"{text(f'form.too_large.{bounded}', lang)} {question}"
         elif hint.startswith(CURRENCY):
             question = f"{text('form.not_patacas', lang)} {question}"
+        elif hint == UNCLEAR + "installment_amount" and self.slot == "installment_amount":
+            question = f"{text('form.unclear_amount', lang)} {question}"
         elif hint.startswith(VAGUE) and (rough := hint.removeprefix(VAGUE)) in VAGUE_SLOTS:
             question = f"{text(f'form.vague.{rough}', lang)} {question}"
         elif (
@@ -1003,9 +1049,30 @@ class ActionSubmitEligibility(Action):
         case = partial_case(slots)
         due = case.installment_due_date if slots.get("installment_due_date") else None
         unknown = slots.get("scheme") == UNKNOWN_SCHEME
-        typed = compose_decision(decision, lang, macao_today(), due, scheme_unknown=unknown)
-        send_reply(dispatcher, Reply(typed, lang, sources=sources))
+        # a rejected application counted towards the limit: said so, and staff offered (p16-016)
+        rejected = "adjustment_limit_reached" in decision.reason_codes and any(
+            mentions_rejected_application(said) for said in typed_texts(tracker)
+        )
+        typed = compose_decision(
+            decision, lang, macao_today(), due, scheme_unknown=unknown, rejected_counted=rejected
+        )
+        buttons = [Button(text("button.handoff", lang), HANDOFF_PAYLOAD)] if rejected else []
+        send_reply(dispatcher, Reply(typed, lang, buttons, sources, handoff_offered=rejected))
         if supposed_slots(tracker.latest_message.get("text") or ""):
             return reset  # "what if it was the last instalment?": the case told stays the case
         decided = {slot: value for slot, value in slots.items() if value is not None}
         return [*reset, SlotSet(DECIDED, decided)]
+
+
+def rejected_application_reply(lang: Lang, asked: str) -> Reply:
+    """Whether a rejected application counts towards the limit: what the newsletter says of the
+    limit (its entry cited), that it says no more, and the offer of staff, who get `asked`."""
+    entry = get_retriever().entries[RULE_ENTRIES["adjustment_limit_reached"]]
+    return Reply(
+        text("repayment.rejected_application_rule", lang),
+        lang,
+        [Button(text("button.handoff", lang), HANDOFF_PAYLOAD)],
+        [{"id": entry.id, "title": entry.title.get(lang)}],
+        handoff_offered=True,
+        unanswered=(asked,),
+    )

@@ -17,18 +17,23 @@ from actions.parsing import (
     MONTH_NAMES,
     NUMBER,
     Answer,
+    corrected_month,
     declines_to_say,
     due_date_options,
     has_refusal,
     is_bare_answer,
     is_dont_know,
+    lone_year,
     looks_like_question,
+    money_amount,
     parse_amount,
     parse_answer,
     parse_contact,
     parse_count,
     read_answer,
+    unclear_number,
     vague_count,
+    words_to_digits,
 )
 from knowledge.clock import macao_today
 from knowledge.repayment import (
@@ -141,6 +146,9 @@ _ADJUST_CUE = re.compile(
     # 「冇調過」 (probe 7), and 「用過一次」 of the adjustments a decision was told
     r"(?:用|调)(?:过|咗|了)\w{0,2}[0-9一二两三四五六七八九十]+次|"
     r"(?:未曾|从未|从来没有?|没有?|冇|未)(?:申请)?(?:过)?调(?:整)?|"
+    # the applications the limit counts: 「申請過兩次」, "applied twice" (p16-016)
+    r"申请(?:过|咗|了)\w{0,2}[0-9一二两三四五六七八九十]+次|"
+    r"\bapplied\b(?=[\w ]{0,30}\b(?:once|twice|times)\b)|"
     r"adjusted|adjustments?|ajust(?:ei|ámos|amos|ado|ada|ados|adas|ou|aram|amentos)\b|vezes)"
 )
 _REMAINING_CUE = re.compile(
@@ -163,6 +171,36 @@ _NOT_LAST = re.compile(
     r"倒数第\s*(?:[2-9]|[二两三四五六七八九十])\s*期|\b(?:second|third)[- ](?:to[- ]|from[- ])?last\b"
     r"|\bpen[uú]ltim|\bantepen[uú]ltim"
 )
+# Another instalment called "last" (normalised): the last one paid, and the one after it. "its the
+# one after the last one i paid" was read as the last instalment and decided the case (p16-008);
+# so would 「我最後還咗嗰期之後嗰期」 and «a seguinte à última que paguei». Only the instalment
+# itself said to be the last one is (「最後一期」, "it's the last one i have to pay", «é a última»).
+_PAID = r"(?:paid|made|settled|repaid|cleared|did)"
+_PAID_PT = r"(?:paguei|pagámos|pagamos|pagou|pagaram|liquidei|foi paga|paga)"
+_ONE_PAID = r"(?:\s+(?:one|instal\w*|install\w*|payment|repayment))?"
+_OTHER_LAST = re.compile(
+    rf"\b(?:after|following|since)\s+(?:the|my|our)\s+(?:very\s+)?last{_ONE_PAID}"
+    rf"(?:\s+(?:that|which))?(?:\s+(?:i|we|you|they)(?:'ve|\s+have|\s+had)?\s+{_PAID}\b)?"
+    rf"|\b(?:the|my|our)\s+(?:very\s+)?last{_ONE_PAID}(?:\s+(?:that|which))?"
+    rf"\s+(?:i|we|you|they)(?:'ve|\s+have|\s+had)?\s+{_PAID}\b"
+    rf"|\blast{_ONE_PAID}\s+(?:that\s+|which\s+)?(?:i|we)(?:'ve|\s+have|\s+had)?\s+{_PAID}\b"
+    # a past one: "the last payment was in March", "my last instalment was paid"
+    rf"|\b(?:the|my|our)\s+last{_ONE_PAID}\s+(?:was|were)\s+(?:in|on|back|{_PAID}|due\s+(?:in|on))\b"
+    r"|最后(?:一次)?(?:还|供|交|俾|畀|缴付|缴|付|偿还)(?:咗|了|过|完)?(?:嘅|的|之)?(?:嗰|那|个)?(?:一)?期"
+    r"|最后(?:一|嗰|那|个)期(?:我|我哋|我们)?(?:已经|已|都)?(?:还|供|交|俾|畀|缴|付|偿还)(?:咗|了|过|完)"
+    r"|(?:最后|上)(?:一|嗰|那|个)期(?:之后|以后|后|嘅下一期|的下一期|下一期)"
+    rf"|\b(?:depois d[ao]|a seguir [àa]|após a|apos a|seguinte [àa])\s+(?:minha\s+|nossa\s+)?"
+    rf"[úu]ltima(?:\s+presta\w+)?(?:\s+(?:que\s+)?{_PAID_PT}\b)?"
+    rf"|\b[úu]ltima(?:\s+presta\w+)?\s+(?:que\s+)?{_PAID_PT}\b"
+    r"|\b[úu]ltima(?:\s+presta\w+)?\s+(?:que\s+)?(?:foi|venceu)\s+(?:em|no|na)\b"
+)
+
+
+def _without_other_last(norm: str) -> str:
+    """`norm` without another instalment called last (`_OTHER_LAST`)."""
+    return _OTHER_LAST.sub(" ", norm)
+
+
 _CANCEL_CUE = re.compile(r"(取消|撤销|cancelled|canceled|revoked|cancelad|anulad)")
 # A case supposed, not stated: 「如果係最後一期又點？」, 「倘該期為最後一期」, "what if…", «e se…».
 _HYPOTHETICAL = re.compile(
@@ -463,7 +501,32 @@ def opens_a_check(text: str, found: dict[str, Any], on_repayment: bool) -> bool:
     of a repayment, tells two facts at once, or the conversation is on the measure
     (`on_repayment`). "ok and the last one" after the Greater Bay Area measures was a last
     instalment, and got a verdict on a check nobody had asked for (p9-052)."""
+    if another_topic_only(text):
+        return False  # 「CITES證書2020年5月到期」: a date of another topic's
     return on_repayment or about_repayment(text) or len(found) >= 2
+
+
+# Another of the newsletter's topics (normalised): CITES, diamonds, import licences, quality
+# certification, the Greater Bay Area, the services agreement.
+_OTHER_TOPIC = re.compile(
+    r"cites|濒危|野生动植物|钻石|金刚石|diamond|diamante|金伯利|kimberley|进口准照|进口许可|准照"
+    r"|import licen|licen[çc]a de importa|质量认证|质量检测|质检|认证|certifica|大湾区|湾区"
+    r"|bay area|\bgba\b|grande baía|grande baia|服务贸易|trade in services|com[ée]rcio de servi"
+)
+# Words of a repayment, a loan or an instalment (normalised): not 「期」 of 有效期 or 到期 alone.
+_REPAYMENT_WORD = re.compile(
+    r"还款|还钱|还贷|供款|贷款|借款|借钱|欠款|欠钱|分期|每期|最后一期|尾期|摊还|偿还|援助|资助"
+    r"|repay|instal|install|\bloan|\baid\b|\bdebt|presta[çc]|reembols|empr[ée]st|d[íi]vida|\bapoio\b"
+    r"|" + "|".join(name.pattern for name in _SCHEME_NAME.values())
+)
+
+
+def another_topic_only(text: str) -> bool:
+    """Whether `text` names another of the newsletter's topics (CITES, diamonds, an import
+    licence…) and no repayment, loan or instalment: it begins no check, whatever the NLU read
+    (「hi，我想搵人跟進下我公司CITES證書嘅申請進度」, NLU: the check 0.52, p16-034)."""
+    norm = normalise(text)
+    return bool(_OTHER_TOPIC.search(norm)) and not _REPAYMENT_WORD.search(norm)
 
 
 def wants_to_stop(text: str) -> bool:
@@ -595,26 +658,44 @@ def revisited_case(decided: dict[str, Any] | None, text: str) -> dict[str, Any] 
     norm = normalise(text)
     if _OTHER_COMPANY.search(norm):
         return None  # "what about my friend's company, …": a case of its own, from nothing
-    if asks_facts_used(text):
-        return dict(decided)  # the facts themselves, to be said back
-    # a question on something else names no fact of the case ("what were 2019's figures?")
-    stating = not looks_like_question(text) or about_repayment(text) or _WHAT_ABOUT.search(norm)
-    changed = supposed_slots(text) or (_stated_again(text) if stating else {})
+    if asks_facts_used(text) or asks_if_rejected_counts(text):
+        return dict(decided)  # the facts themselves, to be said back; what the rule says
+    # a question on something else names no fact of the case ("what were 2019's figures?"); a
+    # sum in patacas other than the measure's own does: «como assim? 4.500 patacas e mais que
+    # 1000!» after a verdict on MOP 4.50 got "not sure" (p16-017)
+    sum_told = money_amount(text)
+    stating = (
+        not looks_like_question(text)
+        or about_repayment(text)
+        or _WHAT_ABOUT.search(norm)
+        or (sum_told is not None and sum_told != ADJUSTED_INSTALMENT)
+    )
+    changed = supposed_slots(text) or (_stated_again(text, decided) if stating else {})
     if changed:
         return {**decided, **changed, **implied_facts(changed)}
     short = len(norm) <= MAX_OUTCOME_QUESTION
     return dict(decided) if short and _ASKS_OUTCOME.search(norm) else None
 
 
-def _stated_again(text: str) -> dict[str, Any]:
+def _stated_again(text: str, decided: dict[str, Any] | None = None) -> dict[str, Any]:
     """What a message after a decision states: its facts, or for a correction ("sorry, it was 3
-    thousand", 「sorry 講錯，係卅期」) or a sum or count told alone, the value it corrects."""
-    found = read_slots(text, None)[0]
+    thousand", 「sorry 講錯，係卅期」) or a sum or count told alone, the value it corrects. A month
+    corrected alone keeps the year of the due date `decided` used."""
+    found = read_slots(text, None, told_due=due_of(decided))[0]
     norm = normalise(text)
     told_alone = _MONEY_WORD.search(norm) or _TIMES.search(norm) or _INSTALMENT_COUNT.search(norm)
     if found or not (_CORRECTION.search(norm) or told_alone):
         return found
     return _told_again(text, found)
+
+
+def due_of(facts: dict[str, Any] | None) -> dt.date | None:
+    """The due date among `facts` (the slots' ISO string), or None."""
+    due = (facts or {}).get("installment_due_date")
+    try:
+        return None if due is None else dt.date.fromisoformat(str(due))
+    except ValueError:
+        return None
 
 
 def extract(text: str, requested: str | None) -> dict[str, Any]:
@@ -623,7 +704,27 @@ def extract(text: str, requested: str | None) -> dict[str, Any]:
 
 
 def read_slots(
-    text: str, requested: str | None, intent: str | None = None, today: dt.date | None = None
+    text: str,
+    requested: str | None,
+    intent: str | None = None,
+    today: dt.date | None = None,
+    told_due: dt.date | None = None,
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """`_read_slots`, and the applications counted from the adjustments read (`_applications`,
+    once, for the whole message)."""
+    found, too_large = _read_slots(text, requested, intent, today, told_due)
+    if isinstance(found.get("adjustments_used"), int):
+        norm = words_to_digits(normalise(text))
+        found["adjustments_used"] = _applications(norm, found["adjustments_used"])
+    return found, too_large
+
+
+def _read_slots(
+    text: str,
+    requested: str | None,
+    intent: str | None = None,
+    today: dt.date | None = None,
+    told_due: dt.date | None = None,
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """Slot values stated in `text` (as `extract`), and the slots whose stated number is beyond
     its bound in BOUNDS — those are left out of the values. `intent`, the NLU's, reads a bare
@@ -631,8 +732,12 @@ def read_slots(
     counted from `today` (default: Macao's today), 「上個月」 · "next month", is the due date when
     the due date was asked or the message says "due". Two months told as alternatives are the
     due date only when either decides alike (`settled_due_date`); a value taken back
-    (「兩次 啊唔係 係一次」) gives way to the one told after it."""
-    norm = normalise(text)
+    (「兩次 啊唔係 係一次」) gives way to the one told after it. A month corrected (「九月唔係八月」)
+    is the due date, in the year of the one it names or of `told_due` (the due date told before);
+    a message correcting a value (a month, a count) answers no yes/no question (p16-028). A
+    rejected application told beside the adjustments is counted: the limit is on applications
+    (p16-016)."""
+    norm = _without_other_last(words_to_digits(normalise(text)))
     if _HYPOTHETICAL.search(norm) or is_command_text(text):
         # "What if the due date had been January 2021?": a case supposed states no fact; nor
         # does a command typed or a button from elsewhere (`deny{"answer_to":"grant_cancelled"}`
@@ -643,8 +748,12 @@ def read_slots(
     if scheme and (scheme != "other" or requested == "scheme"):
         found["scheme"] = scheme
     due = settled_due_date(_due_options(text, requested, today))
+    correction = corrected_month(text)
+    if correction is not None and correction[0] is not None:
+        due = _month_meant(text, correction[0], due, told_due) or due
     if due:
         found["installment_due_date"] = due.isoformat()
+    correcting = correction is not None or bool(_VALUE_TAKEN_BACK.search(norm))
     lowered = _lowered_from(norm)
     if lowered is not None:
         norm = _LOWERED_FROM.sub(" ", norm)  # 「12000調到1000」's sums are no count (剩返幾多)
@@ -675,12 +784,10 @@ def read_slots(
     # the message is tied to another slot or states another fact (「更正：應為2020年9月，並非8月」
     # corrects the date; its 並非 is no answer to "is it the last instalment?").
     bare = {slot: parse for slot, _cue, parse in _CUED}
-    leading = (
-        _leading_answer(norm)
-        if requested in YES_NO and requested not in found and cued_any
-        else None
-    )
-    if leading is None and requested in YES_NO and requested not in found and cued_any:
+    # A value taken back (「九月唔係八月」, "not twice, once") is no yes or no (p16-028).
+    answerable = requested in YES_NO and requested not in found and not correcting
+    leading = _leading_answer(norm) if answerable and cued_any else None
+    if leading is None and answerable and cued_any:
         leading = _closing_answer(norm)  # 「check咗 仲有3期 所以唔係」 (p12-024)
     if leading is not None and not found.keys() & _UNCUED:
         # 「唔係，仲有成十幾期」 to "is this the last instalment?": its first clause answers
@@ -689,7 +796,7 @@ def read_slots(
     if requested in found or cued_any:
         pass
     elif requested in YES_NO:
-        value = None if found else answer_value(answer_to_fact(norm, intent))
+        value = None if found or correcting else answer_value(answer_to_fact(norm, intent))
         if value is not None:
             found[requested] = value
     elif requested in bare and not looks_like_question(norm.rstrip("?？ ")):
@@ -723,6 +830,95 @@ def read_slots(
     if requested and unanswered and (is_dont_know(norm) or declined or _SKIP.search(norm)):
         found[requested] = SKIPPED
     return found, too_large
+
+
+def _month_meant(
+    text: str, month: int, due: dt.date | None, told_due: dt.date | None
+) -> dt.date | None:
+    """The due date a month corrected means: that month in the one year `text` names, else in
+    the year of the date it names (「2020年8月唔係…」), else of `told_due`; None without a year."""
+    if due is not None and due.month == month:
+        return due
+    year = lone_year(text) or (due.year if due else None) or (told_due.year if told_due else None)
+    if year is None:
+        return None
+    last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, last_day)
+
+
+# A value taken back (normalised): a negation right before a month, a count or a sum — 「唔係八月」,
+# 「唔係兩次」, "not twice", «não são duas». Such a message corrects; it is no "no" (p16-028).
+_VALUE_TAKEN_BACK = re.compile(
+    r"(?:唔系|不是|并非|而非|\bnot\b|\bisn'?t\b|\bwasn'?t\b|\bnão (?:é|e|são|sao|era|eram|foi|foram)\b"
+    r"|\bnao (?:é|e|são|sao|era|eram|foi|foram)\b)\s*(?:系|是|为)?\s*"
+    rf"(?:\d|[一二两三四五六七八九十廿卅]+\s*(?:次|期|月|年|千|万|蚊|元)|(?:{MONTH_NAMES})\b"
+    r"|(?:once|twice|two|three|duas|dois|três|tres)\b)"
+)
+
+# An application not approved (normalised): 「另一次係俾人拒絕咗」 (p16-016), "one was rejected",
+# «outro pedido foi recusado».
+_REJECTED = re.compile(
+    r"拒绝|驳回|被拒|唔批|不批|冇批|没批|未获批|不获批|未获批准|不获批准|唔获批"
+    r"|\brejected\b|\brefused\b|\bturned down\b|\bdeclined\b|\bdenied\b|\bnot approved\b"
+    r"|\b(?:wasn'?t|was not|weren'?t|were not) approved\b"
+    r"|recusad|indeferid|rejeitad|negad|\bn[ãa]o (?:foi |foram )?aprovad"
+)
+_NOT_REJECTED = re.compile(
+    r"(?:冇|没有?|未曾|从未|从来没有?|唔曾|\bnever\b|\bnot\b|\bwasn'?t\b|\bn[ãa]o\b|\bnunca\b)"
+    r"\s*(?:(?:ever|been|foi|俾人|畀人|被|过)\s*){0,2}$"
+)
+# Words of applying: a count told with them counts the applications, the rejected one included.
+_APPLIED = re.compile(r"申请|\bappl(?:y|ied|ication)|\bpedi(?:do|dos|u|mos)?\b|candidat|requer")
+
+
+def _rejected_count(clause: str) -> int:
+    """How many applications `clause` says were rejected: the count told beside the word (「兩次
+    都被拒」), one when none is told, none when it says there was no rejection."""
+    cue = _REJECTED.search(clause)
+    if cue is None or _NOT_REJECTED.search(clause[: cue.start()]):
+        return 0
+    count = _nearest_count(_REJECTED.sub(" ", clause), None)
+    return 1 if count is None else count
+
+
+def _applications(norm: str, count: int) -> int:
+    """The applications made, from the adjustments `count` read in `norm`: a rejected application
+    told beside adjustments is one more (「調過…一次咋，另一次係俾人拒絕咗」: two), unless the
+    count was of applications already (「申請過兩次，其中一次被拒」: two)."""
+    clauses = [c for c in _CLAUSE_BREAK.split(norm) if c.strip()]
+    refused = [c for c in clauses if _REJECTED.search(c)]
+    if not refused:
+        return count
+    rejected = sum(_rejected_count(c) for c in refused)
+    others = [c for c in clauses if not _REJECTED.search(c)]
+    if not any(_COUNT_TOKEN.search(_strip_dates(c)) for c in others):
+        return max(count, rejected)  # the count was the rejected one's own (「有一次俾人拒絕咗」)
+    if any(_APPLIED.search(c) for c in others):
+        return count
+    return count + rejected
+
+
+def mentions_rejected_application(text: str) -> bool:
+    """Whether `text` tells of an application that was not approved."""
+    norm = normalise(text)
+    return any(_rejected_count(c) > 0 for c in _CLAUSE_BREAK.split(norm) if _REJECTED.search(c))
+
+
+# Whether a rejected application counts towards the limit (normalised): 「俾人拒絕咗嗰次申請計唔計入
+# 兩次入面㗎？」 got "not sure" (p16-016).
+_COUNTS_TOWARDS = re.compile(
+    r"计(?:唔|不)?计|计(?:算)?(?:入|在|进)|算(?:唔|不)算|算(?:入|在|进)|包括|包唔包|占"
+    r"|\bcount|\binclud|\btowards?\b|\blimit|\bconta|inclu|\blimite|两次|twice|\btwo\b|duas"
+)
+
+
+def asks_if_rejected_counts(text: str) -> bool:
+    """Whether `text` asks whether an application that was not approved counts towards the limit
+    of applications; the newsletter does not say."""
+    norm = normalise(text)
+    return looks_like_question(text) and bool(
+        _REJECTED.search(norm) and _COUNTS_TOWARDS.search(norm)
+    )
 
 
 def _due_options(text: str, requested: str | None, today: dt.date | None) -> list[dt.date]:
@@ -779,13 +975,13 @@ def _taken_back(
         if looks_like_question(norm):
             return {}, ()
         before, after = split["wrong"], split["right"]
-    earlier = read_slots(before, requested, today=today)[0]
-    later, too_large = read_slots(after, requested, today=today)
+    earlier = _read_slots(before, requested, today=today)[0]
+    later, too_large = _read_slots(after, requested, today=today)
     if len(earlier) == 1 and not later:
         # "we adjusted once before. sorry, I meant twice": the bare value after the mark
         # corrects the one fact told before it (p14-037 kept "once")
         (slot,) = earlier
-        later, too_large = read_slots(after, slot, today=today)
+        later, too_large = _read_slots(after, slot, today=today)
     corrected = {slot: later[slot] for slot in earlier.keys() & later.keys()}
     return corrected, tuple(slot for slot in too_large if slot in earlier)
 
@@ -904,6 +1100,18 @@ def vague_values(text: str, requested: str | None, today: dt.date | None = None)
     return (requested,) if uncued and _rough(norm) else ()
 
 
+def unclear_values(text: str, requested: str | None) -> tuple[str, ...]:
+    """The amount, when `text` writes it as neither way of writing amounts reads (4.500.00 ·
+    4,500,00): asked again, never guessed."""
+    norm = normalise(text)
+    if _HYPOTHETICAL.search(norm):
+        return ()
+    clauses = [norm] if requested == "installment_amount" else _clauses_with(norm, _AMOUNT_CUE)
+    if any(unclear_number(_strip_dates(_TARGET.sub(" ", c))) for c in clauses):
+        return ("installment_amount",)
+    return ()
+
+
 # The amount one wants to pay, after a word for lowering it anywhere before ("reduce my
 # instalment of MOP 6500 to 1000" is no range from 6500 to 1000).
 _LOWERING = re.compile(r"\b(?:reduc|lower|cut|bring|decreas|reduz|baix|diminu)\w*|减|调低|下调|降")
@@ -1012,7 +1220,12 @@ def _amount(clause: str, cue: re.Pattern[str] | None) -> Decimal | None:
     if _rough(clause):
         return None  # 「大概兩萬」: asked for exactly (`vague_values`)
     clause = _TARGET.sub(" ", clause)
-    amount = parse_amount(_strip_dates(clause))
+    undated = _strip_dates(clause)
+    if unclear_number(undated):
+        return None  # 4.500.00: which sum is asked (`unclear_values`), never guessed
+    # the sum beside a currency first: «faltavam mais 3 … MOP 4.500,00» is no instalment of 3
+    priced = money_amount(undated)
+    amount = priced if priced is not None else parse_amount(undated)
     if amount is None or amount <= 0:
         return None
     if cue is not None and amount < 1000 and not _MONEY_WORD.search(clause):
@@ -1098,6 +1311,7 @@ def _doubted(norm: str, requested: str | None) -> tuple[str, ...]:
     the verdict used once), 「唔知算唔算取消」 at the adjustments question (p14-024: the
     adjustments question was said to decide the result). A bare doubtful answer (「好似係」) to the
     question asked is doubted too."""
+    norm = _without_other_last(norm)
     doubted = [
         slot
         for slot, cue in _DOUBT_CUES.items()
@@ -1129,6 +1343,15 @@ _STAFF_TO_ACT = re.compile(
     r"|\b(?:can|could|would) (?:a |one of )?(?:your )?(?:staff|officers?|staff member|someone from the"
     r" bureau) (?:please )?(?:check|look (?:at|into|up)|pull up|find)"
     r"|\b(?:um|uma) (?:funcionári[oa]|pessoa) (?:pode|podia|poderia) (?:verificar|ver|consultar)"
+    # someone to follow something up: 「我想搵人跟進下我公司CITES證書嘅申請進度」 began the
+    # repayment check (p16-034)
+    r"|(?:揾|找)(?:个|一个|位)?(?:人|职员|工作人员|同事|专人)(?:帮(?:我|手)?|同我|嚟|来|去)?"
+    r"(?:跟进|处理|跟|查|睇下|看看|看一下)"
+    r"|\b(?:can|could|would) (?:someone|somebody|a person|anyone)(?: from [\w ]{2,20}?)?"
+    r" (?:please )?(?:follow (?:it |this |that )?up|check|look into|handle)"
+    r"|\bi (?:want|need|would like|'d like) (?:someone|somebody|a person|a staff member) to"
+    r" (?:follow (?:it |this |that )?up|check|look into|handle)"
+    r"|\b(?:alguém|alguem) (?:pode|podia|poderia|que possa) (?:acompanhar|verificar|tratar|ver)"
 )
 
 

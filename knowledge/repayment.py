@@ -3,7 +3,7 @@
 Source (经济局推出“调整各项援助计划的还款”措施): beneficiaries of the three schemes who have not
 finished repaying may have their most recent unpaid instalment lowered to MOP 1,000, the balance
 spread evenly over the remaining repayment period; only repayments up to 31 December 2020; at most
-two adjustments per beneficiary; not for the last instalment or a cancelled grant.
+two applications to adjust per beneficiary; not for the last instalment or a cancelled grant.
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ COVERED_SCHEMES = frozenset({"sme_aid", "young_entrepreneurs_aid", "typhoon_hato
 # scheme: p14-028). To `decide` it is a scheme like any other string; callers map it first.
 UNKNOWN_SCHEME = "unknown"
 ADJUSTED_INSTALMENT = Decimal("1000.00")
+# The limit as the newsletter words it: it counts applications («可申请…两次», "may apply … at
+# most twice"), so `Case.adjustments_used` is the applications made, a rejected one included (the
+# chat counts one told of, p16-016); whether a rejected application counts the newsletter does not
+# say, and the chat says so (`repayment.rejected_*`).
+ADJUSTMENT_LIMIT_RULE = "每间受惠企业最多可申请调整还款两次"
 MAX_ADJUSTMENTS = 2
 LAST_DUE_DATE = dt.date(2020, 12, 31)
 CENT = Decimal("0.01")
@@ -52,7 +57,7 @@ class Case:
     installment_due_date: dt.date
     is_last_installment: bool
     grant_cancelled: bool
-    adjustments_used: int
+    adjustments_used: int  # applications to adjust already made (ADJUSTMENT_LIMIT_RULE)
     repayment_completed: bool = False
     installment_amount: Decimal | None = None
     remaining_installments_after: int | None = None

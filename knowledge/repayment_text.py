@@ -41,6 +41,7 @@ def compose_decision(
     today: dt.date,
     due_date: dt.date | None = None,
     scheme_unknown: bool = False,
+    rejected_counted: bool = False,
 ) -> str:
     """The officer's answer: the verdict, every reason, the new schedule, and the period.
 
@@ -48,10 +49,14 @@ def compose_decision(
     that qualifies with an instalment due on the measure's last day (`due_date`) is told that the
     newsletter's "before that day" leaves that very day open (p12-030). A case whose user did not
     know which of the three schemes is theirs (`scheme_unknown`) is told that the answer assumes
-    one of them (p14-028)."""
+    one of them (p14-028). A case ruled out by the limit of applications with a rejected
+    application counted (`rejected_counted`) is told that it was, and that the newsletter does
+    not say whether one counts (p16-016)."""
     composed = _compose(decision, lang, today, due_date)
     if scheme_unknown:
         composed += "\n" + text("repayment.scheme_unsure_note", lang)
+    if rejected_counted and "adjustment_limit_reached" in decision.reason_codes:
+        composed += "\n" + text("repayment.rejected_counted_note", lang)
     return composed
 
 

@@ -19,6 +19,9 @@ from actions.parsing.answers import (
     wants_own_adjustment,
 )
 from actions.parsing.contacts import (
+    EDIT,
+    WITHDRAW,
+    after_ticket_request,
     asks_about_own_data,
     asks_if_one_contact_enough,
     asks_question_only,
@@ -40,10 +43,12 @@ from actions.parsing.contacts import (
     split_contact_message,
     wants_staff,
     withdraws_consent,
+    withdraws_the_ticket,
     withholds_details,
 )
 from actions.parsing.dates import (
     MONTH_NAMES,
+    corrected_month,
     due_date_options,
     lone_year,
     parse_due_date,
@@ -54,9 +59,12 @@ from actions.parsing.numbers import (
     HUGE,
     NUMBER,
     chinese_number,
+    money_amount,
     parse_amount,
     parse_count,
+    unclear_number,
     vague_count,
+    words_to_digits,
 )
 from actions.parsing.talk import (
     addresses_the_assistant,
@@ -82,13 +90,16 @@ from handoff.text import MAX_NAME_LENGTH  # the name's bound, with the readers t
 
 __all__ = [
     "CN_NUMERAL",
+    "EDIT",
     "HUGE",
     "MAX_NAME_LENGTH",
     "MONTH_NAMES",
     "NUMBER",
+    "WITHDRAW",
     "Answer",
     "about_own_case",
     "addresses_the_assistant",
+    "after_ticket_request",
     "asks_about_newer_aid",
     "asks_about_own_data",
     "asks_about_privacy",
@@ -105,6 +116,7 @@ __all__ = [
     "chinese_number",
     "comes_back",
     "complains",
+    "corrected_month",
     "declines_name",
     "declines_one_contact",
     "declines_to_say",
@@ -121,6 +133,7 @@ __all__ = [
     "is_thanks",
     "lone_year",
     "looks_like_question",
+    "money_amount",
     "names_its_subject",
     "numbered_part",
     "only_acknowledges",
@@ -141,10 +154,13 @@ __all__ = [
     "says_not_agreed",
     "split_contact_message",
     "takes_leave",
+    "unclear_number",
     "vague_count",
     "wants_own_adjustment",
     "wants_staff",
     "with_year",
     "withdraws_consent",
+    "withdraws_the_ticket",
     "withholds_details",
+    "words_to_digits",
 ]

@@ -331,3 +331,36 @@ def with_year(text: str, year: int) -> str | None:
     if _ANY_YEAR.search(norm) or parse_due_date(norm) or not _MONTH_WITHOUT_YEAR.search(norm):
         return None
     return f"{year}年{norm}" if re.search(r"\d\s*月", norm) else f"{norm} {year}"
+
+
+# --- A month corrected (p16-028) ------------------------------------------------------------------
+# 「佢而家話係九月唔係八月」 at "is it the last instalment?": its 唔係 was taken as "no", and the
+# due date kept as August. A month right after a negation is the month taken back; the one month
+# named without one is the month meant ("not August, September", «não é agosto, é setembro»).
+_NAMED_MONTH = re.compile(
+    rf"(?<![\d/.-])(?P<digits>\d{{1,2}})\s*月(?:份)?"
+    rf"|\b(?P<word>{_FULL_MONTH_NAMES}|{'|'.join(_SAFE_ABBREVIATIONS)})\b"
+)
+_NEGATION_BEFORE = re.compile(
+    r"(?:唔系|不是|并非|而非|不系|唔好系|not|isn'?t|wasn'?t|instead of|rather than|não|nao|em vez de"
+    r"|e não|e nao)"
+    r"(?:\s*(?:系|是|为|in|é|e|era|foi|o mês de|o mes de|de|em|the month of))?\s*$"
+)
+
+
+def corrected_month(text: str) -> tuple[int | None, int] | None:
+    """(the month meant, the month taken back) when `text` takes a month back: 「九月唔係八月」 →
+    (9, 8), 「唔係八月」 → (None, 8); None when it takes none back."""
+    norm = _digits_in_dates(normalise(text))
+    meant: set[int] = set()
+    taken_back: set[int] = set()
+    for m in _NAMED_MONTH.finditer(norm):
+        month = int(m["digits"]) if m["digits"] else _MONTHS.get(m["word"])
+        if month is None or not 1 <= month <= 12:
+            continue
+        denied = _NEGATION_BEFORE.search(norm[max(0, m.start() - 20) : m.start()])
+        (taken_back if denied else meant).add(month)
+    meant -= taken_back
+    if len(taken_back) != 1:
+        return None
+    return (meant.pop() if len(meant) == 1 else None), taken_back.pop()

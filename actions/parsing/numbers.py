@@ -103,8 +103,77 @@ _SCALES = {"亿": 100_000_000, "万": 10000, "千": 1000, "k": 1000, "mil": 1000
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
-# Thousands in words: «oito mil patacas», "eight thousand".
-_WORD_THOUSANDS = re.compile(r"\b([a-zà-ÿ]+)\s+(?:mil|thousand)\b")
+# Amounts in words (normalised), English and Portuguese: «quatro mil e quinhentas patacas» (p16-017:
+# not read, and «oito mil» alone was), "two thousand seven hundred and fifty". Each word's value;
+# the scales multiply what comes before them.
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "tres": 3, "quatro": 4, "cinco": 5,
+    "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10, "onze": 11, "doze": 12, "treze": 13,
+    "catorze": 14, "quatorze": 14, "quinze": 15, "dezasseis": 16, "dezesseis": 16,
+    "dezassete": 17, "dezessete": 17, "dezoito": 18, "dezanove": 19, "dezenove": 19, "vinte": 20,
+    "trinta": 30, "quarenta": 40, "cinquenta": 50, "sessenta": 60, "setenta": 70, "oitenta": 80,
+    "noventa": 90, "cem": 100, "cento": 100, "duzentos": 200, "duzentas": 200, "trezentos": 300,
+    "trezentas": 300, "quatrocentos": 400, "quatrocentas": 400, "quinhentos": 500,
+    "quinhentas": 500, "seiscentos": 600, "seiscentas": 600, "setecentos": 700, "setecentas": 700,
+    "oitocentos": 800, "oitocentas": 800, "novecentos": 900, "novecentas": 900,
+}  # fmt: skip
+_HUNDRED = frozenset({"hundred"})
+_WORD_SCALES = {"thousand": 1000, "mil": 1000, "million": 1_000_000, "milhão": 1_000_000,
+                "milhao": 1_000_000, "milhões": 1_000_000, "milhoes": 1_000_000}  # fmt: skip
+_NUMBER_WORD = "|".join(sorted((*_UNITS, *_HUNDRED, *_WORD_SCALES), key=len, reverse=True))
+# A run of number words ("a" only before a scale: "a thousand"), joined by spaces, hyphens and
+# "and" / «e»; digits only before a scale (4 mil e quinhentas).
+_WORD_RUN = re.compile(
+    rf"(?<![\w.,])(?<!\d\s)(?:(?:{_NUMBER_WORD})|a(?=\s+(?:hundred|thousand|million))"
+    rf"|\d{{1,3}}(?=\s+(?:mil|thousand|million|milh)))"
+    rf"(?:(?:\s+(?:and|e)\s+|\s+|-)(?:{_NUMBER_WORD}|\d{{1,3}}(?![\d.,]?\d))(?![\w-]))*(?![\w-])"
+)
+_WORD_CURRENCY_AFTER = re.compile(r"\s*(?:patacas?|mop|dollars?|澳门元|澳门币)\b")
+
+
+def _run_value(run: str) -> int | None:
+    total, current = 0, 0
+    for word in re.split(r"\s+|-", run):
+        if word in ("and", "e", ""):
+            continue
+        if word == "a":
+            current = 1
+        elif word.isdigit():
+            current += int(word)
+        elif word in _HUNDRED:
+            current = max(current, 1) * 100
+        elif word in _WORD_SCALES:
+            total += max(current, 1) * _WORD_SCALES[word]
+            current = 0
+        elif word in _UNITS:
+            current += _UNITS[word]
+        else:
+            return None
+    return total + current
+
+
+def words_to_digits(norm: str) -> str:
+    """`norm` (normalised) with amounts written in words as digits: «quatro mil e quinhentas
+    patacas» → «4,500 patacas», "two thousand seven hundred and fifty" → "2,750". Only a run with a
+    scale (hundred, thousand, mil, cem, quinhentos …) or followed by a currency: "one", «uma
+    vez», "three instalments" stay words."""
+
+    def spelt(match: re.Match[str]) -> str:
+        run = match.group()
+        words = [w for w in re.split(r"\s+|-", run) if w not in ("and", "e", "")]
+        scaled = any(w in _HUNDRED or w in _WORD_SCALES or _UNITS.get(w, 0) >= 100 for w in words)
+        priced = bool(_WORD_CURRENCY_AFTER.match(norm, match.end()))
+        if not words or all(w.isdigit() or w == "a" for w in words) or not (scaled or priced):
+            return run
+        value = _run_value(run)
+        # (grouped, so that «de dois mil» is no year: «de 2,000»)
+        return run if value is None else f"{min(value, HUGE):,}"
+
+    return _WORD_RUN.sub(spelt, norm)
 
 
 # The numerals of formal writing (伍仟, 壹萬), as normalised; not 陆 (also "land": 大陆) or 参.
@@ -117,11 +186,35 @@ _NOT_MONEY_AFTER = re.compile(
     r"\s*(?:[期次个年月日号间家位名项宗成岁%]|(?:instalments|installments|payments|times|months|years"
     r"|prestações|prestacoes|parcelas|pagamentos|vezes|meses|anos)\b)"
 )
+# A decimal comma with no thousands before it: 4,50 · 12000,50 (Portuguese), not 2,750 (two
+# thousand seven hundred and fifty) nor a count after a comma (「5000,3期」).
+_COMMA_DECIMAL = re.compile(
+    r"(?<![\d.,])(\d+),(\d{1,2})(?![\d.,]*\d)(?!\s*(?:[期次个年月日号]|instal|install|prest|vez|time))"
+)
 
 
 def _plain_thousands(match: re.Match[str]) -> str:
     whole = match.group(1).replace(".", "")
     return f"{whole}.{match.group(2)}" if match.group(2) else whole
+
+
+# The two ways amounts are written: 4,500.50 (English, Chinese) and 4.500,50 (Portuguese); either
+# way a bare decimal has one or two places (4.50 · 4,50) and three digits after the only separator
+# are thousands (4.500 · 2,750: no sum of money has three decimal places).
+_CLEAR_NUMBER = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+)
+_WRITTEN_NUMBER = re.compile(r"(?<![\w.,])\d(?:[\d.,]*\d)?")
+
+
+def unclear_number(text: str) -> bool:
+    """Whether `text` writes a number that neither way of writing amounts reads (4.500.00 ·
+    4,500,00 · 4.5000 · 12,34,567): which sum is meant is asked, never guessed. (Dates are the
+    caller's to set aside first: 15.07.2020 is one.)"""
+    return any(
+        not _CLEAR_NUMBER.fullmatch(number.group())
+        for number in _WRITTEN_NUMBER.finditer(normalise(text))
+    )
 
 
 # Digits with Chinese units between them: 1萬2 (12,000), 1萬5千, 2萬3千5, 1萬零500. Only the
@@ -137,12 +230,24 @@ def _spelt_out(match: re.Match[str]) -> str:
     return re.sub(r"\d+", lambda run: str(cn2an.an2cn(run.group())), match.group())
 
 
-def parse_amount(text: str) -> Decimal | None:
-    """The first amount of money in `text`, in MOP, to the cent; at most HUGE."""
-    norm = _POINTED_THOUSANDS.sub(_plain_thousands, normalise(text).translate(_FORMAL_NUMERALS))
-    norm = _DIGITS_AND_UNITS.sub(_spelt_out, norm)
-    if (words := _WORD_THOUSANDS.search(norm)) and words.group(1) in _WORD_NUMBERS:
-        return Decimal(_WORD_NUMBERS[words.group(1)] * 1000).quantize(Decimal("0.01"))
+def _amount_text(text: str) -> str:
+    """`text` normalised with every amount in one shape: words as digits, thousands separators
+    dropped, a decimal point, Chinese units between digits spelt out."""
+    norm = words_to_digits(normalise(text).translate(_FORMAL_NUMERALS))
+    norm = _POINTED_THOUSANDS.sub(_plain_thousands, norm)
+    norm = _COMMA_DECIMAL.sub(r"\1.\2", norm)
+    return _DIGITS_AND_UNITS.sub(_spelt_out, norm)
+
+
+# A currency beside a number: MOP 4500 · 4500 patacas · 4500蚊 · 澳門幣4500 · $4500.
+_CURRENCY_BEFORE = re.compile(r"(?:mop|澳门币|澳门元|patacas?|\$)\s*\$?\s*$")
+_CURRENCY_AFTER = re.compile(r"\s*(?:mop\b|patacas?\b|澳门元|澳门币|蚊|元|块)")
+
+
+def _amounts(norm: str) -> list[tuple[Decimal, bool]]:
+    """Every amount of money in `norm` (from `_amount_text`), in order, each with whether a
+    currency stands beside it."""
+    found: list[tuple[Decimal, bool]] = []
     for match in _MONEY.finditer(norm):
         if _NOT_MONEY_AFTER.match(norm, match.end()):
             continue
@@ -154,11 +259,29 @@ def parse_amount(text: str) -> Decimal | None:
             if value is None:
                 continue
             value = min(value * _SCALES.get(scale, 1), _HUGE)
-            return value.quantize(Decimal("0.01"))
-        number = chinese_number(match.group("cn"))
-        if number:
-            return Decimal(min(number, HUGE)).quantize(Decimal("0.01"))
-    return None
+        else:
+            number = chinese_number(match.group("cn"))
+            if not number:
+                continue
+            value = Decimal(min(number, HUGE))
+        priced = bool(
+            _CURRENCY_BEFORE.search(norm, 0, match.start())
+            or _CURRENCY_AFTER.match(norm, match.end())
+        )
+        found.append((value.quantize(Decimal("0.01")), priced))
+    return found
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The first amount of money in `text`, in MOP, to the cent; at most HUGE."""
+    amounts = _amounts(_amount_text(text))
+    return amounts[0][0] if amounts else None
+
+
+def money_amount(text: str) -> Decimal | None:
+    """The first amount in `text` written beside a currency («faltavam mais 3 … o valor era MOP
+    4.500,00»: 4500, not the 3 instalments), or None."""
+    return next((value for value, priced in _amounts(_amount_text(text)) if priced), None)
 
 
 _COUNT_NUMBER = re.compile(r"\d+(?:e\+?\d+)?")

@@ -119,7 +119,7 @@ def test_the_facts_read_as_before() -> None:
         "The instalment is not above MOP 1,000, so there is nothing to reduce."
     )
     assert text("form.question.adjustments_used", "pt") == (
-        "Quantas vezes já ajustou o reembolso? (0, 1 ou 2)"
+        "Quantas vezes já pediu o ajustamento do reembolso? (0, 1 ou 2)"
     )
     assert text("form.too_large.installment_amount", "pt") == (
         "Desculpe, o valor da prestação não pode exceder 100 000 000 patacas."
