@@ -104,20 +104,20 @@ class Turns:
             logger.error("post-ticket clean-up failed for %s: %s", reference, type(exc).__name__)
 
     async def _after_withdrawal(self, conversation: str) -> None:
-        if self.on_withdrawn is None:
-            return
-        try:
-            await self.on_withdrawn(conversation)
-        except Exception as exc:  # the type only: a database error would quote the data
-            logger.error("clean-up after a withdrawal failed: %s", type(exc).__name__)
+        await _clean_up(self.on_withdrawn, conversation, "a withdrawal")
 
     async def _after_handoff_ended(self, conversation: str) -> None:
-        if self.on_handoff_ended is None:
-            return
-        try:
-            await self.on_handoff_ended(conversation)
-        except Exception as exc:  # the type only: a database error would quote the data
-            logger.error("clean-up after an ended hand-off failed: %s", type(exc).__name__)
+        await _clean_up(self.on_handoff_ended, conversation, "an ended hand-off")
+
+
+async def _clean_up(hook: HandoffEndedHook | None, conversation: str, after: str) -> None:
+    """Run a clean-up hook on `conversation`; its failure is logged, never the turn's."""
+    if hook is None:
+        return
+    try:
+        await hook(conversation)
+    except Exception as exc:  # the type only: a database error would quote the data
+        logger.error("clean-up after %s failed: %s", after, type(exc).__name__)
 
 
 def withdrawal_in(messages: list[dict[str, Any]]) -> bool:
