@@ -104,7 +104,7 @@ from actions.repayment_slots import (
     wants_to_stop,
     without_refusal,
 )
-from actions.service_questions import service_reply
+from actions.service_questions import after_ticket_stop, send_service_reply, service_reply
 from actions.small_talk import small_talk_key
 from knowledge.answer import (
     HANDOFF_PAYLOAD,
@@ -309,6 +309,11 @@ class ValidateRepaymentForm(ExtractingFormValidation):
         payload = is_payload(tracker) or is_typed_command(tracker)
         typed = "" if payload else tracker.latest_message.get("text") or ""
         intent = latest_intent(tracker)
+        if dispatcher is not None and typed and (withdrawn := after_ticket_stop(tracker, typed)):
+            # 「算了，幫我撤回張單」, "please cancel my ticket, delete my data" while the check runs
+            # stopped the check and left the ticket open (p16): the ticket is withdrawn, and the
+            # check ends (before the stop words, which would end it only)
+            return [SlotSet(STOPPED, ANSWERED), *send_service_reply(dispatcher, tracker, withdrawn)]
         if (
             (intent == "request_human" and requested)
             or wants_staff(typed)

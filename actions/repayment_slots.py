@@ -747,7 +747,7 @@ def _read_slots(
     scheme = parse_scheme(text, asked=requested == "scheme")
     if scheme and (scheme != "other" or requested == "scheme"):
         found["scheme"] = scheme
-    due = settled_due_date(_due_options(text, requested, today))
+    due = settled_due_date(_due_options(_due_text(text), requested, today))
     correction = corrected_month(text)
     if correction is not None and correction[0] is not None:
         due = _month_meant(text, correction[0], due, told_due) or due
@@ -929,6 +929,51 @@ def _due_options(text: str, requested: str | None, today: dt.date | None) -> lis
         # (and a festival, part of a year or season: 「春節前後啦 2020年」, p12-002)
         options = due_date_options(text, today or macao_today(), periods=True)
     return options
+
+
+# An adjustment told as past (normalised): 「2020年6月我調過一次」, 「曾於二〇二〇年三月調整一次」,
+# "adjusted once in March 2020", «ajustei em março»: its date is no due date (p16-045, p16-001).
+_PAST_ADJUSTMENT = re.compile(
+    r"调整?(?:过|咗|了)|已(?:经)?调整|曾.{0,15}调|调整\w{0,2}[0-9一二两三四五六七八九十]+次"
+    r"|\b(?:we|i|had|have|has)\b(?: \w+){0,2} adjusted\b|\badjusted\b(?: \w+){0,3} (?:once|twice|in|on)\b"
+    r"|\bajust(?:ei|ámos|amos|ou|aram)\b"
+)
+# The instalment asked about (normalised): 「今次想問嘅係2021年2月到期嗰期」, "this one is due…",
+# «a que quero saber…».
+_ASKED_ABOUT = re.compile(
+    r"今次|这次|呢次|想问|想查|\bthis one\b|\bthis time\b|\basking about\b|\bthe one i\b"
+    r"|\ba que quero\b|\besta (?:vez|prestação|prestacao)\b|\bdesta vez\b"
+)
+# An instalment named by its month, the subject of its clause: 「如果我2020年11月那期已经调整过两次」
+# (p12-034) speaks of that instalment, not of when an adjustment was made.
+_NAMED_INSTALMENT = re.compile(r"^\D{0,6}\d{4}\s*年\s*\d{1,2}\s*月\s*(?:的)?(?:那|嗰|呢|该)期")
+# A due date named as such (normalised; not 嗰期, which names the adjusted instalment as well).
+_DUE_WORD = re.compile(r"到期|\bdue\b|\bvenc")
+
+
+def _due_text(text: str) -> str:
+    """The part of `text` that can tell the due date: all of it, unless it tells of a past
+    adjustment, whose date (and that of the clause right after it that names no due date:
+    「調過一次㗎喇，係2020年3月嗰期」) is no due date; then the clauses said of the instalment
+    asked about (今次, "this one", «a que quero»), else the other clauses (none: asked)."""
+    norm = normalise(text)
+    if not _PAST_ADJUSTMENT.search(norm):
+        return text
+    clauses = [c for c in _CLAUSE_BREAK.split(norm) if c and c.strip()]
+    asked_about = [c for c in clauses if _ASKED_ABOUT.search(c)]
+    if asked_about:
+        return ", ".join(asked_about)
+    kept, after_adjustment = [], False
+    for clause in clauses:
+        if _PAST_ADJUSTMENT.search(clause) and not _NAMED_INSTALMENT.search(clause):
+            after_adjustment = True
+            continue
+        if after_adjustment and not _DUE_WORD.search(clause):
+            after_adjustment = False
+            continue
+        after_adjustment = False
+        kept.append(clause)
+    return ", ".join(kept)
 
 
 def settled_due_date(options: list[dt.date]) -> dt.date | None:
@@ -1270,7 +1315,13 @@ _DATE = re.compile(
     rf"(?:\b\d{{1,2}}\s*(?:de\s+)?)?\b(?:{MONTH_NAMES})\.?\s*(?:de\s+)?,?\s*(?:\d{{4}}|'\d{{2}}\b)|"
     r"(?<![\d.,])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|"
     r"\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})(?![\d.,]\d)|"
-    r"\b(?:in|em|de|of|year|ano)\s+(?:19|20)\d\d\b(?![/.-]\d)"
+    r"\b(?:in|em|de|of|year|ano)\s+(?:19|20)\d\d\b(?![/.-]\d)|"
+    # a month or a day without a year, never a count: 「二〇二〇年三月」, 「三月」, 「3月」, "March 3",
+    # "3 March", «3 de março» (p16-044: 「曾於二〇二〇年三月調整一次」 was three adjustments)
+    r"[〇零一二三四五六七八九]{4}\s*年|(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
+    r"\s*月(?:\s*(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号])?|"
+    rf"\b(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?![\d,.])|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+|de\s+)?(?:{MONTH_NAMES})\b"
 )
 
 
@@ -1296,6 +1347,11 @@ _HEDGE = re.compile(
     r"|\bi think\b|\bi guess\b|\bseems?\b|\bpossibly\b|\btalvez\b|\bacho que\b|\bparece\b"
     r"|\bse calhar\b|\bprovavelmente\b"
 )
+# A grant given back after it was cancelled (normalised): 「後來恢復咗」, "reinstated", «reposto».
+_REINSTATED = re.compile(
+    r"恢复|复效|重新批|\breinstat|\brestored\b|\breactivat|\brepost[oa]s?\b|\breativad"
+    r"|\brestabelecid|\brestitu[ií]d"
+)
 # The facts that decide the case outright: told with doubt, they are asked again to confirm.
 DOUBTABLE = ("is_last_installment", "grant_cancelled", "adjustments_used")
 _DOUBT_CUES: dict[str, re.Pattern[str]] = {
@@ -1320,6 +1376,15 @@ def _doubted(norm: str, requested: str | None) -> tuple[str, ...]:
             for clause in _clauses_with(norm, cue)
         )
     ]
+    cancelling = _clauses_with(norm, _CANCEL_CUE)
+    told_cancelled = any(_yes_or_cued(c, _CANCEL_CUE) for c in cancelling)
+    if _REINSTATED.search(norm) and (
+        told_cancelled or (not cancelling and requested == "grant_cancelled")
+    ):
+        # "cancelled once in 2019 but then DSE reinstated it" was "cancelled" (p16-037): not
+        # cancelled now, it seems, but confirmed before it decides anything (「唔係取消，係暫停咗
+        # 一排，而家已經恢復咗」 says it was not cancelled: p14-024)
+        doubted.append("grant_cancelled")
     uncued = not any(cue.search(norm) for cue in _DOUBT_CUES.values())
     if requested in DOUBTABLE and uncued and _HEDGE.search(norm) and not looks_like_question(norm):
         doubted.append(requested)  # 「好似係」, "maybe" at "is it the last instalment?"

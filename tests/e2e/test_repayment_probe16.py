@@ -12,6 +12,7 @@ import pytest
 
 from bot.stack import Stack
 from knowledge.messages import text as message
+from tests.e2e.test_handoff_probe15 import file_ticket, ticket_row
 from tests.helpers import chat, text_of
 
 pytestmark = pytest.mark.e2e
@@ -181,3 +182,54 @@ def test_another_topic_without_a_repayment_word_starts_no_check(stack: Stack) ->
     said = text_of(chat(stack, "我想check下我公司CITES證書嘅申請", sender))
     assert question("scheme", lang) not in said, said
     assert message("form.ended_intro", lang) not in said, said
+
+
+def test_045_2_the_date_of_a_past_adjustment_is_no_due_date(stack: Stack) -> None:
+    """045-2 stored 2020-06 (an earlier adjustment's date) and later said 「符合」 for an
+    instalment due February 2021."""
+    sender, lang = new_sender(), "zh-Hant"
+    chat(stack, "hello，我間美甲舖有中小企援助，想check下當年個還款調整啱唔啱我", sender)
+    said = text_of(chat(stack, "2020年6月我調過一次，今次想問嘅係2021年2月到期嗰期", sender))
+    assert not any(words in said for words in ELIGIBLE), said
+    # ruled out: due after the measure's last due date
+    assert message("repayment.reason.outside_period", lang).split("{")[0] in said, said
+
+
+def test_044_5_a_month_is_no_count_of_adjustments(stack: Stack) -> None:
+    """044-5 「本公司曾於二〇二〇年三月調整一次。」 was three adjustments, "at most two"."""
+    sender, lang = new_sender(), "zh-Hant"
+    chat(stack, "你好，我公司有中小企業援助，想查下還款調整", sender)
+    chat(stack, "2020年9月到期嗰期", sender)
+    chat(stack, "唔係最後一期", sender)
+    said = text_of(chat(stack, "冇取消", sender))
+    assert question("adjustments_used", lang) in said, said
+    said = text_of(chat(stack, "本公司曾於二〇二〇年三月調整一次。", sender))
+    assert message("repayment.reason.adjustment_limit_reached", lang).split("{")[0] not in said
+    assert question("adjustments_used", lang) not in said, said
+
+
+def test_037_5_a_grant_reinstated_is_asked_to_be_confirmed(stack: Stack) -> None:
+    """037-5 was read as cancelled, and "not eligible"."""
+    sender, lang = new_sender(), "en"
+    chat(stack, "my shop had the youth entrepreneur aid, can u check if i could adjust a payment",
+         sender)  # fmt: skip
+    chat(stack, "it was due april 2020", sender)
+    said = text_of(chat(stack, "no, 4 more after it", sender))
+    assert question("grant_cancelled", lang) in said, said
+    said = text_of(
+        chat(stack, "hmm it was cancelled once in 2019 but then DSE reinstated it a month later",
+             sender)
+    )  # fmt: skip
+    assert message("repayment.reason.grant_cancelled", lang) not in said, said
+    assert question("grant_cancelled", lang) in said, said
+
+
+def test_a_ticket_withdrawn_while_the_check_runs_is_withdrawn(stack: Stack) -> None:
+    """「算了，幫我撤回張單」 during the check stopped the check and left the ticket open."""
+    sender, lang = new_sender(), "zh-Hant"
+    reference = file_ticket(stack, sender, lang)
+    said = text_of(chat(stack, "我間舖有中小企業援助，想查下還款調整啱唔啱", sender, lang=lang))
+    assert question("installment_due_date", lang) in said, said
+    said = text_of(chat(stack, "算了，幫我撤回張單", sender, lang=lang))
+    assert reference in said, said
+    assert ticket_row(stack, reference)[0] == "withdrawn"

@@ -36,9 +36,11 @@ from actions.repayment_slots import (
     another_topic_only,
     asks_if_rejected_counts,
     asks_staff_to_act,
+    doubted_facts,
     read_slots,
     revisited_case,
 )
+from handoff.client import WithdrawnTicket
 from knowledge.answer import HANDOFF_PAYLOAD
 from knowledge.language import LANGS
 from knowledge.messages import text as message
@@ -475,3 +477,147 @@ def test_another_topic_with_a_repayment_word_may_check(said_: str) -> None:
 )  # fmt: skip
 def test_asking_someone_to_follow_up_is_asking_staff(said_: str) -> None:
     assert asks_staff_to_act(said_), said_
+
+
+# --- 6. a date of a past adjustment is no due date -------------------------------------------------
+
+P045_2 = "2020年6月我調過一次，今次想問嘅係2021年2月到期嗰期"
+P001_5 = "調過一次㗎喇，係2020年3月嗰期"
+
+
+@pytest.mark.parametrize(
+    ("said_", "due"),
+    [(P045_2, "2021-02-28"),
+     ("adjusted once in June 2020, this one is due February 2021", "2021-02-28"),
+     ("ajustei uma vez em junho de 2020, a que quero saber vence em fevereiro de 2021",
+      "2021-02-28"),
+     ("2020年6月调整过一次，这次想问的是2021年2月到期那期", "2021-02-28")],
+)  # fmt: skip
+def test_045_2_the_instalment_asked_about_is_the_due_date(said_: str, due: str) -> None:
+    """045-2 stored 2020-06, the date of an earlier adjustment, and later said 「符合」 for an
+    instalment due February 2021."""
+    found = read_slots(said_, "installment_due_date")[0]
+    assert found["installment_due_date"] == due, said_
+    assert found["adjustments_used"] == 1, said_
+
+
+def test_045_2_the_instalment_asked_about_is_ruled_out_by_its_date() -> None:
+    slots, _ = run_form(tracker(P045_2), "installment_due_date")
+    case = {"scheme": "sme_aid", "is_last_installment": False, "grant_cancelled": False, **slots}
+    assert "outside_period" in str(decide(partial_case(case)).reason_codes)
+
+
+@pytest.mark.parametrize(
+    "said_",
+    [P001_5, "本公司曾於二〇二〇年三月調整一次。", "we adjusted it once, back in March 2020",
+     "ajustei uma vez em março de 2020"],
+)  # fmt: skip
+def test_001_5_a_date_of_a_past_adjustment_is_no_due_date(said_: str) -> None:
+    """001-5: the due date told before (September 2020) was silently replaced by 2020-03."""
+    found = read_slots(said_, "adjustments_used")[0]
+    assert "installment_due_date" not in found, said_
+    assert found["adjustments_used"] == 1, said_
+
+
+def test_001_5_the_due_date_told_before_is_kept() -> None:
+    told = {"scheme": "young_entrepreneurs_aid", "installment_due_date": "2020-09-30",
+            "is_last_installment": False, "grant_cancelled": False}  # fmt: skip
+    slots, _ = run_form(tracker(P001_5, slots=told), "adjustments_used")
+    assert "installment_due_date" not in slots
+    assert slots["adjustments_used"] == 1
+
+
+@pytest.mark.parametrize(
+    "said_", ["2020年9月到期，之前調過一次", "SME aid, due May 2020, adjusted once"]
+)
+def test_a_due_date_told_beside_an_adjustment_is_still_the_due_date(said_: str) -> None:
+    assert read_slots(said_, None)[0]["installment_due_date"] in ("2020-09-30", "2020-05-31")
+
+
+# --- 7. a number that is part of a date is no count ---------------------------------------------
+
+P044_5 = "本公司曾於二〇二〇年三月調整一次。"
+
+
+@pytest.mark.parametrize(
+    "said_",
+    [P044_5, "三月調整過一次", "3月調整過一次", "adjusted once on March 3", "adjusted once, on 3 March",
+     "ajustei uma vez a 3 de março"],
+)  # fmt: skip
+def test_044_5_a_month_is_no_count(said_: str) -> None:
+    """044-5 stored 3 adjustments (from 三月) and said "not eligible: at most two"."""
+    assert read_slots(said_, "adjustments_used")[0]["adjustments_used"] == 1, said_
+
+
+def test_044_5_the_check_is_not_ruled_out_on_the_month() -> None:
+    slots, _ = run_form(tracker(P044_5, lang="zh-Hant"), "adjustments_used")
+    assert slots["adjustments_used"] == 1
+
+
+# --- 8. a ticket withdrawn while the check runs ---------------------------------------------------
+
+TICKET = "CEPA-20261208-0007"
+
+
+def filed_ticket(lang: str) -> list[dict[str, Any]]:
+    return [
+        {"event": "bot", "text": message("handoff.ticket_recorded", lang, reference=TICKET)},
+        {"event": "bot", "text": None, "data": {"custom": {"ticket": TICKET}}},
+        ACTIVATED,
+        {"event": "bot", "text": "?"},
+    ]
+
+
+class Withdrawals:
+    def __init__(self) -> None:
+        self.withdrawn: list[str] = []
+
+    def withdraw(self, reference: str, sender: str) -> Any:
+        self.withdrawn.append(reference)
+        return WithdrawnTicket(reference=reference, email="cancelled")
+
+
+@pytest.mark.parametrize(
+    ("said_", "lang"),
+    [("算了，幫我撤回張單", "zh-Hant"), ("please cancel my ticket, delete my data", "en")],
+)
+def test_a_ticket_withdrawn_during_the_check_is_withdrawn(
+    monkeypatch: pytest.MonkeyPatch, said_: str, lang: str
+) -> None:
+    """The check stopped and the ticket stayed open."""
+    fake = Withdrawals()
+    monkeypatch.setattr(
+        "actions.service_questions.HandoffClient.from_settings", lambda *_a, **_k: fake
+    )
+    state = tracker(said_, lang=lang, events=filed_ticket(lang))
+    slots, replies = run_form(state, "grant_cancelled")
+    assert fake.withdrawn == [TICKET]
+    assert said(replies).strip() == message("handoff.withdrawn", lang, reference=TICKET)
+    assert slots[STOPPED] == ANSWERED
+
+
+def test_without_a_ticket_a_stop_still_stops_the_check() -> None:
+    slots, replies = run_form(tracker("算了，唔查喇"), "grant_cancelled")
+    assert slots[STOPPED] is True
+    assert replies == []
+
+
+# --- 9. a grant cancelled and reinstated is asked to be confirmed ---------------------------------
+
+P037_5 = "hmm it was cancelled once in 2019 but then DSE reinstated it a month later"
+
+
+@pytest.mark.parametrize(
+    "said_",
+    [P037_5, "之前俾經濟局取消過，後來恢復咗", "取消过一次，后来恢复了", "foi cancelado mas depois reposto",
+     "it was restored later"],
+)  # fmt: skip
+def test_037_5_a_grant_reinstated_is_asked_to_be_confirmed(said_: str) -> None:
+    """037-5 was read as cancelled, and "not eligible"."""
+    assert "grant_cancelled" not in read_slots(said_, "grant_cancelled")[0], said_
+    assert "grant_cancelled" in doubted_facts(said_, "grant_cancelled"), said_
+
+
+def test_037_5_the_question_is_asked_again_to_confirm() -> None:
+    slots, _ = run_form(tracker(P037_5, lang="en"), "grant_cancelled")
+    assert slots == {"grant_cancelled": None, HINT: None}  # asked again, to be confirmed
