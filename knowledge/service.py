@@ -510,9 +510,10 @@ def decide_follow_up(
     # question.
     if answers[0] in context.entries and not _REFERS_BACK.search(norm):
         again = next(h.score for h in own if h.entry.id == answers[0].id)
-        # (the whole previous answer again, word for word, gives way sooner: 「香港方面有哪些部門
-        # 出席？」 after the CITES meeting got the meeting again, twice, probe 12)
-        switch = REPEAT_SWITCH if set(answers) == set(context.entries) else FOLLOW_UP_SWITCH
+        # (the whole previous answer again, word for word, even with a sibling beside it, gives
+        # way sooner: 「香港方面有哪些部門出席？」 after the CITES meeting got the meeting again,
+        # twice, probe 12)
+        switch = REPEAT_SWITCH if set(context.entries) <= set(answers) else FOLLOW_UP_SWITCH
         if (
             best.entry.id != answers[0].id
             and best.score - again >= switch
