@@ -291,7 +291,9 @@ _ASKS_IF_WITHDRAWN = re.compile(
     # "not sure", the ticket open), 「所以微信号到底删了没有？」, 「即係而家你哋冇晒我個電話啦嘛？」,
     # "did you delete my phone number or not?", «e o nome Sofia Ribeiro que escrevi antes, tambem
     # foi apagado?» (p16-010: "not sure", and kept in the staff console unmasked)
-    r"|(?:资料|信息|数据|电话|电邮|邮箱|名|姓名|名字|号码|联络|问题|查询|转交|单|要求|请求|同意|嘢|email)"
+    # (not 清单, a list: 「正面清單是否已刪除？」 asks of the CEPA negative list, tuning split)
+    r"|(?:资料|信息|数据|电话|电邮|邮箱|(?<![清账帐菜订签报点])名|姓名|名字|号码|联络|问题|查询|转交"
+    r"|(?<![清账帐菜名订保买报表])单(?![位独纯一程])|要求|请求|同意|嘢|email)"
     r"[^,，。!?？！]{0,8}?是否(?:已经?|经已)?(?:被)?(?:删除|删|清除|撤回|撤销|销毁|移除|注销)"
     r"|已(?:经)?(?:被)?(?:删除|删|清除|销毁|移除)(?:咗|了|晒|掉|走)?\W*(?:吗|未|没有|没|冇|嘛)"
     r"|(?:删|清除|销毁)(?:除|走|掉)?(?:咗|了|晒)(?:我|我的|我嘅|我啲|个|嗰个|那个)?\w{0,6}?"

@@ -714,3 +714,12 @@ def test_p16_questions_on_the_topics_are_no_questions_about_ones_data(typed: str
 def test_p16_questions_about_ones_own_data(typed: str) -> None:
     assert asks_about_own_data(typed)
     assert after_ticket_request(typed) is None
+
+
+def test_a_list_deleted_from_the_agreement_is_no_question_about_ones_data() -> None:
+    """The tuning split's 「文化及電信領域原有的正面清單是否已刪除？」 (the CEPA negative list) was
+    answered "you have no ticket": 清單 is a list, not a ticket (單)."""
+    from actions.parsing import asks_if_withdrawn
+
+    assert not asks_if_withdrawn("文化及電信領域原有的正面清單是否已刪除？")
+    assert asks_if_withdrawn("張單是否已撤回？")
