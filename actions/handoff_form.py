@@ -72,6 +72,7 @@ from actions.parsing import (
     parse_name,
     read_answer,
     says_already_told,
+    says_goodbye,
     says_not_agreed,
     split_contact_message,
     wants_staff,
@@ -297,8 +298,10 @@ class ValidateHandoffForm(ExtractingFormValidation):
                 return hint_events(requested, HINT)
             if answer is Answer.DONT_KNOW:
                 return hint_events(requested, HINT, DONT_KNOW_HINT + requested)
-            if answer is None and latest_intent(tracker) == "goodbye":
-                answer = Answer.NO  # 「拜拜」 to the privacy notice: nothing is collected
+            if says_goodbye(typed) or (answer is None and latest_intent(tracker) == "goodbye"):
+                # 「拜拜」 to the privacy notice, and 「得喇，早唞」, "ok bye" (p16-030: the name was
+                # asked): leaving is no consent, and nothing is collected
+                answer = Answer.NO
             value = None if answer is None else answer is Answer.YES
         elif requested == "contact_name":
             # "yes" (to a question asked before) is nobody's name

@@ -344,7 +344,8 @@ def is_closing(text: str) -> bool:
 # got "could not understand that answer" and the question again (probe 7); 遲啲先 ("later"),
 # which the NLU may read as goodbye, says none of these.
 _GOODBYE = re.compile(
-    r"拜拜|再见|\b(?:bye|byebye|bye-bye|goodbye|good bye|see you|cya|adeus|tchau|até logo|ate logo)\b"
+    r"拜拜|再见|早唞|早抖|晚安|\b(?:bye|byebye|bye-bye|goodbye|good bye|see you|cya|good ?night|adeus|tchau"
+    r"|até logo|ate logo|boa noite)\b"
 )
 
 

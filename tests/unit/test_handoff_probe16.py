@@ -723,3 +723,18 @@ def test_a_list_deleted_from_the_agreement_is_no_question_about_ones_data() -> N
 
     assert not asks_if_withdrawn("文化及電信領域原有的正面清單是否已刪除？")
     assert asks_if_withdrawn("張單是否已撤回？")
+
+
+@pytest.mark.parametrize(
+    "typed", ["得喇，早唞", "好，拜拜", "ok bye", "Sim, até logo", "可以，晚安"]
+)
+def test_p16_030_leaving_at_the_privacy_notice_is_no_consent(typed: str) -> None:
+    """p16-030: 「得喇，早唞」 ("fine, good night") to the privacy notice was read as yes, and the
+    name was asked for."""
+    slots, _ = form_turn(typed, "handoff_consent", intent="affirm")
+    assert slots.get("handoff_consent") is not True
+
+
+def test_a_plain_yes_to_the_privacy_notice_is_still_consent() -> None:
+    slots, _ = form_turn("好呀，冇問題", "handoff_consent", intent="affirm")
+    assert slots["handoff_consent"] is True
