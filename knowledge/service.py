@@ -165,6 +165,8 @@ NAMED_ALONE_FLOOR = 0.4
 FIGURE_CANDIDATES = 3
 FIGURE_FLOOR = 0.3
 _FIGURE_WORD = re.compile(r"(?!(?:19|20)\d\d$)(?=.*\d)[\d.,]{3,}")
+# A word in Latin letters that may be part of a person's name (faustin, luanga).
+_LATIN_NAME = re.compile(r"[a-z]{4,}")
 # How far a follow-up's own words must rank an entry above the one its reading with the previous
 # question gives, for that reading to give way: to another entry of the topic ("and banking?"),
 # or, when it is another topic's, to the question read alone (tuned on
@@ -455,7 +457,7 @@ def decide_follow_up(
         # "when?" whose own words lean to no other entry of the topic asks the date the previous
         # answer states: «Quando entraram em vigor» after the Kimberley laws got the scheme's
         # overview, read with the previous question (followups_test)
-        return Decision("confident", [previous, *(h for h in own if h is not previous)], alone=True)
+        return _alone(previous, own)
     # "and in 2019?" after the trade figures asks the previous question's figure for 2019: its
     # details are read with that question (the answer states 2018's only).
     asked = f"{context.question} {question}" if _ONLY_A_YEAR.match(norm) else question
@@ -473,7 +475,7 @@ def decide_follow_up(
             # follow-up's own words rank first by a clear lead, states: "and who sign it" after
             # the banking entry asks who signed the agreement ("it"), which the signing states
             # (p15-018).
-            return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
+            return _alone(best, own)
         return decision  # "not sure", saying which detail the information lacks
     if decision.band == "confident" and len(decision.answers) > 1 and asked_facets(question):
         # siblings answered together, a detail asked that only some of them state: those ("and
@@ -519,7 +521,7 @@ def decide_follow_up(
             and best.score - again >= switch
             and missing_detail(question, [best.entry]) is None
         ):
-            return Decision("confident", [best, *(h for h in own if h is not best)], alone=True)
+            return _alone(best, own)
         # or names what another entry of the topic states and it does not (「清关是怎么做的」
         # after the lusophone sourcing got that again; the first import's answer says 清关)
         entries = retriever.entries.values()
@@ -536,8 +538,7 @@ def decide_follow_up(
                 None,
             )
             if stating is not None:
-                rest = [h for h in own if h is not stating]
-                return Decision("confident", [stating, *rest], alone=True)
+                return _alone(stating, own)
     if _ASKS_WHEN.search(norm) and not any(
         _STATES_A_DATE.search(e.answer.zh_hans) for e in answers
     ):
@@ -555,8 +556,13 @@ def decide_follow_up(
         )
         if dated is not None:
             chosen = next(h for h in own if h.entry == dated)
-            return Decision("confident", [chosen, *(h for h in own if h is not chosen)], alone=True)
+            return _alone(chosen, own)
     return decision
+
+
+def _alone(hit: Hit, own: list[Hit]) -> Decision:
+    """`hit`, of a follow-up's own ranking `own`, answering it alone."""
+    return Decision("confident", [hit, *(h for h in own if h is not hit)], alone=True)
 
 
 def _lead_in(retriever: HybridRetriever, question: str, context: Context) -> str:
@@ -778,9 +784,6 @@ def _names_a_figure_or_person(words: frozenset[str]) -> bool:
     (a person's names: faustin, luanga)."""
     latin = [w for w in words if _LATIN_NAME.fullmatch(w)]
     return any(_FIGURE_WORD.fullmatch(w) for w in words) or len(latin) >= 2
-
-
-_LATIN_NAME = re.compile(r"[a-z]{4,}")
 
 
 def _asks_what_it_is(question: str) -> bool:

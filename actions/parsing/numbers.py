@@ -23,12 +23,6 @@ CN_NUMERAL = "[零〇一二两三四五六七八九十廿卅卌百千万亿]+"
 _CN_NUMBER = re.compile(CN_NUMERAL)
 # A written number: digits, thousands separators, decimals, an exponent (1e5).
 NUMBER = r"\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?"
-_WORD_NUMBERS = {
-    "zero": 0, "none": 0, "never": 0, "once": 1, "one": 1, "twice": 2, "two": 2, "three": 3,
-    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "nenhuma": 0, "nenhum": 0, "nunca": 0, "uma": 1, "um": 1, "duas": 2, "dois": 2, "três": 3, "tres": 3,
-    "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
-}  # fmt: skip
 
 # What users write that cn2an does not read (each checked against cn2an 0.5.24):
 # - 亿 with a one-digit tail, 一亿二 = 120 million: cn2an raises KeyError (and refuses 亿二 and
@@ -120,6 +114,12 @@ _UNITS = {
     "trezentas": 300, "quatrocentos": 400, "quatrocentas": 400, "quinhentos": 500,
     "quinhentas": 500, "seiscentos": 600, "seiscentas": 600, "setecentos": 700, "setecentas": 700,
     "oitocentos": 800, "oitocentas": 800, "novecentos": 900, "novecentas": 900,
+}  # fmt: skip
+# A count in words: none, once or twice, or a number word up to ten (the units' own).
+_WORD_NUMBERS = {
+    "zero": 0, "none": 0, "never": 0, "once": 1, "twice": 2,
+    "nenhuma": 0, "nenhum": 0, "nunca": 0,
+    **{word: value for word, value in _UNITS.items() if value <= 10},
 }  # fmt: skip
 _HUNDRED = frozenset({"hundred"})
 _WORD_SCALES = {"thousand": 1000, "mil": 1000, "million": 1_000_000, "milhão": 1_000_000,
