@@ -6,10 +6,9 @@ current its information is, newer aid, how to reach the bureau, when staff answe
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from actions.parsing.answers import _POLITE
-from knowledge.text import normalise
+from knowledge.text import normalise, unaccented
 
 # Small talk by its words (normalised), whatever the NLU read: a message of nothing but greetings,
 # "how are you", thanks, goodbyes, "ok", "really?". Any other message that reads as a question is
@@ -287,7 +286,7 @@ _ASKS_IF_WITHDRAWN = re.compile(
     r" (?:now )?(?:deleted|removed|erased|processed|withdrawn|gone|done)\b"
     r"|\b(?:já )?(?:apagaram|eliminaram|removeram|trataram|processaram)\b"
     r"|\b(?:os meus dados|o meu pedido|a minha retirada) (?:já )?(?:foi|foram) (?:apagad|eliminad|tratad|processad)"
-    # Probe 16 (accents left out here, see `_fold`): 「請確認本人之個人資料是否已經刪除。」 (p16-015,
+    # Probe 16 (accents left out here: read `unaccented` too): 「請確認本人之個人資料是否已經刪除。」 (p16-015,
     # "not sure", the ticket open), 「所以微信号到底删了没有？」, 「即係而家你哋冇晒我個電話啦嘛？」,
     # "did you delete my phone number or not?", «e o nome Sofia Ribeiro que escrevi antes, tambem
     # foi apagado?» (p16-010: "not sure", and kept in the staff console unmasked)
@@ -312,16 +311,10 @@ _ASKS_IF_WITHDRAWN = re.compile(
 )
 
 
-def _fold(text: str) -> str:
-    """Latin letters without their accents: «também» typed «tambem»."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def asks_if_withdrawn(text: str) -> bool:
     """Whether `text` asks whether one's withdrawal (or data's deletion) was done."""
     norm = normalise(text)
-    return bool(_ASKS_IF_WITHDRAWN.search(norm) or _ASKS_IF_WITHDRAWN.search(_fold(norm)))
+    return bool(_ASKS_IF_WITHDRAWN.search(norm) or _ASKS_IF_WITHDRAWN.search(unaccented(norm)))
 
 
 # A reaction, no answer to an offer (normalised): "cool" and 「好嘢👍」 after "I can pass your
