@@ -590,11 +590,8 @@ def redact_conversation(tracker_url: str, sender_id: str) -> int:
                 continue
             new = json.loads(json.dumps(data))
             kind = new.get("event")
-            if kind == "user" and new.get("text") != REDACTED:
-                _redact_user(new, [])
-                parse_data = new.get("parse_data")
-                if isinstance(parse_data, dict):
-                    parse_data["entities"] = []
+            if kind == "user" or (kind == "slot" and new.get("name") in USER_TEXT_SLOTS):
+                new = _redact_all_of(data) or new
             elif (
                 kind == "bot"
                 and new.get("text") not in (None, REDACTED)
@@ -603,9 +600,6 @@ def redact_conversation(tracker_url: str, sender_id: str) -> int:
                 # (the announcement that a ticket was withdrawn names only its reference, and the
                 # assistant reads the ticket's state from it)
                 new["text"] = REDACTED
-            elif kind == "slot" and new.get("name") in USER_TEXT_SLOTS:
-                if new.get("value") not in (None, REDACTED):
-                    new["value"] = REDACTED
             elif kind == "entities":
                 new["entities"] = []
             if new != data:
